@@ -1,0 +1,202 @@
+"""The name-part model: titles, inverted order, articles, connectors and Abd compounds.
+
+Works on folded text (see :mod:`canonym.normalize`). A name is split into parts, leading
+titles are removed, sanctions-list order ("AL-ADL, Sayf") is turned back, article forms
+(al-, el-, ul-, ash-, ar- ...) are recognised, connectors get one spelling (Abou -> abu,
+ibn/ben -> bin) and Abd compounds are joined (Abdul Rahman = Abd al-Rahman = Abdurrahman).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from canonym.normalize.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class NameTables:
+    """The name-part tables of ``tables/names.yml``, ready for lookup."""
+
+    titles: tuple[tuple[str, ...], ...]
+    articles: frozenset[str]
+    assimilated: frozenset[str]
+    connectors: dict[str, str]
+    abd_prefix: str
+
+
+@cache
+def name_tables() -> NameTables:
+    """Load the name-part tables once."""
+    raw = yaml.safe_load(
+        resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
+    )
+    titles = sorted({tuple(t.split()) for t in raw["titles"]}, key=len, reverse=True)
+    connectors = {
+        fold(variant): canonical
+        for canonical, variants in raw["connectors"].items()
+        for variant in variants
+    }
+    return NameTables(
+        titles=tuple(titles),
+        articles=frozenset(raw["articles"]),
+        assimilated=frozenset(raw["assimilated_articles"]),
+        connectors=connectors,
+        abd_prefix=raw["abd_prefix"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A parsed name.
+
+    Attributes:
+        tokens: the name's parts in order, folded, titles removed, connectors unified,
+            articles dropped and Abd compounds joined; what keys are built from.
+        titles: the titles that were removed.
+        inverted: whether the input was in "SURNAME, Given" order.
+        articled: for each token, whether an article preceded it (al-Masri).
+    """
+
+    tokens: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+    inverted: bool = False
+    articled: tuple[bool, ...] = ()
+
+    @property
+    def is_kunya_only(self) -> bool:
+        """A bare kunya such as "Abu Muhammad": identifies nobody on its own."""
+        return len(self.tokens) == 2 and self.tokens[0] in ("abu", "umm")
+
+    @property
+    def is_nisba_only(self) -> bool:
+        """A bare article name such as "al-Masri" (a nisba or family name alone)."""
+        return len(self.tokens) == 1 and bool(self.articled) and self.articled[0]
+
+    @property
+    def is_partial(self) -> bool:
+        """One significant part only, or a bare kunya: weak evidence of identity."""
+        significant = [t for t in self.tokens if t not in ("abu", "umm", "bin", "bint")]
+        return len(significant) <= 1
+
+
+_ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")
+_ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
+
+
+def _is_upperish(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def uninvert(name: str, *, person: bool = False) -> tuple[str, bool]:
+    """Turn "AL-ADL, Sayf" into "Sayf AL-ADL"; return the name and whether it was inverted.
+
+    A comma inverts when the part before it is written in capitals (sanctions-list style),
+    or when ``person`` is set and both sides are short. "Washington, D.C." is left alone.
+    """
+    if name.count(",") != 1:
+        return name, False
+    head, tail = (p.strip() for p in name.split(","))
+    if not head or not tail or len(head.split()) > 4 or len(tail.split()) > 4:
+        return name, False
+    if (_is_upperish(head) and not _is_upperish(tail)) or person:
+        return f"{tail} {head}", True
+    return name, False
+
+
+def _strip_titles(tokens: list[str], tables: NameTables) -> tuple[list[str], list[str]]:
+    removed: list[str] = []
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for title in tables.titles:
+            n = len(title)
+            if len(tokens) > n and tuple(tokens[:n]) == title:
+                removed.append(" ".join(title))
+                tokens = tokens[n:]
+                changed = True
+                break
+    return tokens, removed
+
+
+def _is_article(token: str, following: str | None, tables: NameTables) -> bool:
+    if following is None:
+        return False
+    if token in tables.articles:
+        return True
+    if token in tables.assimilated:
+        consonant = token[1:] if token[0] in "aeiou" else token
+        return following.startswith(consonant)
+    return False
+
+
+def _abd_rest(token: str) -> str | None:
+    """For an Abd compound token return what follows the article ('' if nothing)."""
+    m = _ABD.match(token)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    assimilated = m.group(1)
+    if assimilated and rest.startswith(assimilated * 2):
+        rest = rest[len(assimilated) :]
+    return rest
+
+
+def parse_name(name: str, *, person: bool = False) -> NameParts:
+    """Split a name into its parts (see the module docstring).
+
+    Args:
+        name: a name as written, in any script.
+        person: treat a single comma as "Surname, Given" even without capitals.
+
+    Returns:
+        The parsed :class:`NameParts`; ``tokens`` is empty for a name with no letters.
+    """
+    tables = name_tables()
+    original, inverted = uninvert(name, person=person)
+    tokens = fold(original).split()
+    tokens, titles = _strip_titles(tokens, tables)
+    tokens = [tables.connectors.get(t, t) for t in tokens]
+    out: list[str] = []
+    articled: list[bool] = []
+    i = 0
+    pending_article = False
+    while i < len(tokens):
+        token = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if _is_article(token, following, tables):
+            pending_article = True
+            i += 1
+            continue
+        if token == "abul" and following is not None:
+            out.append("abu")
+            articled.append(pending_article)
+            pending_article = True
+            i += 1
+            continue
+        rest = _abd_rest(token) if token.startswith(tables.abd_prefix) else None
+        if rest is not None:
+            if rest == "" and following is not None:
+                # "Abd al-Rahman", "Abdul Rahman", "Abd Allah": join with what follows.
+                j = i + 1
+                if _is_article(tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None, tables):
+                    j += 1
+                rest = tokens[j]
+                i = j
+            if rest in _ALLAH or rest.startswith("lah") and len(rest) <= 4:
+                rest = "lah"
+            out.append(tables.abd_prefix + rest)
+            articled.append(pending_article)
+            pending_article = False
+            i += 1
+            continue
+        out.append(token)
+        articled.append(pending_article)
+        pending_article = False
+        i += 1
+    return NameParts(tuple(out), tuple(titles), inverted, tuple(articled))

@@ -1,0 +1,472 @@
+"""Resolver: from any spelling of a name to the one entity it means, or an honest no.
+
+The flow is text -> :mod:`canonym.normalize` -> candidates from the gazetteer's
+:class:`~canonym.gazetteer.index.AliasIndex` -> score -> decision. Tiers run cheapest and
+surest first and the first tier that finds anything decides:
+
+==========  ====================================================  =====
+method      compares                                              score
+==========  ====================================================  =====
+exact       the alias as written                                  1.00
+alias       the folded alias (case, diacritics, punctuation)      0.98
+key         the transliteration key (Qaeda = Qa'ida, Osama = ...)  0.95
+fuzzy       name parts aligned in order, rapidfuzz on part keys   0.86+
+==========  ====================================================  =====
+
+A weak alias lowers the score; a match through a weak alias only, or through a partial
+name (a bare surname or nisba) that several people bear, is reported as ``ambiguous`` with
+its candidates instead of guessed; so is a bare kunya ("Abu Muhammad") and a fuzzy call
+whose runner-up is within ``min_gap``. Nothing found is ``None`` (NIL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from canonym.config import MatchConfig
+from canonym.gazetteer import Gazetteer
+from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form, folded_form
+from canonym.gazetteer.model import Entity
+from canonym.normalize import NameParts, parse_name, token_key, token_skeleton
+from canonym.normalize.translit import is_arabic_script
+
+if TYPE_CHECKING:
+    import polars as pl
+
+TIER_SCORES = {"exact": 1.0, "alias": 0.98, "key": 0.95}
+#: Score factor for a match made through a weak alias or a partial name.
+WEAK_FACTOR = 0.85
+#: Weight of a connector (abu, bin, ...) in name similarity: structure, not identity.
+CONNECTOR_WEIGHT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome of resolving one name.
+
+    Attributes:
+        query: the name as given.
+        entity: the matched entity; ``None`` when ``method`` is ``ambiguous``.
+        score: confidence in 0..1.
+        method: exact, alias, key, fuzzy or ambiguous.
+        alias: the gazetteer alias that matched, as written.
+        key: the normalized form the match was made on.
+        candidates: the other entity ids in contention (all of them when ambiguous).
+    """
+
+    query: str
+    entity: Entity | None
+    score: float
+    method: str
+    alias: str = ""
+    key: str = ""
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether several entities fit and none was chosen."""
+        return self.method == "ambiguous"
+
+    @property
+    def entity_id(self) -> str | None:
+        """The matched entity's id, or ``None``."""
+        return None if self.entity is None else self.entity.id
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why a name resolved the way it did (see :meth:`Resolver.explain`)."""
+
+    query: str
+    parts: NameParts
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    tiers: dict[str, list[tuple[str, str, bool]]]
+    fuzzy: list[tuple[str, str, float]]
+    match: Match | None
+    reason: str
+
+    def __str__(self) -> str:
+        lines = [
+            f"query:      {self.query!r}",
+            f"titles:     {', '.join(self.parts.titles) or '-'}"
+            + ("   (inverted list order undone)" if self.parts.inverted else ""),
+            f"parts:      {' | '.join(self.parts.tokens) or '-'}",
+            f"keys:       {' '.join(self.keys) or '-'}",
+            f"skeletons:  {' '.join(self.skeletons) or '-'}",
+        ]
+        for tier, hits in self.tiers.items():
+            shown = ", ".join(f"{eid} via {alias!r}{'' if strong else ' (weak)'}" for eid, alias, strong in hits[:8])
+            lines.append(f"{tier + ':':11} {shown or '-'}")
+        if self.fuzzy:
+            shown = ", ".join(f"{eid} {score:.3f} via {alias!r}" for eid, alias, score in self.fuzzy[:6])
+            lines.append(f"fuzzy:      {shown}")
+        if self.match is None:
+            lines.append("decision:   NIL")
+        else:
+            target = self.match.entity_id or ", ".join(self.match.candidates)
+            lines.append(f"decision:   {self.match.method} -> {target} (score {self.match.score:.3f})")
+        lines.append(f"why:        {self.reason}")
+        return "\n".join(lines)
+
+
+@dataclass(slots=True)
+class _Query:
+    text: str
+    parts: NameParts
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    weights: tuple[float, ...] = field(default=())
+
+
+def _weights(keys: Sequence[str]) -> tuple[float, ...]:
+    return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or len(k) == 1 else 1.0 for k in keys)
+
+
+@lru_cache(maxsize=500_000)
+def part_similarity(a: str, b: str) -> float:
+    """Similarity in 0..1 of two name parts given as transliteration keys."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        # An initial ("W.") fits any part with that first letter.
+        return 0.9 if a[0] == b[0] else 0.0
+    if is_arabic_script(a) != is_arabic_script(b):
+        # Across scripts only the consonant skeleton can be compared.
+        sa, sb = token_skeleton(a), token_skeleton(b)
+        return 0.88 if sa == sb and len(sa) >= 2 else 0.0
+    if (
+        min(len(a), len(b)) >= 4
+        and token_skeleton(a) == token_skeleton(b)
+        and Levenshtein.distance(a, b) <= 1
+    ):
+        # One short vowel apart on the same consonants: Mohammed/Muhammad, Adel/Adl.
+        return 0.93
+    return fuzz.ratio(a, b) / 100.0
+
+
+def name_similarity(
+    query: Sequence[str], candidate: Sequence[str], part_cutoff: float
+) -> tuple[float, float]:
+    """Align two names part by part, in order; return (query coverage, candidate coverage).
+
+    Parts may be skipped on either side but never reordered, so "Salman bin Muhammad"
+    does not meet "Muhammad bin Salman".
+    """
+    wq = _weights(query)
+    wc = _weights(candidate)
+    n, m = len(query), len(candidate)
+    # best[i][j] = (gain on query side, matched weight on candidate side)
+    best = [[(0.0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        row, prev = best[i], best[i - 1]
+        for j in range(1, m + 1):
+            options = [prev[j], row[j - 1]]
+            sim = part_similarity(query[i - 1], candidate[j - 1])
+            if sim >= part_cutoff:
+                g, c = prev[j - 1]
+                options.append((g + wq[i - 1] * sim, c + wc[j - 1]))
+            row[j] = max(options)
+    gain, matched = best[n][m]
+    return gain / sum(wq), matched / sum(wc)
+
+
+class Resolver:
+    """Resolve names against a gazetteer.
+
+    Args:
+        gazetteer: the entities to resolve to (``Gazetteer.builtin()`` when omitted).
+        config: the settings; keyword overrides may be given instead (``fuzzy=False``).
+
+    Example:
+        >>> from canonym import Gazetteer, Resolver
+        >>> resolver = Resolver(Gazetteer.builtin())
+        >>> resolver.resolve("Sayf al-Adl").entity_id
+        'saif-al-adel'
+    """
+
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, config: MatchConfig | None = None, **settings: object
+    ) -> None:
+        if config is None:
+            config = MatchConfig.from_dict(dict(settings)) if settings else MatchConfig()
+        elif settings:
+            config = MatchConfig.from_dict({**config.to_dict(), **settings})
+        self.config = config
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
+        self.index: AliasIndex = self.gazetteer.index
+        self._cache: dict[tuple[str, str | None], Match | None] = {}
+
+    # -- public API -------------------------------------------------------------------
+
+    def resolve(self, name: str, type: str | None = None) -> Match | None:  # noqa: A002
+        """Resolve one name; ``None`` when no entity fits (NIL).
+
+        Args:
+            name: the name as written, any script, titles and list order allowed.
+            type: restrict to one entity type (PER, ORG, LOC, MISC).
+        """
+        cache_key = (name, type)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        result = self._resolve(name, type, explain=None)
+        if len(self._cache) < 1_000_000:
+            self._cache[cache_key] = result
+        return result
+
+    def candidates(self, name: str, type: str | None = None) -> list[Match]:  # noqa: A002
+        """All entities in contention for ``name`` with their scores, best first."""
+        match = self.resolve(name, type)
+        if match is None:
+            return []
+        ids = ([match.entity_id] if match.entity_id else []) + list(match.candidates)
+        out = []
+        for rank, entity_id in enumerate(ids):
+            entity = self.gazetteer[entity_id]
+            score = match.score if rank == 0 or match.ambiguous else match.score * 0.9
+            out.append(Match(name, entity, score, match.method, match.alias, match.key))
+        return out
+
+    def resolve_many(self, names: Iterable[str | None] | pl.Series, type: str | None = None) -> pl.DataFrame:  # noqa: A002
+        """Resolve many names into the resolution table of SPEC.md.
+
+        Each distinct name is resolved once. Columns: query, entity_id, canonical, type,
+        score, method, candidates.
+        """
+        import polars as pl
+
+        values = names.to_list() if isinstance(names, pl.Series) else list(names)
+        distinct = {v: self.resolve(v, type) if v else None for v in dict.fromkeys(values)}
+        rows = [distinct[v] for v in values]
+        return pl.DataFrame(
+            {
+                "query": values,
+                "entity_id": [r.entity_id if r else None for r in rows],
+                "canonical": [r.entity.name if r and r.entity else None for r in rows],
+                "type": [r.entity.type if r and r.entity else None for r in rows],
+                "score": [r.score if r else 0.0 for r in rows],
+                "method": [r.method if r else "nil" for r in rows],
+                "candidates": [list(r.candidates) if r else [] for r in rows],
+            },
+            schema={
+                "query": pl.String,
+                "entity_id": pl.String,
+                "canonical": pl.String,
+                "type": pl.String,
+                "score": pl.Float64,
+                "method": pl.String,
+                "candidates": pl.List(pl.String),
+            },
+        )
+
+    def explain(self, name: str, type: str | None = None) -> Explanation:  # noqa: A002
+        """Show the parts, keys, candidates of each tier and the reason for the decision."""
+        trace: dict[str, object] = {"tiers": {}, "fuzzy": [], "reason": ""}
+        match = self._resolve(name, type, explain=trace)
+        query = self._query(name, type)
+        tiers = trace["tiers"]
+        fuzzy = trace["fuzzy"]
+        assert isinstance(tiers, dict) and isinstance(fuzzy, list)
+        return Explanation(
+            name, query.parts, query.keys, query.skeletons, tiers, fuzzy, match, str(trace["reason"])
+        )
+
+    # -- tiers ------------------------------------------------------------------------
+
+    def _query(self, name: str, type: str | None) -> _Query:  # noqa: A002
+        parts = parse_name(name, person=type == "PER")
+        keys = tuple(token_key(t) for t in parts.tokens)
+        skeletons = tuple(token_skeleton(t) for t in parts.tokens)
+        return _Query(name, parts, keys, skeletons, _weights(keys))
+
+    def _allowed(self, alias_ids: Iterable[int], type: str | None) -> list[int]:  # noqa: A002
+        types = set(self.config.types)
+        if type is not None:
+            types = {type} if not types else types & {type}
+        if not types:
+            return list(alias_ids)
+        entities = self.index.entities
+        return [a for a in alias_ids if entities[self.index.alias_entity[a]].type in types]
+
+    def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:  # noqa: A002
+        if not name or not name.strip():
+            return self._note(explain, None, "empty name")
+        index = self.index
+        hits = self._allowed(index.exact.get(exact_form(name), ()), type)
+        self._trace(explain, "exact", hits)
+        query: _Query | None = None
+        if hits:
+            query = self._query(name, type)
+            return self._decide(query, hits, "exact", explain)
+        hits = self._allowed(index.folded.get(folded_form(name), ()), type)
+        self._trace(explain, "alias", hits)
+        query = self._query(name, type)
+        if hits:
+            return self._decide(query, hits, "alias", explain)
+        if not query.keys:
+            return self._note(explain, None, "no letters left after folding")
+        hits = self._allowed(index.keyed.get(" ".join(query.keys), ()), type)
+        self._trace(explain, "key", hits)
+        if hits:
+            return self._decide(query, hits, "key", explain)
+        if query.parts.is_partial:
+            return self._partial_only(query, type, explain)
+        if not self.config.fuzzy:
+            return self._note(explain, None, "no exact, alias or key match; fuzzy tier is off")
+        return self._fuzzy(query, type, explain)
+
+    def _trace(self, explain: dict[str, object] | None, tier: str, hits: list[int]) -> None:
+        if explain is None:
+            return
+        tiers = explain["tiers"]
+        assert isinstance(tiers, dict)
+        index = self.index
+        tiers[tier] = [
+            (index.entities[index.alias_entity[a]].id, index.alias_text[a], index.alias_strong[a]) for a in hits
+        ]
+
+    @staticmethod
+    def _note(explain: dict[str, object] | None, match: Match | None, reason: str) -> Match | None:
+        if explain is not None:
+            explain["reason"] = reason
+        return match
+
+    def _partial_owners(self, query: _Query, type: str | None) -> list[int]:  # noqa: A002
+        key = " ".join(k for k in query.keys)
+        owners = self.index.partial.get(key, [])
+        if type is not None:
+            owners = [e for e in owners if self.index.entities[e].type == type]
+        return owners
+
+    def _decide(self, query: _Query, hits: list[int], tier: str, explain: dict[str, object] | None) -> Match | None:
+        index = self.index
+        strength: dict[int, bool] = {}
+        alias_of: dict[int, int] = {}
+        for alias_id in hits:
+            entity_index = index.alias_entity[alias_id]
+            strong = index.alias_strong[alias_id]
+            if strong or entity_index not in strength:
+                if not strength.get(entity_index, False):
+                    alias_of[entity_index] = alias_id
+                strength[entity_index] = strength.get(entity_index, False) or strong
+        strong_owners = sorted(e for e, s in strength.items() if s)
+        base = TIER_SCORES[tier]
+        key = " ".join(query.keys)
+        if len(strong_owners) == 1:
+            winner = strong_owners[0]
+            others = self._ids(e for e in strength if e != winner)
+            score = base if not others else base * 0.97
+            return self._note(
+                explain,
+                Match(query.text, index.entities[winner], score, tier, index.alias_text[alias_of[winner]], key, others),
+                f"strong alias of one entity in the {tier} tier" + (" (outranks weak aliases of others)" if others else ""),
+            )
+        if len(strong_owners) > 1:
+            return self._note(
+                explain,
+                Match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(strong_owners)),
+                f"strong alias shared by {len(strong_owners)} entities in the {tier} tier",
+            )
+        # Only weak aliases: a partial name; it identifies only when nobody else bears it.
+        weak_owners = set(strength)
+        if query.parts.is_kunya_only:
+            return self._note(
+                explain,
+                Match(query.text, None, base * 0.4, "ambiguous", "", key, self._ids(sorted(weak_owners | set(self._partial_owners(query, None))))),
+                "a bare kunya identifies nobody on its own",
+            )
+        owners = weak_owners | set(self._partial_owners(query, None))
+        if len(owners) == 1:
+            winner = next(iter(owners))
+            return self._note(
+                explain,
+                Match(query.text, index.entities[winner], base * WEAK_FACTOR, tier, index.alias_text[alias_of[winner]], key),
+                f"weak alias of one entity only in the {tier} tier",
+            )
+        return self._note(
+            explain,
+            Match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted(owners))),
+            f"weak alias or partial name shared by {len(owners)} entities",
+        )
+
+    def _partial_only(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:  # noqa: A002
+        owners = self._partial_owners(query, type)
+        key = " ".join(query.keys)
+        if not owners:
+            return self._note(explain, None, "a partial name that no known entity bears")
+        if len(owners) == 1 and not query.parts.is_kunya_only:
+            entity = self.index.entities[owners[0]]
+            return self._note(
+                explain,
+                Match(query.text, entity, TIER_SCORES["key"] * WEAK_FACTOR * 0.95, "key", entity.name, key),
+                "surname or nisba of one known person only",
+            )
+        return self._note(
+            explain,
+            Match(query.text, None, 0.4, "ambiguous", "", key, self._ids(owners)),
+            f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
+        )
+
+    def _fuzzy(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:  # noqa: A002
+        index = self.index
+        config = self.config
+        postings: list[list[int]] = []
+        for key, skeleton in zip(query.keys, query.skeletons):
+            if key in CONNECTORS or len(key) < 2:
+                continue
+            found = index.by_token.get(key, [])
+            similar = index.by_skeleton.get(skeleton, []) if len(skeleton) >= 2 else []
+            if not found and not similar and len(key) >= 4:
+                # A substantial part that no alias has, nor anything with its consonants.
+                return self._note(explain, None, f"no known name has a part like {key!r}")
+            postings.append(found if len(found) >= len(similar) else similar)
+            if found and similar and found is not similar:
+                postings[-1] = found + similar
+        if not postings:
+            return self._note(explain, None, "nothing to block candidates on")
+        postings.sort(key=len)
+        candidates: set[int] = set()
+        for posting in postings[:2]:
+            if len(candidates) + len(posting) > config.max_candidates and candidates:
+                break
+            candidates.update(posting[: config.max_candidates])
+        scored: dict[int, tuple[float, int]] = {}
+        cutoff = config.part_cutoff
+        for alias_id in self._allowed(sorted(candidates), type):
+            q_cov, c_cov = name_similarity(query.keys, index.alias_keys[alias_id], cutoff)
+            score = q_cov * c_cov**0.5
+            if not index.alias_strong[alias_id]:
+                score *= 0.95
+            entity_index = index.alias_entity[alias_id]
+            if score > scored.get(entity_index, (0.0, -1))[0]:
+                scored[entity_index] = (score, alias_id)
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], index.entities[item[0]].id))
+        if explain is not None:
+            explain["fuzzy"] = [(index.entities[e].id, index.alias_text[a], s) for e, (s, a) in ranked[:10]]
+        if not ranked or ranked[0][1][0] < config.score_cutoff:
+            best = f" (best {ranked[0][1][0]:.3f})" if ranked else ""
+            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}{best}")
+        (winner, (score, alias_id)) = ranked[0]
+        close = [e for e, (s, _) in ranked[1:] if s >= score - config.min_gap]
+        key = " ".join(query.keys)
+        if close:
+            return self._note(
+                explain,
+                Match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
+                f"fuzzy runner-up within {config.min_gap} of the best",
+            )
+        others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
+        return self._note(
+            explain,
+            Match(query.text, index.entities[winner], round(score, 4), "fuzzy", index.alias_text[alias_id], key, others),
+            f"fuzzy similarity {score:.3f} >= {config.score_cutoff}, lead over runner-up >= {config.min_gap}",
+        )
+
+    def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
+        return tuple(self.index.entities[e].id for e in entity_indexes)[: max(self.config.limit, 1) * 4]
