@@ -1,0 +1,133 @@
+"""In-document coreference: a partial name takes the entity of a fuller mention nearby.
+
+"Pompeo", "Zawahiri", "al-Masri", "bin Laden" or "Abu Muhammad" on their own identify
+nobody for sure. Within one document they refer to the fullest mention whose name contains
+all their parts: the nearest such mention before them, or else the nearest after. An
+ambiguous partial with no such anchor stays ``ambiguous``; a partial of an unknown person
+("Everett" after "Freddie Everett") joins that person's NIL cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from canonym.gazetteer.index import CONNECTORS
+from canonym.normalize import parse_name, token_key
+from canonym.resolver import Match, Resolver
+
+if TYPE_CHECKING:
+    from canonym.corpus.tagger import Decision
+
+#: Below this score a match made from a partial name may be overridden by an anchor.
+SURE_SCORE = 0.9
+COREF_FACTOR = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    position: int
+    keys: frozenset[str]
+    decision: Decision
+
+
+def _keys(name: str) -> frozenset[str]:
+    return frozenset(token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS)
+
+
+def _is_anchor(decision: Decision) -> bool:
+    if decision.partial:
+        return False
+    match = decision.match
+    if match is None:
+        return decision.type == "PER" or not decision.span.gazetteer
+    return match.entity is not None and match.score >= SURE_SCORE * 0.9
+
+
+def _needs_anchor(decision: Decision) -> bool:
+    if decision.anchor_only:
+        return True
+    match = decision.match
+    if match is not None and match.ambiguous:
+        return True
+    if not decision.partial:
+        return False
+    return match is None or match.score < SURE_SCORE
+
+
+def resolve_partials(decisions: list[Decision], resolver: Resolver) -> list[Decision]:
+    """Give partial and ambiguous names the entity of their anchor in the same document.
+
+    Two kinds of anchoring:
+
+    - a partial person's name (surname, nisba, kunya, "bin X"; known or not) takes the
+      nearest person mention whose name holds all its parts;
+    - an ambiguous name, or a capitalised common word that the gazetteer lists as a weak
+      alias ("State" for the State Department), takes a mention of one of its candidate
+      entities, and is dropped when there is none.
+    """
+    anchors: list[_Anchor] = []
+    for position, decision in enumerate(decisions):
+        if _is_anchor(decision):
+            keys = set(_keys(decision.span.surface))
+            entity = decision.match.entity if decision.match is not None else None
+            if entity is not None:
+                names = (entity.name, *entity.strong) if entity.type == "PER" else (entity.name,)
+                for name in names:
+                    keys |= _keys(name)
+            anchors.append(_Anchor(position, frozenset(keys), decision))
+    if not anchors:
+        return decisions
+    out = list(decisions)
+    for position, decision in enumerate(decisions):
+        if not _needs_anchor(decision):
+            continue
+        allowed = _candidate_ids(decision)
+        if decision.anchor_only and allowed is None:
+            continue
+        wanted = _keys(decision.span.surface)
+        fitting = [a for a in anchors if a.position != position and _fits(a, decision, wanted, allowed)]
+        if not fitting:
+            continue
+        before = [a for a in fitting if a.position < position]
+        anchor = before[-1] if before else fitting[0]
+        out[position] = _adopt(decision, anchor.decision)
+    return out
+
+
+def _candidate_ids(decision: Decision) -> set[str] | None:
+    match = decision.match
+    if match is None:
+        return None
+    if match.ambiguous:
+        return set(match.candidates)
+    if decision.anchor_only and match.entity is not None:
+        return {match.entity.id}
+    return None
+
+
+def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: set[str] | None) -> bool:
+    entity = anchor.decision.match.entity if anchor.decision.match is not None else None
+    if allowed is not None:
+        return entity is not None and entity.id in allowed
+    if not wanted or anchor.decision.type != "PER" or not wanted <= anchor.keys:
+        return False
+    known = decision.match is not None and decision.match.entity is not None
+    # A partial that the gazetteer places does not join an unknown person.
+    return not (known and entity is None)
+
+
+def _adopt(decision: Decision, anchor: Decision) -> Decision:
+    anchor_match = anchor.match
+    if anchor_match is None or anchor_match.entity is None:
+        key = anchor.nil_key or anchor.span.surface
+        return replace(decision, match=None, type=anchor.type, nil_key=key, anchor_only=False)
+    match = Match(
+        decision.span.surface,
+        anchor_match.entity,
+        round(anchor_match.score * COREF_FACTOR, 4),
+        "coref",
+        anchor_match.alias,
+        anchor_match.key,
+    )
+    return replace(decision, match=match, type=anchor_match.entity.type, anchor_only=False)

@@ -1,0 +1,218 @@
+"""Finding name spans in running text.
+
+Two finders work on each document and their spans are merged:
+
+1. **Gazetteer scan**: every alias of the gazetteer (and the surname, nisba or "bin X" part
+   of every person's name) is folded with the same :func:`canonym.fold` as the text and put
+   into one Aho-Corasick automaton (leftmost-longest). The document is folded once, with its
+   offset map, and scanned in one pass; a hit counts at word boundaries only, and must be
+   capitalised in the text (all capitals for an acronym alias such as "US" or "IS").
+2. **Name shapes**: sequences of capitalised words, joined by name particles (al-, bin,
+   Abu, of ...), initials (Michael R. Pompeo) and Arabic-script runs find names the
+   gazetteer does not know. Leading titles and "the" and a trailing possessive are cut off.
+
+Merging: a gazetteer span inside a longer shape span stays unless the whole shape resolves
+(the outermost known name wins); the parts of a shape span outside gazetteer spans are
+candidates of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick_rs
+
+from canonym.gazetteer.index import AliasIndex, partial_keys
+from canonym.normalize import fold, fold_with_offsets, parse_name
+from canonym.normalize.names import name_tables
+
+_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa)"
+_HYPHEN = "-\u2010\u2011"
+_CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F]"
+_WORD = (
+    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CAP}[\w'’]*"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[{_HYPHEN}])?{_CAP}[\w'’]*)*)"
+)
+_SEQUENCE = re.compile(
+    rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[ {_HYPHEN}])*{_WORD})*"
+    r"|[\u0600-\u06FF\u0750-\u077F]+(?:[ \u200c][\u0600-\u06FF\u0750-\u077F]+)*"
+)
+_POSSESSIVE = re.compile(r"['’](?:s)?$")
+_APOSTROPHE_S = re.compile(r"(?<=\w)['’‘`](?=s\b)")
+_ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Capitalised words of the field that name no entity (Sunni, Salafist, Western ...)."""
+    text = resources.files("canonym.corpus").joinpath("tables/not_names.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Frequent English words (lowercase): a capitalised one is no name by itself."""
+    text = resources.files("canonym.corpus").joinpath("tables/common_words.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A candidate name in a document: offsets into the original text and where it came from."""
+
+    start: int
+    end: int
+    surface: str
+    gazetteer: bool
+    #: Words before a title ("Outgoing" in "Outgoing Secretary of State ..."): a name only if known.
+    modifier: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    acronym: bool
+
+
+def _is_capitalised(surface: str) -> bool:
+    return any(c.isupper() for c in surface) or not surface.isascii()
+
+
+class NameFinder:
+    """Finds candidate name spans in text (see the module docstring).
+
+    Args:
+        index: the gazetteer index whose aliases are scanned for.
+    """
+
+    def __init__(self, index: AliasIndex) -> None:
+        patterns: dict[str, _Pattern] = {}
+        for alias_id, text in enumerate(index.alias_text):
+            folded = fold(text)
+            if folded.startswith("the ") and len(folded) > 6:
+                folded = folded[4:]  # "The National" must not swallow "the National Press Club"
+            if len(folded) < 2:
+                continue
+            acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
+            previous = patterns.get(folded)
+            # An alias that is an acronym somewhere must be written in capitals everywhere.
+            patterns[folded] = _Pattern(acronym or (previous.acronym if previous else False))
+            entity = index.entities[index.alias_entity[alias_id]]
+            if entity.type == "PER" and index.alias_strong[alias_id]:
+                for partial in _partial_surfaces(text):
+                    patterns.setdefault(partial, _Pattern(False))
+        self._patterns = list(patterns)
+        self._flags = [patterns[p] for p in self._patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        )
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for title in name_tables().titles:  # longest first
+            by_first.setdefault(title[0], []).append(title)
+        self._titles_by_first = by_first
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def scan(self, text: str) -> list[Span]:
+        """Gazetteer spans in ``text`` (leftmost-longest, at word boundaries)."""
+        prepared = _APOSTROPHE_S.sub(" ", text) if "'" in text or "’" in text or "‘" in text or "`" in text else text
+        folded = fold_with_offsets(prepared)
+        haystack = folded.text
+        size = len(haystack)
+        spans: list[Span] = []
+        for pattern, start, end in self._automaton.find_matches_as_indexes(haystack):
+            if (start > 0 and haystack[start - 1] != " ") or (end < size and haystack[end] != " "):
+                continue
+            o_start, o_end = folded.start(start), folded.end(end)
+            o_end = _extend_initialism(text, o_end)
+            surface = text[o_start:o_end]
+            if self._flags[pattern].acronym:
+                if not _is_acronym_surface(surface):
+                    continue
+            elif not _is_capitalised(surface):
+                continue
+            spans.append(Span(o_start, o_end, surface, True))
+        return spans
+
+    def shapes(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+        """Capitalised name-shaped spans in ``text``, and the title phrases cut out of them.
+
+        A title inside a shape splits it: "Iran Supreme Leader Ayatollah Ali Khamenei"
+        gives "Iran" and "Ali Khamenei"; "the" at the start and a possessive are cut off.
+        """
+        spans: list[Span] = []
+        titles: list[tuple[int, int]] = []
+        for match in _SEQUENCE.finditer(text):
+            pieces, cut = self._split(text, match.start(), match.end())
+            titles.extend(cut)
+            for start, end in pieces:
+                modifier = any(start < a and end <= a for a, _ in cut)
+                start, end = _trim_possessive(text, start, end)
+                if end - start >= 2:
+                    spans.append(Span(start, end, text[start:end], False, modifier))
+        return spans, titles
+
+    def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        words = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s]+", text[start:end])]
+        folded = [fold(text[a:b]) for a, b in words]
+        pieces: list[tuple[int, int]] = []
+        cut: list[tuple[int, int]] = []
+        segment = 0
+        i = 0
+        while i < len(words):
+            length = 0
+            for title in self._titles_by_first.get(folded[i], ()):
+                n = len(title)
+                if i + n < len(words) and tuple(folded[i : i + n]) == title:
+                    length = n
+                    break
+            if length == 0:
+                i += 1
+                continue
+            if i > segment:
+                pieces.append((words[segment][0], words[i - 1][1]))
+            cut.append((words[i][0], words[i + length - 1][1]))
+            i += length
+            segment = i
+        if segment < len(words):
+            pieces.append((words[segment][0], words[-1][1]))
+        return pieces, cut
+
+
+def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive is not None and (possessive.group() != "'" or text[start:end].endswith("s'")):
+        end -= len(possessive.group())
+    return start, end
+
+
+def _partial_surfaces(alias: str) -> list[str]:
+    """Folded surface forms under which a person is named partially in text."""
+    parts = parse_name(alias, person=True)
+    if len(parts.tokens) < 2:
+        return []
+    words = fold(alias).split()
+    out = []
+    keys = partial_keys(parts.tokens)
+    if keys and len(words) >= 2:
+        last = words[-1]
+        out.append(last)
+        if len(words) >= 3 and words[-2] in ("al", "el", "ul", "bin", "ibn", "ben", "ould", "ag", "ash", "ar", "as", "at", "ad", "az", "an"):
+            out.append(f"{words[-2]} {last}")
+    return [o for o in out if len(o) >= 3]
+
+
+def _extend_initialism(text: str, end: int) -> int:
+    """Take the final dot of an initialism ("U.S.", "D.C.") into the span."""
+    if end < len(text) and text[end] == "." and end >= 2 and text[end - 2] == "." and text[end - 1].isupper():
+        return end + 1
+    return end
+
+
+def _is_acronym_surface(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

@@ -1,0 +1,61 @@
+"""The mention table: one row per mention, the schema of SPEC.md."""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass, fields
+
+import polars as pl
+
+#: Column names and dtypes of the mention table, in order.
+MENTION_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "surface": pl.String(),
+    "normalized": pl.String(),
+    "entity_id": pl.String(),
+    "cluster_id": pl.String(),
+    "canonical": pl.String(),
+    "type": pl.String(),
+    "score": pl.Float64(),
+    "method": pl.String(),
+}
+
+#: The values of the ``method`` column.
+METHODS = ("exact", "alias", "key", "fuzzy", "coref", "nil", "ambiguous")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a person, organisation or place in a document.
+
+    ``text[start:end] == surface`` always holds for the document's text.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    normalized: str
+    entity_id: str | None
+    cluster_id: str
+    canonical: str
+    type: str
+    score: float
+    method: str
+
+
+def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:
+    """Build the mention table from mentions, ordered by doc_id then start."""
+    names = [f.name for f in fields(Mention)]
+    columns = list(zip(*(astuple(m) for m in mentions), strict=False)) if mentions else [() for _ in names]
+    frame = pl.DataFrame(
+        {name: list(values) for name, values in zip(names, columns, strict=True)},
+        schema=MENTION_SCHEMA,
+    )
+    return frame.sort(["doc_id", "start", "end"], maintain_order=True)
+
+
+def empty_mentions() -> pl.DataFrame:
+    """An empty mention table with the right schema."""
+    return pl.DataFrame(schema=MENTION_SCHEMA)

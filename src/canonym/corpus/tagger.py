@@ -1,0 +1,274 @@
+"""Tagging documents: find names, resolve them, settle partial names, cluster the unknown.
+
+The flow for each document is text -> :class:`~canonym.corpus.finder.NameFinder` spans ->
+:class:`~canonym.Resolver` decisions -> in-document coreference
+(:mod:`canonym.corpus.coref`). Across documents, names the gazetteer does not know are
+clustered (:mod:`canonym.corpus.nil`) so that each unknown entity gets one ``NIL:`` id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from canonym.corpus.coref import resolve_partials
+from canonym.corpus.finder import NameFinder, Span, common_words, not_names
+from canonym.corpus.mentions import Mention, mentions_frame
+from canonym.corpus.nil import cluster_unknown
+from canonym.corpus.typing import guess_type
+from canonym.normalize import fold, name_key, parse_name
+from canonym.resolver import Match, Resolver
+
+if TYPE_CHECKING:
+    import polars as pl
+
+#: Score given to a name the gazetteer does not know.
+NIL_SCORE = 0.5
+_SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
+_LINE = re.compile(r"[^\n]*")
+
+
+@dataclass(slots=True)
+class Decision:
+    """A resolved span before coreference and clustering."""
+
+    span: Span
+    match: Match | None
+    type: str
+    partial: bool
+    #: Kept only when coreference finds it an anchor (capitalised common words).
+    anchor_only: bool = False
+    #: For an unknown name taken by coreference: the key of its anchor.
+    nil_key: str | None = None
+
+
+class Tagger:
+    """Tag documents with mentions of the gazetteer's entities and of unknown names.
+
+    Args:
+        resolver: the resolver to link names with (the built-in gazetteer by default).
+
+    Example:
+        >>> from canonym import Tagger
+        >>> tagger = Tagger()
+        >>> [m.entity_id for m in tagger.tag("Sayf al-Adl left Tehran.", "d1")]
+        ['saif-al-adel', 'tehran']
+    """
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver if resolver is not None else Resolver()
+        self.finder = NameFinder(self.resolver.index)
+        self._common = common_words()
+        self._not_names = not_names()
+        self._places = _place_keys(self.resolver)
+
+    # -- public API -------------------------------------------------------------------
+
+    def tag(self, text: str, doc_id: str = "doc") -> list[Mention]:
+        """Mentions in one document, ordered by start (unknown names clustered in-document)."""
+        return cluster_unknown(self._tag_document(text, doc_id))
+
+    def tag_documents(self, documents: Iterable[tuple[str, str]]) -> list[Mention]:
+        """Mentions of many ``(doc_id, text)`` documents with NIL clusters shared across them."""
+        mentions: list[Mention] = []
+        for doc_id, text in documents:
+            mentions.extend(self._tag_document(text, doc_id))
+        return cluster_unknown(mentions)
+
+    def iter_document_mentions(self, documents: Iterable[tuple[str, str]]) -> Iterator[list[Mention]]:
+        """Per-document mentions before cross-document NIL clustering (for streaming)."""
+        for doc_id, text in documents:
+            yield self._tag_document(text, doc_id)
+
+    def tag_frame(self, df: pl.DataFrame, text: str = "text", id: str = "id") -> pl.DataFrame:  # noqa: A002
+        """Tag a polars frame of documents; return the mention table."""
+        rows = df.select(id, text).iter_rows()
+        documents = ((str(doc_id), body or "") for doc_id, body in rows)
+        return mentions_frame(self.tag_documents(documents))
+
+    # -- one document -------------------------------------------------------------------
+
+    def _tag_document(self, text: str, doc_id: str) -> list[Mention]:
+        decisions = [d for d in (self._decide(text, span) for span in self._spans(text)) if d is not None]
+        settled = resolve_partials(decisions, self.resolver)
+        return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
+
+    def _spans(self, text: str) -> list[Span]:
+        shapes, titles = self.finder.shapes(text)
+        known = [s for s in self.finder.scan(text) if not _inside_any(s, titles)]
+        chosen: list[Span] = []
+        k = 0
+        for shape in shapes:
+            inside: list[Span] = []
+            while k < len(known) and known[k].end <= shape.start:
+                chosen.append(known[k])
+                k += 1
+            j = k
+            while j < len(known) and known[j].start < shape.end:
+                inside.append(known[j])
+                j += 1
+            if not inside:
+                chosen.append(shape)
+                continue
+            covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
+            if covering:
+                continue  # the known span will be emitted in order
+            if self._links_whole(shape) and all(shape.start <= s.start and s.end <= shape.end for s in inside):
+                chosen.append(Span(shape.start, shape.end, shape.surface, True))
+                k = j
+                continue
+            # Keep the known spans; the rest of the shape may hold names of its own.
+            cursor = shape.start
+            for s in inside:
+                if s.start > cursor:
+                    chosen.extend(self._leftover(text, cursor, s.start))
+                chosen.append(s)
+                cursor = max(cursor, s.end)
+            if cursor < shape.end:
+                chosen.extend(self._leftover(text, cursor, shape.end))
+            k = j
+        chosen.extend(known[k:])
+        chosen.sort(key=lambda s: (s.start, -s.end))
+        out: list[Span] = []
+        for span in chosen:
+            if out and span.start < out[-1].end:
+                continue
+            out.append(span)
+        return out
+
+    def _leftover(self, text: str, start: int, end: int) -> list[Span]:
+        return [
+            Span(start + s.start, start + s.end, s.surface, False)
+            for s in self.finder.shapes(text[start:end])[0]
+        ]
+
+    def _links_whole(self, shape: Span) -> bool:
+        match = self.resolver.resolve(shape.surface)
+        return match is not None and match.entity is not None and match.method != "fuzzy" and match.score >= 0.9
+
+    def _decide(self, text: str, span: Span) -> Decision | None:
+        surface = span.surface
+        words = fold(surface).split()
+        if not words or (len(words) == 1 and (words[0] in _STOP or words[0] in self._not_names)):
+            return None
+        if " ".join(words) in self._not_names:
+            return None
+        match = self.resolver.resolve(surface)
+        partial = parse_name(surface).is_partial
+        if len(words) == 1 and words[0] in self._common and not self._sure_common(text, span, match):
+            # A capitalised common word ("Alliance", "State", "Now") names an entity only when
+            # a fuller mention in the same document says which.
+            etype = match.entity.type if match and match.entity else "ORG"
+            return Decision(span, match, etype, True, anchor_only=True)
+        if match is not None and match.entity is not None:
+            return Decision(span, match, match.entity.type, partial)
+        if match is not None:  # ambiguous
+            return Decision(span, match, self._ambiguous_type(match), partial)
+        if span.gazetteer:
+            # A surname pattern that no known person bears alone: only coreference places it.
+            return Decision(span, None, "PER", True, anchor_only=True)
+        if span.modifier or not self._is_name(text, span, partial):
+            return None
+        return Decision(span, None, guess_type(text, span, self._places), partial)
+
+    def _sure_common(self, text: str, span: Span, match: Match | None) -> bool:
+        """A common word links alone only as a written-as-is alias of one entity, mid-sentence."""
+        if match is None or match.entity is None or match.method != "exact":
+            return False
+        if _sentence_initial(text, span.start) or _is_title_case(_line_around(text, span.start)):
+            return False
+        return match.alias == span.surface
+
+    def _ambiguous_type(self, match: Match) -> str:
+        types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
+        return types.pop() if len(types) == 1 else "PER"
+
+    def _is_name(self, text: str, span: Span, partial: bool) -> bool:
+        """Whether an unknown capitalised span is a name rather than a capitalised word."""
+        words = fold(span.surface).split()
+        if not words:
+            return False
+        if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words):
+            return False
+        line = _line_around(text, span.start)
+        if _is_title_case(line):
+            return False
+        if len(words) == 1 and _sentence_initial(text, span.start) and words[0] in self._common:
+            return False
+        return not (len(words) == 1 and len(words[0]) < 3)
+
+    def _mention(self, doc_id: str, decision: Decision) -> Mention:
+        span, match = decision.span, decision.match
+        normalized = (
+            (match.key if match is not None else None)
+            or (name_key(decision.nil_key) if decision.nil_key else None)
+            or name_key(span.surface)
+            or fold(span.surface)
+        )
+        if match is not None and match.entity is not None:
+            entity = match.entity
+            return Mention(
+                doc_id, span.start, span.end, span.surface, normalized, entity.id, entity.id,
+                entity.name, entity.type, round(match.score, 4), match.method,
+            )
+        method = "ambiguous" if match is not None and match.ambiguous else "nil"
+        score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
+        return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+
+
+def _place_keys(resolver: Resolver) -> frozenset[str]:
+    keys = set()
+    for entity in resolver.gazetteer:
+        if entity.type == "LOC":
+            for name, _ in entity.names():
+                folded = fold(name)
+                if " " not in folded:
+                    keys.add(folded)
+    return frozenset(keys)
+
+
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "ns", "n", "s")
+
+
+def _demonym_base(word: str) -> str:
+    for suffix in _DEMONYM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base if base.endswith(("a", "q", "n", "l", "t", "r", "y")) else base + "a"
+    return ""
+
+
+def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= span.start and span.end <= end for start, end in regions)
+
+
+_STOP = frozenset(
+    """a an the and or but if of in on at to for from by with as is are was were be been it its this that
+    these those he she we they you i his her their our your my me him them us who whom whose which what
+    when where why how after before during while since until about into over under between through
+    against among within without not no nor so than then there here also only just even still yet
+    all any each every both either neither some such many much more most other another same new
+    one two three first last next mr mrs ms dr""".split()
+)
+
+
+def _line_around(text: str, index: int) -> str:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return text[start : end if end != -1 else len(text)]
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if len(words) < 4 or len(line) > 200:
+        return False
+    lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)
+    return capitalised / len(words) >= 0.85 and not line.rstrip().endswith(".")
+
+
+def _sentence_initial(text: str, index: int) -> bool:
+    before = text[max(0, index - 3) : index]
+    return bool(_SENTENCE_END.search(before)) or index == 0
