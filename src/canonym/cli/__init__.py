@@ -6,15 +6,18 @@ stdout carries only data; messages and progress go to stderr. Exit codes: 0 succ
 
 from __future__ import annotations
 
+import functools
 import json
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, ParamSpec
 
 import typer
 
 from canonym.errors import CanonymError, ConfigError, GazetteerError, InputError
+
+P = ParamSpec("P")
 
 app = typer.Typer(
     name="canonym",
@@ -59,14 +62,25 @@ def build_resolver(gazetteer: list[Path] | None, no_builtin: bool, config: Path 
 
 def main() -> None:
     """Entry point of the console script."""
-    try:
-        app()
-    except CanonymError as exc:
-        typer.echo(f"canonym: error: {exc}", err=True)
-        sys.exit(error_code(exc))
+    app()
+
+
+def handled(command: Callable[P, None]) -> Callable[P, None]:
+    """Turn our own errors into a message on stderr and the right exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except CanonymError as exc:
+            typer.echo(f"canonym: error: {exc}", err=True)
+            raise typer.Exit(error_code(exc)) from None
+
+    return wrapper
 
 
 @app.command()
+@handled
 def normalize(
     names: Annotated[list[str], typer.Argument(help="Names to normalize.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per name.")] = False,
@@ -124,6 +138,7 @@ def _read_names(path: Path, column: str | None) -> list[str | None]:
 
 
 @app.command()
+@handled
 def resolve(
     names: Annotated[list[str] | None, typer.Argument(help="Names to resolve.")] = None,
     input: Annotated[Path | None, typer.Option("--input", "-i", help="File of names: .txt (one per line), .csv, .tsv, .jsonl or .parquet.")] = None,  # noqa: A002
@@ -161,6 +176,7 @@ def resolve(
 
 
 @app.command()
+@handled
 def tag(
     paths: Annotated[list[Path], typer.Argument(help="Text/HTML files, folders of them, or tables (.jsonl, .parquet, .csv).")],
     out: Annotated[str, typer.Option("--out", "-o", help="The mention table: .parquet, .csv, .tsv or .ndjson; '-' for stdout.")],
@@ -197,6 +213,7 @@ def _gazetteer(gazetteer: list[Path] | None, no_builtin: bool):  # type: ignore[
 
 
 @gazetteer_app.command("stats")
+@handled
 def gazetteer_stats(gazetteer: GazetteerOption = None, no_builtin: NoBuiltinOption = False) -> None:
     """Counts of entities and aliases by type and kind.
 
@@ -220,6 +237,7 @@ def gazetteer_stats(gazetteer: GazetteerOption = None, no_builtin: NoBuiltinOpti
 
 
 @gazetteer_app.command("show")
+@handled
 def gazetteer_show(entity_id: Annotated[str, typer.Argument(help="Entity id.")], gazetteer: GazetteerOption = None, no_builtin: NoBuiltinOption = False) -> None:
     """Show one entity.
 
@@ -238,6 +256,7 @@ def gazetteer_show(entity_id: Annotated[str, typer.Argument(help="Entity id.")],
 
 
 @gazetteer_app.command("search")
+@handled
 def gazetteer_search(
     name: Annotated[str, typer.Argument(help="A name in any spelling.")],
     gazetteer: GazetteerOption = None,
@@ -254,6 +273,7 @@ def gazetteer_search(
 
 
 @gazetteer_app.command("lint")
+@handled
 def gazetteer_lint(paths: Annotated[list[Path] | None, typer.Argument(help="Data folders or files (default: the built-in data).")] = None) -> None:
     """Check the gazetteer data: schema, duplicate ids, collisions, redundant aliases, homoglyphs.
 
@@ -270,6 +290,7 @@ def gazetteer_lint(paths: Annotated[list[Path] | None, typer.Argument(help="Data
 
 
 @gazetteer_app.command("fmt")
+@handled
 def gazetteer_fmt(
     paths: Annotated[list[Path] | None, typer.Argument(help="Data folders or files (default: the built-in data).")] = None,
     check: Annotated[bool, typer.Option("--check", help="Only report files that are not in canonical form; exit 1 if any.")] = False,
@@ -296,6 +317,7 @@ def gazetteer_fmt(
 
 
 @gazetteer_app.command("import")
+@handled
 def gazetteer_import(
     source: Annotated[Path, typer.Argument(help="UN consolidated list XML, FollowTheMoney JSONL, or a CSV/TSV table (id,name,type).")],
     into: Annotated[Path | None, typer.Option("--into", help="Data folder to merge into (default: the built-in data).")] = None,
@@ -325,6 +347,7 @@ def gazetteer_import(
 
 
 @gazetteer_app.command("suggest")
+@handled
 def gazetteer_suggest(
     mentions: Annotated[Path, typer.Argument(help="A mention table written by canonym tag.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the draft YAML records (default: print them).")] = None,
@@ -348,6 +371,7 @@ def gazetteer_suggest(
 
 
 @app.command()
+@handled
 def bench(
     gold: Annotated[list[Path], typer.Option("--gold", help="Hand labels (TSV: doc start end surface key type). Repeatable.")],
     pred: Annotated[Path, typer.Option("--pred", help="The mention table to score (.parquet, .csv, .tsv, .ndjson).")],

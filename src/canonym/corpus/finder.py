@@ -89,11 +89,15 @@ class NameFinder:
     """
 
     def __init__(self, index: AliasIndex) -> None:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for title in name_tables().titles:  # longest first
+            by_first.setdefault(title[0], []).append(title)
+        self._titles_by_first = by_first
         patterns: dict[str, _Pattern] = {}
         for alias_id, text in enumerate(index.alias_text):
-            folded = fold(text)
-            if folded.startswith("the ") and len(folded) > 6:
-                folded = folded[4:]  # "The National" must not swallow "the National Press Club"
+            # Titles stay out of spans: "Ayatollah Ali Khamenei" is scanned as "ali khamenei";
+            # "The National" must not swallow "the National Press Club".
+            folded = self._without_titles(fold(text))
             if len(folded) < 2:
                 continue
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
@@ -109,13 +113,21 @@ class NameFinder:
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for title in name_tables().titles:  # longest first
-            by_first.setdefault(title[0], []).append(title)
-        self._titles_by_first = by_first
 
     def __len__(self) -> int:
         return len(self._patterns)
+
+    def _without_titles(self, folded: str) -> str:
+        words = folded.split()
+        changed = True
+        while changed and len(words) > 1:
+            changed = False
+            for title in self._titles_by_first.get(words[0], ()):
+                if len(title) < len(words) and tuple(words[: len(title)]) == title:
+                    words = words[len(title) :]
+                    changed = True
+                    break
+        return " ".join(words)
 
     def scan(self, text: str) -> list[Span]:
         """Gazetteer spans in ``text`` (leftmost-longest, at word boundaries)."""

@@ -1,0 +1,101 @@
+"""Tagging through the public API: spans, links, coreference, NIL clusters, offsets.
+
+The tagger runs on the built-in gazetteer (the real data), so these are corpus tests: they
+check behaviour a user sees on text written like real reporting.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from canonym import Tagger
+from canonym.corpus.mentions import MENTION_SCHEMA
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger()
+
+
+def spans(tagger: Tagger, text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.surface, m.entity_id, m.method) for m in tagger.tag(text, "d")]
+
+
+def test_known_names_in_their_variants(tagger: Tagger) -> None:
+    text = "Al Qaeda and al-Qa'ida are one group; Sayf al-Adl lives in Tehran, not in Sanaa."
+    found = {surface: entity for surface, entity, _ in spans(tagger, text)}
+    assert found["Al Qaeda"] == found["al-Qa'ida"] == "al-qaeda"
+    assert found["Sayf al-Adl"] == "saif-al-adel"
+    assert found["Tehran"] == "tehran"
+    assert found["Sanaa"] == "sanaa"
+
+
+def test_titles_the_and_possessive_stay_out_of_the_span(tagger: Tagger) -> None:
+    text = "Secretary of State Mike Pompeo’s speech named the Islamic State's leaders and Ayatollah Ali Khamenei."
+    surfaces = [s for s, _, _ in spans(tagger, text)]
+    assert "Mike Pompeo" in surfaces
+    assert "Islamic State" in surfaces
+    assert "Ali Khamenei" in surfaces
+    assert not any(s.startswith(("Secretary", "the ", "Ayatollah")) or s.endswith("s") and s.endswith("'s") for s in surfaces)
+
+
+def test_outermost_name_wins(tagger: Tagger) -> None:
+    found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
+    assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(
+        s == "Al Qaeda in Iraq" for s, _, _ in found
+    )
+    assert not any(s == "Iraq" for s, _, _ in found)
+
+
+def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
+    text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
+    found = spans(tagger, text)
+    assert ("Pompeo", "mike-pompeo", "coref") in found
+
+
+def test_ambiguous_partial_without_anchor_is_not_guessed(tagger: Tagger) -> None:
+    found = spans(tagger, "A man named al-Masri was seen in Cairo.")
+    masri = [f for f in found if f[0] == "al-Masri"]
+    assert masri and masri[0][1] is None and masri[0][2] == "ambiguous"
+
+
+def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [("a", "The financier Bilal Dakroub was seen near Kidal."), ("b", "Bilal Dakrub denied it.")]
+    )
+    clusters = {m.cluster_id for m in mentions if m.surface.startswith("Bilal")}
+    assert len(clusters) == 1
+    assert next(iter(clusters)).startswith("NIL:")
+
+
+def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
+    text = "Officials said the Alliance would meet. Western and Sunni leaders agreed. Now it is done."
+    assert spans(tagger, text) == []
+
+
+def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
+    df = pl.DataFrame({"id": ["x", "y"], "text": ["Hezbollah fired at Israel.", "Nothing here."]})
+    table = tagger.tag_frame(df, text="text", id="id")
+    assert dict(table.schema) == MENTION_SCHEMA
+    assert table.get_column("doc_id").to_list() == ["x", "x"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Al Qaeda", "al-Qa’ida", "U.S.", "Sayf al-Adl", "سيف العدل", "Iran’s", "Mike Pompeo", "ISIS", "Hudaydah"]),
+            st.text(min_size=0, max_size=12),
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_offsets_are_sacred(tagger: Tagger, text: str) -> None:
+    for mention in tagger.tag(text, "d"):
+        assert text[mention.start : mention.end] == mention.surface
+        assert 0 <= mention.score <= 1
