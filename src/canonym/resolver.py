@@ -205,7 +205,7 @@ class Resolver:
 
     # -- public API -------------------------------------------------------------------
 
-    def resolve(self, name: str, type: str | None = None) -> Match | None:  # noqa: A002
+    def resolve(self, name: str, type: str | None = None) -> Match | None:
         """Resolve one name; ``None`` when no entity fits (NIL).
 
         Args:
@@ -220,7 +220,7 @@ class Resolver:
             self._cache[cache_key] = result
         return result
 
-    def candidates(self, name: str, type: str | None = None) -> list[Match]:  # noqa: A002
+    def candidates(self, name: str, type: str | None = None) -> list[Match]:
         """All entities in contention for ``name`` with their scores, best first."""
         match = self.resolve(name, type)
         if match is None:
@@ -233,7 +233,7 @@ class Resolver:
             out.append(Match(name, entity, score, match.method, match.alias, match.key))
         return out
 
-    def resolve_many(self, names: Iterable[str | None] | pl.Series, type: str | None = None) -> pl.DataFrame:  # noqa: A002
+    def resolve_many(self, names: Iterable[str | None] | pl.Series, type: str | None = None) -> pl.DataFrame:
         """Resolve many names into the resolution table of SPEC.md.
 
         Each distinct name is resolved once. Columns: query, entity_id, canonical, type,
@@ -265,7 +265,7 @@ class Resolver:
             },
         )
 
-    def explain(self, name: str, type: str | None = None) -> Explanation:  # noqa: A002
+    def explain(self, name: str, type: str | None = None) -> Explanation:
         """Show the parts, keys, candidates of each tier and the reason for the decision."""
         trace: dict[str, object] = {"tiers": {}, "fuzzy": [], "reason": ""}
         match = self._resolve(name, type, explain=trace)
@@ -279,13 +279,13 @@ class Resolver:
 
     # -- tiers ------------------------------------------------------------------------
 
-    def _query(self, name: str, type: str | None) -> _Query:  # noqa: A002
+    def _query(self, name: str, type: str | None) -> _Query:
         parts = parse_name(name, person=type == "PER")
         keys = tuple(token_key(t) for t in parts.tokens)
         skeletons = tuple(token_skeleton(t) for t in parts.tokens)
         return _Query(name, parts, keys, skeletons, _weights(keys))
 
-    def _allowed(self, alias_ids: Iterable[int], type: str | None) -> list[int]:  # noqa: A002
+    def _allowed(self, alias_ids: Iterable[int], type: str | None) -> list[int]:
         types = set(self.config.types)
         if type is not None:
             types = {type} if not types else types & {type}
@@ -294,7 +294,7 @@ class Resolver:
         entities = self.index.entities
         return [a for a in alias_ids if entities[self.index.alias_entity[a]].type in types]
 
-    def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:  # noqa: A002
+    def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         if not name or not name.strip():
             return self._note(explain, None, "empty name")
         index = self.index
@@ -337,7 +337,7 @@ class Resolver:
             explain["reason"] = reason
         return match
 
-    def _partial_owners(self, query: _Query, type: str | None) -> list[int]:  # noqa: A002
+    def _partial_owners(self, query: _Query, type: str | None) -> list[int]:
         key = " ".join(k for k in query.keys)
         owners = self.index.partial.get(key, [])
         if type is not None:
@@ -395,7 +395,7 @@ class Resolver:
             f"weak alias or partial name shared by {len(owners)} entities",
         )
 
-    def _partial_only(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:  # noqa: A002
+    def _partial_only(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
         owners = self._partial_owners(query, type)
         key = " ".join(query.keys)
         if not owners:
@@ -413,11 +413,11 @@ class Resolver:
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
-    def _fuzzy(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:  # noqa: A002
+    def _fuzzy(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
         index = self.index
         config = self.config
         postings: list[list[int]] = []
-        for key, skeleton in zip(query.keys, query.skeletons):
+        for key, skeleton in zip(query.keys, query.skeletons, strict=True):
             if key in CONNECTORS or len(key) < 2:
                 continue
             found = index.by_token.get(key, [])

@@ -141,7 +141,7 @@ def _read_names(path: Path, column: str | None) -> list[str | None]:
 @handled
 def resolve(
     names: Annotated[list[str] | None, typer.Argument(help="Names to resolve.")] = None,
-    input: Annotated[Path | None, typer.Option("--input", "-i", help="File of names: .txt (one per line), .csv, .tsv, .jsonl or .parquet.")] = None,  # noqa: A002
+    input: Annotated[Path | None, typer.Option("--input", "-i", help="File of names: .txt (one per line), .csv, .tsv, .jsonl or .parquet.")] = None,
     column: Annotated[str | None, typer.Option("--column", "-c", help="Column holding the names (default: name, query, mention or the first).")] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="Output table; '-' for stdout.")] = "-",
     fmt: FormatOption = None,

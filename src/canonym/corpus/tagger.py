@@ -82,7 +82,7 @@ class Tagger:
         for doc_id, text in documents:
             yield self._tag_document(text, doc_id)
 
-    def tag_frame(self, df: pl.DataFrame, text: str = "text", id: str = "id") -> pl.DataFrame:  # noqa: A002
+    def tag_frame(self, df: pl.DataFrame, text: str = "text", id: str = "id") -> pl.DataFrame:
         """Tag a polars frame of documents; return the mention table."""
         rows = df.select(id, text).iter_rows()
         documents = ((str(doc_id), body or "") for doc_id, body in rows)
@@ -245,12 +245,7 @@ def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
 
 
 _STOP = frozenset(
-    """a an the and or but if of in on at to for from by with as is are was were be been it its this that
-    these those he she we they you i his her their our your my me him them us who whom whose which what
-    when where why how after before during while since until about into over under between through
-    against among within without not no nor so than then there here also only just even still yet
-    all any each every both either neither some such many much more most other another same new
-    one two three first last next mr mrs ms dr""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "we", "they", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "after", "before", "during", "while", "since", "until", "about", "into", "over", "under", "between", "through", "against", "among", "within", "without", "not", "no", "nor", "so", "than", "then", "there", "here", "also", "only", "just", "even", "still", "yet", "all", "any", "each", "every", "both", "either", "neither", "some", "such", "many", "much", "more", "most", "other", "another", "same", "new", "one", "two", "three", "first", "last", "next", "mr", "mrs", "ms", "dr"]
 )
 
 

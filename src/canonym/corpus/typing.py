@@ -16,21 +16,10 @@ from canonym.corpus.finder import Span
 from canonym.normalize import fold
 
 ORG_WORDS = frozenset(
-    """group groups council institute institution center centre foundation university college school
-    agency ministry department office committee commission army brigade brigades battalion front movement
-    party organization organisation association bank news times post network forces force guard guards
-    union club society initiative project authority service services media press journal tribune herald
-    radio tv television airlines airways corporation corp inc ltd llc company co holdings trading exchange
-    shipping industries enterprises fund trust corps militia coalition alliance league caliphate emirate
-    mission program programme court tribunal parliament assembly congress senate cabinet government
-    police intelligence navy command directorate bureau board federation partners consulting capital
-    review monitor bulletin wire desk forum observatory watch report magazine daily weekly gazette""".split()
+    ["group", "groups", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "press", "journal", "tribune", "herald", "radio", "tv", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette"]
 )
 LOC_WORDS = frozenset(
-    """province governorate district city town village county region state street square road avenue
-    mountains mountain valley river lake sea island islands bay gulf coast desert plain plateau airport
-    airbase base camp prison mosque bridge port harbor harbour border crossing strait peninsula oasis
-    hill hills heights quarter neighborhood neighbourhood suburb canal dam field oilfield refinery""".split()
+    ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery"]
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from canonym.gazetteer.index import AliasIndex
-from canonym.gazetteer.load import load_entities
 from canonym.gazetteer.model import Entity
 
 __all__ = ["Entity", "Gazetteer"]

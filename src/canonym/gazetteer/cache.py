@@ -66,7 +66,7 @@ def load_cached(cls: type[Gazetteer], paths: tuple[str, ...], builtin: bool) -> 
         if cached.exists():
             try:
                 with cached.open("rb") as handle:
-                    loaded = pickle.load(handle)  # noqa: S301 - our own cache file
+                    loaded = pickle.load(handle)
             except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
                 loaded = None
         if loaded is None:

@@ -41,7 +41,7 @@ def read_yaml_entity(path: Path, *, check_location: bool = True) -> tuple[Entity
     except UnicodeDecodeError as exc:
         return None, [f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

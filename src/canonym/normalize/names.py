@@ -188,7 +188,7 @@ def parse_name(name: str, *, person: bool = False) -> NameParts:
                     j += 1
                 rest = tokens[j]
                 i = j
-            if rest in _ALLAH or rest.startswith("lah") and len(rest) <= 4:
+            if rest in _ALLAH or (rest.startswith("lah") and len(rest) <= 4):
                 rest = "lah"
             out.append(tables.abd_prefix + rest)
             articled.append(pending_article)

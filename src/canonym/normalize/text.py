@@ -22,7 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from unidecode import unidecode
 
@@ -76,7 +76,7 @@ def _map_once(char: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def fold_char(char: str) -> str:
     """Return the folded form of one character (a fixed point of the mapping)."""
     mapped = _map_once(char)
