@@ -382,6 +382,10 @@ class Resolver:
                 "a bare kunya identifies nobody on its own",
             )
         owners = weak_owners | set(self._partial_owners(query, None))
+        if len(weak_owners) == 1 and not query.parts.is_nisba_only:
+            # A curated weak alias ("Houthi" for the movement) outranks the surnames it
+            # happens to share with people ("Abdul-Malik al-Houthi").
+            owners = weak_owners
         if len(owners) == 1:
             winner = next(iter(owners))
             return self._note(

@@ -72,9 +72,9 @@ def resolve_partials(decisions: list[Decision], resolver: Resolver) -> list[Deci
             keys = set(_keys(decision.span.surface))
             entity = decision.match.entity if decision.match is not None else None
             if entity is not None:
-                names = (entity.name, *entity.strong) if entity.type == "PER" else (entity.name,)
-                for name in names:
-                    keys |= _keys(name)
+                # The name as written and the canonical name; not every alias, or a
+                # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
+                keys |= _keys(entity.name)
             anchors.append(_Anchor(position, frozenset(keys), decision))
     if not anchors:
         return decisions

@@ -75,6 +75,20 @@ class Span:
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     acronym: bool
+    #: For each word of the pattern: must it be capitalised in the text? ("Egyptian Army"
+    #: is a name, "Egyptian army" is not.)
+    capitals: tuple[bool, ...]
+
+
+def _capitals(text: str) -> tuple[bool, ...]:
+    """Whether each folded word of ``text`` starts with a capital in ``text``."""
+    folded = fold_with_offsets(text)
+    out = []
+    position = 0
+    for word in folded.text.split(" "):
+        out.append(text[folded.start(position)].isupper())
+        position += len(word) + 1
+    return tuple(out)
 
 
 def _is_capitalised(surface: str) -> bool:
@@ -101,13 +115,19 @@ class NameFinder:
             if len(folded) < 2:
                 continue
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
+            capitals = _capitals(text)[-len(folded.split(" ")) :]
             previous = patterns.get(folded)
-            # An alias that is an acronym somewhere must be written in capitals everywhere.
-            patterns[folded] = _Pattern(acronym or (previous.acronym if previous else False))
+            if previous is not None:
+                # An alias that is an acronym somewhere must be written in capitals everywhere;
+                # a word is required in capitals only if every alias writes it so.
+                acronym = acronym or previous.acronym
+                if len(previous.capitals) == len(capitals):
+                    capitals = tuple(a and b for a, b in zip(previous.capitals, capitals, strict=True))
+            patterns[folded] = _Pattern(acronym, capitals)
             entity = index.entities[index.alias_entity[alias_id]]
             if entity.type == "PER" and index.alias_strong[alias_id]:
                 for partial in _partial_surfaces(text):
-                    patterns.setdefault(partial, _Pattern(False))
+                    patterns.setdefault(partial, _Pattern(False, ()))
         self._patterns = list(patterns)
         self._flags = [patterns[p] for p in self._patterns]
         self._automaton = ahocorasick_rs.AhoCorasick(
@@ -142,10 +162,11 @@ class NameFinder:
             o_start, o_end = folded.start(start), folded.end(end)
             o_end = _extend_initialism(text, o_end)
             surface = text[o_start:o_end]
-            if self._flags[pattern].acronym:
+            flags = self._flags[pattern]
+            if flags.acronym:
                 if not _is_acronym_surface(surface):
                     continue
-            elif not _is_capitalised(surface):
+            elif not _is_capitalised(surface) or not _capitals_agree(flags.capitals, surface):
                 continue
             spans.append(Span(o_start, o_end, surface, True))
         return spans
@@ -159,7 +180,8 @@ class NameFinder:
         spans: list[Span] = []
         titles: list[tuple[int, int]] = []
         for match in _SEQUENCE.finditer(text):
-            pieces, cut = self._split(text, match.start(), match.end())
+            start = _skip_stop_words(text, match.start(), match.end())
+            pieces, cut = self._split(text, start, match.end())
             titles.extend(cut)
             for start, end in pieces:
                 modifier = any(start < a and end <= a for a, _ in cut)
@@ -195,6 +217,22 @@ class NameFinder:
         return pieces, cut
 
 
+#: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila").
+LEADING_STOP = frozenset(
+    "a an and as at because but by for from if in of on or since so that the then these this those "
+    "though to under until when where whereas while with within without after before during".split()
+)
+_FIRST_WORD = re.compile(r"([A-Za-z]+)\s+")
+
+
+def _skip_stop_words(text: str, start: int, end: int) -> int:
+    while True:
+        m = _FIRST_WORD.match(text, start, end)
+        if m is None or m.group(1).lower() not in LEADING_STOP or m.end() >= end:
+            return start
+        start = m.end()
+
+
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive is not None and (possessive.group() != "'" or text[start:end].endswith("s'")):
@@ -223,6 +261,13 @@ def _extend_initialism(text: str, end: int) -> int:
     if end < len(text) and text[end] == "." and end >= 2 and text[end - 2] == "." and text[end - 1].isupper():
         return end + 1
     return end
+
+
+def _capitals_agree(required: tuple[bool, ...], surface: str) -> bool:
+    if not any(required[1:]) or _is_acronym_surface(surface):
+        return True
+    found = _capitals(surface)
+    return len(found) != len(required) or all(f or not r for f, r in zip(found, required, strict=True))
 
 
 def _is_acronym_surface(surface: str) -> bool:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
+_CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
 _LINE = re.compile(r"[^\n]*")
 
@@ -119,6 +120,12 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
+            if len(shape.surface.split()) >= 2 and not any(self._is_sure_span(s) for s in inside):
+                # Only surnames or weak aliases inside ("Rojda Khalil", "TAMIM WARDAK"): the
+                # whole shape is one unknown name.
+                chosen.append(shape)
+                k = j
+                continue
             # Keep the known spans; the rest of the shape may hold names of its own.
             cursor = shape.start
             for s in inside:
@@ -146,18 +153,24 @@ class Tagger:
 
     def _links_whole(self, shape: Span) -> bool:
         match = self.resolver.resolve(shape.surface)
-        return match is not None and match.entity is not None and match.method != "fuzzy" and match.score >= 0.9
+        return match is not None and match.entity is not None and match.score >= 0.9
+
+    def _is_sure_span(self, span: Span) -> bool:
+        """Whether a gazetteer span names its entity outright (not a surname or weak alias)."""
+        match = self.resolver.resolve(span.surface)
+        return match is not None and match.entity is not None and match.score >= 0.9 and not parse_name(span.surface).is_partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
         surface = span.surface
         words = fold(surface).split()
-        if not words or (len(words) == 1 and (words[0] in _STOP or words[0] in self._not_names)):
+        acronym = _is_acronym(surface)
+        if not words or (len(words) == 1 and not acronym and (words[0] in STOP_WORDS or words[0] in self._not_names)):
             return None
         if " ".join(words) in self._not_names:
             return None
         match = self.resolver.resolve(surface)
         partial = parse_name(surface).is_partial
-        if len(words) == 1 and words[0] in self._common and not self._sure_common(text, span, match):
+        if len(words) == 1 and not acronym and words[0] in self._common and not _is_sure(span, match):
             # A capitalised common word ("Alliance", "State", "Now") names an entity only when
             # a fuller mention in the same document says which.
             etype = match.entity.type if match and match.entity else "ORG"
@@ -172,14 +185,6 @@ class Tagger:
         if span.modifier or not self._is_name(text, span, partial):
             return None
         return Decision(span, None, guess_type(text, span, self._places), partial)
-
-    def _sure_common(self, text: str, span: Span, match: Match | None) -> bool:
-        """A common word links alone only as a written-as-is alias of one entity, mid-sentence."""
-        if match is None or match.entity is None or match.method != "exact":
-            return False
-        if _sentence_initial(text, span.start) or _is_title_case(_line_around(text, span.start)):
-            return False
-        return match.alias == span.surface
 
     def _ambiguous_type(self, match: Match) -> str:
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
@@ -240,11 +245,21 @@ def _demonym_base(word: str) -> str:
     return ""
 
 
+def _is_sure(span: Span, match: Match | None) -> bool:
+    """A capitalised common word links alone only as a strong alias written exactly so."""
+    return match is not None and match.entity is not None and match.method == "exact" and match.score >= 0.95
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in regions)
 
 
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "we", "they", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "after", "before", "during", "while", "since", "until", "about", "into", "over", "under", "between", "through", "against", "among", "within", "without", "not", "no", "nor", "so", "than", "then", "there", "here", "also", "only", "just", "even", "still", "yet", "all", "any", "each", "every", "both", "either", "neither", "some", "such", "many", "much", "more", "most", "other", "another", "same", "new", "one", "two", "three", "first", "last", "next", "mr", "mrs", "ms", "dr"]
 )
 
@@ -257,7 +272,7 @@ def _line_around(text: str, index: int) -> str:
 
 def _is_title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
-    if len(words) < 4 or len(line) > 200:
+    if len(words) < 4 or len(line) > 200 or _CREDIT_LINE.match(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)

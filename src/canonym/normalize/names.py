@@ -86,6 +86,7 @@ class NameParts:
 
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
+_ALLAH_COMPOUND = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")
 
 
 def _is_upperish(text: str) -> bool:
@@ -147,6 +148,18 @@ def _abd_rest(token: str) -> str | None:
     return rest
 
 
+def _split_allah(tokens: list[str], abd_prefix: str) -> list[str]:
+    """Split "-allah" compounds into two parts: Ansarallah = Ansar Allah, Hezbollah = Hizb Allah."""
+    out: list[str] = []
+    for token in tokens:
+        m = _ALLAH_COMPOUND.match(token) if not token.startswith(abd_prefix) else None
+        if m is None:
+            out.append(token)
+        else:
+            out.extend((m.group("head"), "allah"))
+    return out
+
+
 def parse_name(name: str, *, person: bool = False) -> NameParts:
     """Split a name into its parts (see the module docstring).
 
@@ -162,6 +175,7 @@ def parse_name(name: str, *, person: bool = False) -> NameParts:
     tokens = fold(original).split()
     tokens, titles = _strip_titles(tokens, tables)
     tokens = [tables.connectors.get(t, t) for t in tokens]
+    tokens = _split_allah(tokens, tables.abd_prefix)
     out: list[str] = []
     articled: list[bool] = []
     i = 0
