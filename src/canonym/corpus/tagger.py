@@ -158,7 +158,9 @@ class Tagger:
     def _is_sure_span(self, span: Span) -> bool:
         """Whether a gazetteer span names its entity outright (not a surname or weak alias)."""
         match = self.resolver.resolve(span.surface)
-        return match is not None and match.entity is not None and match.score >= 0.9 and not parse_name(span.surface).is_partial
+        if match is None or match.entity is None or match.score < 0.9:
+            return False
+        return match.entity.type != "PER" or not parse_name(span.surface).is_partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
         surface = span.surface
