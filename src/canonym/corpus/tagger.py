@@ -172,9 +172,16 @@ class Tagger:
             return None
         match = self.resolver.resolve(surface)
         partial = parse_name(surface).is_partial
-        if len(words) == 1 and not acronym and words[0] in self._common and not _is_sure(span, match):
-            # A capitalised common word ("Alliance", "State", "Now") names an entity only when
-            # a fuller mention in the same document says which.
+        if (
+            len(words) == 1
+            and not acronym
+            and words[0] in self._common
+            and not _is_sure(span, match)
+            and not (match is not None and match.entity is not None and match.entity.type == "PER")
+        ):
+            # A capitalised common word ("Alliance", "State", "Now") names a group or place only
+            # when a fuller mention in the same document says which; a surname ("Trump")
+            # that one known person bears is left to the resolver.
             etype = match.entity.type if match and match.entity else "ORG"
             return Decision(span, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
