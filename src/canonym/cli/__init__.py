@@ -328,7 +328,7 @@ def gazetteer_import(
 
     Example: canonym gazetteer import un_list.xml --list Al-Qaida --list Iran
     """
-    from canonym.gazetteer import importers
+    import canonym.gazetteer.importers as importers
     from canonym.gazetteer.load import builtin_data_dir
 
     suffix = source.suffix.lower()
