@@ -33,7 +33,7 @@ from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form, folded_form
 from canonym.gazetteer.model import Entity
-from canonym.normalize import NameParts, parse_name, token_key, token_skeleton
+from canonym.normalize import NameParts, parse_name, part_keys, token_skeleton
 from canonym.normalize.translit import is_arabic_script
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ class Resolver:
 
     def _query(self, name: str, type: str | None) -> _Query:
         parts = parse_name(name, person=type == "PER")
-        keys = tuple(token_key(t) for t in parts.tokens)
+        keys = part_keys(parts)
         skeletons = tuple(token_skeleton(t) for t in parts.tokens)
         return _Query(name, parts, keys, skeletons, _weights(keys))
 

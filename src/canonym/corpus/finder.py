@@ -219,8 +219,7 @@ class NameFinder:
 
 #: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila").
 LEADING_STOP = frozenset(
-    "a an and as at because but by for from if in of on or since so that the then these this those "
-    "though to under until when where whereas while with within without after before during".split()
+    ["a", "an", "and", "as", "at", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during"]
 )
 _FIRST_WORD = re.compile(r"([A-Za-z]+)\s+")
 

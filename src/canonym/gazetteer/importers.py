@@ -33,7 +33,7 @@ from canonym.gazetteer.lint import common_word_problem, common_words
 from canonym.gazetteer.load import read_table_entities, read_yaml_entities, yaml_files
 from canonym.gazetteer.model import TYPE_FOLDERS, Entity
 from canonym.gazetteer.spec import SLUG, UN_REF, WIKIDATA
-from canonym.normalize import fold, parse_name, token_key
+from canonym.normalize import fold, name_key, parse_name
 from canonym.normalize.names import uninvert
 
 __all__ = ["ImportReport", "import_ftm_jsonl", "import_table", "import_un_xml", "merge_into_dir", "slugify"]
@@ -212,8 +212,7 @@ def _drop_article(name: str) -> str:
 
 
 def _key(name: str, *, person: bool) -> str | None:
-    tokens = parse_name(name, person=person).tokens
-    return " ".join(token_key(t) for t in tokens) if tokens else None
+    return name_key(name, person=person)
 
 
 def is_identifying(name: str, *, person: bool) -> bool:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from canonym.gazetteer.model import Entity
-from canonym.normalize import fold, parse_name, token_key, token_skeleton
+from canonym.normalize import fold, parse_name, part_keys, token_skeleton
 from canonym.normalize.names import uninvert
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
@@ -75,10 +75,11 @@ class AliasIndex:
             index.by_id[entity.id] = entity_index
             person = entity.type == "PER"
             for text, strong in entity.names():
-                tokens = parse_name(text, person=person).tokens
+                parts = parse_name(text, person=person)
+                tokens = parts.tokens
                 if not tokens:
                     continue
-                keys = tuple(token_key(t) for t in tokens)
+                keys = part_keys(parts)
                 skeletons = tuple(token_skeleton(t) for t in tokens)
                 alias_id = len(index.alias_text)
                 index.alias_text.append(text)

@@ -51,7 +51,7 @@ import yaml
 from canonym.gazetteer.index import folded_form
 from canonym.gazetteer.load import builtin_data_dir, read_yaml_entities, yaml_files
 from canonym.gazetteer.model import TYPE_FOLDERS, Entity
-from canonym.normalize import fold, parse_name, token_key
+from canonym.normalize import fold, name_key
 
 ALLOW_FILE = "_allow.yml"
 _FIX_COLLISION = "move it to weak or add it to _allow.yml with a reason"
@@ -171,8 +171,7 @@ def _entry_matches(written: str, key: str) -> bool:
 
 def _key(name: str, *, person: bool) -> str | None:
     """The key tier's form of a name: :func:`canonym.name_key`, with the index's ``person`` flag."""
-    tokens = parse_name(name, person=person).tokens
-    return " ".join(token_key(t) for t in tokens) if tokens else None
+    return name_key(name, person=person)
 
 
 @cache

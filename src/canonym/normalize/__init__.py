@@ -33,21 +33,31 @@ __all__ = [
     "name_key",
     "name_skeleton",
     "parse_name",
+    "part_keys",
     "token_key",
     "token_skeleton",
 ]
 
 
-def name_key(name: str) -> str | None:
+def part_keys(parts: NameParts) -> tuple[str, ...]:
+    """The transliteration key of each part of a parsed name (acronyms are kept as written)."""
+    if parts.acronym:
+        return parts.tokens
+    return tuple(token_key(t) for t in parts.tokens)
+
+
+def name_key(name: str, *, person: bool = False) -> str | None:
     """Return the transliteration key of a whole name, or ``None`` when it has no letters.
 
-    >>> name_key("Sayf al-Adl") == name_key("Saif Al-Adil")
+    Args:
+        name: the name as written.
+        person: read a single comma as "Surname, Given" (see :func:`parse_name`).
+
+    >>> name_key("Qasem Suleimani") == name_key("Qassem Soleimani")
     True
     """
-    tokens = parse_name(name).tokens
-    if not tokens:
-        return None
-    return " ".join(token_key(t) for t in tokens)
+    keys = part_keys(parse_name(name, person=person))
+    return " ".join(keys) if keys else None
 
 
 def name_skeleton(name: str) -> str | None:

@@ -66,6 +66,8 @@ class NameParts:
     titles: tuple[str, ...] = ()
     inverted: bool = False
     articled: tuple[bool, ...] = ()
+    #: Written as an acronym in capitals (IRGC, U.S., DEA): keyed as written, not transliterated.
+    acronym: bool = False
 
     @property
     def is_kunya_only(self) -> bool:
@@ -86,6 +88,7 @@ class NameParts:
 
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 _ALLAH_COMPOUND = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")
 
 
@@ -171,6 +174,9 @@ def parse_name(name: str, *, person: bool = False) -> NameParts:
         The parsed :class:`NameParts`; ``tokens`` is empty for a name with no letters.
     """
     tables = name_tables()
+    if _ACRONYM.match(name.strip()):
+        folded = fold(name)
+        return NameParts((folded,), acronym=True) if folded else NameParts(())
     original, inverted = uninvert(name, person=person)
     tokens = fold(original).split()
     tokens, titles = _strip_titles(tokens, tables)
