@@ -141,6 +141,9 @@ def part_similarity(a: str, b: str) -> float:
         # Across scripts only the consonant skeleton can be compared.
         sa, sb = token_skeleton(a), token_skeleton(b)
         return 0.88 if sa == sb and len(sa) >= 2 else 0.0
+    if a.replace("G", "k") == b.replace("G", "k"):
+        # gh for qaf in Persian-style spellings: Ghasem = Qasem, Ghaani = Qaani.
+        return 0.95
     if (
         min(len(a), len(b)) >= 4
         and token_skeleton(a) == token_skeleton(b)

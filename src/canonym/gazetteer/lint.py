@@ -243,6 +243,13 @@ class _Files:
                 self._texts[path] = ""
         return self._texts[path]
 
+    def has_comment(self, entity: Entity, value: str) -> bool:
+        """Whether the line of ``value`` carries a comment (a written reason for an exception)."""
+        number = self.line(entity, value)
+        if number is None:
+            return False
+        return "#" in self.text(entity.source).splitlines()[number - 1]
+
     def line(self, entity: Entity, value: str, *, key: str | None = None) -> int | None:
         text = self.text(entity.source)
         if key is not None:
@@ -362,8 +369,8 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
                     "so the resolver matches it as strong anyway; remove it from weak")
         if name.strong and not name.canonical and earlier is None and len(compact) > 1:
             message = common_word_problem(name.text)
-            if message is not None:
-                add(name, "common-word", message)
+            if message is not None and not files.has_comment(entity, name.text):
+                add(name, "common-word", message + " (or keep it strong with a '# why' comment on its line)")
     if entity.part_of is not None and entity.part_of not in known:
         problems.append(LintProblem(
             path, files.line(entity, "", key="part_of"), "part_of",

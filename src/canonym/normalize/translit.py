@@ -6,12 +6,14 @@ Two keys are built for every name part (token), both from folded text:
   Arabic's short vowels (a; e/i/ee/y -> i; o/u/ou/oo -> u), collapses doubled letters and
   vowel runs, and unifies the consonant spellings of one Arabic letter (q/k/c/gh -> k,
   kh -> X, sh -> S, th -> t, dh -> d, ph -> f, v -> w, dj -> j). So Qaeda = Qaida = Qa'ida,
-  Soleimani = Suleimani = Sulaimani = Soleymani, Qassem = Qasem = Kassem = Ghasem,
+  Soleimani = Suleimani = Sulaimani = Soleymani, Qassem = Qasem = Kassem = Qasim,
   Hodeidah = Hudaydah, Sana'a = Sanaa, Huthi = Houthi, Usama = Osama, Adel = Adil, while
   Iran/Iraq, Oman/Amman, Hamas/Hama and Hassan/Hussein stay apart.
 - the **skeleton** (:func:`token_skeleton`) drops the vowels and the semivowels y/w too.
   Variants that differ in one short vowel (Muhammad/Mohammed, Zawahiri/Zawahri,
-  Hizballah/Hezbollah, Adl/Adel) share it; it blocks candidates for fuzzy scoring, and since
+  Hizballah/Hezbollah, Adl/Adel) share it, and so do gh and q (Persian writes qaf as gh:
+  Ghasem = Qasem, while the key keeps Arabic ghayn apart: Ghaydah is not Qaida). It blocks
+  candidates for fuzzy scoring, and since
   Arabic script writes no short vowels, it is also where Arabic-script names meet Latin ones
   (:func:`romanize_arabic`).
 """
@@ -29,7 +31,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("tch", "C"),
     ("sch", "S"),
     ("kh", "X"),
-    ("gh", "k"),
+    ("gh", "G"),
     ("sh", "S"),
     ("ch", "C"),
     ("zh", "j"),
@@ -85,7 +87,7 @@ def token_skeleton(token: str) -> str:
     key = token_key(token)
     if not key.isascii():
         key = romanize_arabic(key)
-    skeleton = "".join(c for c in key if c not in "aiuyw'")
+    skeleton = "".join(c for c in key if c not in "aiuyw'").replace("G", "k")
     return _DOUBLES.sub(r"\1", skeleton)
 
 
