@@ -203,10 +203,17 @@ def test_common_words_and_short_strong_aliases(tmp_path: Path) -> None:
     problems = lint_paths([tmp_path])
     # 'US' and 'USC' are acronyms in capitals; 'State' is weak already.
     assert messages(problems) == [
-        f"{path}:7: aliases.strong: 'Congress' is a common English word and would match ordinary text; make it weak",
+        f"{path}:7: aliases.strong: 'Congress' is a common English word and would match ordinary text; make it weak (or keep it strong with a '# why' comment on its line)",
         f"{path}:8: aliases.strong: 'Qx' is shorter than 3 letters and not written in capitals; make it weak",
     ]
     assert {p.code for p in problems} == {"common-word"}
+
+
+def test_a_strong_common_word_with_a_written_reason_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, "loc/united-states.yml", entity("united-states", "LOC", "United States", ["America"]))
+    text = path.read_text(encoding="utf-8").replace("- America", "- America  # strong: in reporting it means the US")
+    path.write_text(text, encoding="utf-8")
+    assert lint_paths([tmp_path]) == []
 
 
 def test_too_short_after_folding(tmp_path: Path) -> None:
@@ -245,6 +252,6 @@ def test_lint_entities_without_files() -> None:
 
     problems = lint_entities([Entity(id="x", type="ORG", name="Some Group", strong=("State",), part_of="y")])
     assert messages(problems) == [
-        "<x>: aliases.strong: 'State' is a common English word and would match ordinary text; make it weak",
+        "<x>: aliases.strong: 'State' is a common English word and would match ordinary text; make it weak (or keep it strong with a '# why' comment on its line)",
         "<x>: part_of: 'y' is not the id of any entity; fix the id or add the entity (data/<loc|misc|org|per>/y.yml)",
     ]
