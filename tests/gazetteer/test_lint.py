@@ -204,7 +204,7 @@ def test_common_words_and_short_strong_aliases(tmp_path: Path) -> None:
     # 'US' and 'USC' are acronyms in capitals; 'State' is weak already.
     assert messages(problems) == [
         f"{path}:7: aliases.strong: 'Congress' is a common English word and would match ordinary text; make it weak (or keep it strong with a '# why' comment on its line)",
-        f"{path}:8: aliases.strong: 'Qx' is shorter than 3 letters and not written in capitals; make it weak",
+        f"{path}:8: aliases.strong: 'Qx' is shorter than 3 letters and not written in capitals; make it weak (or keep it strong with a '# why' comment on its line)",
     ]
     assert {p.code for p in problems} == {"common-word"}
 
