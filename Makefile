@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT := out
 
-.PHONY: install demo test lint check clean
+.PHONY: install demo test check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,18 +24,15 @@ demo: install
 		--report $(OUT)/report.html
 	@echo "mention table: $(OUT)/mentions.parquet   report: $(OUT)/report.html"
 
-lint: install
+test: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/canonym gazetteer lint
 	$(BIN)/canonym gazetteer fmt --check
-
-test: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy
+	$(BIN)/python benchmarks/corpus/build.py --check
 	$(BIN)/python -m pytest
 
-check: lint test
+check: test
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
