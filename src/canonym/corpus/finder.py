@@ -41,6 +41,11 @@ _SEQUENCE = re.compile(
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[ {_HYPHEN}])*{_WORD})*"
     r"|[\u0600-\u06FF\u0750-\u077F]+(?:[ \u200c][\u0600-\u06FF\u0750-\u077F]+)*"
 )
+#: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein".
+_INVERTED = re.compile(
+    rf"(?<![\w'’])(?:[A-Z][A-Z'’]+[{_HYPHEN}])?[A-Z][A-Z'’]+(?:[ {_HYPHEN}][A-Z][A-Z'’]+)*, "
+    rf"[A-Z][a-z'’]+(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}])*[A-Z][a-z'’]+){{0,4}}(?![\w'’])"
+)
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 _APOSTROPHE_S = re.compile(r"(?<=\w)['’‘`](?=s\b)")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
@@ -179,7 +184,12 @@ class NameFinder:
         """
         spans: list[Span] = []
         titles: list[tuple[int, int]] = []
+        inverted = [(m.start(), m.end()) for m in _INVERTED.finditer(text)] if ", " in text else []
+        for start, end in inverted:
+            spans.append(Span(start, end, text[start:end], False))
         for match in _SEQUENCE.finditer(text):
+            if inverted and any(a <= match.start() < b for a, b in inverted):
+                continue
             start = _skip_stop_words(text, match.start(), match.end())
             pieces, cut = self._split(text, start, match.end())
             titles.extend(cut)
@@ -188,6 +198,8 @@ class NameFinder:
                 start, end = _trim_possessive(text, start, end)
                 if end - start >= 2:
                     spans.append(Span(start, end, text[start:end], False, modifier))
+        if inverted:
+            spans.sort(key=lambda s: s.start)
         return spans, titles
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

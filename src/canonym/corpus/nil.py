@@ -9,10 +9,12 @@ cluster's id and canonical name come from its most frequent spelling.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from canonym.corpus.mentions import Mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
+from canonym.normalize.names import uninvert
 from canonym.resolver import name_similarity
 
 #: Both names must be covered this well by each other to merge two clusters.
@@ -47,7 +49,34 @@ def nil_cluster_keys(mentions: list[Mention]) -> dict[str, str]:
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
+    _merge_partial_names(keys, find, parent)
     return {k: find(k) for k in keys}
+
+
+def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: dict[str, str]) -> None:
+    """Join a shorter unknown name to the one longer name that holds all its parts.
+
+    "Abd al-Rahman Mahmud" joins "Abd al-Rahman Mahmud al-Sharabi" when no other longer
+    unknown name also holds those parts (then it stays on its own).
+    """
+    by_part: defaultdict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for part in key.split():
+            by_part[token_skeleton(part)].add(key)
+    for key in keys:
+        parts = key.split()
+        if len([p for p in parts if len(p) > 2]) < 2:
+            continue
+        pools = [by_part[token_skeleton(p)] for p in parts]
+        candidates = set.intersection(*pools) - {key}
+        longer = {
+            find(other) for other in candidates
+            if len(other.split()) > len(parts) and name_similarity(parts, other.split(), 0.78)[0] >= MERGE_SIMILARITY
+        }
+        longer.discard(find(key))
+        if len(longer) == 1:
+            root, target = find(key), longer.pop()
+            parent[max(root, target)] = min(root, target)
 
 
 def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
@@ -67,7 +96,7 @@ def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
         best = min(spellings, key=lambda s: (-len(parse_name(s).tokens), -spellings[s], s))
         types = Counter(m.type for m in group)
         etype = min(types, key=lambda t: (-types[t], t))
-        slug = "-".join(fold(best).split()) or "-".join(token_key(t) for t in root.split()) or "name"
+        slug = "-".join(fold(uninvert(best)[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
         cluster_id = f"NIL:{slug}"
         n = 2
         while cluster_id in used:

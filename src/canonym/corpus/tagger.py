@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
+_LIST_ENTRY = re.compile(r"[;()]|\d")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
 _LINE = re.compile(r"[^\n]*")
@@ -166,7 +167,7 @@ class Tagger:
         surface = span.surface
         words = fold(surface).split()
         acronym = _is_acronym(surface)
-        if not words or (len(words) == 1 and not acronym and (words[0] in STOP_WORDS or words[0] in self._not_names)):
+        if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
             return None
         if " ".join(words) in self._not_names:
             return None
@@ -281,7 +282,7 @@ def _line_around(text: str, index: int) -> str:
 
 def _is_title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
-    if len(words) < 4 or len(line) > 200 or _CREDIT_LINE.match(line):
+    if len(words) < 4 or len(words) > 16 or len(line) > 160 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)
