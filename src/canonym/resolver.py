@@ -33,13 +33,19 @@ from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form, folded_form
 from canonym.gazetteer.model import Entity
-from canonym.normalize import NameParts, parse_name, part_keys, token_skeleton
+from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
 from canonym.normalize.translit import is_arabic_script
 
 if TYPE_CHECKING:
     import polars as pl
 
 TIER_SCORES = {"exact": 1.0, "alias": 0.98, "key": 0.95}
+#: Connectors after which a father's (or forefather's) name follows.
+PATRONYMIC = frozenset({"bin", "bint", "ould", "ag"})
+#: Part similarity needed for a father's name or a name's only distinctive part.
+STRICT_PART_CUTOFF = 0.9
+#: Fuzzy scores stay below the key tier's: a surer tier always scores higher.
+FUZZY_CEILING = 0.94
 #: Score factor for a match made through a weak alias or a partial name.
 WEAK_FACTOR = 0.85
 #: Weight of a connector (abu, bin, ...) in name similarity: structure, not identity.
@@ -125,8 +131,15 @@ class _Query:
     weights: tuple[float, ...] = field(default=())
 
 
+#: Generic words of place and group names (as transliteration keys): they carry little identity.
+GENERIC_KEYS = frozenset(
+    token_key(w)
+    for w in ["governorate", "province", "district", "city", "region", "state", "county", "municipality", "group", "movement", "brigade", "brigades", "battalion", "front", "army", "party", "organization", "organisation", "company", "corporation", "council", "ministry", "department", "agency", "network", "forces", "force", "of", "the", "and", "in", "for"]
+)
+
+
 def _weights(keys: Sequence[str]) -> tuple[float, ...]:
-    return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or len(k) == 1 else 1.0 for k in keys)
+    return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or k in GENERIC_KEYS or len(k) == 1 else 1.0 for k in keys)
 
 
 @lru_cache(maxsize=500_000)
@@ -145,13 +158,20 @@ def part_similarity(a: str, b: str) -> float:
         # gh for qaf in Persian-style spellings: Ghasem = Qasem, Ghaani = Qaani.
         return 0.95
     if (
-        min(len(a), len(b)) >= 4
+        min(len(a), len(b)) >= 3
+        and a[:2] == b[:2]
+        and a[-1] == b[-1]
         and token_skeleton(a) == token_skeleton(b)
         and Levenshtein.distance(a, b) <= 1
     ):
-        # One short vowel apart on the same consonants: Mohammed/Muhammad, Adel/Adl.
+        # One short vowel apart inside the name on the same consonants: Mohammed/Muhammad,
+        # Adel/Adl, Zawahiri/Zawahri; not at its edges (Oman/Amman, Niger/Nigeria).
         return 0.93
-    return fuzz.ratio(a, b) / 100.0
+    ratio = fuzz.ratio(a, b) / 100.0
+    if a.startswith(b) or b.startswith(a):
+        # One name extends the other at its end: another word (Niger/Nigeria, Hama/Hamas).
+        ratio *= 0.9
+    return ratio
 
 
 def name_similarity(
@@ -167,12 +187,17 @@ def name_similarity(
     n, m = len(query), len(candidate)
     # best[i][j] = (gain on query side, matched weight on candidate side)
     best = [[(0.0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    significant = sum(1 for w in wq if w == 1.0)
     for i in range(1, n + 1):
         row, prev = best[i], best[i - 1]
+        # A father's name after bin/abu, or the only distinctive part, must be near-exact:
+        # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
+        strict = (i > 1 and query[i - 2] in PATRONYMIC) or (significant == 1 and wq[i - 1] == 1.0)
+        cutoff = max(part_cutoff, STRICT_PART_CUTOFF) if strict else part_cutoff
         for j in range(1, m + 1):
             options = [prev[j], row[j - 1]]
             sim = part_similarity(query[i - 1], candidate[j - 1])
-            if sim >= part_cutoff:
+            if sim >= cutoff:
                 g, c = prev[j - 1]
                 options.append((g + wq[i - 1] * sim, c + wc[j - 1]))
             row[j] = max(options)
@@ -306,18 +331,18 @@ class Resolver:
         query: _Query | None = None
         if hits:
             query = self._query(name, type)
-            return self._decide(query, hits, "exact", explain)
+            return self._decide(query, hits, "exact", explain, type)
         hits = self._allowed(index.folded.get(folded_form(name), ()), type)
         self._trace(explain, "alias", hits)
         query = self._query(name, type)
         if hits:
-            return self._decide(query, hits, "alias", explain)
+            return self._decide(query, hits, "alias", explain, type)
         if not query.keys:
             return self._note(explain, None, "no letters left after folding")
         hits = self._allowed(index.keyed.get(" ".join(query.keys), ()), type)
         self._trace(explain, "key", hits)
         if hits:
-            return self._decide(query, hits, "key", explain)
+            return self._decide(query, hits, "key", explain, type)
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:
@@ -347,7 +372,9 @@ class Resolver:
             owners = [e for e in owners if self.index.entities[e].type == type]
         return owners
 
-    def _decide(self, query: _Query, hits: list[int], tier: str, explain: dict[str, object] | None) -> Match | None:
+    def _decide(
+        self, query: _Query, hits: list[int], tier: str, explain: dict[str, object] | None, type: str | None = None
+    ) -> Match | None:
         index = self.index
         strength: dict[int, bool] = {}
         alias_of: dict[int, int] = {}
@@ -381,15 +408,15 @@ class Resolver:
         if query.parts.is_kunya_only:
             return self._note(
                 explain,
-                Match(query.text, None, base * 0.4, "ambiguous", "", key, self._ids(sorted(weak_owners | set(self._partial_owners(query, None))))),
+                Match(query.text, None, base * 0.4, "ambiguous", "", key, self._ids(sorted(weak_owners | set(self._partial_owners(query, type))))),
                 "a bare kunya identifies nobody on its own",
             )
-        owners = weak_owners | set(self._partial_owners(query, None))
-        if len(weak_owners) == 1 and not query.parts.is_nisba_only:
+        owners = weak_owners | set(self._partial_owners(query, type))
+        if len(weak_owners) == 1 and not query.parts.is_nisba_only and query.keys[0] not in CONNECTORS:
             # A curated weak alias ("Houthi" for the movement) outranks the surnames it
             # happens to share with people ("Abdul-Malik al-Houthi").
             owners = weak_owners
-        if len(owners) == 1:
+        if len(owners) == 1 and not self._is_bare_given_name(query, next(iter(owners))):
             winner = next(iter(owners))
             return self._note(
                 explain,
@@ -401,6 +428,13 @@ class Resolver:
             Match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted(owners))),
             f"weak alias or partial name shared by {len(owners)} entities",
         )
+
+    def _is_bare_given_name(self, query: _Query, entity_index: int) -> bool:
+        """A one-part name of a person that is not their surname or nisba ("Yusuf", "Hassan")."""
+        entity = self.index.entities[entity_index]
+        if entity.type != "PER" or len(query.keys) != 1:
+            return False
+        return entity_index not in self.index.partial.get(query.keys[0], ())
 
     def _partial_only(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
         owners = self._partial_owners(query, type)
@@ -424,17 +458,22 @@ class Resolver:
         index = self.index
         config = self.config
         postings: list[list[int]] = []
+        unknown: list[str] = []
+        substantial = 0
         for key, skeleton in zip(query.keys, query.skeletons, strict=True):
             if key in CONNECTORS or len(key) < 2:
                 continue
             found = index.by_token.get(key, [])
             similar = index.by_skeleton.get(skeleton, []) if len(skeleton) >= 2 else []
-            if not found and not similar and len(key) >= 4:
-                # A substantial part that no alias has, nor anything with its consonants.
-                return self._note(explain, None, f"no known name has a part like {key!r}")
-            postings.append(found if len(found) >= len(similar) else similar)
-            if found and similar and found is not similar:
-                postings[-1] = found + similar
+            if len(key) >= 4:
+                substantial += 1
+                if not found and not similar:
+                    unknown.append(key)
+                    continue
+            postings.append(found + similar if found and similar and found is not similar else found or similar)
+        if unknown and 2 * len(unknown) >= substantial:
+            # Half the substantial parts appear in no alias, not even by their consonants.
+            return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         if not postings:
             return self._note(explain, None, "nothing to block candidates on")
         postings.sort(key=len)
@@ -471,7 +510,7 @@ class Resolver:
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
             explain,
-            Match(query.text, index.entities[winner], round(score, 4), "fuzzy", index.alias_text[alias_id], key, others),
+            Match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key, others),
             f"fuzzy similarity {score:.3f} >= {config.score_cutoff}, lead over runner-up >= {config.min_gap}",
         )
 

@@ -231,15 +231,18 @@ class NameFinder:
 
 #: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila").
 LEADING_STOP = frozenset(
-    ["a", "an", "and", "as", "at", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during"]
+    ["a", "an", "and", "as", "at", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "said", "says", "asked", "told", "according"]
 )
-_FIRST_WORD = re.compile(r"([A-Za-z]+)\s+")
+_FIRST_WORD = re.compile(r"([A-Za-z]+(?:n['’]t)?)\s+")
 
 
 def _skip_stop_words(text: str, start: int, end: int) -> int:
     while True:
         m = _FIRST_WORD.match(text, start, end)
-        if m is None or m.group(1).lower() not in LEADING_STOP or m.end() >= end:
+        if m is None or m.end() >= end:
+            return start
+        word = m.group(1).lower()
+        if word not in LEADING_STOP and not word.endswith(("n't", "n’t")):
             return start
         start = m.end()
 

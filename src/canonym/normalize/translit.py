@@ -73,6 +73,8 @@ def token_key(token: str) -> str:
     key = token
     for old, new in _DIGRAPHS:
         key = key.replace(old, new)
+    # Doubled letters first, so that Ayyub = Ayub and Shiaa = Shia before the vowel rules.
+    key = _DOUBLES.sub(r"\1", key)
     for pattern, new in _VOWEL_RULES:
         key = pattern.sub(new, key)
     key = _DOUBLES.sub(r"\1", key)
