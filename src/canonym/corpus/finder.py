@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick_rs
@@ -85,6 +85,7 @@ class _Pattern:
     capitals: tuple[bool, ...]
 
 
+@lru_cache(maxsize=200_000)
 def _capitals(text: str) -> tuple[bool, ...]:
     """Whether each folded word of ``text`` starts with a capital in ``text``."""
     folded = fold_with_offsets(text)

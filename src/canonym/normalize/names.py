@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -23,6 +23,7 @@ class NameTables:
     """The name-part tables of ``tables/names.yml``, ready for lookup."""
 
     titles: tuple[tuple[str, ...], ...]
+    titles_by_first: dict[str, tuple[tuple[str, ...], ...]]
     articles: frozenset[str]
     assimilated: frozenset[str]
     connectors: dict[str, str]
@@ -36,6 +37,9 @@ def name_tables() -> NameTables:
         resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
     )
     titles = sorted({tuple(t.split()) for t in raw["titles"]}, key=len, reverse=True)
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for title in titles:  # longest first within each first word
+        by_first[title[0]] = (*by_first.get(title[0], ()), title)
     connectors = {
         fold(variant): canonical
         for canonical, variants in raw["connectors"].items()
@@ -43,6 +47,7 @@ def name_tables() -> NameTables:
     }
     return NameTables(
         titles=tuple(titles),
+        titles_by_first=by_first,
         articles=frozenset(raw["articles"]),
         assimilated=frozenset(raw["assimilated_articles"]),
         connectors=connectors,
@@ -118,7 +123,7 @@ def _strip_titles(tokens: list[str], tables: NameTables) -> tuple[list[str], lis
     changed = True
     while changed and len(tokens) > 1:
         changed = False
-        for title in tables.titles:
+        for title in tables.titles_by_first.get(tokens[0], ()):
             n = len(title)
             if len(tokens) > n and tuple(tokens[:n]) == title:
                 removed.append(" ".join(title))
@@ -163,6 +168,7 @@ def _split_allah(tokens: list[str], abd_prefix: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=500_000)
 def parse_name(name: str, *, person: bool = False) -> NameParts:
     """Split a name into its parts (see the module docstring).
 

@@ -105,7 +105,9 @@ class _FoldTable(dict[int, str]):
 
 
 _TABLE = _FoldTable()
-_CLEANUP = re.compile("[\x00 ]+")
+# Runs that change the length: any run holding a deletion, two or more spaces, and spaces at
+# either end. A single space between words is kept as it is and costs nothing.
+_CLEANUP = re.compile("[\x00 ]*\x00[\x00 ]*| {2,}|^ +| +$")
 _SPACES = re.compile(" {2,}")
 
 
