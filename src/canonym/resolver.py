@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from canonym.config import MatchConfig
@@ -44,6 +44,9 @@ TIER_SCORES = {"exact": 1.0, "alias": 0.98, "key": 0.95}
 PATRONYMIC = frozenset({"bin", "bint", "ould", "ag"})
 #: Part similarity needed for a father's name or a name's only distinctive part.
 STRICT_PART_CUTOFF = 0.9
+#: Candidates left for part-by-part alignment after the vectorized first pass, and its cutoff.
+PREFILTER_SIZE = 25
+PREFILTER_CUTOFF = 50.0
 #: Fuzzy scores stay below the key tier's: a surer tier always scores higher.
 FUZZY_CEILING = 0.94
 #: Score factor for a match made through a weak alias or a partial name.
@@ -328,15 +331,13 @@ class Resolver:
         index = self.index
         hits = self._allowed(index.exact.get(exact_form(name), ()), type)
         self._trace(explain, "exact", hits)
-        query: _Query | None = None
         if hits:
-            query = self._query(name, type)
-            return self._decide(query, hits, "exact", explain, type)
+            return self._sure(name, hits, "exact", explain) or self._decide(self._query(name, type), hits, "exact", explain, type)
         hits = self._allowed(index.folded.get(folded_form(name), ()), type)
         self._trace(explain, "alias", hits)
-        query = self._query(name, type)
         if hits:
-            return self._decide(query, hits, "alias", explain, type)
+            return self._sure(name, hits, "alias", explain) or self._decide(self._query(name, type), hits, "alias", explain, type)
+        query = self._query(name, type)
         if not query.keys:
             return self._note(explain, None, "no letters left after folding")
         hits = self._allowed(index.keyed.get(" ".join(query.keys), ()), type)
@@ -348,6 +349,17 @@ class Resolver:
         if not self.config.fuzzy:
             return self._note(explain, None, "no exact, alias or key match; fuzzy tier is off")
         return self._fuzzy(query, type, explain)
+
+    def _sure(self, name: str, hits: list[int], tier: str, explain: dict[str, object] | None) -> Match | None:
+        """The fast path: every hit is a strong alias of one entity, so no parsing is needed."""
+        index = self.index
+        entity_index = index.alias_entity[hits[0]]
+        for alias_id in hits:
+            if index.alias_entity[alias_id] != entity_index or not index.alias_strong[alias_id]:
+                return None
+        alias_id = hits[0]
+        match = Match(name, index.entities[entity_index], TIER_SCORES[tier], tier, index.alias_text[alias_id], index.alias_joined[alias_id])
+        return self._note(explain, match, f"strong alias of one entity in the {tier} tier")
 
     def _trace(self, explain: dict[str, object] | None, tier: str, hits: list[int]) -> None:
         if explain is None:
@@ -484,7 +496,17 @@ class Resolver:
             candidates.update(posting[: config.max_candidates])
         scored: dict[int, tuple[float, int]] = {}
         cutoff = config.part_cutoff
-        for alias_id in self._allowed(sorted(candidates), type):
+        allowed = self._allowed(sorted(candidates), type)
+        if len(allowed) > PREFILTER_SIZE:
+            # A vectorized first pass (rapidfuzz over whole keys) keeps the part-by-part
+            # alignment for the few candidates that can reach the cutoff.
+            joined = [index.alias_joined[a] for a in allowed]
+            shortlist = process.extract(
+                " ".join(query.keys), joined, scorer=fuzz.ratio, processor=None,
+                score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
+            )
+            allowed = [allowed[position] for _, _, position in shortlist]
+        for alias_id in allowed:
             q_cov, c_cov = name_similarity(query.keys, index.alias_keys[alias_id], cutoff)
             score = q_cov * c_cov**0.5
             if not index.alias_strong[alias_id]:

@@ -52,6 +52,7 @@ class AliasIndex:
     alias_entity: list[int]
     alias_strong: list[bool]
     alias_keys: list[tuple[str, ...]]
+    alias_joined: list[str]
     alias_skeletons: list[tuple[str, ...]]
     exact: dict[str, list[int]]
     folded: dict[str, list[int]]
@@ -64,7 +65,7 @@ class AliasIndex:
     @classmethod
     def build(cls, entities: list[Entity]) -> AliasIndex:
         """Normalize every alias of ``entities`` and fill the maps."""
-        index = cls(list(entities), [], [], [], [], [], {}, {}, {}, {}, {}, {}, {})
+        index = cls(list(entities), [], [], [], [], [], [], {}, {}, {}, {}, {}, {}, {})
         exact: defaultdict[str, list[int]] = defaultdict(list)
         folded: defaultdict[str, list[int]] = defaultdict(list)
         keyed: defaultdict[str, list[int]] = defaultdict(list)
@@ -86,6 +87,7 @@ class AliasIndex:
                 index.alias_entity.append(entity_index)
                 index.alias_strong.append(strong)
                 index.alias_keys.append(keys)
+                index.alias_joined.append(" ".join(keys))
                 index.alias_skeletons.append(skeletons)
                 exact[exact_form(text)].append(alias_id)
                 folded[folded_form(text)].append(alias_id)
