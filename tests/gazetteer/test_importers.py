@@ -25,7 +25,8 @@ from canonym.gazetteer.importers import (
 from canonym.gazetteer.lint import lint_paths
 from canonym.gazetteer.load import read_yaml_entities, yaml_files
 
-REAL_UN_LIST = Path("/work/shared/data/un_sc_consolidated_list_2025-11-18.xml")
+# ../shared beside the repository, when present (the real list is not copied into the project).
+REAL_UN_LIST = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "un_sc_consolidated_list_2025-11-18.xml"
 
 # The structure of the real list, with two individuals and one entity.
 UN_XML = """\
