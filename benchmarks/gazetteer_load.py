@@ -100,7 +100,9 @@ def row(label: str, runs: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="small smoke run (< 20 s)")
     parser.add_argument("--names", type=int, default=100_000, help="size of the generated user gazetteer")
     parser.add_argument("--repeats", type=int, default=3, help="cold loads (median)")
@@ -140,20 +142,26 @@ def main(argv: list[str] | None = None) -> int:
     print("")
     print("== Built-in gazetteer ==")
     print(f"  entities: {counts['entities']:,} ({', '.join(f'{k} {v:,}' for k, v in counts['by_type'].items())})")
-    print(f"  names: {counts['names_strong']:,} strong (canonical included), {counts['names_weak']:,} weak; "
-          f"index: {counts['index_aliases']:,} aliases, {counts['distinct_exact']:,} distinct exact forms, "
-          f"{counts['distinct_keys']:,} distinct keys, {counts['token_postings']:,} token postings, "
-          f"{counts['partial_keys']:,} partial-name keys")
+    print(
+        f"  names: {counts['names_strong']:,} strong (canonical included), {counts['names_weak']:,} weak; "
+        f"index: {counts['index_aliases']:,} aliases, {counts['distinct_exact']:,} distinct exact forms, "
+        f"{counts['distinct_keys']:,} distinct keys, {counts['token_postings']:,} token postings, "
+        f"{counts['partial_keys']:,} partial-name keys"
+    )
     print("")
     print("== Load into a ready Resolver, fresh process each (medians, seconds) ==")
-    print(f"{'':34} {'runs':>4} {'import':>7} {'load':>7} {'ready':>7} {'cpu':>7} {'process':>8} {'RSS':>8}  cache hits")
+    print(
+        f"{'':34} {'runs':>4} {'import':>7} {'load':>7} {'ready':>7} {'cpu':>7} {'process':>8} {'RSS':>8}  cache hits"
+    )
     print(row("import canonym only", baseline))
     print(row("built-in, cold (empty cache)", builtin_cold))
     print(row("built-in, warm", builtin_warm))
     print(row(f"{args.names:,} names TSV, cold", user_cold))
     print(row(f"{args.names:,} names TSV, warm", user_warm))
     tagger_cold, tagger_warm = median_of(builtin_cold, "tagger_s"), median_of(builtin_warm, "tagger_s")
-    print(f"  then Tagger(resolver) (name finder automaton): {tagger_cold:.3f}s after a cold load, {tagger_warm:.3f}s warm")
+    print(
+        f"  then Tagger(resolver) (name finder automaton): {tagger_cold:.3f}s after a cold load, {tagger_warm:.3f}s warm"
+    )
     print("  ready = from before `import canonym` to a Resolver that resolved one name; cpu = CPU seconds of the")
     print("  process until then (all threads; compare with ready when the machine is busy); process = the whole")
     print("  interpreter run; a warm run that was no cache hit (the code changed meanwhile) is retried.")
@@ -172,11 +180,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'PASS' if value <= bar else 'FAIL'}  {label}: {value:.3f}s ({value / bar:.1f}x the bar)")
     print(f"\ntotal {time.perf_counter() - started:.1f}s")
     if args.json:
-        args.json.write_text(json.dumps({
-            "counts": counts, "baseline": baseline, "builtin_cold": builtin_cold, "builtin_warm": builtin_warm,
-            "user_names": args.names, "user_cold": user_cold, "user_warm": user_warm,
-            "checks": [(label, value, bar, value <= bar) for label, value, bar in checks],
-        }, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "counts": counts,
+                    "baseline": baseline,
+                    "builtin_cold": builtin_cold,
+                    "builtin_warm": builtin_warm,
+                    "user_names": args.names,
+                    "user_cold": user_cold,
+                    "user_warm": user_warm,
+                    "checks": [(label, value, bar, value <= bar) for label, value, bar in checks],
+                },
+                indent=2,
+            )
+        )
     return 1 if args.strict and not all(value <= bar for _, value, bar in checks) else 0
 
 

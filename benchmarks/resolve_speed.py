@@ -329,7 +329,9 @@ def transliteration_variant(name: str, rng: random.Random) -> str | None:
 # ---------------------------------------------------------------------------------------
 
 
-def make_queries(names: list[str], ids: list[str], index: Any, n_exact: int, n_variant: int, n_miss: int, seed: int) -> dict[str, Any]:
+def make_queries(
+    names: list[str], ids: list[str], index: Any, n_exact: int, n_variant: int, n_miss: int, seed: int
+) -> dict[str, Any]:
     """Exact, variant and miss queries (distinct within each set) with their true ids."""
     from canonym import fold, name_key
 
@@ -381,7 +383,13 @@ def make_queries(names: list[str], ids: list[str], index: Any, n_exact: int, n_v
             continue
         seen.add(name)
         misses.append(name)
-    return {"exact": exact, "variants": variants, "variant_ids": variant_ids, "misses": misses, "variants_dropped": dropped}
+    return {
+        "exact": exact,
+        "variants": variants,
+        "variant_ids": variant_ids,
+        "misses": misses,
+        "variants_dropped": dropped,
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -444,7 +452,9 @@ def resolve_outcomes(gazetteer: Any, queries: Sequence[str]) -> list[Any]:
     return [resolver.resolve(q) for q in queries]
 
 
-def time_extract_one(queries: Sequence[str], choices: list[str]) -> tuple[dict[str, float], list[tuple[str, float, int]]]:
+def time_extract_one(
+    queries: Sequence[str], choices: list[str]
+) -> tuple[dict[str, float], list[tuple[str, float, int]]]:
     """names/s of the brute-force rapidfuzz scan over all names, and its results."""
     from rapidfuzz import fuzz, process
 
@@ -623,9 +633,14 @@ def bench_size(size: int, args: argparse.Namespace, workdir: Path, log: Callable
         "accuracy_canonym_all": sum(correct) / len(correct) if correct else 0.0,
         "accuracy_canonym_sample": sum(correct[i] for i in v_sample) / len(v_sample) if v_sample else 0.0,
         "accuracy_extract_sample": sum(extract_correct) / len(extract_correct) if extract_correct else 0.0,
-        "miss_false_links_canonym": sum(1 for m in miss_outcomes if m is not None and m.entity is not None) / max(len(misses), 1),
+        "miss_false_links_canonym": sum(1 for m in miss_outcomes if m is not None and m.entity is not None)
+        / max(len(misses), 1),
         "miss_false_links_extract90": extract_miss_links / max(len(m_results), 1),
-        "examples": {"exact": queries["exact"][:2], "variants": list(zip(variants[:4], [names[ids.index(i)] for i in variant_ids[:4]], strict=True)), "misses": misses[:3]},
+        "examples": {
+            "exact": queries["exact"][:2],
+            "variants": list(zip(variants[:4], [names[ids.index(i)] for i in variant_ids[:4]], strict=True)),
+            "misses": misses[:3],
+        },
     }
 
 
@@ -633,17 +648,27 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def report(results: list[dict[str, Any]], baseline: dict[str, float], print_: Callable[[str], None]) -> list[tuple[str, bool]]:
+def report(
+    results: list[dict[str, Any]], baseline: dict[str, float], print_: Callable[[str], None]
+) -> list[tuple[str, bool]]:
     """Print the tables; return the bar checks."""
     checks: list[tuple[str, bool]] = []
     print_("")
     print_("== Resolver speed (one core; best of repeats; fresh Resolver per run) ==")
     print_("   names/s per CPU second of this single-threaded process (wall-clock rate beside it);")
     print_("   extractOne = rapidfuzz.process.extractOne(q, all_names, scorer=WRatio, processor=None) on a sample")
-    print_(f"{'gazetteer':>10} {'queries':<13} {'n':>7} {'names/s':>11} {'wall n/s':>10} {'cpu/wall':>8}   {'extractOne/s':>12} {'ratio':>8}")
+    print_(
+        f"{'gazetteer':>10} {'queries':<13} {'n':>7} {'names/s':>11} {'wall n/s':>10} {'cpu/wall':>8}   {'extractOne/s':>12} {'ratio':>8}"
+    )
     for r in results:
         for label, row in r["rates"].items():
-            peer = r["extract_misses"] if label == "fuzzy miss" else r["extract_variants"] if label in ("key", "all variants") else None
+            peer = (
+                r["extract_misses"]
+                if label == "fuzzy miss"
+                else r["extract_variants"]
+                if label in ("key", "all variants")
+                else None
+            )
             peer_rate = f"{peer['rate']:12.1f}" if peer else f"{'':12}"
             ratio = f"{row['rate'] / peer['rate']:7.0f}x" if peer and peer["rate"] else f"{'':8}"
             print_(
@@ -652,7 +677,9 @@ def report(results: list[dict[str, Any]], baseline: dict[str, float], print_: Ca
             )
     print_("")
     print_("== Accuracy on transliteration variants (fraction resolved to the right id) ==")
-    print_(f"{'gazetteer':>10} {'variants':>8} {'canonym all':>11} {'sample':>6} {'canonym':>8} {'extractOne':>10}   tiers taken by canonym")
+    print_(
+        f"{'gazetteer':>10} {'variants':>8} {'canonym all':>11} {'sample':>6} {'canonym':>8} {'extractOne':>10}   tiers taken by canonym"
+    )
     for r in results:
         methods = ", ".join(f"{k} {v}" for k, v in sorted(r["variant_methods"].items(), key=lambda kv: -kv[1]))
         n = len(r["variant_methods"]) and sum(r["variant_methods"].values())
@@ -674,9 +701,13 @@ def report(results: list[dict[str, Any]], baseline: dict[str, float], print_: Ca
     print_(f"{'gazetteer':>10} {'cold load':>9} {'warm load':>9} {'warm ready':>10} {'cold RSS':>9} {'warm RSS':>9}")
     for r in results:
         c, w = r["load_cold"], r["load_warm"]
-        print_(f"{r['size']:>10,} {c['load_s']:>8.2f}s {w['load_s']:>8.2f}s {w['ready_s']:>9.2f}s {c['maxrss_mb']:>7.0f}MB {w['maxrss_mb']:>7.0f}MB")
+        print_(
+            f"{r['size']:>10,} {c['load_s']:>8.2f}s {w['load_s']:>8.2f}s {w['ready_s']:>9.2f}s {c['maxrss_mb']:>7.0f}MB {w['maxrss_mb']:>7.0f}MB"
+        )
         if not w.get("cache_hit", True):
-            print_(f"{'':10} (the warm load did not hit the cache in {w['attempts']} tries: canonym's code changed during the run?)")
+            print_(
+                f"{'':10} (the warm load did not hit the cache in {w['attempts']} tries: canonym's code changed during the run?)"
+            )
     print_("")
     print_("== Bars ==")
     for r in results:
@@ -685,30 +716,53 @@ def report(results: list[dict[str, Any]], baseline: dict[str, float], print_: Ca
             ok = rates[label]["rate"] >= BAR_HIT_RATE
             checks.append((f"{label} hits vs {size:,} names >= {BAR_HIT_RATE:,}/s", ok))
         if size >= 100_000:
-            checks.append((f"fuzzy look-ups vs {size:,} names >= {BAR_FUZZY_RATE:,}/s", rates["fuzzy miss"]["rate"] >= BAR_FUZZY_RATE))
+            checks.append(
+                (
+                    f"fuzzy look-ups vs {size:,} names >= {BAR_FUZZY_RATE:,}/s",
+                    rates["fuzzy miss"]["rate"] >= BAR_FUZZY_RATE,
+                )
+            )
         peer = r["extract_misses"]["rate"]
-        checks.append((f"fuzzy look-ups vs {size:,} names >= {BAR_VS_EXTRACTONE:.0f}x extractOne", peer > 0 and rates["fuzzy miss"]["rate"] / peer >= BAR_VS_EXTRACTONE))
+        checks.append(
+            (
+                f"fuzzy look-ups vs {size:,} names >= {BAR_VS_EXTRACTONE:.0f}x extractOne",
+                peer > 0 and rates["fuzzy miss"]["rate"] / peer >= BAR_VS_EXTRACTONE,
+            )
+        )
     for label, ok in checks:
         print_(f"  {verdict(ok)}  {label}")
     return checks
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="small smoke run (< 20 s)")
     parser.add_argument("--sizes", type=int, nargs="+", help="gazetteer sizes in names (default 10000 100000)")
     parser.add_argument("--exact", type=int, default=50_000, help="exact-hit queries per size")
     parser.add_argument("--variants", type=int, default=20_000, help="variant queries per size")
     parser.add_argument("--misses", type=int, default=5_000, help="fuzzy-miss queries per size")
-    parser.add_argument("--extract-sample", type=int, default=100, help="queries per set for extractOne (a quarter of it past 20k names)")
-    parser.add_argument("--variants-timed", type=int, default=5_000, help="variant queries in the 'all variants' timing")
+    parser.add_argument(
+        "--extract-sample",
+        type=int,
+        default=100,
+        help="queries per set for extractOne (a quarter of it past 20k names)",
+    )
+    parser.add_argument(
+        "--variants-timed", type=int, default=5_000, help="variant queries in the 'all variants' timing"
+    )
     parser.add_argument("--repeats", type=int, default=2, help="timed runs per measurement; the best is kept")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes = args.sizes or [2_000, 10_000]
-        args.exact, args.variants, args.misses = min(args.exact, 3_000), min(args.variants, 1_000), min(args.misses, 300)
+        args.exact, args.variants, args.misses = (
+            min(args.exact, 3_000),
+            min(args.variants, 1_000),
+            min(args.misses, 300),
+        )
         args.extract_sample, args.repeats = min(args.extract_sample, 12), 1
     sizes = args.sizes or [10_000, 100_000]
 
@@ -727,7 +781,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\npeak RSS of this process: {peak_rss_mb():.0f} MB; total {time.perf_counter() - started:.1f}s")
     print("examples:", json.dumps(results[-1]["examples"], ensure_ascii=False))
     if args.json:
-        args.json.write_text(json.dumps({"results": results, "baseline": baseline, "checks": checks}, indent=2, ensure_ascii=False))
+        args.json.write_text(
+            json.dumps({"results": results, "baseline": baseline, "checks": checks}, indent=2, ensure_ascii=False)
+        )
     return 1 if args.strict and not all(ok for _, ok in checks) else 0
 
 

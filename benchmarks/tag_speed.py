@@ -53,12 +53,32 @@ from resolve_speed import NameGenerator, clear_caches, peak_rss_mb, transliterat
 SEED = 4242
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 AGENCIES = ["Reuters", "AP", "AFP", "Al Jazeera", "BBC"]
 ROLES = [
-    "a senior commander of", "a spokesman for", "the leader of", "a founding member of", "a former official of",
-    "an adviser to", "the deputy head of", "a financier of", "a negotiator for", "a senior figure in",
+    "a senior commander of",
+    "a spokesman for",
+    "the leader of",
+    "a founding member of",
+    "a former official of",
+    "an adviser to",
+    "the deputy head of",
+    "a financier of",
+    "a negotiator for",
+    "a senior figure in",
 ]
 
 # Slots: {PER} a known person, {PERV} a respelled known person, {ORG}, {LOC}, {UNK} an unknown
@@ -225,7 +245,9 @@ def rate_row(label: str, nbytes: int, ndocs: int, wall: float, cpu: float, extra
     }
 
 
-def tag_in_process(resolver_factory: Callable[[], Any], documents: list[tuple[str, str]], label: str) -> tuple[dict[str, Any], list[Any]]:
+def tag_in_process(
+    resolver_factory: Callable[[], Any], documents: list[tuple[str, str]], label: str
+) -> tuple[dict[str, Any], list[Any]]:
     """Time a fresh Tagger over ``documents`` (its build time is reported apart)."""
     from canonym.corpus.tagger import Tagger
 
@@ -250,7 +272,9 @@ def lower_split(documents: list[tuple[str, str]]) -> dict[str, Any]:
         return sum(len(text.lower().split()) for _, text in documents)
 
     words, wall, cpu = timed(run)
-    return rate_row("reference: lower().split()", corpus_bytes(documents), len(documents), wall, cpu, f"{words:,} words")
+    return rate_row(
+        "reference: lower().split()", corpus_bytes(documents), len(documents), wall, cpu, f"{words:,} words"
+    )
 
 
 def spacy_phrase_matcher(aliases: list[str], documents: list[tuple[str, str]]) -> dict[str, Any] | None:
@@ -277,7 +301,11 @@ def spacy_phrase_matcher(aliases: list[str], documents: list[tuple[str, str]]) -
 
     matches, wall, cpu = timed(run)
     return rate_row(
-        f"spaCy {spacy.__version__} PhraseMatcher", corpus_bytes(documents), len(documents), wall, cpu,
+        f"spaCy {spacy.__version__} PhraseMatcher",
+        corpus_bytes(documents),
+        len(documents),
+        wall,
+        cpu,
         f"{matches:,} matches; {len(aliases):,} patterns built in {build_s:.2f}s",
     )
 
@@ -324,7 +352,11 @@ def cli_folder(documents: list[tuple[str, str]], workdir: Path, cache: Path) -> 
     rows = pl.scan_parquet(out).select(pl.len()).collect().item()
     summary = stderr.strip().splitlines()[-1] if stderr.strip() else ""
     row = rate_row(
-        "canonym tag FOLDER --out x.parquet (CLI)", corpus_bytes(documents), len(documents), wall, cpu,
+        "canonym tag FOLDER --out x.parquet (CLI)",
+        corpus_bytes(documents),
+        len(documents),
+        wall,
+        cpu,
         f"{rows:,} rows, {out.stat().st_size / 1e6:.1f} MB Parquet; peak RSS {peak:.0f} MB (sampled); [{summary}]",
     )
     row["maxrss_mb"] = peak
@@ -333,7 +365,9 @@ def cli_folder(documents: list[tuple[str, str]], workdir: Path, cache: Path) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="small smoke run (< 20 s)")
     parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (UTF-8)")
     parser.add_argument("--spacy-mb", type=float, default=5.0, help="slice for spaCy and the same-slice canonym run")
@@ -359,7 +393,9 @@ def main(argv: list[str] | None = None) -> int:
         import canonym
 
         gazetteer, load_s, _ = timed(canonym.Gazetteer.builtin)
-        log(f"built-in gazetteer: {len(gazetteer):,} entities, {len(gazetteer.index):,} aliases, loaded in {load_s:.2f}s (cold)")
+        log(
+            f"built-in gazetteer: {len(gazetteer):,} entities, {len(gazetteer.index):,} aliases, loaded in {load_s:.2f}s (cold)"
+        )
 
         maker, prep_s, _ = timed(lambda: CorpusMaker(gazetteer))
         documents, gen_s, _ = timed(lambda: maker.corpus(args.mb))
@@ -392,7 +428,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 rows.append(spacy_row)
                 if len(slice_docs) < len(documents):
-                    same, _ = tag_in_process(lambda: canonym.Resolver(gazetteer), slice_docs, "canonym Tagger, same slice")
+                    same, _ = tag_in_process(
+                        lambda: canonym.Resolver(gazetteer), slice_docs, "canonym Tagger, same slice"
+                    )
                 else:
                     same = full
                 same_row = same
@@ -425,11 +463,15 @@ def main(argv: list[str] | None = None) -> int:
     print("  (ratios of MB per CPU second: one core each, robust to other work on the machine)")
     print("")
     print(f"distinct surfaces tagged: {distinct:,}")
-    print(f"peak RSS: {rss_before:.0f} MB with the corpus in memory, {rss_after:.0f} MB after tagging it "
-          f"(+{rss_after - rss_before:.0f} MB for the tagger, its caches and the mention list)")
+    print(
+        f"peak RSS: {rss_before:.0f} MB with the corpus in memory, {rss_after:.0f} MB after tagging it "
+        f"(+{rss_after - rss_before:.0f} MB for the tagger, its caches and the mention list)"
+    )
     print(f"total {time.perf_counter() - started:.1f}s")
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "notes": notes, "rss_before_mb": rss_before, "rss_after_mb": rss_after}, indent=2))
+        args.json.write_text(
+            json.dumps({"rows": rows, "notes": notes, "rss_before_mb": rss_before, "rss_after_mb": rss_after}, indent=2)
+        )
     return 0
 
 
