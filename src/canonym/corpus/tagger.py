@@ -62,6 +62,7 @@ class Tagger:
     def __init__(self, resolver: Resolver | None = None) -> None:
         self.resolver = resolver if resolver is not None else Resolver()
         self.finder = NameFinder(self.resolver.index)
+        self._sure_resolver = Resolver(self.resolver.gazetteer, self.resolver.config, fuzzy=False)
         self._common = common_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
@@ -153,7 +154,9 @@ class Tagger:
         ]
 
     def _links_whole(self, shape: Span) -> bool:
-        match = self.resolver.resolve(shape.surface)
+        # Exact, alias and key tiers only: a capitalised run around known names ("Amran
+        # Province Strike Kills") is rarely one name, and fuzzy-scoring each was most of the time.
+        match = self._sure_resolver.resolve(shape.surface)
         return match is not None and match.entity is not None and match.score >= 0.9
 
     def _is_sure_span(self, span: Span) -> bool:
