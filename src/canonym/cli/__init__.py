@@ -110,26 +110,12 @@ def normalize(
 
 
 def _read_names(path: Path, column: str | None) -> list[str | None]:
-    import polars as pl
+    from canonym.tables import read_table
 
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if suffix in (".txt", ""):
+    if path.suffix.lower() in (".txt", "") and path.exists():
         text = path.read_text(encoding="utf-8-sig", errors="replace")
         return [line.strip() for line in text.splitlines() if line.strip()]
-    try:
-        if suffix == ".parquet":
-            frame = pl.read_parquet(path)
-        elif suffix in (".jsonl", ".ndjson"):
-            frame = pl.read_ndjson(path, infer_schema_length=None)
-        elif suffix in (".csv", ".tsv"):
-            frame = pl.read_csv(path, separator="\t" if suffix == ".tsv" else ",", infer_schema=False,
-                                quote_char=None if suffix == ".tsv" else '"', encoding="utf8-lossy")
-        else:
-            raise InputError(f"{path}: unknown input format {suffix!r}; use .txt, .csv, .tsv, .jsonl or .parquet")
-    except pl.exceptions.PolarsError as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from exc
+    frame = read_table(path)
     if column is None:
         column = next((c for c in ("name", "query", "mention") if c in frame.columns), frame.columns[0] if frame.columns else None)
     if column is None or column not in frame.columns:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import parse_name, token_key
-from canonym.resolver import Match, Resolver
+from canonym.resolver import Match
 
 if TYPE_CHECKING:
     from canonym.corpus.tagger import Decision
@@ -55,7 +55,7 @@ def _needs_anchor(decision: Decision) -> bool:
     return match is None or match.score < SURE_SCORE
 
 
-def resolve_partials(decisions: list[Decision], resolver: Resolver) -> list[Decision]:
+def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     """Give partial and ambiguous names the entity of their anchor in the same document.
 
     Two kinds of anchoring:

@@ -9,25 +9,9 @@ import polars as pl
 
 from canonym.errors import InputError
 from canonym.gazetteer.model import TYPE_FOLDERS
+from canonym.tables import read_table
 
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "other"}
-
-
-def read_mentions_table(path: Path) -> pl.DataFrame:
-    """Read a mention table by its suffix."""
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    try:
-        if suffix == ".parquet":
-            return pl.read_parquet(path)
-        if suffix in (".ndjson", ".jsonl", ".json"):
-            return pl.read_ndjson(path)
-        if suffix in (".csv", ".tsv"):
-            return pl.read_csv(path, separator="\t" if suffix == ".tsv" else ",", infer_schema=False)
-    except pl.exceptions.PolarsError as exc:
-        raise InputError(f"{path}: cannot read the mention table: {exc}") from exc
-    raise InputError(f"{path}: unknown table format {suffix!r}")
 
 
 def _quote(text: str) -> str:
@@ -36,7 +20,7 @@ def _quote(text: str) -> str:
 
 def draft_records(path: Path, *, min_count: int = 2) -> list[tuple[str, str]]:
     """YAML drafts (file name, text) for NIL clusters with at least ``min_count`` mentions."""
-    frame = read_mentions_table(path)
+    frame = read_table(path)
     needed = {"cluster_id", "surface", "type", "entity_id", "doc_id"}
     missing = needed - set(frame.columns)
     if missing:

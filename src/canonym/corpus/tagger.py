@@ -95,7 +95,7 @@ class Tagger:
 
     def _tag_document(self, text: str, doc_id: str) -> list[Mention]:
         decisions = [d for d in (self._decide(text, span) for span in self._spans(text)) if d is not None]
-        settled = resolve_partials(decisions, self.resolver)
+        settled = resolve_partials(decisions)
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str) -> list[Span]:

@@ -211,9 +211,6 @@ def _drop_article(name: str) -> str:
     return rest
 
 
-def _key(name: str, *, person: bool) -> str | None:
-    return name_key(name, person=person)
-
 
 def is_identifying(name: str, *, person: bool) -> bool:
     """Whether a name identifies on its own: two significant parts, not a bare kunya or nisba."""
@@ -248,8 +245,8 @@ def _build(
             continue
         seen.add(folded)
         (strong if is_strong and common_word_problem(alias) is None else weak).append(alias)
-    strong_keys = {_key(n, person=person) for n in (name, *strong)}
-    weak = [w for w in weak if _key(w, person=person) not in strong_keys]
+    strong_keys = {name_key(n, person=person) for n in (name, *strong)}
+    weak = [w for w in weak if name_key(w, person=person) not in strong_keys]
     return Entity(id=entity_id, type=etype, kind=kind, name=name, strong=tuple(strong), weak=tuple(weak), **fields)
 
 
@@ -552,15 +549,15 @@ class _Merger:
         for pair in entity.ids:
             self.by_ext.setdefault(pair, entity.id)
         person = entity.type == "PER"
-        name_key = _key(entity.name, person=person)
-        if name_key is not None:
-            self.by_name[(entity.type, name_key)].append(entity.id)
+        canonical_key = name_key(entity.name, person=person)
+        if canonical_key is not None:
+            self.by_name[(entity.type, canonical_key)].append(entity.id)
         for text, strong in entity.names():
             self._index_name(entity, text, strong, canonical=text == entity.name)
 
     def _index_name(self, entity: Entity, text: str, strong: bool, *, canonical: bool = False) -> None:
         self.folded[entity.id].add(folded_form(text))
-        key = _key(text, person=entity.type == "PER")
+        key = name_key(text, person=entity.type == "PER")
         if key is None:
             return
         if strong:
@@ -591,7 +588,7 @@ class _Merger:
 
         if identifies(incoming.name):
             candidates.append(incoming.id if incoming.id in self.records else None)
-            key = _key(incoming.name, person=person)
+            key = name_key(incoming.name, person=person)
             if key is not None:
                 for table in (self.by_name, self.by_alias):
                     found = sorted(set(table.get((incoming.type, key), [])))
@@ -600,7 +597,7 @@ class _Merger:
         # Last, the strong names: the one existing entity that holds their keys is the same one.
         holders: set[str] = set()
         for text in (incoming.name, *incoming.strong):
-            alias_key = _key(text, person=person) if identifies(text) else None
+            alias_key = name_key(text, person=person) if identifies(text) else None
             if alias_key is not None:
                 holders |= {i for i in self.strong_owner.get(alias_key, ()) if self.records[i].entity.type == incoming.type}
         candidates.append(holders.pop() if len(holders) == 1 else None)
@@ -615,7 +612,7 @@ class _Merger:
         """Whether ``alias`` can be strong on ``entity`` (else it is filed as weak)."""
         if not strong:
             return False
-        key = _key(alias, person=entity.type == "PER")
+        key = name_key(alias, person=entity.type == "PER")
         if key is None:
             return False
         if entity.id in self.strong_owner.get(key, ()):
@@ -635,7 +632,7 @@ class _Merger:
         for alias, strong in offered:
             if folded_form(alias) in self.folded[entity.id]:
                 continue
-            if not strong and entity.id in self.strong_owner.get(_key(alias, person=entity.type == "PER") or "", ()):
+            if not strong and entity.id in self.strong_owner.get(name_key(alias, person=entity.type == "PER") or "", ()):
                 continue  # already matched as strong: a weak copy would be lint's weak-shadowed
             target = added_strong if self._tier(entity, alias, strong) else added_weak
             target.append(alias)
@@ -671,8 +668,8 @@ class _Merger:
             number += 1
             entity_id = f"{base}-{number}"
         draft = replace(incoming, id=entity_id, strong=(), weak=())
-        name_key = _key(draft.name, person=draft.type == "PER")
-        if name_key is not None and self.strong_owner.get(name_key):
+        canonical_key = name_key(draft.name, person=draft.type == "PER")
+        if canonical_key is not None and self.strong_owner.get(canonical_key):
             self.conflicts.append((entity_id, draft.name))  # a canonical name cannot be demoted
         path = self.data_dir / TYPE_FOLDERS[draft.type] / f"{entity_id}.yml"
         record = _Record(replace(draft, source=str(path)), path, new=True)

@@ -163,15 +163,11 @@ class AllowList:
 
 
 def _entry_matches(written: str, key: str) -> bool:
-    return written == key or _key(written, person=False) == key or _key(written, person=True) == key
+    return written == key or name_key(written, person=False) == key or name_key(written, person=True) == key
 
 
 # -- the normalizer, as the resolver's index applies it ------------------------------------
 
-
-def _key(name: str, *, person: bool) -> str | None:
-    """The key tier's form of a name: :func:`canonym.name_key`, with the index's ``person`` flag."""
-    return name_key(name, person=person)
 
 
 @cache
@@ -337,7 +333,7 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
     strong_keys: dict[str, _Name] = {}
     for name in names:
         if name.strong:
-            key = _key(name.text, person=person)
+            key = name_key(name.text, person=person)
             if key is not None:
                 strong_keys.setdefault(key, name)
     for name in names:
@@ -361,7 +357,7 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
                 f"{name.text!r} mixes scripts in the word {word!r}: {odd!r} (U+{ord(odd):04X}) is "
                 f"{(_script(odd) or '?').title()} among {main.title()} letters; retype it in one script")
         if not name.strong and earlier is None:
-            key = _key(name.text, person=person)
+            key = name_key(name.text, person=person)
             shadow = strong_keys.get(key) if key is not None else None
             if shadow is not None:
                 add(name, "weak-shadowed",
@@ -405,7 +401,7 @@ def _collisions(entities: list[Entity], files: _Files, allow: AllowList) -> tupl
         for name in _names(entity):
             if not name.strong:
                 continue
-            key = _key(name.text, person=person)
+            key = name_key(name.text, person=person)
             if key is not None:
                 by_key[key].setdefault(entity.id, []).append(name)
     problems: list[LintProblem] = []

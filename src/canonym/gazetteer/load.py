@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from canonym.errors import GazetteerError
+from canonym.errors import GazetteerError, InputError
 from canonym.gazetteer.model import TYPES, Entity
 from canonym.gazetteer.spec import SLUG, validate_record
+from canonym.tables import TABLE_SUFFIXES, read_table
 
-TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".parquet", ".jsonl", ".ndjson"})
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -66,24 +66,10 @@ def read_yaml_entities(paths: Iterable[Path], *, check_location: bool = True) ->
 
 def read_table_entities(path: Path) -> tuple[list[Entity], list[str]]:
     """Read a user gazetteer table: one row per known name, grouped by ``id``."""
-    import polars as pl
-
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".parquet":
-            frame = pl.read_parquet(path)
-        elif suffix in (".jsonl", ".ndjson"):
-            frame = pl.read_ndjson(path, infer_schema_length=None)
-        else:
-            frame = pl.read_csv(
-                path,
-                separator="\t" if suffix == ".tsv" else ",",
-                infer_schema=False,
-                quote_char=None if suffix == ".tsv" else '"',
-                encoding="utf8-lossy",
-            )
-    except (pl.exceptions.PolarsError, OSError, ValueError) as exc:
-        return [], [f"{path}: cannot read the table: {exc}"]
+        frame = read_table(path)
+    except InputError as exc:
+        return [], [str(exc)]
     missing = [c for c in ("id", "name") if c not in frame.columns]
     if missing:
         return [], [f"{path}: missing column(s) {', '.join(missing)}; a gazetteer table needs 'id' and 'name' (found: {', '.join(frame.columns)})"]
