@@ -173,11 +173,14 @@ def tag(
     text_column: Annotated[str, typer.Option("--text-column", help="Text column of table inputs.")] = "text",
     id_column: Annotated[str, typer.Option("--id-column", help="Document id column of table inputs.")] = "id",
     errors: Annotated[Path | None, typer.Option("--errors", help="Write the documents that were skipped or repaired, with reasons, to this table.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes that tag in parallel (the output does not depend on it).")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same --out, skipping the documents it already tagged.")] = False,
 ) -> None:
     """Find and resolve every mention in a corpus; write the mention table.
 
     Example: canonym tag articles/ --out mentions.parquet
     Example: canonym tag news.jsonl --text-column body --id-column url --out mentions.csv
+    Example: canonym tag archive.parquet --workers 4 --resume --out mentions.parquet
     """
     from canonym.corpus.run import tag_corpus
     from canonym.corpus.writers import table_format
@@ -187,6 +190,8 @@ def tag(
     summary = tag_corpus(
         [str(p) for p in paths], out, resolver,
         fmt=fmt, text_column=text_column, id_column=id_column, errors_path=str(errors) if errors else None,
+        workers=workers, resume=resume,
+        run_options={"gazetteer": [str(g) for g in gazetteer or []], "no_builtin": no_builtin, "config": str(config)},
     )
     typer.echo(summary.describe(), err=True)
 

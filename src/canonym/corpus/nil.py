@@ -9,8 +9,8 @@ cluster's id and canonical name come from its most frequent spelling.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 from canonym.corpus.mentions import Mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
@@ -21,9 +21,8 @@ from canonym.resolver import name_similarity
 MERGE_SIMILARITY = 0.9
 
 
-def nil_cluster_keys(mentions: list[Mention]) -> dict[str, str]:
-    """Map each unknown mention's normalized key to its cluster's representative key."""
-    keys = sorted({m.normalized for m in mentions if m.entity_id is None})
+def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
+    """Map each unknown name key (sorted, distinct) to its cluster's representative key."""
     parent = {k: k for k in keys}
 
     def find(key: str) -> str:
@@ -79,23 +78,46 @@ def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: di
             parent[max(root, target)] = min(root, target)
 
 
-def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
-    """Give every unknown (and unresolved ambiguous) mention its ``NIL:`` cluster."""
-    unknown = [m for m in mentions if m.entity_id is None]
-    if not unknown:
-        return mentions
-    representative = nil_cluster_keys(unknown)
-    members: defaultdict[str, list[Mention]] = defaultdict(list)
-    for mention in unknown:
-        members[representative[mention.normalized]].append(mention)
-    cluster_of: dict[str, tuple[str, str, str]] = {}
+#: What the clustering needs to know about unknown mentions: how often each
+#: ``(normalized, surface, type)`` occurs. Counters from separate batches add up.
+NilStats = Counter[tuple[str, str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class NilCluster:
+    """The cluster an unknown name key belongs to."""
+
+    cluster_id: str
+    canonical: str
+    type: str
+
+
+def nil_stats(mentions: Iterable[Mention]) -> NilStats:
+    """Count the unknown mentions of ``mentions`` by normalized key, surface and type."""
+    return Counter((m.normalized, m.surface, m.type) for m in mentions if m.entity_id is None)
+
+
+def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
+    """Map every unknown normalized key to its ``NIL:`` cluster.
+
+    Depends only on the counts, so batches tagged apart (by other workers or machines) get
+    the same clusters as one run over all documents.
+    """
+    if not stats:
+        return {}
+    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}))
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    types: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for (key, surface, etype), count in stats.items():
+        root = representative[key]
+        spellings[root][surface] += count
+        types[root][etype] += count
+    cluster_of: dict[str, NilCluster] = {}
     used: set[str] = set()
-    for root in sorted(members):
-        group = members[root]
-        spellings = Counter(m.surface for m in group)
-        best = min(spellings, key=lambda s: (-len(parse_name(s).tokens), -spellings[s], s))
-        types = Counter(m.type for m in group)
-        etype = min(types, key=lambda t: (-types[t], t))
+    for root in sorted(spellings):
+        counts = spellings[root]
+        best = min(counts, key=lambda s: (-len(parse_name(s).tokens), -counts[s], s))
+        etype = min(types[root], key=lambda t: (-types[root][t], t))
         slug = "-".join(fold(uninvert(best)[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
         cluster_id = f"NIL:{slug}"
         n = 2
@@ -103,12 +125,20 @@ def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
             cluster_id = f"NIL:{slug}-{n}"
             n += 1
         used.add(cluster_id)
-        cluster_of[root] = (cluster_id, best, etype)
+        cluster_of[root] = NilCluster(cluster_id, best, etype)
+    return {key: cluster_of[root] for key, root in representative.items()}
+
+
+def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
+    """Give every unknown (and unresolved ambiguous) mention its ``NIL:`` cluster."""
+    clusters = assign_nil_clusters(nil_stats(mentions))
+    if not clusters:
+        return mentions
     out = []
     for mention in mentions:
         if mention.entity_id is not None:
             out.append(mention)
             continue
-        cluster_id, best, etype = cluster_of[representative[mention.normalized]]
-        out.append(replace(mention, cluster_id=cluster_id, canonical=best, type=etype))
+        cluster = clusters[mention.normalized]
+        out.append(replace(mention, cluster_id=cluster.cluster_id, canonical=cluster.canonical, type=cluster.type))
     return out
