@@ -10,6 +10,7 @@ ambiguous partial with no such anchor stays ``ambiguous``; a partial of an unkno
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import CONNECTORS
@@ -31,6 +32,7 @@ class _Anchor:
     decision: Decision
 
 
+@lru_cache(maxsize=65536)
 def _keys(name: str) -> frozenset[str]:
     return frozenset(token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS)
 

@@ -49,6 +49,8 @@ _INVERTED = re.compile(
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 _APOSTROPHE_S = re.compile(r"(?<=\w)['’‘`](?=s\b)")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
+#: Distinct capitalised runs whose pieces are remembered; the memo starts over when full.
+MEMO_SIZE = 200_000
 
 
 @cache
@@ -134,6 +136,8 @@ class NameFinder:
             if entity.type == "PER" and index.alias_strong[alias_id]:
                 for partial in _partial_surfaces(text):
                     patterns.setdefault(partial, _Pattern(False, ()))
+        self._memo: dict[str, tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]] = {}
+        self._accepted: dict[tuple[int, str], bool] = {}
         self._patterns = list(patterns)
         self._flags = [patterns[p] for p in self._patterns]
         self._automaton = ahocorasick_rs.AhoCorasick(
@@ -168,14 +172,23 @@ class NameFinder:
             o_start, o_end = folded.start(start), folded.end(end)
             o_end = _extend_initialism(text, o_end)
             surface = text[o_start:o_end]
-            flags = self._flags[pattern]
-            if flags.acronym:
-                if not _is_acronym_surface(surface):
-                    continue
-            elif not _is_capitalised(surface) or not _capitals_agree(flags.capitals, surface):
-                continue
-            spans.append(Span(o_start, o_end, surface, True))
+            key = (pattern, surface)
+            accepted = self._accepted.get(key)
+            if accepted is None:
+                accepted = self._accepts(pattern, surface)
+                if len(self._accepted) >= MEMO_SIZE:
+                    self._accepted.clear()
+                self._accepted[key] = accepted
+            if accepted:
+                spans.append(Span(o_start, o_end, surface, True))
         return spans
+
+    def _accepts(self, pattern: int, surface: str) -> bool:
+        """Whether ``surface`` is written as the pattern's aliases require (capitals, acronyms)."""
+        flags = self._flags[pattern]
+        if flags.acronym:
+            return _is_acronym_surface(surface)
+        return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
 
     def shapes(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
         """Capitalised name-shaped spans in ``text``, and the title phrases cut out of them.
@@ -191,17 +204,35 @@ class NameFinder:
         for match in _SEQUENCE.finditer(text):
             if inverted and any(a <= match.start() < b for a, b in inverted):
                 continue
-            start = _skip_stop_words(text, match.start(), match.end())
-            pieces, cut = self._split(text, start, match.end())
-            titles.extend(cut)
-            for start, end in pieces:
-                modifier = any(start < a and end <= a for a, _ in cut)
-                start, end = _trim_possessive(text, start, end)
-                if end - start >= 2:
-                    spans.append(Span(start, end, text[start:end], False, modifier))
+            base = match.start()
+            pieces, cut = self._pieces(match.group())
+            titles.extend((base + a, base + b) for a, b in cut)
+            for start, end, modifier in pieces:
+                spans.append(Span(base + start, base + end, text[base + start : base + end], False, modifier))
         if inverted:
             spans.sort(key=lambda s: s.start)
         return spans, titles
+
+    def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+        """The name pieces of one capitalised run and the titles cut out of it (offsets in ``chunk``).
+
+        Depends on the run's text alone, so each distinct run is worked out once.
+        """
+        found = self._memo.get(chunk)
+        if found is not None:
+            return found
+        start = _skip_stop_words(chunk, 0, len(chunk))
+        spans, cut = self._split(chunk, start, len(chunk))
+        pieces = []
+        for a, b in spans:
+            modifier = any(a < c and b <= c for c, _ in cut)
+            a, b = _trim_possessive(chunk, a, b)
+            if b - a >= 2:
+                pieces.append((a, b, modifier))
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[chunk] = (pieces, cut)
+        return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         words = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s]+", text[start:end])]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from canonym.corpus.coref import resolve_partials
 from canonym.corpus.finder import NameFinder, Span, common_words, not_names
@@ -66,6 +67,8 @@ class Tagger:
         self._common = common_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
+        self._surfaces: dict[str, _Surface] = {}
+        self._whole: dict[str, bool] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -156,26 +159,37 @@ class Tagger:
     def _links_whole(self, shape: Span) -> bool:
         # Exact, alias and key tiers only: a capitalised run around known names ("Amran
         # Province Strike Kills") is rarely one name, and fuzzy-scoring each was most of the time.
-        match = self._sure_resolver.resolve(shape.surface)
-        return match is not None and match.entity is not None and match.score >= 0.9
+        surface = shape.surface
+        if surface not in self._whole:
+            match = self._sure_resolver.resolve(surface)
+            _bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
+        return self._whole[surface]
+
+    def _surface(self, surface: str) -> _Surface:
+        """What a surface is, whatever its context; each distinct spelling is resolved once."""
+        found = self._surfaces.get(surface)
+        if found is None:
+            words = fold(surface).split()
+            found = _Surface(words, _is_acronym(surface), parse_name(surface).is_partial, self.resolver.resolve(surface))
+            _bounded(self._surfaces)[surface] = found
+        return found
 
     def _is_sure_span(self, span: Span) -> bool:
         """Whether a gazetteer span names its entity outright (not a surname or weak alias)."""
-        match = self.resolver.resolve(span.surface)
+        info = self._surface(span.surface)
+        match = info.match
         if match is None or match.entity is None or match.score < 0.9:
             return False
-        return match.entity.type != "PER" or not parse_name(span.surface).is_partial
+        return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
-        surface = span.surface
-        words = fold(surface).split()
-        acronym = _is_acronym(surface)
+        info = self._surface(span.surface)
+        words, acronym, partial = info.words, info.acronym, info.partial
         if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
             return None
         if " ".join(words) in self._not_names:
             return None
-        match = self.resolver.resolve(surface)
-        partial = parse_name(surface).is_partial
+        match = info.match
         if (
             len(words) == 1
             and not acronym
@@ -205,7 +219,7 @@ class Tagger:
 
     def _is_name(self, text: str, span: Span, partial: bool) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word."""
-        words = fold(span.surface).split()
+        words = self._surface(span.surface).words
         if not words:
             return False
         if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words):
@@ -234,6 +248,27 @@ class Tagger:
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
         return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+
+
+@dataclass(frozen=True, slots=True)
+class _Surface:
+    words: list[str]
+    acronym: bool
+    partial: bool
+    match: Match | None
+
+
+#: Distinct surfaces remembered per tagger; the memo starts over when full.
+SURFACE_MEMO = 200_000
+
+
+_V = TypeVar("_V")
+
+
+def _bounded(memo: dict[str, _V]) -> dict[str, _V]:
+    if len(memo) >= SURFACE_MEMO:
+        memo.clear()
+    return memo
 
 
 def _place_keys(resolver: Resolver) -> frozenset[str]:
@@ -283,6 +318,7 @@ def _line_around(text: str, index: int) -> str:
     return text[start : end if end != -1 else len(text)]
 
 
+@lru_cache(maxsize=4096)
 def _is_title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
     if len(words) < 4 or len(words) > 16 or len(line) > 160 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
