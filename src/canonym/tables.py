@@ -1,16 +1,19 @@
 """Reading a whole table file by its suffix: CSV, TSV, Parquet, JSONL/NDJSON.
 
 Text columns are read as text (no type guessing), TSV without quoting, undecodable bytes
-replaced. Used for user gazetteers, name lists and mention tables.
+replaced. Used for user gazetteers, name lists and mention tables. polars is imported on
+first use, so that loading the built-in gazetteer never pays for it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from canonym.errors import InputError
+
+if TYPE_CHECKING:
+    import polars as pl
 
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".parquet", ".jsonl", ".ndjson"})
 
@@ -26,6 +29,8 @@ def read_table(path: Path) -> pl.DataFrame:
         raise InputError(f"{path}: no such file")
     if suffix not in TABLE_SUFFIXES:
         raise InputError(f"{path}: unknown table format {suffix!r}; use {', '.join(sorted(TABLE_SUFFIXES))}")
+    import polars as pl
+
     try:
         if suffix == ".parquet":
             return pl.read_parquet(path)

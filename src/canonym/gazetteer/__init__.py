@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from canonym.gazetteer.index import AliasIndex
-from canonym.gazetteer.model import Entity
+from canonym.gazetteer.model import Entity, EntityTable
 
-__all__ = ["Entity", "Gazetteer"]
+__all__ = ["Entity", "EntityTable", "Gazetteer"]
 
 
 class Gazetteer:
@@ -17,11 +17,24 @@ class Gazetteer:
     Build one with :meth:`builtin` or :meth:`load`; iterate it for :class:`Entity` objects.
     """
 
-    def __init__(self, entities: list[Entity], *, paths: tuple[str, ...] = (), builtin: bool = False) -> None:
-        self._entities = {e.id: e for e in entities}
+    def __init__(self, entities: Iterable[Entity], *, paths: tuple[str, ...] = (), builtin: bool = False) -> None:
+        if isinstance(entities, EntityTable):
+            table = entities
+        else:
+            # One entity per id, the last one given winning, in order of first appearance.
+            table = EntityTable.from_entities({e.id: e for e in entities}.values())
+        self._table = table
+        self._positions: dict[str, int] | None = None
         self._index: AliasIndex | None = None
         self.paths = paths
         self.includes_builtin = builtin
+
+    @classmethod
+    def _from_index(cls, index: AliasIndex, *, paths: tuple[str, ...], builtin: bool) -> Gazetteer:
+        gazetteer = cls(index.entities, paths=paths, builtin=builtin)
+        gazetteer._index = index
+        gazetteer._positions = index.by_id
+        return gazetteer
 
     @classmethod
     def builtin(cls) -> Gazetteer:
@@ -44,27 +57,34 @@ class Gazetteer:
 
         return load_cached(cls, tuple(str(p) for p in paths), builtin)
 
+    @property
+    def _by_id(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {entity_id: i for i, entity_id in enumerate(self._table.ids)}
+        return self._positions
+
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or ``None``."""
-        return self._entities.get(entity_id)
+        position = self._by_id.get(entity_id)
+        return None if position is None else self._table[position]
 
     def __getitem__(self, entity_id: str) -> Entity:
-        return self._entities[entity_id]
+        return self._table[self._by_id[entity_id]]
 
     def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self._entities
+        return entity_id in self._by_id
 
     def __iter__(self) -> Iterator[Entity]:
-        return iter(self._entities.values())
+        return iter(self._table)
 
     def __len__(self) -> int:
-        return len(self._entities)
+        return len(self._table)
 
     @property
     def index(self) -> AliasIndex:
         """The lookup index, built on first use."""
         if self._index is None:
-            self._index = AliasIndex.build(list(self._entities.values()))
+            self._index = AliasIndex.build(self._table)
         return self._index
 
     def validate(self) -> list[str]:

@@ -1,28 +1,38 @@
-"""Load a gazetteer fast: the built index is cached on disk by content hash.
+"""Load a gazetteer fast: the built index is cached on disk, keyed by its inputs.
 
-The cache key covers every input file's name, size and modification time and the code that
-shapes the index, so an edited data file or a new release rebuilds it (a stat per file is
-what keeps a warm load fast; reading 4,000 files to hash them took longer than unpickling). The cache lives in ``$CANONYM_CACHE`` or
-``~/.cache/canonym``; a cache that cannot be written is simply not used.
+The cache key covers every input file's path, size and modification time and the source
+of the code that shapes the index (``normalize/`` and ``gazetteer/``), so an edited data
+file or a new release rebuilds it. A stat per file is what keeps a warm load fast: reading
+4,000 files to hash them took longer than unpickling.
+
+A cache file holds one pickled :class:`AliasIndex` whose entities are stored column by
+column (see :class:`~canonym.gazetteer.model.EntityTable`), so unpickling makes a few
+hundred thousand strings and lists, not one object per entity. The cache lives in
+``$CANONYM_CACHE`` or ``~/.cache/canonym``; a cache that cannot be written is simply not
+used, and one that cannot be read (truncated, corrupt, from another version) is rebuilt.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import AliasIndex
-from canonym.gazetteer.load import builtin_data_dir, load_entities, yaml_files
+from canonym.gazetteer.load import builtin_data_dir, load_table, yaml_file_names
 
 if TYPE_CHECKING:
     from canonym.gazetteer import Gazetteer
 
-_FORMAT = "canonym-index-1"
-_memory: dict[str, tuple[list[object], AliasIndex]] = {}
+_FORMAT = "canonym-index-2"
+_CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".txt", ".tsv")
+_memory: dict[str, AliasIndex] = {}
 
 
 def cache_dir() -> Path:
@@ -33,62 +43,104 @@ def cache_dir() -> Path:
 def _code_fingerprint() -> bytes:
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(root.glob("normalize/**/*")) + sorted(root.glob("gazetteer/*.py")):
-        if path.is_file():
-            digest.update(path.read_bytes())
+    sources: list[str] = []
+    for folder in (root / "normalize", root / "gazetteer"):
+        for current, subfolders, files in os.walk(folder):
+            # The gazetteer's data files are covered by the stat of each one, not read here.
+            subfolders[:] = sorted(s for s in subfolders if s not in ("__pycache__", "data"))
+            sources.extend(os.path.join(current, f) for f in files if f.endswith(_CODE_SUFFIXES))
+    for source in sorted(sources):
+        digest.update(source.encode())
+        with open(source, "rb") as handle:
+            digest.update(handle.read())
     return digest.digest()
 
 
+def _input_files(paths: tuple[str, ...], builtin: bool) -> list[str]:
+    files = yaml_file_names(builtin_data_dir()) if builtin else []
+    for raw in paths:
+        path = os.path.abspath(raw)
+        files.extend(yaml_file_names(path) if os.path.isdir(path) else [path])
+    return files
+
+
 def content_hash(paths: tuple[str, ...], builtin: bool) -> str:
-    """Hash of every input file (and of the normalizer code that shaped the index)."""
+    """Key of a gazetteer's index: its input files (path, size, mtime) and the normalizer code."""
     digest = hashlib.sha256(_FORMAT.encode())
     digest.update(_code_fingerprint())
-    files: list[Path] = yaml_files(builtin_data_dir()) if builtin else []
-    for raw in paths:
-        path = Path(raw)
-        files.extend(yaml_files(path) if path.is_dir() else [path])
-    for path in files:
-        digest.update(str(path).encode())
+    digest.update(b"builtin" if builtin else b"user-only")
+    stamps = []
+    for path in _input_files(paths, builtin):
         try:
-            stat = path.stat()
-            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+            stat = os.stat(path)
+            stamps.append(f"{path}\0{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
-            digest.update(b"<missing>")
+            stamps.append(f"{path}\0<missing>")
+    digest.update("\n".join(stamps).encode())
     return digest.hexdigest()[:32]
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic collector while building or unpickling many small, acyclic objects.
+
+    Otherwise it walks the growing heap again and again; that was a fifth of a 100k-name build.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_cached(cls: type[Gazetteer], paths: tuple[str, ...], builtin: bool) -> Gazetteer:
     """Build (or read from cache) a gazetteer and its index."""
     key = content_hash(paths, builtin)
-    if key in _memory:
-        entities, index = _memory[key]
-    else:
+    index = _memory.get(key)
+    if index is None:
         cached = cache_dir() / f"{key}.pickle"
-        loaded = None
-        if cached.exists():
-            try:
-                with cached.open("rb") as handle:
-                    loaded = pickle.load(handle)
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-                loaded = None
-        if loaded is None:
-            found = load_entities(paths, builtin=builtin)
-            index = AliasIndex.build(found)
-            entities = list(found)
-            _write_cache(cached, (entities, index))
-        else:
-            entities, index = loaded
-        _memory[key] = (entities, index)
-    gazetteer = cls(list(entities), paths=paths, builtin=builtin)  # type: ignore[arg-type]
-    gazetteer._index = index
-    return gazetteer
+        with _no_gc():
+            index = read_cache(cached, key)
+            if index is None:
+                index = AliasIndex.build(load_table(paths, builtin=builtin))
+                write_cache(cached, key, index)
+        _memory[key] = index
+    return cls._from_index(index, paths=paths, builtin=builtin)
 
 
-def _write_cache(path: Path, payload: object) -> None:
+def read_cache(path: Path, key: str) -> AliasIndex | None:
+    """The index stored in ``path`` under ``key``, or ``None`` when missing or unusable."""
+    try:
+        with path.open("rb") as handle:
+            payload = pickle.load(handle)
+    except Exception:
+        # Missing, or damaged in any of many ways (truncated, bad opcode, a class that moved):
+        # the caller rebuilds the index and overwrites the file.
+        return None
+    if (
+        isinstance(payload, tuple)
+        and len(payload) == 3
+        and payload[0] == _FORMAT
+        and payload[1] == key
+        and isinstance(payload[2], AliasIndex)
+    ):
+        return payload[2]
+    return None
+
+
+def write_cache(path: Path, key: str, index: AliasIndex) -> None:
+    """Store ``index`` under ``key`` atomically; give up quietly when the folder is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp")  # noqa: SIM115
     except OSError:
         return
+    try:
+        with handle:
+            pickle.dump((_FORMAT, key, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        with suppress(OSError):
+            os.unlink(handle.name)

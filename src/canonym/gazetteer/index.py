@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from canonym.gazetteer.model import Entity
-from canonym.normalize import fold, parse_name, part_keys, token_skeleton
+from canonym.gazetteer.model import Entity, EntityTable
+from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
@@ -22,7 +23,7 @@ CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
 
 def exact_form(name: str) -> str:
     """The form compared by the exact tier: NFC with runs of whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", name).split())
+    return " ".join((name if name.isascii() else unicodedata.normalize("NFC", name)).split())
 
 
 def folded_form(name: str) -> str:
@@ -43,11 +44,65 @@ def partial_keys(tokens: tuple[str, ...]) -> list[str]:
     return keys
 
 
+class _Memo(dict[str, str]):
+    """A dict that fills itself from ``function`` on a miss (one call per distinct token)."""
+
+    def __init__(self, function: Callable[[str], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, token: str) -> str:
+        value = self[token] = self.function(token)
+        return value
+
+
+def _group(keys: list[str]) -> dict[str, list[int]]:
+    """The positions at which each key occurs, in order."""
+    groups = {key: [position] for position, key in enumerate(keys)}
+    if len(groups) < len(keys):
+        # Some keys repeat and the comprehension kept only their last position.
+        groups = {}
+        for position, key in enumerate(keys):
+            found = groups.get(key)
+            if found is None:
+                groups[key] = [position]
+            else:
+                found.append(position)
+    return groups
+
+
+def _ungroup(groups: dict[str, list[int]], size: int) -> list[str]:
+    """The inverse of :func:`_group`: the key at each position."""
+    keys = [""] * size
+    for key, positions in groups.items():
+        for position in positions:
+            keys[position] = key
+    return keys
+
+
+def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, list[int]]:
+    """For each value in ``rows`` but those in ``skip``: the rows that hold it, each once, in order."""
+    groups: dict[str, list[int]] = {}
+    for position, row in enumerate(rows):
+        for value in set(row) if len(row) > 1 else row:
+            if value in skip:
+                continue
+            found = groups.get(value)
+            if found is None:
+                groups[value] = [position]
+            else:
+                found.append(position)
+    return groups
+
+
 @dataclass(slots=True)
 class AliasIndex:
-    """Normalized aliases of a list of entities and the maps that find them."""
+    """Normalized aliases of a list of entities and the maps that find them.
 
-    entities: list[Entity]
+    ``entities`` is an :class:`EntityTable`: entities are made when first looked at.
+    """
+
+    entities: EntityTable
     alias_text: list[str]
     alias_entity: list[int]
     alias_strong: list[bool]
@@ -63,51 +118,88 @@ class AliasIndex:
     by_id: dict[str, int]
 
     @classmethod
-    def build(cls, entities: list[Entity]) -> AliasIndex:
-        """Normalize every alias of ``entities`` and fill the maps."""
-        index = cls(list(entities), [], [], [], [], [], [], {}, {}, {}, {}, {}, {}, {})
-        exact: defaultdict[str, list[int]] = defaultdict(list)
-        folded: defaultdict[str, list[int]] = defaultdict(list)
-        keyed: defaultdict[str, list[int]] = defaultdict(list)
-        by_token: defaultdict[str, list[int]] = defaultdict(list)
-        by_skeleton: defaultdict[str, list[int]] = defaultdict(list)
+    def build(cls, entities: Sequence[Entity]) -> AliasIndex:
+        """Normalize every alias of ``entities`` and fill the maps.
+
+        Each distinct token is keyed and skeletonized once, however many aliases share it.
+        """
+        table = entities if isinstance(entities, EntityTable) else EntityTable.from_entities(entities)
+        texts: list[str] = []
+        owners: list[int] = []
+        strengths: list[bool] = []
+        rows = zip(table.names, table.strong, table.weak, strict=True)
+        for entity_index, (name, strong_names, weak_names) in enumerate(rows):
+            texts.append(name)
+            owners.append(entity_index)
+            strengths.append(True)
+            if strong_names:
+                texts.extend(strong_names)
+                owners.extend([entity_index] * len(strong_names))
+                strengths.extend([True] * len(strong_names))
+            if weak_names:
+                texts.extend(weak_names)
+                owners.extend([entity_index] * len(weak_names))
+                strengths.extend([False] * len(weak_names))
+        types = table.types
+        persons = [types[owner] == "PER" for owner in owners]
+        parsed = [parse_name(text, person=person) for text, person in zip(texts, persons, strict=True)]
+        if not all(parts.tokens for parts in parsed):
+            # A name with no letters is not indexed.
+            kept = [i for i, parts in enumerate(parsed) if parts.tokens]
+            texts = [texts[i] for i in kept]
+            owners = [owners[i] for i in kept]
+            strengths = [strengths[i] for i in kept]
+            persons = [persons[i] for i in kept]
+            parsed = [parsed[i] for i in kept]
+        key_of = _Memo(token_key).__getitem__
+        skeleton_of = _Memo(token_skeleton).__getitem__
+        # As normalize.part_keys (a test holds them equal), with the per-token memo.
+        keys = [parts.tokens if parts.acronym else tuple(map(key_of, parts.tokens)) for parts in parsed]
+        skeletons = [tuple(map(skeleton_of, parts.tokens)) for parts in parsed]
+        joined = [" ".join(k) for k in keys]
         partial: defaultdict[str, set[int]] = defaultdict(set)
-        for entity_index, entity in enumerate(entities):
-            index.by_id[entity.id] = entity_index
-            person = entity.type == "PER"
-            for text, strong in entity.names():
-                parts = parse_name(text, person=person)
-                tokens = parts.tokens
-                if not tokens:
-                    continue
-                keys = part_keys(parts)
-                skeletons = tuple(token_skeleton(t) for t in tokens)
-                alias_id = len(index.alias_text)
-                index.alias_text.append(text)
-                index.alias_entity.append(entity_index)
-                index.alias_strong.append(strong)
-                index.alias_keys.append(keys)
-                index.alias_joined.append(" ".join(keys))
-                index.alias_skeletons.append(skeletons)
-                exact[exact_form(text)].append(alias_id)
-                folded[folded_form(text)].append(alias_id)
-                keyed[" ".join(keys)].append(alias_id)
-                for key in set(keys):
-                    if key not in CONNECTORS:
-                        by_token[key].append(alias_id)
-                for skeleton in set(skeletons):
-                    if skeleton:
-                        by_skeleton[skeleton].append(alias_id)
-                if person and strong:
-                    for key in partial_keys(keys):
-                        partial[key].add(entity_index)
-        index.exact = dict(exact)
-        index.folded = dict(folded)
-        index.keyed = dict(keyed)
-        index.by_token = dict(by_token)
-        index.by_skeleton = dict(by_skeleton)
-        index.partial = {k: sorted(v) for k, v in partial.items()}
-        return index
+        for alias_keys, owner, strong, person in zip(keys, owners, strengths, persons, strict=True):
+            if person and strong:
+                for key in partial_keys(alias_keys):
+                    partial[key].add(owner)
+        return cls(
+            table,
+            texts,
+            owners,
+            strengths,
+            keys,
+            joined,
+            skeletons,
+            # Most names are their own exact form: keep one string, not two equal ones.
+            exact=_group([text if (form := exact_form(text)) == text else form for text in texts]),
+            folded=_group(list(map(folded_form, texts))),
+            keyed=_group(joined),
+            by_token=_postings(keys, CONNECTORS),
+            by_skeleton=_postings(skeletons, frozenset({""})),
+            partial={k: sorted(v) for k, v in partial.items()},
+            by_id={entity_id: i for i, entity_id in enumerate(table.ids)},
+        )
 
     def __len__(self) -> int:
         return len(self.alias_text)
+
+    # Pickled (for the on-disk cache) without the maps that are as fast to rebuild as to unpickle:
+    # 100k one-item lists cost more to read back than to make again from a list of keys.
+    _REBUILT = ("exact", "folded", "keyed", "by_id")
+
+    def __getstate__(self) -> dict[str, object]:
+        state: dict[str, object] = {name: getattr(self, name) for name in self.__slots__ if name not in self._REBUILT}
+        state["exact_forms"] = _ungroup(self.exact, len(self.alias_text))
+        state["folded_forms"] = _ungroup(self.folded, len(self.alias_text))
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        exact_forms = state.pop("exact_forms")
+        folded_forms = state.pop("folded_forms")
+        assert isinstance(exact_forms, list) and isinstance(folded_forms, list)
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.exact = _group(exact_forms)
+        self.folded = _group(folded_forms)
+        self.keyed = _group(self.alias_joined)
+        self.by_id = {entity_id: i for i, entity_id in enumerate(self.entities.ids)}

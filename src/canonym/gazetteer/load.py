@@ -8,19 +8,23 @@ optional ``type`` and ``canonical`` columns.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from canonym.errors import GazetteerError, InputError
-from canonym.gazetteer.model import TYPES, Entity
+from canonym.gazetteer.model import TYPES, Entity, EntityTable
 from canonym.gazetteer.spec import SLUG, validate_record
-from canonym.tables import TABLE_SUFFIXES, read_table
+from canonym.tables import TABLE_SUFFIXES
+from canonym.tables import read_table as read_table_file
 
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
+_TYPE_SET = frozenset(TYPES)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -31,7 +35,25 @@ def builtin_data_dir() -> Path:
 
 def yaml_files(root: Path) -> list[Path]:
     """Entity files under ``root`` in a stable order (``_*.yml`` control files excluded)."""
-    return sorted(p for p in root.rglob("*.yml") if not p.name.startswith("_"))
+    return [Path(p) for p in yaml_file_names(root)]
+
+
+def yaml_file_names(root: str | Path) -> list[str]:
+    """:func:`yaml_files` as strings, in the same order (sorted by path components).
+
+    Walks with ``os.scandir``: sorting thousands of ``Path`` objects cost more than a warm
+    load may take.
+    """
+    top = str(Path(root))
+    found: list[tuple[tuple[str, ...], str]] = []
+    for folder, subfolders, files in os.walk(top):
+        subfolders.sort()
+        parts = () if folder == top else tuple(os.path.relpath(folder, top).split(os.sep))
+        for name in files:
+            if name.endswith(".yml") and not name.startswith("_"):
+                found.append(((*parts, name), os.path.join(folder, name)))
+    found.sort()
+    return [path for _, path in found]
 
 
 def read_yaml_entity(path: Path, *, check_location: bool = True) -> tuple[Entity | None, list[str]]:
@@ -64,77 +86,149 @@ def read_yaml_entities(paths: Iterable[Path], *, check_location: bool = True) ->
     return entities, problems
 
 
-def read_table_entities(path: Path) -> tuple[list[Entity], list[str]]:
-    """Read a user gazetteer table: one row per known name, grouped by ``id``."""
+def read_table(path: Path) -> tuple[EntityTable, list[str]]:
+    """Read a user gazetteer table: one row per known name, grouped by ``id``.
+
+    The first row of an id gives its type; the first non-empty ``canonical`` its display
+    name (else its first name); its other names, in order and without repeats, are strong.
+    """
     try:
-        frame = read_table(path)
+        frame = read_table_file(path)
     except InputError as exc:
-        return [], [str(exc)]
+        return EntityTable([], [], [], []), [str(exc)]
     missing = [c for c in ("id", "name") if c not in frame.columns]
     if missing:
-        return [], [f"{path}: missing column(s) {', '.join(missing)}; a gazetteer table needs 'id' and 'name' (found: {', '.join(frame.columns)})"]
+        found = ", ".join(frame.columns)
+        return EntityTable([], [], [], []), [
+            f"{path}: missing column(s) {', '.join(missing)}; a gazetteer table needs 'id' and 'name' (found: {found})"
+        ]
+    count = frame.height
+    raw_ids: list[object] = frame["id"].to_list()
+    raw_names: list[object] = frame["name"].to_list()
+    raw_types: list[object] | None = frame["type"].to_list() if "type" in frame.columns else None
+    raw_canonicals: list[object] | None = frame["canonical"].to_list() if "canonical" in frame.columns else None
+    del frame
+    simple = _one_row_per_entity(str(path), raw_ids, raw_names, raw_types, raw_canonicals)
+    if simple is not None:
+        return simple, []
+    if raw_types is None:
+        raw_types = [None] * count
+    if raw_canonicals is None:
+        raw_canonicals = [None] * count
     problems: list[str] = []
-    grouped: dict[str, dict[str, object]] = {}
-    columns = [c for c in ("id", "name", "type", "canonical") if c in frame.columns]
-    for row_number, row in enumerate(frame.select(columns).iter_rows(named=True), start=2):
-        raw_id, raw_name = row.get("id"), row.get("name")
-        if raw_id is None or str(raw_id).strip() == "":
+    position: dict[str, int] = {}
+    ids: list[str] = []
+    types: list[str] = []
+    names: list[list[str]] = []
+    canonicals: list[str | None] = []
+    rows = zip(raw_ids, raw_names, raw_types, raw_canonicals, strict=True)
+    for row_number, (raw_id, raw_name, raw_type, raw_canonical) in enumerate(rows, start=2):
+        entity_id = "" if raw_id is None else _text(raw_id).strip()
+        if not entity_id:
             problems.append(f"{path}: row {row_number}: id is empty")
             continue
-        if raw_name is None or str(raw_name).strip() == "":
+        name = "" if raw_name is None else _text(raw_name).strip()
+        if not name:
             problems.append(f"{path}: row {row_number}: name is empty (id {raw_id!r})")
             continue
-        entity_id = str(raw_id).strip()
-        name = unicodedata.normalize("NFC", str(raw_name).strip())
-        etype = str(row.get("type") or "").strip().upper() or "MISC"
+        etype = (_text(raw_type).strip().upper() if raw_type else "") or "MISC"
         if etype not in TYPES:
             problems.append(f"{path}: row {row_number}: type {etype!r} is not one of {', '.join(TYPES)}")
             continue
-        record = grouped.setdefault(entity_id, {"names": [], "type": etype, "canonical": None})
-        names = record["names"]
-        assert isinstance(names, list)
-        if name not in names:
-            names.append(name)
-        canonical = row.get("canonical")
-        if canonical and record["canonical"] is None:
-            record["canonical"] = unicodedata.normalize("NFC", str(canonical).strip())
-    entities = []
-    for entity_id, record in grouped.items():
-        names = record["names"]
-        assert isinstance(names, list)
-        canonical = record["canonical"] or names[0]
-        assert isinstance(canonical, str)
-        entities.append(
-            Entity(
-                id=entity_id,
-                type=str(record["type"]),
-                name=canonical,
-                kind="",
-                strong=tuple(n for n in names if n != canonical),
-                source=str(path),
-            )
-        )
-    return entities, problems
+        name = _nfc(name)
+        at = position.get(entity_id)
+        if at is None:
+            position[entity_id] = len(ids)
+            ids.append(entity_id)
+            types.append(etype)
+            names.append([name])
+            canonicals.append(_nfc(_text(raw_canonical).strip()) if raw_canonical else None)
+            continue
+        known = names[at]
+        if name not in known:
+            known.append(name)
+        if raw_canonical and canonicals[at] is None:
+            canonicals[at] = _nfc(_text(raw_canonical).strip())
+    display = [canonical or known[0] for canonical, known in zip(canonicals, names, strict=True)]
+    strong = [
+        () if len(known) == 1 and known[0] == shown else tuple(n for n in known if n != shown)
+        for shown, known in zip(display, names, strict=True)
+    ]
+    return EntityTable(ids, types, display, strong, source=[str(path)] * len(ids)), problems
+
+
+def _one_row_per_entity(
+    source: str,
+    raw_ids: list[object],
+    raw_names: list[object],
+    raw_types: list[object] | None,
+    raw_canonicals: list[object] | None,
+) -> EntityTable | None:
+    """:func:`read_table` for the common table, a valid text row per entity, column by column.
+
+    ``None`` when the table is not that (a repeated id, an empty or non-text cell, a bad type):
+    the row-by-row reading then groups names and reports problems.
+    """
+    ids = [x.strip() for x in raw_ids if isinstance(x, str)]
+    names = [x.strip() for x in raw_names if isinstance(x, str)]
+    if len(ids) != len(raw_ids) or len(names) != len(raw_names) or "" in ids or "" in names:
+        return None
+    if len(set(ids)) != len(ids):
+        return None
+    if raw_types is None:
+        types = ["MISC"] * len(ids)
+    else:
+        types = [(_text(t).strip().upper() if t else "") or "MISC" for t in raw_types]
+        if not _TYPE_SET.issuperset(types):
+            return None
+    names = [n if n.isascii() else unicodedata.normalize("NFC", n) for n in names]
+    if raw_canonicals is None:
+        return EntityTable(ids, types, names, [()] * len(ids), source=[source] * len(ids))
+    shown = [(_nfc(_text(c).strip()) if c else "") or n for c, n in zip(raw_canonicals, names, strict=True)]
+    strong: list[tuple[str, ...]] = [() if s == n else (n,) for s, n in zip(shown, names, strict=True)]
+    return EntityTable(ids, types, shown, strong, source=[source] * len(ids))
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def read_table_entities(path: Path) -> tuple[list[Entity], list[str]]:
+    """Read a user gazetteer table (see :func:`read_table`) as a list of entities."""
+    table, problems = read_table(path)
+    return list(table), problems
 
 
 def read_path(path: Path) -> tuple[list[Entity], list[str]]:
     """Read one user gazetteer path: a table, a YAML record, or a folder of records."""
+    table, problems = read_path_table(path)
+    return list(table), problems
+
+
+def read_path_table(path: Path) -> tuple[EntityTable, list[str]]:
+    """Like :func:`read_path`, as an :class:`EntityTable` (a table file is never made into objects)."""
     if path.is_dir():
-        return read_yaml_entities(yaml_files(path))
+        found, problems = read_yaml_entities(yaml_files(path))
+        return EntityTable.from_entities(found), problems
     if not path.exists():
-        return [], [f"{path}: no such file or folder"]
+        return EntityTable([], [], [], []), [f"{path}: no such file or folder"]
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
-        return read_table_entities(path)
+        return read_table(path)
     if suffix in YAML_SUFFIXES:
-        return read_yaml_entities([path], check_location=False)
-    return [], [f"{path}: unknown gazetteer format {suffix!r}; use .csv, .tsv, .parquet, .jsonl or .yml"]
+        found, problems = read_yaml_entities([path], check_location=False)
+        return EntityTable.from_entities(found), problems
+    return EntityTable([], [], [], []), [
+        f"{path}: unknown gazetteer format {suffix!r}; use .csv, .tsv, .parquet, .jsonl or .yml"
+    ]
 
 
 def merge_entities(base: list[Entity], extra: list[Entity]) -> list[Entity]:
     """Merge user entities into ``base``: same id adds names, new ids are appended."""
-    from dataclasses import replace
-
     merged = {e.id: e for e in base}
     for entity in extra:
         old = merged.get(entity.id)
@@ -147,25 +241,38 @@ def merge_entities(base: list[Entity], extra: list[Entity]) -> list[Entity]:
     return list(merged.values())
 
 
-def load_entities(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> list[Entity]:
+def merge_tables(base: EntityTable, extra: EntityTable) -> EntityTable:
+    """:func:`merge_entities` for tables; only entities whose names change are made into objects."""
+    ids = set(base.ids)
+    if len(ids) == len(base) and ids.isdisjoint(extra.ids) and len(set(extra.ids)) == len(extra):
+        return base.concat(extra)
+    return EntityTable.from_entities(merge_entities(list(base), list(extra)))
+
+
+def load_table(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> EntityTable:
     """Load the built-in records (unless ``builtin`` is False) and the given user files.
 
     Raises:
         GazetteerError: with every problem found, when any file is bad.
     """
-    entities: list[Entity] = []
+    table = EntityTable([], [], [], [])
     problems: list[str] = []
     if builtin:
         found, bad = read_yaml_entities(yaml_files(builtin_data_dir()))
         problems.extend(bad + duplicate_id_problems(found))
-        entities.extend(found)
+        table = EntityTable.from_entities(found)
     for raw in paths:
-        found, bad = read_path(Path(raw))
+        extra, bad = read_path_table(Path(raw))
         problems.extend(bad)
-        entities = merge_entities(entities, found)
+        table = merge_tables(table, extra)
     if problems:
         raise GazetteerError(problems)
-    return entities
+    return table
+
+
+def load_entities(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> list[Entity]:
+    """:func:`load_table` as a list of entities."""
+    return list(load_table(paths, builtin=builtin))
 
 
 def duplicate_id_problems(entities: list[Entity]) -> list[str]:

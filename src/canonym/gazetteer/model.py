@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 #: Entity types of the mention table.
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -50,3 +52,167 @@ class Entity:
     def names(self) -> list[tuple[str, bool]]:
         """All names with their strength: ``(name, is_strong)``, canonical name first."""
         return [(self.name, True)] + [(a, True) for a in self.strong] + [(a, False) for a in self.weak]
+
+
+class EntityTable(Sequence[Entity]):
+    """Entities stored column by column; each :class:`Entity` is made on first access.
+
+    A gazetteer of 100k names loads as a dozen flat lists (cheap to build, pickle and
+    unpickle) instead of 100k objects; the resolver only ever touches a few of them.
+    Columns are never changed after construction.
+    """
+
+    __slots__ = (
+        "_built",
+        "descriptions",
+        "ext_ids",
+        "ids",
+        "kinds",
+        "names",
+        "part_of",
+        "source",
+        "sources",
+        "strong",
+        "types",
+        "un_ref",
+        "weak",
+        "wikidata",
+    )
+
+    def __init__(
+        self,
+        ids: list[str],
+        types: list[str],
+        names: list[str],
+        strong: list[tuple[str, ...]],
+        weak: list[tuple[str, ...]] | None = None,
+        *,
+        kinds: list[str] | None = None,
+        part_of: list[str | None] | None = None,
+        un_ref: list[str | None] | None = None,
+        wikidata: list[str | None] | None = None,
+        descriptions: list[str] | None = None,
+        ext_ids: list[tuple[tuple[str, str], ...]] | None = None,
+        sources: list[tuple[str, ...]] | None = None,
+        source: list[str] | None = None,
+    ) -> None:
+        count = len(ids)
+        self.ids = ids
+        self.types = types
+        self.names = names
+        self.strong = strong
+        self.weak: list[tuple[str, ...]] = weak if weak is not None else [()] * count
+        self.kinds: list[str] = kinds if kinds is not None else [""] * count
+        self.part_of: list[str | None] = part_of if part_of is not None else [None] * count
+        self.un_ref: list[str | None] = un_ref if un_ref is not None else [None] * count
+        self.wikidata: list[str | None] = wikidata if wikidata is not None else [None] * count
+        self.descriptions: list[str] = descriptions if descriptions is not None else [""] * count
+        self.ext_ids: list[tuple[tuple[str, str], ...]] = ext_ids if ext_ids is not None else [()] * count
+        self.sources: list[tuple[str, ...]] = sources if sources is not None else [()] * count
+        self.source: list[str] = source if source is not None else [""] * count
+        columns = (
+            self.types,
+            self.names,
+            self.strong,
+            self.weak,
+            self.kinds,
+            self.part_of,
+            self.un_ref,
+            self.wikidata,
+            self.descriptions,
+            self.ext_ids,
+            self.sources,
+            self.source,
+        )
+        if any(len(column) != count for column in columns):
+            raise ValueError("EntityTable columns differ in length")
+        self._built: list[Entity | None] = [None] * count
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity]) -> EntityTable:
+        """A table holding ``entities`` (already built, so they are kept as they are)."""
+        built = list(entities)
+        table = cls(
+            [e.id for e in built],
+            [e.type for e in built],
+            [e.name for e in built],
+            [e.strong for e in built],
+            [e.weak for e in built],
+            kinds=[e.kind for e in built],
+            part_of=[e.part_of for e in built],
+            un_ref=[e.un_ref for e in built],
+            wikidata=[e.wikidata for e in built],
+            descriptions=[e.description for e in built],
+            ext_ids=[e.ids for e in built],
+            sources=[e.sources for e in built],
+            source=[e.source for e in built],
+        )
+        table._built = list(built)
+        return table
+
+    def _make(self, i: int) -> Entity:
+        entity = self._built[i]
+        if entity is None:
+            entity = Entity(
+                self.ids[i],
+                self.types[i],
+                self.names[i],
+                self.kinds[i],
+                self.strong[i],
+                self.weak[i],
+                self.part_of[i],
+                self.un_ref[i],
+                self.wikidata[i],
+                self.descriptions[i],
+                self.ext_ids[i],
+                self.sources[i],
+                self.source[i],
+            )
+            self._built[i] = entity
+        return entity
+
+    @overload
+    def __getitem__(self, i: int) -> Entity: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Entity]: ...
+
+    def __getitem__(self, i: int | slice) -> Entity | list[Entity]:
+        if isinstance(i, slice):
+            return [self._make(j) for j in range(*i.indices(len(self.ids)))]
+        return self._make(i)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[Entity]:
+        make = self._make
+        return (make(i) for i in range(len(self.ids)))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "_built"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self._built = [None] * len(self.ids)
+
+    def concat(self, other: EntityTable) -> EntityTable:
+        """The entities of ``self`` followed by those of ``other``."""
+        table = EntityTable(
+            self.ids + other.ids,
+            self.types + other.types,
+            self.names + other.names,
+            self.strong + other.strong,
+            self.weak + other.weak,
+            kinds=self.kinds + other.kinds,
+            part_of=self.part_of + other.part_of,
+            un_ref=self.un_ref + other.un_ref,
+            wikidata=self.wikidata + other.wikidata,
+            descriptions=self.descriptions + other.descriptions,
+            ext_ids=self.ext_ids + other.ext_ids,
+            sources=self.sources + other.sources,
+            source=self.source + other.source,
+        )
+        table._built = self._built + other._built
+        return table
