@@ -20,8 +20,7 @@ import yaml
 from canonym.errors import GazetteerError, InputError
 from canonym.gazetteer.model import TYPES, Entity, EntityTable
 from canonym.gazetteer.spec import SLUG, validate_record
-from canonym.tables import TABLE_SUFFIXES
-from canonym.tables import read_table as read_table_file
+from canonym.tables import TABLE_SUFFIXES, read_columns
 
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
 _TYPE_SET = frozenset(TYPES)
@@ -93,21 +92,18 @@ def read_table(path: Path) -> tuple[EntityTable, list[str]]:
     name (else its first name); its other names, in order and without repeats, are strong.
     """
     try:
-        frame = read_table_file(path)
+        header, columns = read_columns(path, ("id", "name", "type", "canonical"))
     except InputError as exc:
         return EntityTable([], [], [], []), [str(exc)]
-    missing = [c for c in ("id", "name") if c not in frame.columns]
+    missing = [c for c in ("id", "name") if c not in header]
     if missing:
-        found = ", ".join(frame.columns)
+        found = ", ".join(header)
         return EntityTable([], [], [], []), [
             f"{path}: missing column(s) {', '.join(missing)}; a gazetteer table needs 'id' and 'name' (found: {found})"
         ]
-    count = frame.height
-    raw_ids: list[object] = frame["id"].to_list()
-    raw_names: list[object] = frame["name"].to_list()
-    raw_types: list[object] | None = frame["type"].to_list() if "type" in frame.columns else None
-    raw_canonicals: list[object] | None = frame["canonical"].to_list() if "canonical" in frame.columns else None
-    del frame
+    raw_ids, raw_names = columns["id"], columns["name"]
+    raw_types, raw_canonicals = columns.get("type"), columns.get("canonical")
+    count = len(raw_ids)
     simple = _one_row_per_entity(str(path), raw_ids, raw_names, raw_types, raw_canonicals)
     if simple is not None:
         return simple, []
