@@ -30,6 +30,7 @@ from canonym.gazetteer.load import (
     read_table,
     read_table_entities,
     read_yaml_entities,
+    yaml_file_names,
     yaml_files,
 )
 from canonym.gazetteer.model import Entity, EntityTable
@@ -295,6 +296,17 @@ def test_cache_is_rebuilt_when_a_data_file_changes(tmp_path: Path, own_cache: Pa
     third = Gazetteer.load(folder, table, builtin=False)
     assert third["p1"].strong == ("Plth Vrnkk",)
     assert len(list(own_cache.glob("*.pickle"))) == 3
+
+
+def test_cache_key_stamps_the_files_the_loader_reads(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/x.yml", "a/b/y.yml", "_allow.yml", "a/notes.txt"):
+        (tmp_path / name).write_text("")
+    (tmp_path / "a" / "gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    for root in (builtin_data_dir(), FIXTURE_GAZETTEER, tmp_path):
+        stamps: list[str] = []
+        cache._folder_stamps(str(root), stamps)
+        assert sorted(stamp.split("\0")[0] for stamp in stamps) == sorted(yaml_file_names(root))
 
 
 def test_cache_key_covers_the_inputs(tmp_path: Path, own_cache: Path) -> None:

@@ -18,14 +18,13 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import AliasIndex
-from canonym.gazetteer.load import builtin_data_dir, load_table, yaml_file_names
+from canonym.gazetteer.load import builtin_data_dir, load_table
 
 if TYPE_CHECKING:
     from canonym.gazetteer import Gazetteer
@@ -56,26 +55,47 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _input_files(paths: tuple[str, ...], builtin: bool) -> list[str]:
-    files = yaml_file_names(builtin_data_dir()) if builtin else []
-    for raw in paths:
-        path = os.path.abspath(raw)
-        files.extend(yaml_file_names(path) if os.path.isdir(path) else [path])
-    return files
+def _stamp(path: str, stat: os.stat_result) -> str:
+    return f"{path}\0{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _folder_stamps(top: str, into: list[str]) -> None:
+    """Stamps of the entity files under ``top`` (the files :func:`yaml_file_names` lists)."""
+    folders = [top]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append(entry.path)
+                elif entry.name.endswith(".yml") and not entry.name.startswith("_"):
+                    try:
+                        into.append(_stamp(entry.path, entry.stat()))
+                    except OSError:  # a dangling link: the loader reports it
+                        into.append(f"{entry.path}\0<missing>")
 
 
 def content_hash(paths: tuple[str, ...], builtin: bool) -> str:
     """Key of a gazetteer's index: its input files (path, size, mtime) and the normalizer code."""
     digest = hashlib.sha256(_FORMAT.encode())
     digest.update(_code_fingerprint())
-    digest.update(b"builtin" if builtin else b"user-only")
-    stamps = []
-    for path in _input_files(paths, builtin):
-        try:
-            stat = os.stat(path)
-            stamps.append(f"{path}\0{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            stamps.append(f"{path}\0<missing>")
+    stamps: list[str] = []
+    if builtin:
+        _folder_stamps(str(builtin_data_dir()), stamps)
+        stamps.sort()
+        stamps.append("<builtin>")
+    for raw in paths:
+        path = os.path.abspath(raw)
+        if os.path.isdir(path):
+            found: list[str] = []
+            _folder_stamps(path, found)
+            stamps.extend(sorted(found))
+        else:
+            try:
+                stamps.append(_stamp(path, os.stat(path)))
+            except OSError:
+                stamps.append(f"{path}\0<missing>")
+        stamps.append("<path>")
     digest.update("\n".join(stamps).encode())
     return digest.hexdigest()[:32]
 
@@ -132,6 +152,8 @@ def read_cache(path: Path, key: str) -> AliasIndex | None:
 
 def write_cache(path: Path, key: str, index: AliasIndex) -> None:
     """Store ``index`` under ``key`` atomically; give up quietly when the folder is not writable."""
+    import tempfile  # not on the warm path
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp")  # noqa: SIM115
