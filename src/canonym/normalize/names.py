@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from canonym.normalize.text import fold
+from canonym.normalize.text import fold, fold_char
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,8 @@ class NameTables:
     assimilated: frozenset[str]
     connectors: dict[str, str]
     abd_prefix: str
+    #: Tokens the part loop of parse_name must look at: articles and "abul".
+    special: frozenset[str]
 
 
 @cache
@@ -52,6 +54,7 @@ def name_tables() -> NameTables:
         assimilated=frozenset(raw["assimilated_articles"]),
         connectors=connectors,
         abd_prefix=raw["abd_prefix"],
+        special=frozenset(raw["articles"]) | frozenset(raw["assimilated_articles"]) | {"abul"},
     )
 
 
@@ -95,6 +98,37 @@ _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 _ALLAH_COMPOUND = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")
+
+
+def _ascii_fold_table() -> tuple[bytes, bytes]:
+    table = bytearray(range(256))
+    deleted = bytearray()
+    for code in range(128):
+        folded = fold_char(chr(code))
+        if folded == "":
+            deleted.append(code)
+        else:
+            # ASCII folds to one ASCII character (a lowercase letter, a digit or a space).
+            assert len(folded) == 1 and folded.isascii(), (code, folded)
+            table[code] = ord(folded)
+    return bytes(table), bytes(deleted)
+
+
+_ASCII_TABLE, _ASCII_DELETED = _ascii_fold_table()
+
+
+def fold_ascii(text: str) -> str:
+    """:func:`~canonym.normalize.fold` for ASCII text, by one byte-table pass.
+
+    The table is built from ``fold_char``, so the result equals ``fold(text)``; ``text`` must
+    be ASCII (``text.isascii()``).
+    """
+    return " ".join(text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETED).decode("ascii").split())
+
+
+def fold_name(text: str) -> str:
+    """``fold(text)``, by the cheaper ASCII pass when ``text`` is ASCII."""
+    return fold_ascii(text) if text.isascii() else fold(text)
 
 
 def _is_upperish(text: str) -> bool:
@@ -179,15 +213,52 @@ def parse_name(name: str, *, person: bool = False) -> NameParts:
     Returns:
         The parsed :class:`NameParts`; ``tokens`` is empty for a name with no letters.
     """
+    tokens, titles, inverted, articled, acronym = _parse(name, person)
+    return NameParts(tokens, titles, inverted, articled, acronym)
+
+
+def name_tokens(name: str, *, person: bool = False, folded: str | None = None) -> tuple[tuple[str, ...], bool]:
+    """``parse_name(name).tokens`` and ``.acronym`` without building (or caching) a NameParts.
+
+    For callers that only need the parts of many distinct names (the resolver's key tier).
+    ``folded`` may pass ``fold(name)`` when the caller has it already.
+    """
+    parsed = _parse(name, person, folded)
+    return parsed[0], parsed[4]
+
+
+_Parsed = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[bool, ...], bool]
+
+
+def _parse(name: str, person: bool, folded: str | None = None) -> _Parsed:
+    """The fields of :class:`NameParts`: tokens, titles, inverted, articled, acronym.
+
+    ``folded`` is ``fold(name)`` when the caller has it.
+    """
     tables = name_tables()
-    if _ACRONYM.match(name.strip()):
+    # An acronym has no lower-case letter, so isupper() is a cheap first test.
+    if name.isupper() and _ACRONYM.match(name.strip()):
         folded = fold(name)
-        return NameParts((folded,), acronym=True) if folded else NameParts(())
-    original, inverted = uninvert(name, person=person)
-    tokens = fold(original).split()
-    tokens, titles = _strip_titles(tokens, tables)
-    tokens = [tables.connectors.get(t, t) for t in tokens]
-    tokens = _split_allah(tokens, tables.abd_prefix)
+        return ((folded,), (), False, (), True) if folded else ((), (), False, (), False)
+    if "," in name:
+        original, inverted = uninvert(name, person=person)
+        folded = fold_name(original)
+    else:
+        inverted = False
+        if folded is None:
+            folded = fold_name(name)
+    tokens = folded.split()
+    titles: list[str] = []
+    if tokens and tokens[0] in tables.titles_by_first:
+        tokens, titles = _strip_titles(tokens, tables)
+    connectors = tables.connectors
+    if not connectors.keys().isdisjoint(tokens):
+        tokens = [connectors.get(t, t) for t in tokens]
+    if "llah" in folded:
+        tokens = _split_allah(tokens, tables.abd_prefix)
+    if tables.abd_prefix not in folded and tables.special.isdisjoint(tokens):
+        # No article, "abul" or Abd compound: the parts are the tokens (the common case).
+        return tuple(tokens), tuple(titles), inverted, (False,) * len(tokens), False
     out: list[str] = []
     articled: list[bool] = []
     i = 0
@@ -225,4 +296,4 @@ def parse_name(name: str, *, person: bool = False) -> NameParts:
         articled.append(pending_article)
         pending_article = False
         i += 1
-    return NameParts(tuple(out), tuple(titles), inverted, tuple(articled))
+    return tuple(out), tuple(titles), inverted, tuple(articled), False
