@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from canonym.gazetteer.model import Entity, EntityTable
-from canonym.normalize import fold, parse_name, token_key, token_skeleton
+from canonym.normalize import NameParts, fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
@@ -95,6 +95,30 @@ def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, li
     return groups
 
 
+def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
+    """Every name of every entity with its entity and strength, as :meth:`Entity.names` orders them."""
+    if not any(table.strong) and not any(table.weak):
+        # One name per entity (a plain user table).
+        return list(table.names), list(range(len(table))), [True] * len(table)
+    texts: list[str] = []
+    owners: list[int] = []
+    strengths: list[bool] = []
+    rows = zip(table.names, table.strong, table.weak, strict=True)
+    for entity_index, (name, strong_names, weak_names) in enumerate(rows):
+        texts.append(name)
+        owners.append(entity_index)
+        strengths.append(True)
+        if strong_names:
+            texts.extend(strong_names)
+            owners.extend([entity_index] * len(strong_names))
+            strengths.extend([True] * len(strong_names))
+        if weak_names:
+            texts.extend(weak_names)
+            owners.extend([entity_index] * len(weak_names))
+            strengths.extend([False] * len(weak_names))
+    return texts, owners, strengths
+
+
 @dataclass(slots=True)
 class AliasIndex:
     """Normalized aliases of a list of entities and the maps that find them.
@@ -124,25 +148,13 @@ class AliasIndex:
         Each distinct token is keyed and skeletonized once, however many aliases share it.
         """
         table = entities if isinstance(entities, EntityTable) else EntityTable.from_entities(entities)
-        texts: list[str] = []
-        owners: list[int] = []
-        strengths: list[bool] = []
-        rows = zip(table.names, table.strong, table.weak, strict=True)
-        for entity_index, (name, strong_names, weak_names) in enumerate(rows):
-            texts.append(name)
-            owners.append(entity_index)
-            strengths.append(True)
-            if strong_names:
-                texts.extend(strong_names)
-                owners.extend([entity_index] * len(strong_names))
-                strengths.extend([True] * len(strong_names))
-            if weak_names:
-                texts.extend(weak_names)
-                owners.extend([entity_index] * len(weak_names))
-                strengths.extend([False] * len(weak_names))
+        texts, owners, strengths = _aliases(table)
         types = table.types
         persons = [types[owner] == "PER" for owner in owners]
-        parsed = [parse_name(text, person=person) for text, person in zip(texts, persons, strict=True)]
+        # Past parse_name's memo: aliases are parsed once here, and 100k of them kept in it
+        # would be 100k more objects for the collector to walk for the rest of the process.
+        parse: Callable[..., NameParts] = getattr(parse_name, "__wrapped__", parse_name)
+        parsed = [parse(text, person=person) for text, person in zip(texts, persons, strict=True)]
         if not all(parts.tokens for parts in parsed):
             # A name with no letters is not indexed.
             kept = [i for i, parts in enumerate(parsed) if parts.tokens]
