@@ -31,9 +31,10 @@ from rapidfuzz.distance import Levenshtein
 
 from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
-from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form, folded_form
+from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form
 from canonym.gazetteer.model import Entity
-from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
+from canonym.normalize import NameParts, name_keys, parse_name, part_keys, token_key, token_skeleton
+from canonym.normalize.names import fold_name, uninvert
 from canonym.normalize.translit import is_arabic_script
 
 if TYPE_CHECKING:
@@ -145,6 +146,37 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
     return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or k in GENERIC_KEYS or len(k) == 1 else 1.0 for k in keys)
 
 
+class _Prepared:
+    """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
+
+    __slots__ = ("_alias_weights", "index")
+
+    def __init__(self, index: AliasIndex) -> None:
+        self.index = index
+        self._alias_weights: dict[int, tuple[tuple[float, ...], float]] = {}
+
+    def weights(self, alias_id: int, keys: Sequence[str]) -> tuple[tuple[float, ...], float]:
+        """The part weights of an alias and their sum."""
+        found = self._alias_weights.get(alias_id)
+        if found is None:
+            weights = _weights(keys)
+            found = self._alias_weights[alias_id] = (weights, sum(weights))
+        return found
+
+
+#: Prepared data per index object (a few indexes at most live in one process).
+_PREPARED: dict[int, _Prepared] = {}
+
+
+def _prepared(index: AliasIndex) -> _Prepared:
+    prepared = _PREPARED.get(id(index))
+    if prepared is None or prepared.index is not index:
+        if len(_PREPARED) >= 8:
+            del _PREPARED[next(iter(_PREPARED))]
+        prepared = _PREPARED[id(index)] = _Prepared(index)
+    return prepared
+
+
 @lru_cache(maxsize=500_000)
 def part_similarity(a: str, b: str) -> float:
     """Similarity in 0..1 of two name parts given as transliteration keys."""
@@ -187,25 +219,50 @@ def name_similarity(
     """
     wq = _weights(query)
     wc = _weights(candidate)
-    n, m = len(query), len(candidate)
-    # best[i][j] = (gain on query side, matched weight on candidate side)
-    best = [[(0.0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    return _align(query, wq, sum(wq), candidate, wc, sum(wc), part_cutoff)
+
+
+def _align(
+    query: Sequence[str],
+    wq: Sequence[float],
+    q_total: float,
+    candidate: Sequence[str],
+    wc: Sequence[float],
+    c_total: float,
+    part_cutoff: float,
+) -> tuple[float, float]:
+    """:func:`name_similarity` with the weights and their sums given."""
+    m = len(candidate)
+    # Row i of the table best[i][j] = (gain on query side, matched weight on candidate side),
+    # kept as two lists; pairs compare as tuples do (gain first, then matched weight).
+    prev_g = [0.0] * (m + 1)
+    prev_c = [0.0] * (m + 1)
     significant = sum(1 for w in wq if w == 1.0)
-    for i in range(1, n + 1):
-        row, prev = best[i], best[i - 1]
+    strict_cutoff = max(part_cutoff, STRICT_PART_CUTOFF)
+    after_patronymic = False
+    for q_part, w in zip(query, wq, strict=True):
         # A father's name after bin/abu, or the only distinctive part, must be near-exact:
         # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
-        strict = (i > 1 and query[i - 2] in PATRONYMIC) or (significant == 1 and wq[i - 1] == 1.0)
-        cutoff = max(part_cutoff, STRICT_PART_CUTOFF) if strict else part_cutoff
+        cutoff = strict_cutoff if after_patronymic or (significant == 1 and w == 1.0) else part_cutoff
+        after_patronymic = q_part in PATRONYMIC
+        row_g = [0.0] * (m + 1)
+        row_c = [0.0] * (m + 1)
+        g = c = 0.0
         for j in range(1, m + 1):
-            options = [prev[j], row[j - 1]]
-            sim = part_similarity(query[i - 1], candidate[j - 1])
+            # g, c hold row[j - 1]; the options are prev[j], row[j - 1] and a match of the two parts.
+            up_g, up_c = prev_g[j], prev_c[j]
+            if up_g > g or (up_g == g and up_c > c):
+                g, c = up_g, up_c
+            sim = part_similarity(q_part, candidate[j - 1])
             if sim >= cutoff:
-                g, c = prev[j - 1]
-                options.append((g + wq[i - 1] * sim, c + wc[j - 1]))
-            row[j] = max(options)
-    gain, matched = best[n][m]
-    return gain / sum(wq), matched / sum(wc)
+                match_g = prev_g[j - 1] + w * sim
+                match_c = prev_c[j - 1] + wc[j - 1]
+                if match_g > g or (match_g == g and match_c > c):
+                    g, c = match_g, match_c
+            row_g[j] = g
+            row_c[j] = c
+        prev_g, prev_c = row_g, row_c
+    return prev_g[m] / q_total, prev_c[m] / c_total
 
 
 class Resolver:
@@ -232,7 +289,11 @@ class Resolver:
         self.config = config
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.builtin()
         self.index: AliasIndex = self.gazetteer.index
-        self._cache: dict[tuple[str, str | None], Match | None] = {}
+        self._types = frozenset(config.types)
+        #: Decisions per type argument, then per name as given.
+        self._cache: dict[str | None, dict[str, Match | None]] = {}
+        #: Alias ids with a part that could align with a query part, per (key, skeleton).
+        self._near: dict[tuple[str, str], set[int]] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -243,12 +304,14 @@ class Resolver:
             name: the name as written, any script, titles and list order allowed.
             type: restrict to one entity type (PER, ORG, LOC, MISC).
         """
-        cache_key = (name, type)
-        if cache_key in self._cache:
-            return self._cache[cache_key]
+        cache = self._cache.get(type)
+        if cache is None:
+            cache = self._cache[type] = {}
+        elif name in cache:
+            return cache[name]
         result = self._resolve(name, type, explain=None)
-        if len(self._cache) < 1_000_000:
-            self._cache[cache_key] = result
+        if len(cache) < 1_000_000:
+            cache[name] = result
         return result
 
     def candidates(self, name: str, type: str | None = None) -> list[Match]:
@@ -317,33 +380,50 @@ class Resolver:
         return _Query(name, parts, keys, skeletons, _weights(keys))
 
     def _allowed(self, alias_ids: Iterable[int], type: str | None) -> list[int]:
-        types = set(self.config.types)
+        types = self._types
         if type is not None:
-            types = {type} if not types else types & {type}
+            types = frozenset({type}) if not types else types & {type}
+        elif not types:
+            return list(alias_ids)
         if not types:
             return list(alias_ids)
         entities = self.index.entities
-        return [a for a in alias_ids if entities[self.index.alias_entity[a]].type in types]
+        alias_entity = self.index.alias_entity
+        return [a for a in alias_ids if entities[alias_entity[a]].type in types]
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
-        if not name or not name.strip():
-            return self._note(explain, None, "empty name")
         index = self.index
-        hits = self._allowed(index.exact.get(exact_form(name), ()), type)
-        self._trace(explain, "exact", hits)
+        filtered = type is not None or bool(self._types)
+        # Most names arrive in their exact form already: one dict lookup before any work.
+        found = index.exact.get(name)
+        if found is None:
+            if not name or not name.strip():
+                return self._note(explain, None, "empty name")
+            form = exact_form(name)
+            found = index.exact.get(form, []) if form != name else []
+        hits = self._allowed(found, type) if filtered else found
+        if explain is not None:
+            self._trace(explain, "exact", hits)
         if hits:
             return self._sure(name, hits, "exact", explain) or self._decide(self._query(name, type), hits, "exact", explain, type)
-        hits = self._allowed(index.folded.get(folded_form(name), ()), type)
-        self._trace(explain, "alias", hits)
+        folded = fold_name(uninvert(name)[0] if "," in name else name)
+        found = index.folded.get(folded, [])
+        hits = self._allowed(found, type) if filtered else found
+        if explain is not None:
+            self._trace(explain, "alias", hits)
         if hits:
             return self._sure(name, hits, "alias", explain) or self._decide(self._query(name, type), hits, "alias", explain, type)
-        query = self._query(name, type)
-        if not query.keys:
+        # Without a comma the name was folded as a whole just above: the parser reuses it.
+        keys = name_keys(name, person=type == "PER", folded=None if "," in name else folded)
+        if not keys:
             return self._note(explain, None, "no letters left after folding")
-        hits = self._allowed(index.keyed.get(" ".join(query.keys), ()), type)
-        self._trace(explain, "key", hits)
+        found = index.keyed.get(" ".join(keys), [])
+        hits = self._allowed(found, type) if filtered else found
+        if explain is not None:
+            self._trace(explain, "key", hits)
         if hits:
-            return self._decide(query, hits, "key", explain, type)
+            return self._sure(name, hits, "key", explain) or self._decide(self._query(name, type), hits, "key", explain, type)
+        query = self._query(name, type)
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:
@@ -353,17 +433,23 @@ class Resolver:
     def _sure(self, name: str, hits: list[int], tier: str, explain: dict[str, object] | None) -> Match | None:
         """The fast path: every hit is a strong alias of one entity, so no parsing is needed."""
         index = self.index
-        entity_index = index.alias_entity[hits[0]]
-        for alias_id in hits:
-            if index.alias_entity[alias_id] != entity_index or not index.alias_strong[alias_id]:
-                return None
+        alias_entity = index.alias_entity
+        alias_strong = index.alias_strong
         alias_id = hits[0]
+        entity_index = alias_entity[alias_id]
+        if len(hits) == 1:
+            if not alias_strong[alias_id]:
+                return None
+        else:
+            for other in hits:
+                if alias_entity[other] != entity_index or not alias_strong[other]:
+                    return None
         match = Match(name, index.entities[entity_index], TIER_SCORES[tier], tier, index.alias_text[alias_id], index.alias_joined[alias_id])
-        return self._note(explain, match, f"strong alias of one entity in the {tier} tier")
+        if explain is not None:
+            explain["reason"] = f"strong alias of one entity in the {tier} tier"
+        return match
 
-    def _trace(self, explain: dict[str, object] | None, tier: str, hits: list[int]) -> None:
-        if explain is None:
-            return
+    def _trace(self, explain: dict[str, object], tier: str, hits: list[int]) -> None:
         tiers = explain["tiers"]
         assert isinstance(tiers, dict)
         index = self.index
@@ -466,34 +552,87 @@ class Resolver:
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
+    def _near_aliases(self, key: str, skeleton: str) -> set[int]:
+        """Aliases with a part that could align with a query part of this key and skeleton.
+
+        Blocking keeps the parts that meet by rule: the same key, the same consonant skeleton
+        (a vowel apart, across scripts, gh = q) or an initial with the same first letter. Parts
+        that are only close by edit distance (a consonant dropped or changed) are not seen:
+        admitting them linked names that are not in the gazetteer to near namesakes.
+        """
+        memo = (key, skeleton)
+        near = self._near.get(memo)
+        if near is not None:
+            return near
+        by_token = self.index.by_token
+        near = set(by_token.get(key, ()))
+        if len(skeleton) >= 2:
+            near.update(self.index.by_skeleton.get(skeleton, ()))
+        near.update(by_token.get(key[0], ()))
+        if len(self._near) < 200_000:
+            self._near[memo] = near
+        return near
+
+    @staticmethod
+    def _intersect(sets: list[set[int]]) -> set[int]:
+        sets = sorted(sets, key=len)
+        return sets[0].intersection(*sets[1:])
+
     def _fuzzy(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
+        """Score the aliases that can reach the score floor; decide on the best.
+
+        A query part whose weight exceeds what the score can lose must align with a part of
+        the candidate, so candidates are the intersection of those parts' near aliases
+        (:meth:`_near_aliases`), not the union: a name not in the gazetteer has few or none.
+        """
         index = self.index
         config = self.config
-        postings: list[list[int]] = []
+        by_token = index.by_token
+        by_skeleton = index.by_skeleton
+        total = sum(query.weights)
+        # The lowest score that can still matter: a match, or a runner-up that makes it ambiguous.
+        floor = max(config.score_cutoff - config.min_gap, 0.0)
+        # A query part heavier than this must align, or the score stays below the floor.
+        slack = (1.0 - floor) * total
+        required: list[tuple[set[int], bool]] = []
+        optional: list[set[int]] = []
         unknown: list[str] = []
         substantial = 0
-        for key, skeleton in zip(query.keys, query.skeletons, strict=True):
+        for key, skeleton, weight in zip(query.keys, query.skeletons, query.weights, strict=True):
             if key in CONNECTORS or len(key) < 2:
                 continue
-            found = index.by_token.get(key, [])
-            similar = index.by_skeleton.get(skeleton, []) if len(skeleton) >= 2 else []
             if len(key) >= 4:
                 substantial += 1
-                if not found and not similar:
+                if key not in by_token and (len(skeleton) < 2 or skeleton not in by_skeleton):
                     unknown.append(key)
-                    continue
-            postings.append(found + similar if found and similar and found is not similar else found or similar)
+            near = self._near_aliases(key, skeleton)
+            if weight > slack:
+                required.append((near, key not in by_token))
+            else:
+                optional.append(near)
         if unknown and 2 * len(unknown) >= substantial:
             # Half the substantial parts appear in no alias, not even by their consonants.
             return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
-        if not postings:
+        if required:
+            candidates = self._intersect([near for near, _ in required])
+            for left_out, (_, novel) in enumerate(required):
+                if novel and len(required) > 1:
+                    # A spelling no alias has may still be like a part of the right one by
+                    # edit distance only ('Badruldeen', 'Badreddin'): the names that hold all
+                    # the other required parts are candidates too, unless they are too many.
+                    rest = self._intersect([near for i, (near, _) in enumerate(required) if i != left_out])
+                    if len(rest) <= config.max_candidates:
+                        candidates |= rest
+        elif optional:
+            # Every part could be left out (a long name of light parts): the two rarest parts.
+            optional.sort(key=len)
+            candidates = set()
+            for near in optional[:2]:
+                if len(candidates) + len(near) > config.max_candidates and candidates:
+                    break
+                candidates.update(sorted(near)[: config.max_candidates])
+        else:
             return self._note(explain, None, "nothing to block candidates on")
-        postings.sort(key=len)
-        candidates: set[int] = set()
-        for posting in postings[:2]:
-            if len(candidates) + len(posting) > config.max_candidates and candidates:
-                break
-            candidates.update(posting[: config.max_candidates])
         scored: dict[int, tuple[float, int]] = {}
         cutoff = config.part_cutoff
         allowed = self._allowed(sorted(candidates), type)
@@ -506,12 +645,18 @@ class Resolver:
                 score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
             )
             allowed = [allowed[position] for _, _, position in shortlist]
+        prepared = _prepared(index)
+        alias_keys = index.alias_keys
+        alias_strong = index.alias_strong
+        alias_entity = index.alias_entity
         for alias_id in allowed:
-            q_cov, c_cov = name_similarity(query.keys, index.alias_keys[alias_id], cutoff)
+            candidate = alias_keys[alias_id]
+            c_weights, c_total = prepared.weights(alias_id, candidate)
+            q_cov, c_cov = _align(query.keys, query.weights, total, candidate, c_weights, c_total, cutoff)
             score = q_cov * c_cov**0.5
-            if not index.alias_strong[alias_id]:
+            if not alias_strong[alias_id]:
                 score *= 0.95
-            entity_index = index.alias_entity[alias_id]
+            entity_index = alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
         ranked = sorted(scored.items(), key=lambda item: (-item[1][0], index.entities[item[0]].id))
