@@ -11,7 +11,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, ParamSpec
+from typing import Annotated, Literal, NoReturn, ParamSpec
 
 import typer
 
@@ -175,13 +175,19 @@ def tag(
     errors: Annotated[Path | None, typer.Option("--errors", help="Write the documents that were skipped or repaired, with reasons, to this table.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes that tag in parallel (the output does not depend on it).")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same --out, skipping the documents it already tagged.")] = False,
+    engine: Annotated[Literal["local", "spark"], typer.Option("--engine", help="local: this machine; spark: Apache Spark (the spark extra of canonym), Parquet in, a Parquet dataset out.")] = "local",
+    spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL for --engine spark.")] = "local[*]",
 ) -> None:
     """Find and resolve every mention in a corpus; write the mention table.
 
     Example: canonym tag articles/ --out mentions.parquet
     Example: canonym tag news.jsonl --text-column body --id-column url --out mentions.csv
     Example: canonym tag archive.parquet --workers 4 --resume --out mentions.parquet
+    Example: canonym tag --engine spark s3a://bucket/news/ --text-column body --id-column url --out s3a://bucket/mentions/
     """
+    if engine == "spark":
+        _tag_on_spark(paths, out, fmt, gazetteer, no_builtin, config, text_column, id_column, errors, workers, resume, spark_master)
+        return
     from canonym.corpus.run import tag_corpus
     from canonym.corpus.writers import table_format
 
@@ -194,6 +200,39 @@ def tag(
         run_options={"gazetteer": [str(g) for g in gazetteer or []], "no_builtin": no_builtin, "config": str(config)},
     )
     typer.echo(summary.describe(), err=True)
+
+
+def _tag_on_spark(
+    paths: list[Path], out: str, fmt: str | None, gazetteer: list[Path] | None, no_builtin: bool, config: Path | None,
+    text_column: str, id_column: str, errors: Path | None, workers: int, resume: bool, master: str,
+) -> None:
+    """``canonym tag --engine spark``: Parquet documents in, a Parquet dataset of mentions out."""
+    unsupported = [name for name, given in (("--errors", errors is not None), ("--workers", workers != 1), ("--resume", resume)) if given]
+    if unsupported:
+        fail(f"{', '.join(unsupported)}: not available with --engine spark (Spark schedules and retries the work itself)")
+    if fmt not in (None, "parquet") or out == "-":
+        fail("--engine spark writes a Parquet dataset (a folder): give --out a path or URI and no other --format")
+    try:
+        from canonym import spark
+    except ImportError as exc:
+        fail(f"--engine spark needs Apache Spark: pip install 'canonym[spark]' ({exc})")
+    resolver = build_resolver(gazetteer, no_builtin, config)
+    # Paths as typed: Spark reads URIs (s3a://, hdfs://) that pathlib would mangle, so take them from argv.
+    inputs = [str(p) if p.exists() else _raw_argument(p) for p in paths]
+    summary = spark.tag_parquet(
+        spark.session(master), inputs, out, text_column=text_column, id_column=id_column, resolver=resolver
+    )
+    typer.echo(summary.describe(), err=True)
+
+
+def _raw_argument(path: Path) -> str:
+    """The command-line argument that became ``path`` (pathlib turns ``s3a://b`` into ``s3a:/b``)."""
+    import sys
+
+    for argument in sys.argv[1:]:
+        if Path(argument) == path:
+            return argument
+    return str(path)
 
 
 def _gazetteer(gazetteer: list[Path] | None, no_builtin: bool):  # type: ignore[no-untyped-def]
