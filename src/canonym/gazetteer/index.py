@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from canonym.gazetteer.model import Entity, EntityTable
-from canonym.normalize import NameParts, fold, parse_name, token_key, token_skeleton
-from canonym.normalize.names import uninvert
+from canonym.normalize import token_key, token_skeleton
+from canonym.normalize.names import fold_name, name_tokens, uninvert
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
 
@@ -28,7 +28,7 @@ def exact_form(name: str) -> str:
 
 def folded_form(name: str) -> str:
     """The form compared by the alias tier: folded, list order undone."""
-    return fold(uninvert(name)[0])
+    return fold_name(uninvert(name)[0])
 
 
 def partial_keys(tokens: tuple[str, ...]) -> list[str]:
@@ -84,13 +84,13 @@ def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, li
     """For each value in ``rows`` but those in ``skip``: the rows that hold it, each once, in order."""
     groups: dict[str, list[int]] = {}
     for position, row in enumerate(rows):
-        for value in set(row) if len(row) > 1 else row:
+        for value in row:
             if value in skip:
                 continue
             found = groups.get(value)
             if found is None:
                 groups[value] = [position]
-            else:
+            elif found[-1] != position:  # a value twice in one row is listed once
                 found.append(position)
     return groups
 
@@ -151,23 +151,28 @@ class AliasIndex:
         texts, owners, strengths = _aliases(table)
         types = table.types
         persons = [types[owner] == "PER" for owner in owners]
-        # Past parse_name's memo: aliases are parsed once here, and 100k of them kept in it
-        # would be 100k more objects for the collector to walk for the rest of the process.
-        parse: Callable[..., NameParts] = getattr(parse_name, "__wrapped__", parse_name)
-        parsed = [parse(text, person=person) for text, person in zip(texts, persons, strict=True)]
-        if not all(parts.tokens for parts in parsed):
+        folded = list(map(folded_form, texts))
+        # name_tokens is parse_name without a NameParts or its memo (100k aliases kept there would
+        # be 100k more objects for the collector to walk); the alias tier's fold is its own fold
+        # of a name without a comma, so it is passed on rather than done twice.
+        parsed = [
+            name_tokens(text, person=person, folded=None if "," in text else form)
+            for text, person, form in zip(texts, persons, folded, strict=True)
+        ]
+        if not all(tokens for tokens, _ in parsed):
             # A name with no letters is not indexed.
-            kept = [i for i, parts in enumerate(parsed) if parts.tokens]
+            kept = [i for i, (tokens, _) in enumerate(parsed) if tokens]
             texts = [texts[i] for i in kept]
             owners = [owners[i] for i in kept]
             strengths = [strengths[i] for i in kept]
             persons = [persons[i] for i in kept]
+            folded = [folded[i] for i in kept]
             parsed = [parsed[i] for i in kept]
         key_of = _Memo(token_key).__getitem__
         skeleton_of = _Memo(token_skeleton).__getitem__
         # As normalize.part_keys (a test holds them equal), with the per-token memo.
-        keys = [parts.tokens if parts.acronym else tuple(map(key_of, parts.tokens)) for parts in parsed]
-        skeletons = [tuple(map(skeleton_of, parts.tokens)) for parts in parsed]
+        keys = [tokens if acronym else tuple(map(key_of, tokens)) for tokens, acronym in parsed]
+        skeletons = [tuple(map(skeleton_of, tokens)) for tokens, _ in parsed]
         joined = [" ".join(k) for k in keys]
         partial: defaultdict[str, set[int]] = defaultdict(set)
         for alias_keys, owner, strong, person in zip(keys, owners, strengths, persons, strict=True):
@@ -184,7 +189,7 @@ class AliasIndex:
             skeletons,
             # Most names are their own exact form: keep one string, not two equal ones.
             exact=_group([text if (form := exact_form(text)) == text else form for text in texts]),
-            folded=_group(list(map(folded_form, texts))),
+            folded=_group(folded),
             keyed=_group(joined),
             by_token=_postings(keys, CONNECTORS),
             by_skeleton=_postings(skeletons, frozenset({""})),
