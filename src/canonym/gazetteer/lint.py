@@ -51,6 +51,7 @@ import yaml
 from canonym.gazetteer.index import folded_form
 from canonym.gazetteer.load import builtin_data_dir, read_yaml_entities, yaml_files
 from canonym.gazetteer.model import TYPE_FOLDERS, Entity
+from canonym.gazetteer.spec import show
 from canonym.normalize import fold, name_key
 
 ALLOW_FILE = "_allow.yml"
@@ -134,7 +135,7 @@ class AllowList:
             ):
                 problems.append(LintProblem(
                     shown, line, f"entry {number}",
-                    f"{raw!r} is not an allow entry; write {{key: <name key>, ids: [id1, id2], reason: \"...\"}}",
+                    f"{show(raw)} is not an allow entry; write {{key: <name key>, ids: [id1, id2], reason: \"...\"}}",
                     "allow",
                 ))
                 continue
@@ -142,7 +143,7 @@ class AllowList:
             if not isinstance(reason, str) or not reason.strip():
                 problems.append(LintProblem(
                     shown, line, f"entry {number}",
-                    f"the entry for key {key!r} ({', '.join(ids)}) has no reason; "
+                    f"the entry for key {show(key)} ({', '.join(ids)}) has no reason; "
                     "add reason: \"...\" saying why the entities may share it",
                     "allow",
                 ))
@@ -197,7 +198,19 @@ def _display(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-_SCALAR_LINE = re.compile(r"^\s*(?:-\s+|[\w.]+:\s+)?(?P<value>.*?)\s*(?:\s#.*)?$")
+#: A YAML line's prefix: indentation, then a list dash or a ``key:``. The value follows; a
+#: comment starts at the first whitespace followed by "#". (One pattern for the whole line,
+#: a lazy value before optional spaces and comment, took minutes on a long run of spaces.)
+_SCALAR_PREFIX = re.compile(r"\s*(?:-\s+|[\w.]+:\s+)?")
+_COMMENT = re.compile(r"\s#")
+
+
+def _scalar_of_line(line: str) -> str:
+    """The scalar a YAML line holds after its dash or key, without a trailing comment."""
+    prefix = _SCALAR_PREFIX.match(line)
+    rest = line[prefix.end() :] if prefix is not None else line
+    comment = _COMMENT.search(rest)
+    return (rest[: comment.start()] if comment is not None else rest).rstrip()
 
 
 def _line_of_value(text: str, value: str) -> int | None:
@@ -208,13 +221,11 @@ def _line_of_value(text: str, value: str) -> int | None:
             continue
         if first is None:
             first = number
-        match = _SCALAR_LINE.match(line)
-        if match is not None:
-            raw = match.group("value")
-            if raw[:1] in ("'", '"') and raw[-1:] == raw[:1]:
-                raw = raw[1:-1]
-            if raw == value:
-                return number
+        raw = _scalar_of_line(line)
+        if raw[:1] in ("'", '"') and raw[-1:] == raw[:1]:
+            raw = raw[1:-1]
+        if raw == value:
+            return number
     return first
 
 
@@ -340,13 +351,13 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
         folded = folded_form(name.text)
         compact = folded.replace(" ", "")
         if not name.canonical and len(compact) <= 1:
-            what = f"a single character after folding ({compact!r})" if compact else "no letters or digits after folding"
-            add(name, "too-short", f"{name.text!r} has {what}; remove it")
+            what = f"a single character after folding ({show(compact)})" if compact else "no letters or digits after folding"
+            add(name, "too-short", f"{show(name.text)} has {what}; remove it")
         earlier = folded_seen.get(folded)
         if earlier is not None and compact:
             which = "the canonical name" if earlier.canonical else f"the {'strong' if earlier.strong else 'weak'} alias"
             add(name, "redundant",
-                f"{name.text!r} folds to {folded!r} like {which} {earlier.text!r}: "
+                f"{show(name.text)} folds to {show(folded)} like {which} {show(earlier.text)}: "
                 "the normalizer already matches it; remove it")
         else:
             folded_seen.setdefault(folded, name)
@@ -354,14 +365,14 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
         if mixed is not None:
             word, main, odd = mixed
             add(name, "homoglyph",
-                f"{name.text!r} mixes scripts in the word {word!r}: {odd!r} (U+{ord(odd):04X}) is "
+                f"{show(name.text)} mixes scripts in the word {show(word)}: {show(odd)} (U+{ord(odd):04X}) is "
                 f"{(_script(odd) or '?').title()} among {main.title()} letters; retype it in one script")
         if not name.strong and earlier is None:
             key = name_key(name.text, person=person)
             shadow = strong_keys.get(key) if key is not None else None
             if shadow is not None:
                 add(name, "weak-shadowed",
-                    f"weak {name.text!r} has the key {key!r} of this entity's strong {shadow.text!r}, "
+                    f"weak {show(name.text)} has the key {show(key)} of this entity's strong {show(shadow.text)}, "
                     "so the resolver matches it as strong anyway; remove it from weak")
         if name.strong and not name.canonical and earlier is None and len(compact) > 1:
             message = common_word_problem(name.text)
@@ -370,7 +381,7 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
     if entity.part_of is not None and entity.part_of not in known:
         problems.append(LintProblem(
             path, files.line(entity, "", key="part_of"), "part_of",
-            f"{entity.part_of!r} is not the id of any entity; fix the id or add the entity "
+            f"{show(entity.part_of)} is not the id of any entity; fix the id or add the entity "
             f"(data/<{'|'.join(sorted(set(TYPE_FOLDERS.values())))}>/{entity.part_of}.yml)",
             "dangling",
         ))
@@ -388,9 +399,9 @@ def common_word_problem(alias: str) -> str | None:
         return None
     words = fold(alias).split()
     if len(words) == 1 and words[0] in common_words():
-        return f"{alias!r} is a common English word and would match ordinary text; make it weak"
+        return f"{show(alias)} is a common English word and would match ordinary text; make it weak"
     if len(letters) < 3:
-        return f"{alias!r} is shorter than 3 letters and not written in capitals; make it weak"
+        return f"{show(alias)} is shorter than 3 letters and not written in capitals; make it weak"
     return None
 
 
@@ -438,8 +449,8 @@ def _collision_problem(key: str, earlier: list[_Name], later: list[_Name], files
         _where(here.entity),
         files.line(here.entity, here.text),
         here.field,
-        f"{here.text!r} collides with {_where(other.entity)} "
-        f"({other_what} {other.text!r}, key {key!r}); {fix}",
+        f"{show(here.text)} collides with {_where(other.entity)} "
+        f"({other_what} {show(other.text)}, key {show(key)}); {fix}",
         "collision",
     )
 
@@ -452,7 +463,7 @@ def _duplicate_ids(entities: list[Entity], files: _Files) -> list[LintProblem]:
         if first is not entity:
             problems.append(LintProblem(
                 _where(entity), files.line(entity, "", key="id"), "id",
-                f"{entity.id!r} is also the id of {_where(first)}; ids must be unique",
+                f"{show(entity.id)} is also the id of {_where(first)}; ids must be unique",
                 "duplicate-id",
             ))
     return problems
@@ -465,7 +476,7 @@ def _unused_allow(allow: AllowList, used: set[AllowEntry], known: set[str]) -> l
         if entry not in used and entry.ids <= known:
             problems.append(LintProblem(
                 allow.path, entry.line, "key",
-                f"{entry.key!r} no longer collides between {', '.join(sorted(entry.ids))}; remove the entry",
+                f"{show(entry.key)} no longer collides between {', '.join(sorted(entry.ids))}; remove the entry",
                 "allow-unused",
             ))
     return problems
