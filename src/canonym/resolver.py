@@ -33,8 +33,8 @@ from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form
 from canonym.gazetteer.model import Entity
-from canonym.normalize import NameParts, name_keys, parse_name, part_keys, token_key, token_skeleton
-from canonym.normalize.names import fold_name, uninvert
+from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
+from canonym.normalize.names import fold_name, parse_fields, uninvert
 from canonym.normalize.translit import is_arabic_script
 
 if TYPE_CHECKING:
@@ -149,19 +149,85 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_weights", "index")
+    __slots__ = ("_alias_weights", "_by_skeleton", "_near", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
-        self._alias_weights: dict[int, tuple[tuple[float, ...], float]] = {}
+        self._alias_weights: dict[int, _Weights] = {}
+        self._by_skeleton: dict[str, tuple[str, ...]] | None = None
+        self._postings: dict[str, frozenset[int]] = {}
+        self._near: dict[tuple[str, str, float], frozenset[int]] = {}
 
-    def weights(self, alias_id: int, keys: Sequence[str]) -> tuple[tuple[float, ...], float]:
-        """The part weights of an alias and their sum."""
+    def posting(self, key: str) -> frozenset[int]:
+        """The aliases with a part of this key (``by_token``), as a set."""
+        found = self._postings.get(key)
+        if found is None:
+            found = self._postings[key] = frozenset(self.index.by_token.get(key, ()))
+        return found
+
+    def near(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
+        """:meth:`near_uncached`, kept per index (for keys of the index's own parts)."""
+        memo = (key, skeleton, cutoff)
+        found = self._near.get(memo)
+        if found is None:
+            found = self._near[memo] = self.near_uncached(key, skeleton, cutoff)
+        return found
+
+    def near_uncached(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
+        """Aliases with a part that aligns with ``key`` by rule (see ``Resolver._near_aliases``)."""
+        by_token = self.index.by_token
+        keys = [key] if key in by_token else []
+        if len(skeleton) >= 2:
+            keys.extend(
+                other
+                for other in self.keys_of_skeleton(skeleton)
+                if other != key and part_similarity(key, other) >= cutoff
+            )
+        if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
+            keys.append(key[0])
+        postings = [self.posting(k) for k in keys]
+        if not postings:
+            return frozenset()
+        return postings[0].union(*postings[1:]) if len(postings) > 1 else postings[0]
+
+    def keys_of_skeleton(self, skeleton: str) -> tuple[str, ...]:
+        """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
+        by_skeleton = self._by_skeleton
+        if by_skeleton is None:
+            index = self.index
+            groups: dict[str, set[str]] = {}
+            for keys, skeletons in zip(index.alias_keys, index.alias_skeletons, strict=True):
+                for key, part_skeleton in zip(keys, skeletons, strict=True):
+                    if key in index.by_token:
+                        group = groups.get(part_skeleton)
+                        if group is None:
+                            groups[part_skeleton] = {key}
+                        else:
+                            group.add(key)
+            by_skeleton = self._by_skeleton = {s: tuple(sorted(g)) for s, g in groups.items()}
+        return by_skeleton.get(skeleton, ())
+
+    def weights(self, alias_id: int, keys: Sequence[str]) -> _Weights:
+        """The part weights of an alias, their sum and how many are full (1.0)."""
         found = self._alias_weights.get(alias_id)
         if found is None:
-            weights = _weights(keys)
-            found = self._alias_weights[alias_id] = (weights, sum(weights))
+            found = self._alias_weights[alias_id] = _weigh(keys)
         return found
+
+
+#: Part weights, their sum and the number of full-weight parts.
+_Weights = tuple[tuple[float, ...], float, int]
+
+
+def _weigh(keys: Sequence[str]) -> _Weights:
+    weights = _weights(keys)
+    return weights, sum(weights), weights.count(1.0)
+
+
+def _top_weight(full: int, count: int, pairs: int) -> float:
+    """The most weight ``pairs`` aligned parts can carry out of ``count`` (``full`` of them 1.0)."""
+    heavy = min(pairs, full)
+    return heavy + CONNECTOR_WEIGHT * min(pairs - heavy, count - full)
 
 
 #: Prepared data per index object (a few indexes at most live in one process).
@@ -293,7 +359,7 @@ class Resolver:
         #: Decisions per type argument, then per name as given.
         self._cache: dict[str | None, dict[str, Match | None]] = {}
         #: Alias ids with a part that could align with a query part, per (key, skeleton).
-        self._near: dict[tuple[str, str], set[int]] = {}
+        self._near: dict[tuple[str, str], frozenset[int]] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -414,16 +480,23 @@ class Resolver:
         if hits:
             return self._sure(name, hits, "alias", explain) or self._decide(self._query(name, type), hits, "alias", explain, type)
         # Without a comma the name was folded as a whole just above: the parser reuses it.
-        keys = name_keys(name, person=type == "PER", folded=None if "," in name else folded)
-        if not keys:
+        fields = parse_fields(name, person=type == "PER", folded=None if "," in name else folded)
+        tokens = fields[0]
+        if not tokens:
             return self._note(explain, None, "no letters left after folding")
+        keys = tokens if fields[4] else tuple(map(token_key, tokens))
         found = index.keyed.get(" ".join(keys), [])
         hits = self._allowed(found, type) if filtered else found
         if explain is not None:
             self._trace(explain, "key", hits)
         if hits:
-            return self._sure(name, hits, "key", explain) or self._decide(self._query(name, type), hits, "key", explain, type)
-        query = self._query(name, type)
+            sure = self._sure(name, hits, "key", explain)
+            if sure is not None:
+                return sure
+        # The parse is kept for the later tiers; parsing again would cost as much as the first time.
+        query = _Query(name, NameParts(*fields), keys, tuple(map(token_skeleton, tokens)), _weights(keys))
+        if hits:
+            return self._decide(query, hits, "key", explain, type)
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:
@@ -552,18 +625,45 @@ class Resolver:
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
-    def _near_aliases(self, key: str, skeleton: str) -> set[int]:
-        """Aliases with a part that could align with a query part of this key and skeleton.
+    def _near_aliases(self, key: str, skeleton: str) -> frozenset[int]:
+        """Aliases with a part that aligns with a query part of this key and skeleton.
 
-        Blocking keeps the parts that meet by rule: the same key, the same consonant skeleton
-        (a vowel apart, across scripts, gh = q) or an initial with the same first letter. Parts
-        that are only close by edit distance (a consonant dropped or changed) are not seen:
-        admitting them linked names that are not in the gazetteer to near namesakes.
+        Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
+        key with the same consonant skeleton (a vowel apart, across scripts, gh = q) or an
+        initial with the same first letter. Parts that are only close by edit distance (a
+        consonant dropped or changed) are not seen: admitting them linked names that are not
+        in the gazetteer to near namesakes.
         """
         memo = (key, skeleton)
         near = self._near.get(memo)
-        if near is not None:
-            return near
+        if near is None:
+            prepared = _prepared(self.index)
+            cutoff = self.config.part_cutoff
+            if key in self.index.by_token:
+                # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
+                near = prepared.near(key, skeleton, cutoff)
+            else:
+                near = prepared.near_uncached(key, skeleton, cutoff)
+            if len(self._near) < 200_000:
+                self._near[memo] = near
+        return near
+        prepared = _prepared(self.index)
+        by_token = self.index.by_token
+        cutoff = self.config.part_cutoff
+        keys = [key] if key in by_token else []
+        if len(skeleton) >= 2:
+            keys.extend(
+                other
+                for other in prepared.keys_of_skeleton(skeleton)
+                if other != key and part_similarity(key, other) >= cutoff
+            )
+        if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
+            keys.append(key[0])
+        postings = [prepared.posting(k) for k in keys]
+        near = postings[0].union(*postings[1:]) if len(postings) > 1 else postings[0] if postings else frozenset()
+        if len(self._near) < 200_000:
+            self._near[memo] = near
+        return near
         by_token = self.index.by_token
         near = set(by_token.get(key, ()))
         if len(skeleton) >= 2:
@@ -574,7 +674,10 @@ class Resolver:
         return near
 
     @staticmethod
-    def _intersect(sets: list[set[int]]) -> set[int]:
+    def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
+        """The intersection, smallest set first; a single set is returned as it is (read only)."""
+        if len(sets) == 1:
+            return sets[0]
         sets = sorted(sets, key=len)
         return sets[0].intersection(*sets[1:])
 
@@ -594,8 +697,8 @@ class Resolver:
         floor = max(config.score_cutoff - config.min_gap, 0.0)
         # A query part heavier than this must align, or the score stays below the floor.
         slack = (1.0 - floor) * total
-        required: list[tuple[set[int], bool]] = []
-        optional: list[set[int]] = []
+        required: list[tuple[frozenset[int], bool]] = []
+        optional: list[frozenset[int]] = []
         unknown: list[str] = []
         substantial = 0
         for key, skeleton, weight in zip(query.keys, query.skeletons, query.weights, strict=True):
@@ -618,24 +721,28 @@ class Resolver:
             for left_out, (_, novel) in enumerate(required):
                 if novel and len(required) > 1:
                     # A spelling no alias has may still be like a part of the right one by
-                    # edit distance only ('Badruldeen', 'Badreddin'): the names that hold all
-                    # the other required parts are candidates too, unless they are too many.
-                    rest = self._intersect([near for i, (near, _) in enumerate(required) if i != left_out])
-                    if len(rest) <= config.max_candidates:
-                        candidates |= rest
+                    # edit distance only ('Badruldeen', 'Badreddin'): the few names that hold
+                    # all the other required parts, when one of those parts is rare, are
+                    # candidates too.
+                    rarer = [near for i, (near, _) in enumerate(required) if i != left_out]
+                    if min(map(len, rarer)) <= config.max_candidates:
+                        rest = self._intersect(rarer)
+                        if len(rest) <= PREFILTER_SIZE:
+                            candidates = candidates | rest
         elif optional:
             # Every part could be left out (a long name of light parts): the two rarest parts.
             optional.sort(key=len)
-            candidates = set()
+            union: set[int] = set()
             for near in optional[:2]:
-                if len(candidates) + len(near) > config.max_candidates and candidates:
+                if len(union) + len(near) > config.max_candidates and union:
                     break
-                candidates.update(sorted(near)[: config.max_candidates])
+                union.update(sorted(near)[: config.max_candidates])
+            candidates = frozenset(union)
         else:
             return self._note(explain, None, "nothing to block candidates on")
         scored: dict[int, tuple[float, int]] = {}
         cutoff = config.part_cutoff
-        allowed = self._allowed(sorted(candidates), type)
+        allowed = self._allowed(sorted(candidates) if len(candidates) > 1 else list(candidates), type)
         if len(allowed) > PREFILTER_SIZE:
             # A vectorized first pass (rapidfuzz over whole keys) keeps the part-by-part
             # alignment for the few candidates that can reach the cutoff.
@@ -649,17 +756,26 @@ class Resolver:
         alias_keys = index.alias_keys
         alias_strong = index.alias_strong
         alias_entity = index.alias_entity
+        q_keys, q_weights = query.keys, query.weights
+        q_full, n = q_weights.count(1.0), len(q_keys)
         for alias_id in allowed:
             candidate = alias_keys[alias_id]
-            c_weights, c_total = prepared.weights(alias_id, candidate)
-            q_cov, c_cov = _align(query.keys, query.weights, total, candidate, c_weights, c_total, cutoff)
+            c_weights, c_total, c_full = prepared.weights(alias_id, candidate)
+            # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
+            pairs = min(n, len(candidate))
+            factor = 1.0 if alias_strong[alias_id] else 0.95
+            bound = _top_weight(q_full, n, pairs) / total * (_top_weight(c_full, len(candidate), pairs) / c_total) ** 0.5
+            if bound * factor < floor - 1e-9:
+                continue
+            q_cov, c_cov = _align(q_keys, q_weights, total, candidate, c_weights, c_total, cutoff)
             score = q_cov * c_cov**0.5
-            if not alias_strong[alias_id]:
-                score *= 0.95
+            if factor != 1.0:
+                score *= factor
             entity_index = alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
-        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], index.entities[item[0]].id))
+        entity_id = self._entity_id
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], entity_id(item[0])))
         if explain is not None:
             explain["fuzzy"] = [(index.entities[e].id, index.alias_text[a], s) for e, (s, a) in ranked[:10]]
         if not ranked or ranked[0][1][0] < config.score_cutoff:
@@ -680,6 +796,11 @@ class Resolver:
             Match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key, others),
             f"fuzzy similarity {score:.3f} >= {config.score_cutoff}, lead over runner-up >= {config.min_gap}",
         )
+
+    def _entity_id(self, entity_index: int) -> str:
+        # The table's id column when it has one: building the entity is not needed to sort.
+        ids: Sequence[str] | None = getattr(self.index.entities, "ids", None)
+        return ids[entity_index] if ids is not None else self.index.entities[entity_index].id
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
         return tuple(self.index.entities[e].id for e in entity_indexes)[: max(self.config.limit, 1) * 4]
