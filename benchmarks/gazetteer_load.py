@@ -42,6 +42,14 @@ BAR_COLD = 3.0
 BAR_USER_100K = 2.0
 
 
+def load_average() -> str:
+    """The machine's load averages, or '?' where the platform has none."""
+    try:
+        return " ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def median_of(runs: list[dict[str, Any]], key: str) -> float:
     """Median of one figure over runs (NaN when the runs do not have it)."""
     values = [r[key] for r in runs if key in r]
@@ -178,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     print("== Bars ==")
     for label, value, bar in checks:
         print(f"  {'PASS' if value <= bar else 'FAIL'}  {label}: {value:.3f}s ({value / bar:.1f}x the bar)")
-    print(f"\ntotal {time.perf_counter() - started:.1f}s")
+    print(f"\ntotal {time.perf_counter() - started:.1f}s; load average (1/5/15 min) {load_average()}")
+    print("(on a busy machine wall times stretch; the cpu column shows the work done)")
     if args.json:
         args.json.write_text(
             json.dumps(

@@ -18,6 +18,7 @@ import gc
 import hashlib
 import os
 import pickle
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -55,48 +56,67 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
-def _stamp(path: str, stat: os.stat_result) -> str:
-    return f"{path}\0{stat.st_size}:{stat.st_mtime_ns}"
+def _folder_stamps(top: str) -> list[tuple[str, str, int, int]]:
+    """(folder, name, size, mtime) of the entity files under ``top``, sorted.
 
-
-def _folder_stamps(top: str, into: list[str]) -> None:
-    """Stamps of the entity files under ``top`` (the files :func:`yaml_file_names` lists)."""
+    The files are those :func:`~canonym.gazetteer.load.yaml_file_names` lists.
+    """
+    stamps: list[tuple[str, str, int, int]] = []
     folders = [top]
     while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    if not entry.is_symlink():
-                        folders.append(entry.path)
-                elif entry.name.endswith(".yml") and not entry.name.startswith("_"):
-                    try:
-                        into.append(_stamp(entry.path, entry.stat()))
-                    except OSError:  # a dangling link: the loader reports it
-                        into.append(f"{entry.path}\0<missing>")
+        folder = folders.pop()
+        # Listing a folder by descriptor makes each stat relative to it: the kernel does not
+        # walk the whole path again for every one of thousands of files.
+        handle = os.open(folder, os.O_RDONLY) if _SCANDIR_FD else None
+        try:
+            with os.scandir(folder if handle is None else handle) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            folders.append(os.path.join(folder, name))
+                    elif name.endswith(".yml") and not name.startswith("_"):
+                        try:
+                            stat = entry.stat()
+                            stamps.append((folder, name, stat.st_size, stat.st_mtime_ns))
+                        except OSError:  # a dangling link: the loader reports it
+                            stamps.append((folder, name, -1, -1))
+        finally:
+            if handle is not None:
+                os.close(handle)
+    stamps.sort()
+    return stamps
+
+
+_SCANDIR_FD = os.scandir in os.supports_fd
 
 
 def content_hash(paths: tuple[str, ...], builtin: bool) -> str:
     """Key of a gazetteer's index: its input files (path, size, mtime) and the normalizer code."""
     digest = hashlib.sha256(_FORMAT.encode())
     digest.update(_code_fingerprint())
-    stamps: list[str] = []
+    stamps: list[object] = []
     if builtin:
-        _folder_stamps(str(builtin_data_dir()), stamps)
-        stamps.sort()
-        stamps.append("<builtin>")
+        stamps.append(_folder_stamps(str(builtin_data_dir())))
     for raw in paths:
         path = os.path.abspath(raw)
         if os.path.isdir(path):
-            found: list[str] = []
-            _folder_stamps(path, found)
-            stamps.extend(sorted(found))
+            stamps.append(_folder_stamps(path))
         else:
             try:
-                stamps.append(_stamp(path, os.stat(path)))
+                stat = os.stat(path)
+                stamps.append((path, stat.st_size, stat.st_mtime_ns))
             except OSError:
-                stamps.append(f"{path}\0<missing>")
-        stamps.append("<path>")
-    digest.update("\n".join(stamps).encode())
+                stamps.append((path, -1, -1))
+    digest.update(b"builtin" if builtin else b"user files only")
+    for stamp in stamps:
+        if isinstance(stamp, list):
+            names = "\n".join(f"{folder}/{name}" for folder, name, _, _ in stamp)
+            digest.update(f"{len(stamp)}\n{names}\n".encode())
+            digest.update(array("q", [size for _, _, size, _ in stamp]).tobytes())
+            digest.update(array("q", [mtime for _, _, _, mtime in stamp]).tobytes())
+        else:
+            digest.update(repr(stamp).encode())
     return digest.hexdigest()[:32]
 
 
