@@ -74,11 +74,14 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
 
 
 def _looks_binary(data: bytes) -> bool:
-    head = data[:4096]
+    """Whether the head of a file is binary: over 10% NULs, other control bytes or bytes that
+    are not UTF-8 (compressed data and images have few NULs but many invalid sequences)."""
+    head = data[:8192]
     if not head:
         return False
-    nul_share = head.count(0) / len(head)
-    return nul_share > 0.1
+    text = head.decode("utf-8", errors="replace")
+    odd = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in "\t\n\r\f\v\x1b"))
+    return odd / len(text) > 0.1
 
 
 # -- HTML ------------------------------------------------------------------------------------
