@@ -99,3 +99,23 @@ def test_offsets_are_sacred(tagger: Tagger, text: str) -> None:
     for mention in tagger.tag(text, "d"):
         assert text[mention.start : mention.end] == mention.surface
         assert 0 <= mention.score <= 1
+
+
+def test_demonyms_are_not_mentions_unless_a_person_bears_them(tagger: Tagger) -> None:
+    assert spans(tagger, "An Iraqi official and a Somali elder met in Mogadishu.") == [("Mogadishu", "mogadishu", "exact")]
+    found = spans(tagger, "Prime Minister Mohammed Shia al-Sudani spoke. Sudani later left.")
+    assert ("Sudani", "mohammed-shia-al-sudani", "coref") in found
+
+
+def test_accented_spellings_of_common_word_places_are_found(tagger: Tagger) -> None:
+    found = spans(tagger, "Fighters crossed from Afghānistān into Pākistān.")
+    assert [(s, e) for s, e, _ in found] == [("Afghānistān", "afghanistan"), ("Pākistān", "pakistan")]
+
+
+def test_contractions_and_sentence_adverbs_stay_out(tagger: Tagger) -> None:
+    found = spans(tagger, "They're in Tyre. Hamza bin Laden was named. Later Hamza spoke.")
+    assert found == [
+        ("Tyre", "tyre", "exact"),
+        ("Hamza bin Laden", "hamza-bin-laden", "exact"),
+        ("Hamza", "hamza-bin-laden", "coref"),
+    ]

@@ -85,10 +85,12 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         if not _needs_anchor(decision):
             continue
         allowed = _candidate_ids(decision)
-        if decision.anchor_only and allowed is None:
-            continue
         wanted = _keys(decision.span.surface)
         fitting = [a for a in anchors if a.position != position and _fits(a, decision, wanted, allowed)]
+        if not fitting and allowed is not None and not decision.anchor_only:
+            # An ambiguous name ("Hamza") whose candidates are not in the document: the
+            # person of the document whose name holds it ("Hamza bin Laden") is meant.
+            fitting = [a for a in anchors if a.position != position and _given_name_of(a, decision)]
         if not fitting:
             continue
         before = [a for a in fitting if a.position < position]
@@ -117,6 +119,15 @@ def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: 
     known = decision.match is not None and decision.match.entity is not None
     # A partial that the gazetteer places does not join an unknown person.
     return not (known and entity is None)
+
+
+def _given_name_of(anchor: _Anchor, decision: Decision) -> bool:
+    """Whether a one-word name is the given name (first part) of a person anchor."""
+    if anchor.decision.type != "PER":
+        return False
+    wanted = parse_name(decision.span.surface).tokens
+    tokens = parse_name(anchor.decision.span.surface).tokens
+    return len(wanted) == 1 and len(tokens) > 1 and token_key(wanted[0]) == token_key(tokens[0])
 
 
 def _adopt(decision: Decision, anchor: Decision) -> Decision:

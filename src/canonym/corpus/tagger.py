@@ -187,9 +187,13 @@ class Tagger:
         words, acronym, partial = info.words, info.acronym, info.partial
         if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
             return None
-        if " ".join(words) in self._not_names:
+        if " ".join(words) in self._not_names or _is_contraction(span.surface):
             return None
         match = info.match
+        if len(words) == 1 and not acronym and not _is_sure(span, match) and _is_demonym(words[0], self._places):
+            # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
+            # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
+            return Decision(span, None, "PER", True, anchor_only=True)
         if (
             len(words) == 1
             and not acronym
@@ -294,8 +298,31 @@ def _demonym_base(word: str) -> str:
 
 
 def _is_sure(span: Span, match: Match | None) -> bool:
-    """A capitalised common word links alone only as a strong alias written exactly so."""
-    return match is not None and match.entity is not None and match.method == "exact" and match.score >= 0.95
+    """A capitalised common word links alone only as a strong alias (up to case and accents)."""
+    return match is not None and match.entity is not None and match.method in ("exact", "alias") and match.score >= 0.95
+
+
+def _is_demonym(word: str, places: frozenset[str]) -> bool:
+    """Whether a folded word is the adjective of a known place (Iraqi, Syrian, Somali, Yemeni)."""
+    if word in places:
+        return False
+    if word + "a" in places:
+        return True
+    for suffix in _DEMONYM_SUFFIXES[:-1]:  # not a bare plural -s: "Hamas" is not of Hama
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if base in places or base + "a" in places or base + "ia" in places:
+                return True
+    return False
+
+
+_CONTRACTION = re.compile(r"^([A-Za-z]+)['’](?:re|ll|ve|d|s|m|t)$")
+
+
+def _is_contraction(surface: str) -> bool:
+    """"They're", "It's", "We'll": a pronoun or function word with a clitic, not a name."""
+    found = _CONTRACTION.match(surface)
+    return found is not None and found.group(1).lower() in STOP_WORDS
 
 
 def _is_acronym(surface: str) -> bool:
