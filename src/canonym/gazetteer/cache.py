@@ -25,12 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import AliasIndex
-from canonym.gazetteer.load import builtin_data_dir, load_table
 
 if TYPE_CHECKING:
     from canonym.gazetteer import Gazetteer
 
 _FORMAT = "canonym-index-2"
+#: The built-in data folder (``load.builtin_data_dir``): the reading code is imported only
+#: when the index has to be built.
+_BUILTIN_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 _CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".txt", ".tsv")
 _memory: dict[str, AliasIndex] = {}
 
@@ -97,7 +99,7 @@ def content_hash(paths: tuple[str, ...], builtin: bool) -> str:
     digest.update(_code_fingerprint())
     stamps: list[object] = []
     if builtin:
-        stamps.append(_folder_stamps(str(builtin_data_dir())))
+        stamps.append(_folder_stamps(_BUILTIN_DATA))
     for raw in paths:
         path = os.path.abspath(raw)
         if os.path.isdir(path):
@@ -147,6 +149,8 @@ def load_cached(cls: type[Gazetteer], paths: tuple[str, ...], builtin: bool) -> 
         with _no_gc():
             index = read_cache(cached, key)
             if index is None:
+                from canonym.gazetteer.load import load_table
+
                 index = AliasIndex.build(load_table(paths, builtin=builtin))
                 write_cache(cached, key, index)
         _memory[key] = index

@@ -85,8 +85,9 @@ def read_yaml_entity(path: Path, *, check_location: bool = True) -> tuple[Entity
 # plain scalar that YAML would read as something other than text (``yes``, ``12``, ``null``).
 # A test holds the result equal to PyYAML's on every data file.
 
-# Only newlines and printable characters that are not YAML line breaks or a BOM.
-_PLAIN_TEXT = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
+# Characters YAML reads as other than text (tabs, \r and other line breaks, controls, a BOM,
+# surrogates, non-characters): a file holding any of them is left to PyYAML.
+_NOT_PLAIN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _STR_TAG = "tag:yaml.org,2002:str"
 _resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
@@ -102,7 +103,7 @@ class _Unsure(Exception):
 
 def parse_block_yaml(text: str) -> dict[str, object] | None:
     """The mapping a plain block-YAML document holds, or None when PyYAML must read it."""
-    if not _PLAIN_TEXT.fullmatch(text):
+    if _NOT_PLAIN.search(text):
         return None
     lines: list[tuple[int, str]] = []
     for line in text.split("\n"):
