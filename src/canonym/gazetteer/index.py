@@ -58,16 +58,10 @@ class _Memo(dict[str, str]):
 
 def _group(keys: list[str]) -> dict[str, list[int]]:
     """The positions at which each key occurs, in order."""
-    groups = {key: [position] for position, key in enumerate(keys)}
-    if len(groups) < len(keys):
-        # Some keys repeat and the comprehension kept only their last position.
-        groups = {}
-        for position, key in enumerate(keys):
-            found = groups.get(key)
-            if found is None:
-                groups[key] = [position]
-            else:
-                found.append(position)
+    groups: dict[str, list[int]] = {}
+    add = groups.setdefault
+    for position, key in enumerate(keys):
+        add(key, []).append(position)
     return groups
 
 
