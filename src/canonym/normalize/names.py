@@ -213,8 +213,7 @@ def parse_name(name: str, *, person: bool = False) -> NameParts:
     Returns:
         The parsed :class:`NameParts`; ``tokens`` is empty for a name with no letters.
     """
-    tokens, titles, inverted, articled, acronym = _parse(name, person)
-    return NameParts(tokens, titles, inverted, articled, acronym)
+    return NameParts(*parse_fields(name, person=person))
 
 
 def name_tokens(name: str, *, person: bool = False, folded: str | None = None) -> tuple[tuple[str, ...], bool]:
@@ -223,17 +222,18 @@ def name_tokens(name: str, *, person: bool = False, folded: str | None = None) -
     For callers that only need the parts of many distinct names (the resolver's key tier).
     ``folded`` may pass ``fold(name)`` when the caller has it already.
     """
-    parsed = _parse(name, person, folded)
+    parsed = parse_fields(name, person=person, folded=folded)
     return parsed[0], parsed[4]
 
 
-_Parsed = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[bool, ...], bool]
+#: The fields of a :class:`NameParts` in order: tokens, titles, inverted, articled, acronym.
+ParsedFields = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[bool, ...], bool]
 
 
-def _parse(name: str, person: bool, folded: str | None = None) -> _Parsed:
-    """The fields of :class:`NameParts`: tokens, titles, inverted, articled, acronym.
+def parse_fields(name: str, *, person: bool = False, folded: str | None = None) -> ParsedFields:
+    """What :func:`parse_name` parses, as a plain tuple (``NameParts(*fields)``), uncached.
 
-    ``folded`` is ``fold(name)`` when the caller has it.
+    ``folded`` may pass ``fold(name)`` when the caller has it already.
     """
     tables = name_tables()
     # An acronym has no lower-case letter, so isupper() is a cheap first test.
@@ -256,11 +256,26 @@ def _parse(name: str, person: bool, folded: str | None = None) -> _Parsed:
         tokens = [connectors.get(t, t) for t in tokens]
     if "llah" in folded:
         tokens = _split_allah(tokens, tables.abd_prefix)
-    if tables.abd_prefix not in folded and tables.special.isdisjoint(tokens):
-        # No article, "abul" or Abd compound: the parts are the tokens (the common case).
-        return tuple(tokens), tuple(titles), inverted, (False,) * len(tokens), False
-    out: list[str] = []
-    articled: list[bool] = []
+    if tables.abd_prefix not in folded:
+        if tables.special.isdisjoint(tokens):
+            # No article, "abul" or Abd compound: the parts are the tokens (the common case).
+            return tuple(tokens), tuple(titles), inverted, (False,) * len(tokens), False
+        if "abul" not in tokens:
+            # Articles only: the loop below without its Abd and "abul" branches.
+            out: list[str] = []
+            articled: list[bool] = []
+            pending_article = False
+            last = len(tokens) - 1
+            for i, token in enumerate(tokens):
+                if i < last and _is_article(token, tokens[i + 1], tables):
+                    pending_article = True
+                    continue
+                out.append(token)
+                articled.append(pending_article)
+                pending_article = False
+            return tuple(out), tuple(titles), inverted, tuple(articled), False
+    out = []
+    articled = []
     i = 0
     pending_article = False
     while i < len(tokens):
