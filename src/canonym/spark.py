@@ -163,8 +163,13 @@ def session(master: str = "local[*]", app_name: str = "canonym", **conf: str) ->
     Sets ``PYSPARK_PYTHON`` and ``PYSPARK_DRIVER_PYTHON`` to this interpreter unless they are
     already set (else Spark may start workers with another Python), turns the web UI and the
     progress bar off, logs only errors, and on a local master binds to 127.0.0.1 and keeps
-    shuffles small. ``conf`` adds Spark settings, e.g. ``**{"spark.executor.memory": "4g"}``.
+    shuffles small. ``conf`` adds Spark settings, e.g. ``**{"spark.executor.memory": "4g"}``
+    (``spark.driver.extraJavaOptions`` is kept alongside the quiet log configuration).
+    An active session is returned as it is, its settings untouched.
     """
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     settings = {
@@ -175,7 +180,10 @@ def session(master: str = "local[*]", app_name: str = "canonym", **conf: str) ->
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         settings["spark.sql.shuffle.partitions"] = str(2 * (os.cpu_count() or 1))
+    java_options = conf.pop("spark.driver.extraJavaOptions", "")
     settings.update(conf)
+    if java_options:
+        settings["spark.driver.extraJavaOptions"] = f"{java_options} {settings['spark.driver.extraJavaOptions']}"
     builder = SparkSession.builder.master(master).appName(app_name)
     for key, value in settings.items():
         builder = builder.config(key, value)
