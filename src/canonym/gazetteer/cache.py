@@ -34,6 +34,7 @@ _FORMAT = "canonym-index-2"
 #: when the index has to be built.
 _BUILTIN_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 _CODE_SUFFIXES = (".py", ".yml", ".yaml", ".json", ".txt", ".tsv")
+_SCANDIR_FD = os.scandir in os.supports_fd
 _memory: dict[str, AliasIndex] = {}
 
 
@@ -88,9 +89,6 @@ def _folder_stamps(top: str) -> list[tuple[str, str, int, int]]:
                 os.close(handle)
     stamps.sort()
     return stamps
-
-
-_SCANDIR_FD = os.scandir in os.supports_fd
 
 
 def content_hash(paths: tuple[str, ...], builtin: bool) -> str:
