@@ -170,8 +170,18 @@ def test_local_engine_never_imports_pyspark(tmp_path: Path) -> None:
 
 
 def test_uris_reach_spark_as_typed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from canonym.cli import _raw_argument
+    from typer.testing import CliRunner
 
-    monkeypatch.setattr(sys, "argv", ["canonym", "tag", "--engine", "spark", "s3a://bucket/news/", "--out", "m/"])
-    assert _raw_argument(Path("s3a://bucket/news/")) == "s3a://bucket/news/"
-    assert _raw_argument(Path("local/docs.parquet")) == "local/docs.parquet"
+    from canonym import spark
+    from canonym.cli import app
+
+    seen: list[list[str]] = []
+
+    def capture(session: object, inputs: list[str], out: str, **options: object) -> object:
+        seen.append(inputs)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(spark, "session", lambda master: None)
+    monkeypatch.setattr(spark, "tag_parquet", capture)
+    CliRunner().invoke(app, ["tag", "--engine", "spark", "s3a://bucket/news/", "local/docs.parquet", "--out", "m/"])
+    assert seen == [["s3a://bucket/news/", "local/docs.parquet"]]

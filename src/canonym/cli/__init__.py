@@ -164,7 +164,8 @@ def resolve(
 @app.command()
 @handled
 def tag(
-    paths: Annotated[list[Path], typer.Argument(help="Text/HTML files, folders of them, or tables (.jsonl, .parquet, .csv).")],
+    # Strings, not Paths: pathlib would turn the URIs Spark reads (s3a://b) into s3a:/b.
+    paths: Annotated[list[str], typer.Argument(help="Text/HTML files, folders of them, or tables (.jsonl, .parquet, .csv).")],
     out: Annotated[str, typer.Option("--out", "-o", help="The mention table: .parquet, .csv, .tsv or .ndjson; '-' for stdout.")],
     fmt: FormatOption = None,
     gazetteer: GazetteerOption = None,
@@ -194,7 +195,7 @@ def tag(
     table_format(out, fmt)  # fail early on a bad format
     resolver = build_resolver(gazetteer, no_builtin, config)
     summary = tag_corpus(
-        [str(p) for p in paths], out, resolver,
+        paths, out, resolver,
         fmt=fmt, text_column=text_column, id_column=id_column, errors_path=str(errors) if errors else None,
         workers=workers, resume=resume,
         run_options={"gazetteer": [str(g) for g in gazetteer or []], "no_builtin": no_builtin, "config": str(config)},
@@ -203,7 +204,7 @@ def tag(
 
 
 def _tag_on_spark(
-    paths: list[Path], out: str, fmt: str | None, gazetteer: list[Path] | None, no_builtin: bool, config: Path | None,
+    paths: list[str], out: str, fmt: str | None, gazetteer: list[Path] | None, no_builtin: bool, config: Path | None,
     text_column: str, id_column: str, errors: Path | None, workers: int, resume: bool, master: str,
 ) -> None:
     """``canonym tag --engine spark``: Parquet documents in, a Parquet dataset of mentions out."""
@@ -217,22 +218,10 @@ def _tag_on_spark(
     except ImportError as exc:
         fail(f"--engine spark needs Apache Spark: pip install 'canonym[spark]' ({exc})")
     resolver = build_resolver(gazetteer, no_builtin, config)
-    # Paths as typed: Spark reads URIs (s3a://, hdfs://) that pathlib would mangle, so take them from argv.
-    inputs = [str(p) if p.exists() else _raw_argument(p) for p in paths]
     summary = spark.tag_parquet(
-        spark.session(master), inputs, out, text_column=text_column, id_column=id_column, resolver=resolver
+        spark.session(master), paths, out, text_column=text_column, id_column=id_column, resolver=resolver
     )
     typer.echo(summary.describe(), err=True)
-
-
-def _raw_argument(path: Path) -> str:
-    """The command-line argument that became ``path`` (pathlib turns ``s3a://b`` into ``s3a:/b``)."""
-    import sys
-
-    for argument in sys.argv[1:]:
-        if Path(argument) == path:
-            return argument
-    return str(path)
 
 
 def _gazetteer(gazetteer: list[Path] | None, no_builtin: bool):  # type: ignore[no-untyped-def]
