@@ -235,12 +235,6 @@ def test_an_arabic_paragraph_is_not_one_name(tagger: Tagger) -> None:
     assert longest <= 8, f"a mention of {longest} words: a name is a few words"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "corpus/finder.py: rf'[ {_HYPHEN}]' in _SEQUENCE and _INVERTED reads as '[ -\\u2010\\u2011]', the range "
-    "from space to U+2010 (every letter and digit), so _INVERTED's (?:[ -‐][A-Z][A-Z'’]+)* splits a word in "
-    "capitals every possible way: exponential backtracking (40 letters 0.15 s, 48 letters 3 s, each 4 more x4.5); "
-    "the same range lets the particles of _SEQUENCE run into the next letter. Fix: escape the hyphen (r'\\-')"
-))
 def test_a_long_word_in_capitals(tagger: Tagger) -> None:
     # A base64 blob, a shouted word, a serial number: 60 capitals in a row (and a comma, which wakes _INVERTED).
     text = "The file ended with " + "V" * 60 + ", and nothing else."

@@ -30,7 +30,7 @@ from canonym.normalize import fold, fold_with_offsets, parse_name
 from canonym.normalize.names import name_tables
 
 _PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa)"
-_HYPHEN = "-\u2010\u2011"
+_HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F]"
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CAP}[\w'’]*"
