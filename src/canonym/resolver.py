@@ -647,31 +647,6 @@ class Resolver:
             if len(self._near) < 200_000:
                 self._near[memo] = near
         return near
-        prepared = _prepared(self.index)
-        by_token = self.index.by_token
-        cutoff = self.config.part_cutoff
-        keys = [key] if key in by_token else []
-        if len(skeleton) >= 2:
-            keys.extend(
-                other
-                for other in prepared.keys_of_skeleton(skeleton)
-                if other != key and part_similarity(key, other) >= cutoff
-            )
-        if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
-            keys.append(key[0])
-        postings = [prepared.posting(k) for k in keys]
-        near = postings[0].union(*postings[1:]) if len(postings) > 1 else postings[0] if postings else frozenset()
-        if len(self._near) < 200_000:
-            self._near[memo] = near
-        return near
-        by_token = self.index.by_token
-        near = set(by_token.get(key, ()))
-        if len(skeleton) >= 2:
-            near.update(self.index.by_skeleton.get(skeleton, ()))
-        near.update(by_token.get(key[0], ()))
-        if len(self._near) < 200_000:
-            self._near[memo] = near
-        return near
 
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:

@@ -5,7 +5,7 @@ and loads it in headless Chromium with ``--dump-dom``. The contract: the page pa
 that still holds the ``<mark class="mention ...">`` elements of known mentions, with their
 ``data-cluster`` (al-Qaeda's mentions carry ``data-cluster="al-qaeda"``), and the embedded
 PNG plot of the threshold curve as an ``<img>``. Skipped when ``/usr/bin/chromium`` is missing
-(``.ci/install-browser.sh`` installs it).
+(``.ci/apt-install.sh chromium chromium`` installs it).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _dump_dom(page: Path, profile: Path) -> str:
 @pytest.mark.corpus
 def test_dev_report_renders_in_chromium(tmp_path: Path) -> None:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing; run .ci/install-browser.sh to install Chromium")
+        pytest.skip(f"{CHROMIUM} is missing; run .ci/apt-install.sh chromium chromium to install Chromium")
     docs = {d.doc_id: d.text for d in iter_documents([CORPUS / "dev"], lambda problem: None)}
     gold = read_gold(CORPUS / "dev.tsv")
     pred = mentions_frame(Tagger().tag_documents(sorted(docs.items())))

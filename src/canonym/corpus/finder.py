@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import ahocorasick_rs
 
@@ -49,8 +50,17 @@ _INVERTED = re.compile(
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 _APOSTROPHE_S = re.compile(r"(?<=\w)['’‘`](?=s\b)")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
-#: Distinct capitalised runs whose pieces are remembered; the memo starts over when full.
+#: Entries a per-string memo of the finder or tagger holds; it starts over when full.
 MEMO_SIZE = 200_000
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def bounded(memo: dict[_K, _V]) -> dict[_K, _V]:
+    """``memo``, emptied first when it holds :data:`MEMO_SIZE` entries (memory stays bounded)."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    return memo
 
 
 @cache
@@ -175,10 +185,7 @@ class NameFinder:
             key = (pattern, surface)
             accepted = self._accepted.get(key)
             if accepted is None:
-                accepted = self._accepts(pattern, surface)
-                if len(self._accepted) >= MEMO_SIZE:
-                    self._accepted.clear()
-                self._accepted[key] = accepted
+                accepted = bounded(self._accepted)[key] = self._accepts(pattern, surface)
             if accepted:
                 spans.append(Span(o_start, o_end, surface, True))
         return spans
@@ -229,9 +236,7 @@ class NameFinder:
             a, b = _trim_possessive(chunk, a, b)
             if b - a >= 2:
                 pieces.append((a, b, modifier))
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
-        self._memo[chunk] = (pieces, cut)
+        bounded(self._memo)[chunk] = (pieces, cut)
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from canonym.corpus.coref import resolve_partials
-from canonym.corpus.finder import NameFinder, Span, common_words, not_names
+from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import guess_type
@@ -162,7 +162,7 @@ class Tagger:
         surface = shape.surface
         if surface not in self._whole:
             match = self._sure_resolver.resolve(surface)
-            _bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
+            bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
         return self._whole[surface]
 
     def _surface(self, surface: str) -> _Surface:
@@ -170,8 +170,10 @@ class Tagger:
         found = self._surfaces.get(surface)
         if found is None:
             words = fold(surface).split()
-            found = _Surface(words, _is_acronym(surface), parse_name(surface).is_partial, self.resolver.resolve(surface))
-            _bounded(self._surfaces)[surface] = found
+            acronym = _is_acronym(surface)
+            demonym = len(words) == 1 and not acronym and _is_demonym(words[0], self._places)
+            found = _Surface(words, acronym, parse_name(surface).is_partial, self.resolver.resolve(surface), demonym)
+            bounded(self._surfaces)[surface] = found
         return found
 
     def _is_sure_span(self, span: Span) -> bool:
@@ -190,7 +192,7 @@ class Tagger:
         if " ".join(words) in self._not_names or _is_contraction(span.surface):
             return None
         match = info.match
-        if len(words) == 1 and not acronym and not _is_sure(span, match) and _is_demonym(words[0], self._places):
+        if info.demonym and not _is_sure(span, match):
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
             return Decision(span, None, "PER", True, anchor_only=True)
@@ -260,19 +262,8 @@ class _Surface:
     acronym: bool
     partial: bool
     match: Match | None
-
-
-#: Distinct surfaces remembered per tagger; the memo starts over when full.
-SURFACE_MEMO = 200_000
-
-
-_V = TypeVar("_V")
-
-
-def _bounded(memo: dict[str, _V]) -> dict[str, _V]:
-    if len(memo) >= SURFACE_MEMO:
-        memo.clear()
-    return memo
+    #: A one-word adjective of a known place ("Iraqi").
+    demonym: bool
 
 
 def _place_keys(resolver: Resolver) -> frozenset[str]:
