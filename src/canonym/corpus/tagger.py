@@ -74,19 +74,21 @@ class Tagger:
 
     def tag(self, text: str, doc_id: str = "doc") -> list[Mention]:
         """Mentions in one document, ordered by start (unknown names clustered in-document)."""
-        return cluster_unknown(self._tag_document(text, doc_id))
+        return cluster_unknown(self._tag_document(text, doc_id, self.finder.scan(text)))
 
     def tag_documents(self, documents: Iterable[tuple[str, str]]) -> list[Mention]:
         """Mentions of many ``(doc_id, text)`` documents with NIL clusters shared across them."""
         mentions: list[Mention] = []
-        for doc_id, text in documents:
-            mentions.extend(self._tag_document(text, doc_id))
+        for found in self.iter_document_mentions(documents):
+            mentions.extend(found)
         return cluster_unknown(mentions)
 
     def iter_document_mentions(self, documents: Iterable[tuple[str, str]]) -> Iterator[list[Mention]]:
         """Per-document mentions before cross-document NIL clustering (for streaming)."""
-        for doc_id, text in documents:
-            yield self._tag_document(text, doc_id)
+        for chunk in _chunks(documents):
+            known = self.finder.scan_many([text for _, text in chunk])
+            for (doc_id, text), spans in zip(chunk, known, strict=True):
+                yield self._tag_document(text, doc_id, spans)
 
     def tag_frame(self, df: pl.DataFrame, text: str = "text", id: str = "id") -> pl.DataFrame:
         """Tag a polars frame of documents; return the mention table."""
@@ -96,14 +98,15 @@ class Tagger:
 
     # -- one document -------------------------------------------------------------------
 
-    def _tag_document(self, text: str, doc_id: str) -> list[Mention]:
-        decisions = [d for d in (self._decide(text, span) for span in self._spans(text)) if d is not None]
+    def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
+        """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
+        decisions = [d for d in (self._decide(text, span) for span in self._spans(text, known)) if d is not None]
         settled = resolve_partials(decisions)
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
-    def _spans(self, text: str) -> list[Span]:
+    def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text)
-        known = [s for s in self.finder.scan(text) if not _inside_any(s, titles)]
+        known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         chosen: list[Span] = []
         k = 0
         for shape in shapes:
@@ -319,6 +322,24 @@ def _is_contraction(surface: str) -> bool:
 def _is_acronym(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+#: Documents are scanned for gazetteer names this many characters at a time (one fold and
+#: one automaton pass per chunk instead of per document).
+CHUNK_CHARACTERS = 1_000_000
+
+
+def _chunks(documents: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
+    chunk: list[tuple[str, str]] = []
+    size = 0
+    for document in documents:
+        chunk.append(document)
+        size += len(document[1])
+        if size >= CHUNK_CHARACTERS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
