@@ -9,13 +9,13 @@ empty and returns the counts (:data:`~canonym.corpus.nil.NilStats`) that
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from canonym.corpus.mentions import Mention
 from canonym.corpus.nil import NilStats, nil_stats
 from canonym.corpus.tagger import Tagger
 
-MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+MENTION_FIELDS = Mention._fields
 
 
 @dataclass(slots=True)
@@ -44,11 +44,8 @@ def tag_batch(tagger: Tagger, documents: Iterable[tuple[str, str]]) -> BatchResu
     mentions: list[Mention] = []
     for found in tagger.iter_document_mentions(batch):
         mentions.extend(sorted(found, key=lambda m: (m.start, m.end)))
-    columns: dict[str, list[object]] = {name: [] for name in MENTION_FIELDS}
-    appenders = [columns[name].append for name in MENTION_FIELDS]
-    for mention in mentions:
-        for append, value in zip(appenders, (getattr(mention, name) for name in MENTION_FIELDS), strict=True):
-            append(value)
+    values = zip(*mentions, strict=True) if mentions else ([] for _ in MENTION_FIELDS)
+    columns: dict[str, list[object]] = {name: list(column) for name, column in zip(MENTION_FIELDS, values, strict=True)}
     linked = sum(1 for m in mentions if m.entity_id is not None)
     ambiguous = sum(1 for m in mentions if m.method == "ambiguous")
     doc_ids = [doc_id for doc_id, _ in batch]

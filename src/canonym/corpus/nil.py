@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from canonym.corpus.mentions import Mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
@@ -141,5 +141,5 @@ def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
             out.append(mention)
             continue
         cluster = clusters[mention.normalized]
-        out.append(replace(mention, cluster_id=cluster.cluster_id, canonical=cluster.canonical, type=cluster.type))
+        out.append(mention._replace(cluster_id=cluster.cluster_id, canonical=cluster.canonical, type=cluster.type))
     return out

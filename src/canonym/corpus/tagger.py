@@ -69,6 +69,8 @@ class Tagger:
         self._places = _place_keys(self.resolver)
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
+        self._verdicts: dict[tuple[str, bool], _Verdict] = {}
+        self._keys: dict[str, str] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -188,39 +190,60 @@ class Tagger:
         return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
+        key = (span.surface, span.gazetteer)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = bounded(self._verdicts)[key] = self._verdict(span)
+        if verdict is _DROP:
+            return None
+        if verdict is _CONTEXT:
+            partial = self._surface(span.surface).partial
+            if span.modifier or not self._is_name(text, span, partial):
+                return None
+            return Decision(span, None, guess_type(text, span, self._places), partial)
+        match, etype, partial, anchor_only = verdict
+        return Decision(span, match, etype, partial, anchor_only)
+
+    def _verdict(self, span: Span) -> _Verdict:
+        """What a span is from its surface alone (and whether it came from the gazetteer scan)."""
         info = self._surface(span.surface)
         words, acronym, partial = info.words, info.acronym, info.partial
         if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
-            return None
+            return _DROP
         if " ".join(words) in self._not_names or _is_contraction(span.surface):
-            return None
+            return _DROP
         match = info.match
-        if info.demonym and not _is_sure(span, match):
+        if info.demonym and not _is_sure(match):
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
-            return Decision(span, None, "PER", True, anchor_only=True)
+            return (None, "PER", True, True)
         if (
             len(words) == 1
             and not acronym
             and words[0] in self._common
-            and not _is_sure(span, match)
+            and not _is_sure(match)
             and not (match is not None and match.entity is not None and match.entity.type == "PER")
         ):
             # A capitalised common word ("Alliance", "State", "Now") names a group or place only
             # when a fuller mention in the same document says which; a surname ("Trump")
             # that one known person bears is left to the resolver.
             etype = match.entity.type if match and match.entity else "ORG"
-            return Decision(span, match, etype, True, anchor_only=True)
+            return (match, etype, True, True)
         if match is not None and match.entity is not None:
-            return Decision(span, match, match.entity.type, partial)
+            return (match, match.entity.type, partial, False)
         if match is not None:  # ambiguous
-            return Decision(span, match, self._ambiguous_type(match), partial)
+            return (match, self._ambiguous_type(match), partial, False)
         if span.gazetteer:
             # A surname pattern that no known person bears alone: only coreference places it.
-            return Decision(span, None, "PER", True, anchor_only=True)
-        if span.modifier or not self._is_name(text, span, partial):
-            return None
-        return Decision(span, None, guess_type(text, span, self._places), partial)
+            return (None, "PER", True, True)
+        return _CONTEXT
+
+    def _key(self, name: str) -> str:
+        """The normalized key of an unknown name (its folded form when it has no name key)."""
+        key = self._keys.get(name)
+        if key is None:
+            key = bounded(self._keys)[name] = name_key(name) or fold(name)
+        return key
 
     def _ambiguous_type(self, match: Match) -> str:
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
@@ -244,9 +267,8 @@ class Tagger:
         span, match = decision.span, decision.match
         normalized = (
             (match.key if match is not None else None)
-            or (name_key(decision.nil_key) if decision.nil_key else None)
-            or name_key(span.surface)
-            or fold(span.surface)
+            or (self._key(decision.nil_key) if decision.nil_key else None)
+            or self._key(span.surface)
         )
         if match is not None and match.entity is not None:
             entity = match.entity
@@ -257,6 +279,12 @@ class Tagger:
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
         return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+
+
+#: A span's decision from its surface: (match, type, partial, anchor_only), or one of:
+_Verdict = tuple[Match | None, str, bool, bool]
+_DROP: _Verdict = (None, "drop", False, False)  # not a mention
+_CONTEXT: _Verdict = (None, "context", False, False)  # an unknown name or not, by the text around it
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +319,7 @@ def _demonym_base(word: str) -> str:
     return ""
 
 
-def _is_sure(span: Span, match: Match | None) -> bool:
+def _is_sure(match: Match | None) -> bool:
     """A capitalised common word links alone only as a strong alias (up to case and accents)."""
     return match is not None and match.entity is not None and match.method in ("exact", "alias") and match.score >= 0.95
 
