@@ -68,22 +68,22 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
       alias ("State" for the State Department), takes a mention of one of its candidate
       entities, and is dropped when there is none.
     """
+    waiting = [position for position, decision in enumerate(decisions) if _needs_anchor(decision)]
+    if not waiting:
+        return decisions
     anchors: list[_Anchor] = []
     for position, decision in enumerate(decisions):
         if _is_anchor(decision):
-            keys = set(_keys(decision.span.surface))
             entity = decision.match.entity if decision.match is not None else None
-            if entity is not None:
-                # The name as written and the canonical name; not every alias, or a
-                # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
-                keys |= _keys(entity.name)
-            anchors.append(_Anchor(position, frozenset(keys), decision))
+            # The name as written and the canonical name; not every alias, or a
+            # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
+            keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
+            anchors.append(_Anchor(position, keys, decision))
     if not anchors:
         return decisions
     out = list(decisions)
-    for position, decision in enumerate(decisions):
-        if not _needs_anchor(decision):
-            continue
+    for position in waiting:
+        decision = decisions[position]
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
         fitting = [a for a in anchors if a.position != position and _fits(a, decision, wanted, allowed)]
@@ -97,6 +97,11 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _anchor_keys(surface: str, canonical: str | None) -> frozenset[str]:
+    return _keys(surface) | _keys(canonical) if canonical is not None else _keys(surface)
 
 
 def _candidate_ids(decision: Decision) -> set[str] | None:

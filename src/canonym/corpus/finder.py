@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import ahocorasick_rs
 import numpy as np
@@ -84,8 +84,7 @@ def common_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A candidate name in a document: offsets into the original text and where it came from."""
 
     start: int
@@ -238,10 +237,14 @@ class NameFinder:
         for start, end in inverted:
             spans.append(Span(start, end, text[start:end], False))
         pieces_of = self._pieces
+        k = 0  # the first inverted name not wholly before the current match
         for match in _SEQUENCE_FAST.finditer(text):
             base = match.start()
-            if inverted and any(a <= base < b for a, b in inverted):
-                continue
+            if inverted:
+                while k < len(inverted) and inverted[k][1] <= base:
+                    k += 1
+                if k < len(inverted) and inverted[k][0] <= base:
+                    continue
             pieces, cut = pieces_of(match.group())
             if cut:
                 titles.extend((base + a, base + b) for a, b in cut)
