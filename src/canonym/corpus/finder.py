@@ -57,6 +57,7 @@ _INVERTED_HINT = re.compile(r"[A-Z'’], [A-Z][a-z'’]")
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 _APOSTROPHE_S = re.compile(r"(?<=\w)['’‘`](?=s\b)")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
+_NON_SPACE = re.compile(r"\S+")
 #: Entries a per-string memo of the finder or tagger holds; it starts over when full.
 MEMO_SIZE = 200_000
 _K = TypeVar("_K")
@@ -113,6 +114,9 @@ def _capitals(text: str) -> tuple[bool, ...]:
         out.append(text[folded.start(position)].isupper())
         position += len(word) + 1
     return tuple(out)
+
+
+_fold_word = lru_cache(maxsize=100_000)(fold)
 
 
 def _is_capitalised(surface: str) -> bool:
@@ -274,8 +278,8 @@ class NameFinder:
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        words = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s]+", text[start:end])]
-        folded = [fold(text[a:b]) for a, b in words]
+        words = [w.span() for w in _NON_SPACE.finditer(text, start, end)]
+        folded = [_fold_word(text[a:b]) for a, b in words]
         pieces: list[tuple[int, int]] = []
         cut: list[tuple[int, int]] = []
         segment = 0
