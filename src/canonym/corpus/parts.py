@@ -118,12 +118,17 @@ class PartStore:
         self.nil.update(nil)
         self.done_ids.update(info.doc_ids)
 
+    def path_of(self, number: int) -> Path:
+        """Where the part of the run's ``number``-th batch (counting from 0) is written."""
+        return self.folder / f"part-{number:06d}.parquet"
+
     def add(self, result: BatchResult) -> None:
         """Write one batch's part, then record it in the manifest."""
-        name = f"part-{len(self.parts):06d}.parquet"
-        frame = pl.DataFrame(result.columns, schema=MENTION_SCHEMA)
-        with atomic_path(self.folder / name) as tmp:
-            frame.write_parquet(tmp)
+        path = self.path_of(len(self.parts))
+        self.record(path.name, write_part(result, path))
+
+    def record(self, name: str, result: BatchResult) -> None:
+        """Record in the manifest a batch whose part file ``name`` is written."""
         info = PartInfo(name, result.rows, result.doc_ids, result.characters, result.linked, result.ambiguous)
         record: dict[str, object] = {f.name: getattr(info, f.name) for f in fields(PartInfo)}
         record["nil"] = [[*key, n] for key, n in sorted(result.nil.items())]
@@ -174,6 +179,18 @@ class PartStore:
             selected.sort("doc_id", "start", "end").collect().write_parquet(path)
             sorted_paths.append(path)
         return pl.scan_parquet(sorted_paths)
+
+
+def write_part(result: BatchResult, path: Path) -> BatchResult:
+    """Write a batch's mentions to ``path`` (atomically); return the batch without them.
+
+    Workers call this themselves, so only the batch's counts travel back to the parent.
+    """
+    frame = pl.DataFrame(result.columns, schema=MENTION_SCHEMA)
+    with atomic_path(path) as tmp:
+        frame.write_parquet(tmp)
+    result.columns = {}
+    return result
 
 
 def _with_clusters(clusters: dict[str, NilCluster]) -> list[pl.Expr]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import sys
 import time
@@ -18,7 +19,7 @@ import polars as pl
 
 from canonym.corpus.batch import BatchResult, tag_batch
 from canonym.corpus.nil import assign_nil_clusters
-from canonym.corpus.parts import PartStore
+from canonym.corpus.parts import PartStore, write_part
 from canonym.corpus.readers import DocumentProblem, iter_documents
 from canonym.corpus.tagger import Tagger
 from canonym.corpus.writers import table_format, write_table
@@ -91,9 +92,9 @@ BATCH_DOCUMENTS = 2_000
 _worker_tagger: Tagger | None = None
 
 
-def _tag_in_worker(batch: list[tuple[str, str]]) -> BatchResult:
+def _tag_in_worker(batch: list[tuple[str, str]], path: Path) -> BatchResult:
     assert _worker_tagger is not None, "worker started without a tagger"
-    return tag_batch(_worker_tagger, batch)
+    return write_part(tag_batch(_worker_tagger, batch), path)
 
 
 def tag_corpus(
@@ -150,8 +151,8 @@ def tag_corpus(
             progress.update(len(store.done_ids) + len(seen), summary.characters)
             yield document.doc_id, document.text
 
-    for result in _tagged_batches(tagger, _batches(documents()), workers):
-        store.add(result)
+    for name, result in _tagged_batches(tagger, _batches(documents()), workers, store):
+        store.record(name, result)
         summary.characters += result.characters
     progress.close()
     store.finish(out, resolved_fmt, assign_nil_clusters(store.nil))
@@ -179,27 +180,34 @@ def _batches(documents: Iterator[tuple[str, str]]) -> Iterator[list[tuple[str, s
         yield batch
 
 
-def _tagged_batches(tagger: Tagger, batches: Iterator[list[tuple[str, str]]], workers: int) -> Iterator[BatchResult]:
-    """Tagged batches in input order, from this process or from ``workers`` forked ones.
+def _tagged_batches(
+    tagger: Tagger, batches: Iterator[list[tuple[str, str]]], workers: int, store: PartStore
+) -> Iterator[tuple[str, BatchResult]]:
+    """Tagged batches in input order, each written to its part file, with the file's name.
 
-    At most two batches per worker are in flight, so reading never runs ahead of tagging.
+    Batches are tagged here or by ``workers`` forked processes, which write the parts
+    themselves. At most two batches per worker are in flight, so reading never runs ahead
+    of tagging.
     """
+    paths = (store.path_of(number) for number in itertools.count(len(store.parts)))
     if workers == 1:
-        for batch in batches:
-            yield tag_batch(tagger, batch)
+        for batch, path in zip(batches, paths, strict=False):
+            yield path.name, write_part(tag_batch(tagger, batch), path)
         return
     global _worker_tagger
     _worker_tagger = tagger
     gc.freeze()  # keep the inherited tagger's pages shared: the collector would touch them
-    pending: deque[AsyncResult[BatchResult]] = deque()
+    pending: deque[tuple[str, AsyncResult[BatchResult]]] = deque()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for batch in batches:
-                pending.append(pool.apply_async(_tag_in_worker, (batch,)))
+            for batch, path in zip(batches, paths, strict=False):
+                pending.append((path.name, pool.apply_async(_tag_in_worker, (batch, path))))
                 if len(pending) >= 2 * workers:
-                    yield pending.popleft().get()
+                    name, result = pending.popleft()
+                    yield name, result.get()
             while pending:
-                yield pending.popleft().get()
+                name, result = pending.popleft()
+                yield name, result.get()
     finally:
         _worker_tagger = None
         gc.unfreeze()
