@@ -1,19 +1,24 @@
 """Bad files through ``canonym tag``: every good document written, every bad one reported.
 
 One corpus holds every kind of bad input next to good documents: invalid UTF-8, a binary
-file, an empty file, NUL bytes, unclosed HTML, a 10 MB line, and tables with null, missing
-and non-text text, empty and duplicate ids, a line that is not JSON, a record with the
-wrong number of fields, a lone-surrogate escape, and an id repeated across inputs. The run
-must exit 0 (README: a broken document is reported and skipped; the others are still
-written), write every good document's mentions with ``text[start:end] == surface``, and
-list every bad document in the errors table with its reason. A table without the text
-column is bad usage: exit 2, the file and column named, no output written.
+file, an empty file, NUL bytes, unclosed HTML, a 10 MB line (tagged window by window), and
+tables with null, missing and non-text text, empty and duplicate ids, a line that is not
+JSON, a record with the wrong number of fields, a lone-surrogate escape, and an id repeated
+across inputs. The run must exit 0 (README: a broken document is reported and skipped; the
+others are still written), write every good document's mentions with
+``text[start:end] == surface``, and list every bad document in the errors table with its
+reason. A table without the text column is bad usage: exit 2, the file and column named, no
+output written. A 100 MB document is over the document limit (README, Limits): reported
+and skipped unread, in bounded time and memory, while the rest is written.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import polars as pl
@@ -21,7 +26,8 @@ import pytest
 from typer.testing import CliRunner
 
 from canonym.cli import app
-from canonym.corpus.readers import html_text
+from canonym.corpus.readers import MAX_DOCUMENT_CHARACTERS, html_text
+from canonym.corpus.windows import WINDOW_CHARACTERS
 
 runner = CliRunner()
 
@@ -177,3 +183,96 @@ def test_empty_tables_write_an_empty_mention_table(tmp_path: Path, content: byte
     result = runner.invoke(app, ["tag", str(table), "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     assert pl.read_csv(out).height == 0
+
+
+# -- documents over the size limit ---------------------------------------------------------------
+
+HUNDRED_MB = 100_000_000
+
+
+def test_a_100_mb_document_is_reported_and_skipped_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    """The issue's "100 MB single document": not a document but a dump. The run reports it
+    (file named, reason with sizes and the option) and skips it without reading it, so it
+    costs neither minutes of tagging nor a gigabyte of memory; the other documents are written."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    line = b"Sayf al-Adl met Qassem Soleimani in Tehran. " + b"x" * 955 + b"\n"
+    with (corpus / "dump.txt").open("wb") as handle:
+        for _ in range(HUNDRED_MB // len(line) + 1):
+            handle.write(line)
+    size = (corpus / "dump.txt").stat().st_size
+    assert size > HUNDRED_MB > 4 * MAX_DOCUMENT_CHARACTERS
+    out, errors = tmp_path / "out.csv", tmp_path / "errors.csv"
+    # In a child process, to measure its peak memory alone.
+    script = textwrap.dedent(f"""
+        import resource, sys
+        from typer.testing import CliRunner
+        from canonym.cli import app
+        result = CliRunner().invoke(app, ["tag", {str(corpus)!r}, "--out", {str(out)!r}, "--errors", {str(errors)!r}])
+        sys.stderr.write(result.stderr)
+        print(result.exit_code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    exit_code, peak_kb = map(int, done.stdout.split())
+    assert exit_code == 0, done.stderr
+    assert peak_kb < 400_000, f"peak memory {peak_kb // 1000} MB for a run that skips a 100 MB file"
+    assert f"{corpus / 'dump.txt'} (doc 'dump.txt'): too long: {size:,} bytes" in done.stderr
+    mentions = pl.read_csv(out)
+    assert set(mentions.get_column("doc_id")) == {"good.txt"}
+    report = pl.read_csv(errors, schema_overrides={"row": pl.Int64})
+    assert report.select("source", "doc_id", "reason", "skipped").rows() == [(
+        str(corpus / "dump.txt"), "dump.txt",
+        f"too long: {size:,} bytes, more than the limit of {MAX_DOCUMENT_CHARACTERS:,} characters (--max-chars)", True,
+    )]
+
+
+def test_documents_over_max_chars_are_reported_by_file_and_row(tmp_path: Path) -> None:
+    limit = 2_000
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    long_text = ("Hamas met Hezbollah in Beirut. " * 100)[: limit + 1]
+    (corpus / "ok.txt").write_text(long_text[:limit], encoding="utf-8")  # at the limit: kept
+    (corpus / "long.txt").write_text(long_text, encoding="utf-8")  # read, then found too long
+    (corpus / "huge.md").write_text("Hamas " * limit, encoding="utf-8")  # over 4x the limit in bytes: unread
+    # HTML is measured by its visible text: markup does not count.
+    (corpus / "page.html").write_text("<p>" + "<b></b>" * (limit // 2) + "Hamas</p>", encoding="utf-8")
+    table = tmp_path / "docs.jsonl"
+    table.write_text(
+        json.dumps({"id": "short", "text": "Hamas"}) + "\n" + json.dumps({"id": "long", "text": long_text}) + "\n",
+        encoding="utf-8",
+    )
+    out, errors = tmp_path / "out.csv", tmp_path / "errors.csv"
+    args = ["tag", str(corpus), str(table), "--out", str(out), "--errors", str(errors), "--max-chars", str(limit)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert set(pl.read_csv(out).get_column("doc_id")) == {"ok.txt", "page.html", "short"}
+    report = pl.read_csv(errors, schema_overrides={"row": pl.Int64})
+    rows = {doc_id: (row, reason, skipped) for _, row, doc_id, reason, skipped in report.rows()}
+    assert set(rows) == {"long.txt", "huge.md", "long"}
+    assert rows["long.txt"] == (None, f"too long: {limit + 1:,} characters, more than the limit of {limit:,} characters (--max-chars)", True)
+    assert rows["huge.md"][1].startswith(f"too long: {6 * limit:,} bytes")
+    assert rows["long"] == (2, f"too long: {limit + 1:,} characters, more than the limit of {limit:,} characters (--max-chars)", True)
+    # 0 lifts the limit: everything is tagged.
+    result = runner.invoke(app, [*args[:-1], "0"])
+    assert result.exit_code == 0, result.stderr
+    assert set(pl.read_csv(out).get_column("doc_id")) == {"ok.txt", "long.txt", "huge.md", "page.html", "short", "long"}
+
+
+def test_a_long_document_is_tagged_window_by_window(tmp_path: Path) -> None:
+    """Over WINDOW_CHARACTERS a document is tagged in windows (tests/corpus/test_windows.py):
+    offsets into the whole text, every name found in every window."""
+    paragraph = "Sayf al-Adl met Qassem Soleimani in Tehran. " + "the officials said that " * 40 + "\n\n"
+    text = paragraph * (3 * WINDOW_CHARACTERS // len(paragraph))
+    document = tmp_path / "long.txt"
+    # One expanding character ("ß" folds to "ss") once made folding keep a per-character map.
+    document.write_text("Straße. " + text, encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    result = runner.invoke(app, ["tag", str(document), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    mentions = pl.read_parquet(out)
+    whole = "Straße. " + text
+    assert all(whole[s:e] == surface for s, e, surface in mentions.select("start", "end", "surface").iter_rows())
+    linked = mentions.filter(pl.col("entity_id").is_not_null())
+    assert linked.height == 3 * text.count("Sayf al-Adl")
+    assert linked.get_column("start").max() > 2 * WINDOW_CHARACTERS

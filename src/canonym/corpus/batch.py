@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from canonym.corpus.mentions import Mention
 from canonym.corpus.nil import NilStats, nil_stats
 from canonym.corpus.tagger import Tagger
+from canonym.corpus.windows import tag_long_document
 
 MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
@@ -42,7 +43,9 @@ def tag_batch(tagger: Tagger, documents: Iterable[tuple[str, str]]) -> BatchResu
     """
     batch = list(documents)
     mentions: list[Mention] = []
-    for found in tagger.iter_document_mentions(batch):
+    for doc_id, text in batch:
+        # A long document is tagged window by window (corpus/windows.py): bounded work each.
+        found = tag_long_document(tagger, doc_id, text)
         mentions.extend(sorted(found, key=lambda m: (m.start, m.end)))
     columns: dict[str, list[object]] = {name: [] for name in MENTION_FIELDS}
     appenders = [columns[name].append for name in MENTION_FIELDS]
