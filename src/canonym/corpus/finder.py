@@ -257,7 +257,8 @@ class NameFinder:
             a, b = _trim_possessive(chunk, a, b)
             if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
                 pieces.append((a, b, modifier))
-        bounded(self._memo)[chunk] = (pieces, cut)
+        if len(chunk) <= MAX_NAME_LENGTH:  # a long run is rare, and would make the memo's size unbounded
+            bounded(self._memo)[chunk] = (pieces, cut)
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

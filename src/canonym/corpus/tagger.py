@@ -330,16 +330,33 @@ STOP_WORDS = frozenset(
 )
 
 
+#: Longest line :func:`_is_title_case` can call a title (characters).
+_TITLE_LINE = 160
+
+
 def _line_around(text: str, index: int) -> str:
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    return text[start : end if end != -1 else len(text)]
+    """The line holding ``index``; "" when it is longer than a title can be.
+
+    Looks at most a title's length each way: a megabyte line with thousands of names cost a
+    copy and a scan of the whole line per name, and filled the title-case cache with them.
+    """
+    reach = max(0, index - _TITLE_LINE - 1)
+    start = text.rfind("\n", reach, index) + 1
+    if start == 0 and reach > 0:
+        return ""
+    stop = min(len(text), start + _TITLE_LINE + 1)
+    end = text.find("\n", index, stop)
+    if end == -1:
+        if stop < len(text):
+            return ""
+        end = len(text)
+    return text[start:end] if end - start <= _TITLE_LINE else ""
 
 
 @lru_cache(maxsize=4096)
 def _is_title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
-    if len(words) < 4 or len(words) > 16 or len(line) > 160 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
+    if len(words) < 4 or len(words) > 16 or len(line) > _TITLE_LINE or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)
