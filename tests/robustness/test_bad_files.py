@@ -31,6 +31,7 @@ from canonym.corpus.windows import WINDOW_CHARACTERS
 
 runner = CliRunner()
 
+HUNDRED_MB = 100_000_000
 GOOD_TEXT = "Hezbollah and the Houthis met in Sanaa.\r\nQassem Soleimani was killed in Baghdad.\n"
 
 
@@ -40,6 +41,15 @@ def ten_megabyte_line() -> str:
     words = ["the", "of", "and", "to", "in", "said", "on", "a", "was", "for", "that", "with", "by", "officials", "reported", "had", "been", "from", "at", "which", "after"]
     chunk = " ".join(rng.choice(words) for _ in range(2000)) + " Sayf al-Adl met Qassem Soleimani in Tehran. "
     return (chunk * (10_000_000 // len(chunk) + 1))[:10_000_000]
+
+
+def write_hundred_megabytes(path: Path) -> None:
+    """A 100 MB text file: names in lines of 1,000 bytes."""
+    line = b"Sayf al-Adl met Qassem Soleimani in Tehran. " + b"x" * 955 + b"\n"
+    with path.open("wb") as handle:
+        for _ in range(HUNDRED_MB // len(line)):
+            handle.write(line)
+    assert path.stat().st_size == HUNDRED_MB
 
 
 def build_corpus(root: Path) -> tuple[list[Path], dict[str, str], dict[str, tuple[str, bool]]]:
@@ -81,6 +91,8 @@ def build_corpus(root: Path) -> tuple[list[Path], dict[str, str], dict[str, tupl
     # Bad files that are skipped.
     write("binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
     problems["binary.txt"] = ("binary", True)
+    write_hundred_megabytes(corpus / "dump.txt")
+    problems["dump.txt"] = ("too long: 100,000,000 bytes", True)
     # Not documents: ignored without a word.
     write("image.png", b"\x89PNG\r\n")
     write(".hidden.txt", b"Hamas")
@@ -135,7 +147,7 @@ def test_tag_a_corpus_of_bad_files(tmp_path: Path) -> None:
     for doc_id in ("good.txt", "sub/bom.md", "page.html", "big-line.txt", "invalid-utf8.txt", "nul.txt",
                    "unclosed.html", "j-good", "j-surrogate", "j-last", "c-good"):
         assert doc_id in found, doc_id
-    assert not found & {"binary.txt", "j-null", "j-missing", "j-number", "image.png", ".hidden.txt"}
+    assert not found & {"binary.txt", "dump.txt", "j-null", "j-missing", "j-number", "image.png", ".hidden.txt"}
     linked = set(mentions.filter(pl.col("doc_id") == "big-line.txt").get_column("entity_id"))
     assert {"saif-al-adel", "qassem-soleimani", "tehran"} <= linked
     assert mentions.filter(pl.col("doc_id") == "big-line.txt").height >= 2 * 990
@@ -187,8 +199,6 @@ def test_empty_tables_write_an_empty_mention_table(tmp_path: Path, content: byte
 
 # -- documents over the size limit ---------------------------------------------------------------
 
-HUNDRED_MB = 100_000_000
-
 
 def test_a_100_mb_document_is_reported_and_skipped_in_bounded_time_and_memory(tmp_path: Path) -> None:
     """The issue's "100 MB single document": not a document but a dump. The run reports it
@@ -197,12 +207,9 @@ def test_a_100_mb_document_is_reported_and_skipped_in_bounded_time_and_memory(tm
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    line = b"Sayf al-Adl met Qassem Soleimani in Tehran. " + b"x" * 955 + b"\n"
-    with (corpus / "dump.txt").open("wb") as handle:
-        for _ in range(HUNDRED_MB // len(line) + 1):
-            handle.write(line)
-    size = (corpus / "dump.txt").stat().st_size
-    assert size > HUNDRED_MB > 4 * MAX_DOCUMENT_CHARACTERS
+    write_hundred_megabytes(corpus / "dump.txt")
+    size = HUNDRED_MB
+    assert size > 4 * MAX_DOCUMENT_CHARACTERS
     out, errors = tmp_path / "out.csv", tmp_path / "errors.csv"
     # In a child process, to measure its peak memory alone.
     script = textwrap.dedent(f"""
