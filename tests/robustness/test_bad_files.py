@@ -284,3 +284,10 @@ def test_a_long_document_is_tagged_window_by_window(tmp_path: Path) -> None:
     linked = mentions.filter(pl.col("entity_id").is_not_null())
     assert linked.height == 3 * text.count("Sayf al-Adl")
     assert linked.get_column("start").max() > 2 * WINDOW_CHARACTERS
+
+
+def test_max_chars_is_refused_with_the_spark_engine(tmp_path: Path) -> None:
+    # Spark reads its own documents (no errors table to report a skip in); it windows long ones.
+    result = runner.invoke(app, ["tag", "--engine", "spark", str(tmp_path), "--out", str(tmp_path / "m"), "--max-chars", "10"])
+    assert result.exit_code == 2
+    assert "--max-chars: not available with --engine spark" in result.stderr
