@@ -16,7 +16,9 @@ fuzzy       name parts aligned in order, rapidfuzz on part keys   0.86+
 A weak alias lowers the score; a match through a weak alias only, or through a partial
 name (a bare surname or nisba) that several people bear, is reported as ``ambiguous`` with
 its candidates instead of guessed; so is a bare kunya ("Abu Muhammad") and a fuzzy call
-whose runner-up is within ``min_gap``. Nothing found is ``None`` (NIL).
+whose runner-up is within ``min_gap``. Nothing found is ``None`` (NIL), and so is a query
+longer than :data:`~canonym.gazetteer.spec.MAX_NAME_LENGTH` (500) characters, at once: no
+name is that long (the gazetteer refuses such names), and the tiers' work grows with it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form
 from canonym.gazetteer.model import Entity
+from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
 from canonym.normalize.names import fold_name, parse_fields, uninvert
 from canonym.normalize.translit import is_arabic_script
@@ -367,9 +370,12 @@ class Resolver:
         """Resolve one name; ``None`` when no entity fits (NIL).
 
         Args:
-            name: the name as written, any script, titles and list order allowed.
+            name: the name as written, any script, titles and list order allowed. A name
+                longer than ``MAX_NAME_LENGTH`` (500) characters is NIL without a look.
             type: restrict to one entity type (PER, ORG, LOC, MISC).
         """
+        if len(name) > MAX_NAME_LENGTH:
+            return None  # not cached: the key alone could hold megabytes
         cache = self._cache.get(type)
         if cache is None:
             cache = self._cache[type] = {}
@@ -458,6 +464,8 @@ class Resolver:
         return [a for a in alias_ids if entities[alias_entity[a]].type in types]
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
+        if len(name) > MAX_NAME_LENGTH:
+            return self._note(explain, None, f"{len(name)} characters: longer than any name ({MAX_NAME_LENGTH})")
         index = self.index
         filtered = type is not None or bool(self._types)
         # Most names arrive in their exact form already: one dict lookup before any work.

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from canonym import Gazetteer, GazetteerError, Resolver, name_key
 from canonym.cli import app
 from canonym.gazetteer.lint import lint_paths
+from canonym.gazetteer.spec import show
 
 runner = CliRunner()
 
@@ -129,6 +130,16 @@ RECORD_CASES: list[tuple[str, dict[str, str | bytes], list[tuple[str, int | None
         [("org/beta.yml", 8, ("aliases.strong", "'X'", "too short"))],
     ),
     (
+        "one-character-name",
+        {"org/beta.yml": "id: beta\ntype: ORG\nkind: armed-group\nname: B\n"},
+        [("org/beta.yml", 4, ("name", "'B'", "too short"))],
+    ),
+    (
+        "overlong-alias",
+        {"org/beta.yml": "id: beta\ntype: ORG\nkind: armed-group\nname: Beta Group\naliases:\n  weak:\n  - " + "Beta " * 120 + "\n"},
+        [("org/beta.yml", 7, ("aliases.weak", "599 characters", "at most 500"))],
+    ),
+    (
         "duplicate-key",
         # YAML keeps the last of two equal keys without a word: the first name would be lost.
         {"org/beta.yml": "id: beta\ntype: ORG\nkind: armed-group\nname: Beta Group\nname: Gamma Group\n"},
@@ -198,18 +209,18 @@ def test_duplicate_ids_in_two_folders(tmp_path: Path) -> None:
     assert lines == [f"{data / 'per' / 'alpha-group.yml'}:1: id: 'alpha-group' is also the id of {data / 'org' / 'alpha-group.yml'}; ids must be unique"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "gazetteer/load.py read_path_table: a user folder in the built-in format is not checked for duplicate ids "
-    "(only the built-in data is); merge_entities then folds the PER record into the ORG one and keeps its type"
-))
 def test_duplicate_ids_in_a_user_folder_stop_loading(tmp_path: Path) -> None:
+    # Loading them would merge the PER record into the ORG one, keeping the ORG type.
     data = data_folder(tmp_path, {"per/alpha-group.yml": "id: alpha-group\ntype: PER\nkind: person\nname: Alpha Person\n"})
-    try:
-        Gazetteer.load(data, builtin=False)
-    except GazetteerError as exc:
-        assert any("alpha-group" in p and "per/alpha-group.yml" in p for p in exc.problems), exc.problems
-    else:
-        raise AssertionError("two records with the id 'alpha-group' loaded without a problem")
+    message = (
+        f"{data / 'per' / 'alpha-group.yml'}:1: id: 'alpha-group' is also the id of {data / 'org' / 'alpha-group.yml'}; "
+        "ids must be unique"
+    )
+    assert load_problems(data) == [message]
+    assert lint_cli(data) == (1, [message])
+    result = runner.invoke(app, ["resolve", "Alpha Group", "--no-builtin", "-g", str(data)])
+    assert result.exit_code == 2
+    assert message in result.stderr
 
 
 def test_alias_collision_is_linted_and_never_guessed(tmp_path: Path) -> None:
@@ -275,16 +286,21 @@ def test_user_table_with_bad_rows_names_file_and_row(tmp_path: Path) -> None:
         assert any(re.match(rf"{re.escape(str(table))}: row {row}: ", p) for p in problems), (row, problems)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "gazetteer/load.py read_table: a user table accepts a one-character name ('X'), which the YAML "
-    "records refuse as too short; the resolver then links every capital X to it"
-))
-def test_user_table_with_a_one_character_name_stops_loading(tmp_path: Path) -> None:
+@pytest.mark.parametrize("distinct_ids", [False, True], ids=["names-grouped-by-id", "one-row-per-entity"])
+def test_user_table_with_bad_name_lengths_stops_loading(tmp_path: Path, distinct_ids: bool) -> None:
+    # A one-character name would link every capital X; a 600-character one is a pasted
+    # paragraph the resolver never looks up. The YAML records refuse both; so must a table.
     table = tmp_path / "names.csv"
-    table.write_text("id,name,type\nq1,Alpha Group,ORG\nq1,X,ORG\n", encoding="utf-8")
-    try:
+    long_name = "Alpha " * 100
+    second, third = ("q2", "q3") if distinct_ids else ("q1", "q1")
+    table.write_text(f"id,name,type\nq1,Alpha Group,ORG\n{second},X,ORG\n{third},{long_name},ORG\n", encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
         Gazetteer.load(table, builtin=False)
-    except GazetteerError as exc:
-        assert any("row 3" in p for p in exc.problems), exc.problems
-    else:
-        raise AssertionError("a one-character name loaded without a problem")
+    assert caught.value.problems == [
+        f"{table}: row 3: name 'X' is too short to be a name (id {second!r})",
+        f"{table}: row 4: name {show(long_name.strip())} has 599 characters; a name has at most 500 (id {third!r})",
+    ]
+    result = runner.invoke(app, ["resolve", "Alpha Group", "--no-builtin", "-g", str(table)])
+    assert result.exit_code == 2
+    assert f"{table}: row 3: name 'X' is too short" in result.stderr
+    assert f"{table}: row 4: name " in result.stderr

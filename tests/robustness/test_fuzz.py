@@ -46,6 +46,7 @@ from timebox import timed
 
 from canonym import Gazetteer, Resolver, fold, fold_with_offsets, name_key
 from canonym.corpus.tagger import Tagger
+from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import parse_name
 
 #: Inputs of the main run, split over two worker processes (two seeds, same generator).
@@ -182,6 +183,8 @@ BIG = [
     ("arabic-presentation", "ﻻ" * (MEGABYTE // 2)),
     ("bidi-arabic", ("\u202eسليماني\u200f" * (MEGABYTE // 9))),
     ("al-dash", "Al-" * (MEGABYTE // 3)),
+    # Leading titles were stripped one list copy at a time: quadratic, minutes for a megabyte.
+    ("titles", "Dr. " * (MEGABYTE // 4) + "Ali"),
 ]
 
 
@@ -194,3 +197,31 @@ def test_megabyte_inputs(tagger: Tagger, label: str, text: str) -> None:
     mentions, _ = timed(10, lambda: tagger.tag(text, label))
     check_mentions(text, label, mentions, failures)
     assert failures.count == 0, failures.found
+
+
+def test_titles_are_stripped_in_linear_time() -> None:
+    text = "Sheikh Dr. " * (MEGABYTE // 11) + "Ayman al-Zawahiri"
+    parts, _ = timed(10, lambda: parse_name(text, person=True))
+    assert parts.tokens == ("ayman", "zawahiri")
+    assert len(parts.titles) == 2 * (MEGABYTE // 11)
+    assert timed(10, lambda: name_key(text, person=True))[0] == name_key("Ayman al-Zawahiri", person=True)
+
+
+def test_a_query_longer_than_a_name_is_nil_at_once(tagger: Tagger) -> None:
+    """README/resolver: a query of more than MAX_NAME_LENGTH characters is NIL without a look."""
+    resolver = tagger.resolver
+    name = "Qassem Soleimani"
+    padded = name + " " * (MAX_NAME_LENGTH - len(name))
+    assert len(padded) == MAX_NAME_LENGTH
+    match = resolver.resolve(padded)
+    assert match is not None and match.entity_id == "qassem-soleimani"
+    assert resolver.resolve(padded + " ") is None
+    # A megabyte of Arabic names once took half a minute of fuzzy scoring.
+    huge = ("قاسم سليماني في طهران " * (MEGABYTE // 20))[:MEGABYTE]
+    assert timed(1.0, lambda: resolver.resolve(huge))[0] is None
+    assert timed(1.0, lambda: resolver.resolve(huge, type="PER"))[0] is None
+    frame = timed(1.0, lambda: resolver.resolve_many([name, huge]))[0]
+    assert frame.get_column("entity_id").to_list() == ["qassem-soleimani", None]
+    assert frame.get_column("method").to_list()[1] == "nil"
+    explanation = timed(10, lambda: resolver.explain(huge))[0]
+    assert explanation.match is None and "longer than any name" in explanation.reason

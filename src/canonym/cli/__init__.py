@@ -15,6 +15,7 @@ from typing import Annotated, Literal, NoReturn, ParamSpec
 
 import typer
 
+from canonym.corpus.readers import MAX_DOCUMENT_CHARACTERS
 from canonym.errors import CanonymError, ConfigError, GazetteerError, InputError
 
 P = ParamSpec("P")
@@ -176,6 +177,7 @@ def tag(
     errors: Annotated[Path | None, typer.Option("--errors", help="Write the documents that were skipped or repaired, with reasons, to this table.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes that tag in parallel (the output does not depend on it).")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same --out, skipping the documents it already tagged.")] = False,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=0, help="Report and skip documents longer than this many characters (0: no limit).")] = MAX_DOCUMENT_CHARACTERS,
     engine: Annotated[Literal["local", "spark"], typer.Option("--engine", help="local: this machine; spark: Apache Spark (the spark extra of canonym), Parquet in, a Parquet dataset out.")] = "local",
     spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL for --engine spark.")] = "local[*]",
 ) -> None:
@@ -184,9 +186,12 @@ def tag(
     Example: canonym tag articles/ --out mentions.parquet
     Example: canonym tag news.jsonl --text-column body --id-column url --out mentions.csv
     Example: canonym tag archive.parquet --workers 4 --resume --out mentions.parquet
+    Example: canonym tag dumps/ --max-chars 0 --out mentions.parquet --errors errors.csv
     Example: canonym tag --engine spark s3a://bucket/news/ --text-column body --id-column url --out s3a://bucket/mentions/
     """
     if engine == "spark":
+        if max_chars != MAX_DOCUMENT_CHARACTERS:
+            fail("--max-chars: not available with --engine spark (long documents are tagged window by window there)")
         _tag_on_spark(paths, out, fmt, gazetteer, no_builtin, config, text_column, id_column, errors, workers, resume, spark_master)
         return
     from canonym.corpus.run import tag_corpus
@@ -197,8 +202,8 @@ def tag(
     summary = tag_corpus(
         paths, out, resolver,
         fmt=fmt, text_column=text_column, id_column=id_column, errors_path=str(errors) if errors else None,
-        workers=workers, resume=resume,
-        run_options={"gazetteer": [str(g) for g in gazetteer or []], "no_builtin": no_builtin, "config": str(config)},
+        workers=workers, resume=resume, max_chars=max_chars,
+        run_options={"gazetteer": [str(g) for g in gazetteer or []], "no_builtin": no_builtin, "config": str(config), "max_chars": max_chars},
     )
     typer.echo(summary.describe(), err=True)
 

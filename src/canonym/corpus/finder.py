@@ -28,6 +28,7 @@ import ahocorasick_rs
 import numpy as np
 
 from canonym.gazetteer.index import AliasIndex, partial_keys
+from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import fold, fold_with_offsets, parse_name
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_joined
@@ -39,18 +40,38 @@ _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CAP}[\w'’]*"
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[{_HYPHEN}])?{_CAP}[\w'’]*)*)"
 )
+#: A name is a handful of words. A longer run of capitalised words (a heading, a shouted
+#: line, a list) is not one name: its pieces longer than this, or than MAX_NAME_LENGTH
+#: characters, are dropped (known names inside it are still found by the gazetteer scan).
+MAX_NAME_WORDS = 12
+#: Arabic-script words in a row that can be a name; a longer run is prose (a quotation), not
+#: a name, and is not a candidate at all (the gazetteer scan still finds known names in it).
+MAX_ARABIC_NAME_WORDS = 8
+_ARABIC = r"\u0600-\u06FF\u0750-\u077F"
+#: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
+_ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[ {_HYPHEN}])*{_WORD})*"
-    r"|[\u0600-\u06FF\u0750-\u077F]+(?:[ \u200c][\u0600-\u06FF\u0750-\u077F]+)*"
+    # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
+    # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
+    # so a long run is passed over in linear time instead of cut into pseudo-names.
+    rf"|(?<![{_ARABIC}\u200c])(?<![{_ARABIC}\u200c] ){_ARABIC_WORD}(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}"
+    rf"(?![ \u200c]?[{_ARABIC}])"
 )
 #: _SEQUENCE behind a look-ahead for the characters a match can start with, which lets the
 #: regex engine skip most positions without trying every alternative (1.5x faster).
-_SEQUENCE_FAST = re.compile(rf"(?=[A-Z{_CAP[1:-1]}\u0600-\u06FF\u0750-\u077Faeib])(?:{_SEQUENCE.pattern})")
+_SEQUENCE_FAST = re.compile(rf"(?=[A-Z{_CAP[1:-1]}{_ARABIC}aeib])(?:{_SEQUENCE.pattern})")
+#: Capitalised words the surname of the inverted form may have ("AL-SHARABI", "ABU BAKR AL BAGHDADI").
+_INVERTED_SURNAME_WORDS = 5
 #: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein".
+#: Every repetition is bounded (words of at most 40 letters) and the surname may not start
+#: inside a run of capitalised words (second look-behind), so a long run before a comma costs
+#: linear time, not quadratic, and a match is always name-sized.
 _INVERTED = re.compile(
-    rf"(?<![\w'’])(?:[A-Z][A-Z'’]+[{_HYPHEN}])?[A-Z][A-Z'’]+(?:[ {_HYPHEN}][A-Z][A-Z'’]+)*, "
-    rf"[A-Z][a-z'’]+(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}])*[A-Z][a-z'’]+){{0,4}}(?![\w'’])"
+    rf"(?<![\w'’])(?<![A-Z'’][ {_HYPHEN}])(?:[A-Z][A-Z'’]{{1,39}}[{_HYPHEN}])?[A-Z][A-Z'’]{{1,39}}"
+    rf"(?:[ {_HYPHEN}][A-Z][A-Z'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
+    rf"[A-Z][a-z'’]{{1,39}}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}[A-Z][a-z'’]{{1,39}}){{0,4}}(?![\w'’])"
 )
 #: Every _INVERTED match holds this: documents without it skip that regex.
 _INVERTED_HINT = re.compile(r"[A-Z'’], [A-Z][a-z'’]")
@@ -272,9 +293,10 @@ class NameFinder:
         for a, b in spans:
             modifier = any(a < c and b <= c for c, _ in cut)
             a, b = _trim_possessive(chunk, a, b)
-            if b - a >= 2:
+            if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
                 pieces.append((a, b, modifier))
-        bounded(self._memo)[chunk] = (pieces, cut)
+        if len(chunk) <= MAX_NAME_LENGTH:  # a long run is rare, and would make the memo's size unbounded
+            bounded(self._memo)[chunk] = (pieces, cut)
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -8,6 +8,11 @@ offsets refer to that text. A document that cannot be read at all is reported an
 the others are still read. Tables are streamed and checked row by row: a bad row (empty or
 repeated id, missing, null or non-text text, unparsable line) is reported and skipped, never
 the whole table. Every reader is linear in its input: no rescanning of malformed markup.
+
+A document longer than the limit (:data:`MAX_DOCUMENT_CHARACTERS` unless the caller gives
+another, ``canonym tag --max-chars``) is reported and skipped: it is a dump or a mistake,
+not an article, and tagging it would hold memory in proportion. A file more than four times
+the limit in bytes is skipped without being read (UTF-8 has at most four bytes a character).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 TABLE_SUFFIXES = frozenset({".jsonl", ".ndjson", ".parquet", ".csv", ".tsv"})
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+#: Documents longer than this many characters are reported and skipped by default.
+MAX_DOCUMENT_CHARACTERS = 20_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +205,21 @@ def html_to_text(markup: str) -> str:
     return html_text(markup)[0]
 
 
-def read_file(path: Path, doc_id: str, on_problem: ProblemSink) -> Document | None:
-    """Read one text or HTML file; report and return None when it cannot be used."""
+def _too_long(size: int, unit: str, limit: int) -> str:
+    return f"too long: {size:,} {unit}, more than the limit of {limit:,} characters (--max-chars)"
+
+
+def read_file(
+    path: Path, doc_id: str, on_problem: ProblemSink, max_chars: int | None = MAX_DOCUMENT_CHARACTERS
+) -> Document | None:
+    """Read one text or HTML file; report and return None when it cannot be used.
+
+    ``max_chars`` is the longest text kept (``None`` or 0: no limit).
+    """
     try:
+        if max_chars and path.stat().st_size > 4 * max_chars:
+            on_problem(DocumentProblem(str(path), doc_id, _too_long(path.stat().st_size, "bytes", max_chars), True))
+            return None
         data = path.read_bytes()
     except OSError as exc:
         on_problem(DocumentProblem(str(path), doc_id, f"cannot read: {exc.strerror or exc}", True))
@@ -215,6 +234,9 @@ def read_file(path: Path, doc_id: str, on_problem: ProblemSink) -> Document | No
         text, markup_notes = html_text(text)
         for note in markup_notes:
             on_problem(DocumentProblem(str(path), doc_id, note, False))
+    if max_chars and len(text) > max_chars:
+        on_problem(DocumentProblem(str(path), doc_id, _too_long(len(text), "characters", max_chars), True))
+        return None
     if not text.strip():
         on_problem(DocumentProblem(str(path), doc_id, "empty document", False))
     return Document(doc_id, text)
@@ -233,11 +255,14 @@ def _directory_files(root: Path) -> list[Path]:
 class _Rows:
     """Turns raw ``(row, id, text)`` values into documents: one report per bad row."""
 
-    def __init__(self, path: Path, text_column: str, id_column: str, on_problem: ProblemSink) -> None:
+    def __init__(
+        self, path: Path, text_column: str, id_column: str, on_problem: ProblemSink, max_chars: int | None
+    ) -> None:
         self.source = str(path)
         self.text_column = text_column
         self.id_column = id_column
         self.on_problem = on_problem
+        self.max_chars = max_chars
         self.seen: set[str] = set()
 
     def skip(self, row: int, doc_id: str | None, reason: str) -> None:
@@ -263,6 +288,9 @@ class _Rows:
             return None
         if not isinstance(raw_text, str):
             self.skip(row, doc_id, f"{self.text_column!r} is not text ({type(raw_text).__name__})")
+            return None
+        if self.max_chars and len(raw_text) > self.max_chars:
+            self.skip(row, doc_id, _too_long(len(raw_text), "characters", self.max_chars))
             return None
         text = raw_text
         if _has_surrogates(text):
@@ -297,10 +325,12 @@ def _missing_columns(path: Path, columns: Sequence[str], text_column: str, id_co
     )
 
 
-def _iter_csv(path: Path, text_column: str, id_column: str, on_problem: ProblemSink) -> Iterator[Document]:
+def _iter_csv(
+    path: Path, text_column: str, id_column: str, on_problem: ProblemSink, max_chars: int | None
+) -> Iterator[Document]:
     """CSV (quoted fields, RFC 4180) or TSV (no quoting); ``row`` is the record after the header."""
     tsv = path.suffix.lower() == ".tsv"
-    rows = _Rows(path, text_column, id_column, on_problem)
+    rows = _Rows(path, text_column, id_column, on_problem, max_chars)
     csv.field_size_limit(sys.maxsize)
     try:
         handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
@@ -345,9 +375,11 @@ def _iter_csv(path: Path, text_column: str, id_column: str, on_problem: ProblemS
                 yield document
 
 
-def _iter_jsonl(path: Path, text_column: str, id_column: str, on_problem: ProblemSink) -> Iterator[Document]:
+def _iter_jsonl(
+    path: Path, text_column: str, id_column: str, on_problem: ProblemSink, max_chars: int | None
+) -> Iterator[Document]:
     """JSON Lines, one object per line; ``row`` is the line number. A bad line is skipped."""
-    rows = _Rows(path, text_column, id_column, on_problem)
+    rows = _Rows(path, text_column, id_column, on_problem, max_chars)
 
     def lines() -> Iterator[tuple[int, str]]:
         try:
@@ -396,7 +428,7 @@ def _iter_jsonl(path: Path, text_column: str, id_column: str, on_problem: Proble
 
 
 def _iter_parquet(
-    path: Path, text_column: str, id_column: str, on_problem: ProblemSink, batch_rows: int
+    path: Path, text_column: str, id_column: str, on_problem: ProblemSink, batch_rows: int, max_chars: int | None
 ) -> Iterator[Document]:
     import polars as pl
 
@@ -409,7 +441,7 @@ def _iter_parquet(
         total = frame.select(pl.len()).collect().item()
     except (pl.exceptions.PolarsError, OSError) as exc:
         raise InputError(f"{path}: cannot read the table: {exc}") from exc
-    rows = _Rows(path, text_column, id_column, on_problem)
+    rows = _Rows(path, text_column, id_column, on_problem, max_chars)
     offset = 0
     while offset < total:
         try:
@@ -424,13 +456,19 @@ def _iter_parquet(
 
 
 def iter_table_rows(
-    path: Path, text_column: str, id_column: str, on_problem: ProblemSink, batch_rows: int = 10_000
+    path: Path,
+    text_column: str,
+    id_column: str,
+    on_problem: ProblemSink,
+    batch_rows: int = 10_000,
+    max_chars: int | None = MAX_DOCUMENT_CHARACTERS,
 ) -> Iterator[Document]:
     """Documents of a table file, streamed; bad rows are reported and skipped, the rest read.
 
     CSV and TSV are read record by record (TSV unquoted), JSON Lines line by line, Parquet
     in batches of ``batch_rows``. A row is skipped and reported when its id is empty or
-    repeats an earlier one, when its text is missing, null or not text, or when it cannot be
+    repeats an earlier one, when its text is missing, null, not text or longer than
+    ``max_chars`` characters (``None`` or 0: no limit), or when it cannot be
     parsed (a bad JSON line, a CSV record with the wrong number of fields); invalid UTF-8
     becomes U+FFFD and NUL characters are kept, both reported. An empty table is reported.
 
@@ -439,11 +477,11 @@ def iter_table_rows(
     """
     suffix = path.suffix.lower()
     if suffix == ".parquet":
-        yield from _iter_parquet(path, text_column, id_column, on_problem, batch_rows)
+        yield from _iter_parquet(path, text_column, id_column, on_problem, batch_rows, max_chars)
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _iter_jsonl(path, text_column, id_column, on_problem)
+        yield from _iter_jsonl(path, text_column, id_column, on_problem, max_chars)
     else:
-        yield from _iter_csv(path, text_column, id_column, on_problem)
+        yield from _iter_csv(path, text_column, id_column, on_problem, max_chars)
 
 
 def iter_documents(
@@ -452,8 +490,12 @@ def iter_documents(
     *,
     text_column: str = "text",
     id_column: str = "id",
+    max_chars: int | None = MAX_DOCUMENT_CHARACTERS,
 ) -> Iterator[Document]:
     """Documents of every path: a text/HTML file, a folder of them, or a table.
+
+    A document longer than ``max_chars`` characters is reported and skipped (``None`` or 0:
+    no limit).
 
     Raises:
         InputError: a path that does not exist or a table without the needed columns.
@@ -464,14 +506,14 @@ def iter_documents(
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             for file in _directory_files(path):
-                document = read_file(file, file.relative_to(path).as_posix(), on_problem)
+                document = read_file(file, file.relative_to(path).as_posix(), on_problem, max_chars)
                 if document is not None:
                     yield document
             continue
         suffix = path.suffix.lower()
         if suffix in TABLE_SUFFIXES:
-            yield from iter_table_rows(path, text_column, id_column, on_problem)
+            yield from iter_table_rows(path, text_column, id_column, on_problem, max_chars=max_chars)
         else:
-            document = read_file(path, path.name, on_problem)
+            document = read_file(path, path.name, on_problem, max_chars)
             if document is not None:
                 yield document

@@ -20,7 +20,7 @@ import polars as pl
 from canonym.corpus.batch import BatchResult, tag_batch
 from canonym.corpus.nil import assign_nil_clusters
 from canonym.corpus.parts import PartStore, write_part
-from canonym.corpus.readers import DocumentProblem, iter_documents
+from canonym.corpus.readers import MAX_DOCUMENT_CHARACTERS, DocumentProblem, iter_documents
 from canonym.corpus.tagger import Tagger
 from canonym.corpus.writers import table_format, write_table
 from canonym.errors import InputError
@@ -109,6 +109,7 @@ def tag_corpus(
     workers: int = 1,
     resume: bool = False,
     run_options: dict[str, Any] | None = None,
+    max_chars: int | None = MAX_DOCUMENT_CHARACTERS,
 ) -> RunSummary:
     """Tag every document of ``paths`` and write the mention table to ``out``.
 
@@ -118,6 +119,9 @@ def tag_corpus(
     workers. A broken document is reported (stderr and ``errors_path``) and skipped; the
     others are written. The table is written atomically when every batch is done;
     ``resume`` continues a run that was killed, skipping the documents it already wrote.
+    A document longer than ``max_chars`` characters is reported and skipped (``None`` or 0:
+    no limit); one longer than :data:`~canonym.corpus.windows.WINDOW_CHARACTERS` is tagged
+    window by window.
 
     Raises:
         InputError: a missing input, unreadable table, or ``resume`` of a different run.
@@ -141,7 +145,10 @@ def tag_corpus(
 
     def documents() -> Iterator[tuple[str, str]]:
         seen: set[str] = set()
-        for document in iter_documents(paths, lambda p: _report(p, summary), text_column=text_column, id_column=id_column):
+        documents = iter_documents(
+            paths, lambda p: _report(p, summary), text_column=text_column, id_column=id_column, max_chars=max_chars
+        )
+        for document in documents:
             if document.doc_id in seen:
                 _report(DocumentProblem(document.doc_id, document.doc_id, "duplicate document id", True), summary)
                 continue

@@ -19,6 +19,7 @@ from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_n
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import guess_type
+from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.normalize import fold, name_key, parse_name
 from canonym.resolver import Match, Resolver
 
@@ -76,7 +77,7 @@ class Tagger:
 
     def tag(self, text: str, doc_id: str = "doc") -> list[Mention]:
         """Mentions in one document, ordered by start (unknown names clustered in-document)."""
-        return cluster_unknown(self._tag_document(text, doc_id, self.finder.scan(text)))
+        return cluster_unknown(next(iter(self.iter_document_mentions([(doc_id, text)]))))
 
     def tag_documents(self, documents: Iterable[tuple[str, str]]) -> list[Mention]:
         """Mentions of many ``(doc_id, text)`` documents with NIL clusters shared across them."""
@@ -85,12 +86,25 @@ class Tagger:
             mentions.extend(found)
         return cluster_unknown(mentions)
 
-    def iter_document_mentions(self, documents: Iterable[tuple[str, str]]) -> Iterator[list[Mention]]:
-        """Per-document mentions before cross-document NIL clustering (for streaming)."""
-        for chunk in _chunks(documents):
-            known = self.finder.scan_many([text for _, text in chunk])
-            for (doc_id, text), spans in zip(chunk, known, strict=True):
-                yield self._tag_document(text, doc_id, spans)
+    def iter_document_mentions(
+        self, documents: Iterable[tuple[str, str]], window: int = WINDOW_CHARACTERS
+    ) -> Iterator[list[Mention]]:
+        """Per-document mentions before cross-document NIL clustering (for streaming).
+
+        A document longer than ``window`` characters is tagged window by window
+        (:func:`~canonym.corpus.windows.windows`), so the work on it stays bounded.
+        """
+        pending: list[Mention] = []
+        for chunk in _chunks(_windowed(documents, window)):
+            known = self.finder.scan_many([text for _, text, _, _ in chunk])
+            for (doc_id, text, offset, last), spans in zip(chunk, known, strict=True):
+                found = self._tag_document(text, doc_id, spans)
+                if offset:
+                    found = [m._replace(start=m.start + offset, end=m.end + offset) for m in found]
+                pending.extend(found)
+                if last:
+                    yield pending
+                    pending = []
 
     def tag_frame(self, df: pl.DataFrame, text: str = "text", id: str = "id") -> pl.DataFrame:
         """Tag a polars frame of documents; return the mention table."""
@@ -357,12 +371,26 @@ def _is_acronym(surface: str) -> bool:
 CHUNK_CHARACTERS = 1_000_000
 
 
-def _chunks(documents: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
-    chunk: list[tuple[str, str]] = []
+#: A document, or a window of one: (doc_id, text, offset in the document, last window?).
+_Piece = tuple[str, str, int, bool]
+
+
+def _windowed(documents: Iterable[tuple[str, str]], window: int) -> Iterator[_Piece]:
+    for doc_id, text in documents:
+        if len(text) <= window:
+            yield doc_id, text, 0, True
+            continue
+        cuts = list(windows(text, window))
+        for start, end in cuts:
+            yield doc_id, text[start:end], start, end == cuts[-1][1]
+
+
+def _chunks(pieces: Iterable[_Piece]) -> Iterator[list[_Piece]]:
+    chunk: list[_Piece] = []
     size = 0
-    for document in documents:
-        chunk.append(document)
-        size += len(document[1])
+    for piece in pieces:
+        chunk.append(piece)
+        size += len(piece[1])
         if size >= CHUNK_CHARACTERS:
             yield chunk
             chunk, size = [], 0
@@ -379,16 +407,33 @@ STOP_WORDS = frozenset(
 )
 
 
+#: Longest line :func:`_is_title_case` can call a title (characters).
+_TITLE_LINE = 160
+
+
 def _line_around(text: str, index: int) -> str:
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    return text[start : end if end != -1 else len(text)]
+    """The line holding ``index``; "" when it is longer than a title can be.
+
+    Looks at most a title's length each way: a megabyte line with thousands of names cost a
+    copy and a scan of the whole line per name, and filled the title-case cache with them.
+    """
+    reach = max(0, index - _TITLE_LINE - 1)
+    start = text.rfind("\n", reach, index) + 1
+    if start == 0 and reach > 0:
+        return ""
+    stop = min(len(text), start + _TITLE_LINE + 1)
+    end = text.find("\n", index, stop)
+    if end == -1:
+        if stop < len(text):
+            return ""
+        end = len(text)
+    return text[start:end] if end - start <= _TITLE_LINE else ""
 
 
 @lru_cache(maxsize=4096)
 def _is_title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
-    if len(words) < 4 or len(words) > 16 or len(line) > 160 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
+    if len(words) < 4 or len(words) > 16 or len(line) > _TITLE_LINE or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)

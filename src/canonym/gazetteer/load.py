@@ -20,7 +20,7 @@ import yaml
 
 from canonym.errors import GazetteerError, InputError
 from canonym.gazetteer.model import TYPES, Entity, EntityTable
-from canonym.gazetteer.spec import SLUG, validate_record
+from canonym.gazetteer.spec import MAX_NAME_LENGTH, SLUG, name_length_problem, validate_record
 from canonym.tables import TABLE_SUFFIXES, read_columns
 
 YAML_SUFFIXES = frozenset({".yml", ".yaml"})
@@ -229,6 +229,10 @@ def read_table(path: Path) -> tuple[EntityTable, list[str]]:
         if not name:
             problems.append(f"{path}: row {row_number}: name is empty (id {raw_id!r})")
             continue
+        length = name_length_problem(name)
+        if length is not None:
+            problems.append(f"{path}: row {row_number}: name {length} (id {raw_id!r})")
+            continue
         etype = (_text(raw_type).strip().upper() if raw_type else "") or "MISC"
         if etype not in TYPES:
             problems.append(f"{path}: row {row_number}: type {etype!r} is not one of {', '.join(TYPES)}")
@@ -269,8 +273,10 @@ def _one_row_per_entity(
     """
     ids = [x.strip() for x in raw_ids if isinstance(x, str)]
     names = [x.strip() for x in raw_names if isinstance(x, str)]
-    if len(ids) != len(raw_ids) or len(names) != len(raw_names) or "" in ids or "" in names:
+    if len(ids) != len(raw_ids) or len(names) != len(raw_names) or "" in ids:
         return None
+    if names and not 2 <= min(map(len, names)) <= max(map(len, names)) <= MAX_NAME_LENGTH:
+        return None  # an empty, one-character or overlong name: reported row by row
     if len(set(ids)) != len(ids):
         return None
     if raw_types is None:
@@ -311,7 +317,9 @@ def read_path_table(path: Path) -> tuple[EntityTable, list[str]]:
     """Like :func:`read_path`, as an :class:`EntityTable` (a table file is never made into objects)."""
     if path.is_dir():
         found, problems = read_yaml_entities(yaml_files(path))
-        return EntityTable.from_entities(found), problems
+        # Two records of one folder with the same id would be merged into one entity of the
+        # first one's type: refuse them, as the built-in data's are refused.
+        return EntityTable.from_entities(found), problems + duplicate_id_problems(found)
     if not path.exists():
         return EntityTable([], [], [], []), [f"{path}: no such file or folder"]
     suffix = path.suffix.lower()
@@ -374,14 +382,31 @@ def load_entities(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> 
 
 
 def duplicate_id_problems(entities: list[Entity]) -> list[str]:
-    """One problem per entity whose id an earlier entity already uses."""
+    """One problem per entity whose id an earlier entity already uses (``path:line: id: ...``,
+    as the lint words it)."""
     seen: dict[str, str] = {}
     problems = []
     for entity in entities:
-        if entity.id in seen:
-            problems.append(f"{entity.source}: id: {entity.id!r} is also used by {seen[entity.id]}")
-        seen.setdefault(entity.id, entity.source)
+        first = seen.get(entity.id)
+        if first is None:
+            seen[entity.id] = entity.source
+        else:
+            problems.append(
+                f"{_at_id_line(entity.source)}: id: {entity.id!r} is also the id of {first}; ids must be unique"
+            )
     return problems
+
+
+def _at_id_line(path: str) -> str:
+    """``path:line`` of the record's top-level ``id:`` key (``path`` alone when not found)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return path
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("id:"):
+            return f"{path}:{number}"
+    return path
 
 
 def is_slug(value: str) -> bool:

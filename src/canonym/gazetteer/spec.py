@@ -25,6 +25,9 @@ FIELDS = frozenset(
      "description", "sources"}
 )
 REQUIRED = ("id", "type", "kind", "name")
+#: The longest name the gazetteer takes and the resolver looks up (characters): a longer
+#: "name" is a pasted paragraph or a mangled cell. Loading refuses one; resolving one is NIL.
+MAX_NAME_LENGTH = 500
 
 
 def line_of(text: str, needle: str) -> int | None:
@@ -56,6 +59,19 @@ _SHOW.maxstring = _SHOW.maxother = 80
 def show(value: object) -> str:
     """A short ``repr`` for messages: a YAML alias bomb or a megabyte value stays one line."""
     return _SHOW.repr(value)
+
+
+def name_length_problem(name: str) -> str | None:
+    """Why ``name`` (trimmed) cannot be a name because of its length, or ``None``.
+
+    One character is too short (it would match every capital "X"); more than
+    :data:`MAX_NAME_LENGTH` characters is too long (the resolver never looks such a query up).
+    """
+    if len(name) < 2:
+        return f"{show(name)} is too short to be a name"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"{show(name)} has {len(name)} characters; a name has at most {MAX_NAME_LENGTH}"
+    return None
 
 
 def _field(key: object) -> str:
@@ -205,6 +221,8 @@ def validate_record(
             problems.append(f"{at_key(key)}: {key}: must be text, got {what}")
         elif not value.strip():
             problems.append(f"{at_key(key)}: {key}: must not be empty")
+        elif key == "name" and (length := name_length_problem(value.strip())) is not None:
+            problems.append(f"{at_key(key)}: name: {length}")
     entity_id = data.get("id")
     if isinstance(entity_id, str):
         if not SLUG.match(entity_id):
@@ -251,8 +269,8 @@ def validate_record(
             where = lines.at(lines.item(item, "aliases", key, index))
             if name is None:
                 problems.append(f"{where}: aliases.{key}: {show(item)} is not text (quote it)")
-            elif len(name) < 2:
-                problems.append(f"{where}: aliases.{key}: {show(name)} is too short to be a name")
+            elif (length := name_length_problem(name)) is not None:
+                problems.append(f"{where}: aliases.{key}: {length}")
             elif name in target:
                 problems.append(f"{where}: aliases.{key}: {show(name)} is listed twice")
             else:

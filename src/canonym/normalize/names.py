@@ -153,18 +153,24 @@ def uninvert(name: str, *, person: bool = False) -> tuple[str, bool]:
 
 
 def _strip_titles(tokens: list[str], tables: NameTables) -> tuple[list[str], list[str]]:
+    """Leading titles off ``tokens`` (longest first; the last token always stays).
+
+    Moves an index instead of slicing the list after each title: linear in the number of
+    tokens, where "Dr. Dr. Dr. ..." once cost a copy of the rest per title.
+    """
     removed: list[str] = []
-    changed = True
-    while changed and len(tokens) > 1:
-        changed = False
-        for title in tables.titles_by_first.get(tokens[0], ()):
+    start = 0
+    count = len(tokens)
+    while count - start > 1:
+        for title in tables.titles_by_first.get(tokens[start], ()):
             n = len(title)
-            if len(tokens) > n and tuple(tokens[:n]) == title:
+            if count - start > n and tuple(tokens[start : start + n]) == title:
                 removed.append(" ".join(title))
-                tokens = tokens[n:]
-                changed = True
+                start += n
                 break
-    return tokens, removed
+        else:
+            break
+    return tokens[start:], removed
 
 
 def _is_article(token: str, following: str | None, tables: NameTables) -> bool:
