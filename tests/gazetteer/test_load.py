@@ -73,16 +73,16 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
                 for key in partial_keys(keys):
                     partial[key].add(entity_index)
     fields.update(
-        alias_text=text,
-        alias_entity=owner,
-        alias_strong=strong_of,
-        alias_keys=keys_of,
-        alias_joined=joined_of,
-        alias_skeletons=skeletons_of,
-        partial={k: sorted(v) for k, v in partial.items()},
+        alias_text=tuple(text),
+        alias_entity=tuple(owner),
+        alias_strong=tuple(strong_of),
+        alias_keys=tuple(keys_of),
+        alias_joined=tuple(joined_of),
+        alias_skeletons=tuple(skeletons_of),
+        partial={k: tuple(sorted(v)) for k, v in partial.items()},
         by_id={e.id: i for i, e in enumerate(entities)},
     )
-    fields.update({name: dict(found) for name, found in maps.items()})
+    fields.update({name: {k: tuple(v) for k, v in found.items()} for name, found in maps.items()})
     return fields
 
 

@@ -56,16 +56,30 @@ class _Memo(dict[str, str]):
         return value
 
 
-def _group(keys: list[str]) -> dict[str, list[int]]:
-    """The positions at which each key occurs, in order."""
-    groups: dict[str, list[int]] = {}
-    add = groups.setdefault
+def _group(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """The positions at which each key occurs, in order.
+
+    Tuples, not lists: the collector stops tracking a tuple of ints, so 100k of them are not
+    walked again by every full collection of the process that holds the index.
+    """
+    groups: dict[str, tuple[int, ...]] = {}
+    shared: dict[str, list[int]] = {}
     for position, key in enumerate(keys):
-        add(key, []).append(position)
+        found = groups.get(key)
+        if found is None:
+            groups[key] = (position,)
+        else:
+            more = shared.get(key)
+            if more is None:
+                shared[key] = [*found, position]
+            else:
+                more.append(position)
+    for key, positions in shared.items():
+        groups[key] = tuple(positions)
     return groups
 
 
-def _ungroup(groups: dict[str, list[int]], size: int) -> list[str]:
+def _ungroup(groups: dict[str, tuple[int, ...]], size: int) -> list[str]:
     """The inverse of :func:`_group`: the key at each position."""
     keys = [""] * size
     for key, positions in groups.items():
@@ -74,7 +88,7 @@ def _ungroup(groups: dict[str, list[int]], size: int) -> list[str]:
     return keys
 
 
-def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, list[int]]:
+def _postings(rows: Sequence[tuple[str, ...]], skip: frozenset[str]) -> dict[str, tuple[int, ...]]:
     """For each value in ``rows`` but those in ``skip``: the rows that hold it, each once, in order."""
     groups: dict[str, list[int]] = {}
     for position, row in enumerate(rows):
@@ -86,7 +100,7 @@ def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, li
                 groups[value] = [position]
             elif found[-1] != position:  # a value twice in one row is listed once
                 found.append(position)
-    return groups
+    return {value: tuple(positions) for value, positions in groups.items()}
 
 
 def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
@@ -121,18 +135,18 @@ class AliasIndex:
     """
 
     entities: EntityTable
-    alias_text: list[str]
-    alias_entity: list[int]
-    alias_strong: list[bool]
-    alias_keys: list[tuple[str, ...]]
-    alias_joined: list[str]
-    alias_skeletons: list[tuple[str, ...]]
-    exact: dict[str, list[int]]
-    folded: dict[str, list[int]]
-    keyed: dict[str, list[int]]
-    by_token: dict[str, list[int]]
-    by_skeleton: dict[str, list[int]]
-    partial: dict[str, list[int]]
+    alias_text: tuple[str, ...]
+    alias_entity: tuple[int, ...]
+    alias_strong: tuple[bool, ...]
+    alias_keys: tuple[tuple[str, ...], ...]
+    alias_joined: tuple[str, ...]
+    alias_skeletons: tuple[tuple[str, ...], ...]
+    exact: dict[str, tuple[int, ...]]
+    folded: dict[str, tuple[int, ...]]
+    keyed: dict[str, tuple[int, ...]]
+    by_token: dict[str, tuple[int, ...]]
+    by_skeleton: dict[str, tuple[int, ...]]
+    partial: dict[str, tuple[int, ...]]
     by_id: dict[str, int]
 
     @classmethod
@@ -173,21 +187,22 @@ class AliasIndex:
             if person and strong:
                 for key in partial_keys(alias_keys):
                     partial[key].add(owner)
+        # Tuples, like the maps' values (see _group).
         return cls(
             table,
-            texts,
-            owners,
-            strengths,
-            keys,
-            joined,
-            skeletons,
+            tuple(texts),
+            tuple(owners),
+            tuple(strengths),
+            tuple(keys),
+            tuple(joined),
+            tuple(skeletons),
             # Most names are their own exact form: keep one string, not two equal ones.
             exact=_group([text if (form := exact_form(text)) == text else form for text in texts]),
             folded=_group(folded),
             keyed=_group(joined),
             by_token=_postings(keys, CONNECTORS),
             by_skeleton=_postings(skeletons, frozenset({""})),
-            partial={k: sorted(v) for k, v in partial.items()},
+            partial={k: tuple(sorted(v)) for k, v in partial.items()},
             by_id={entity_id: i for i, entity_id in enumerate(table.ids)},
         )
 
