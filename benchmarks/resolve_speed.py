@@ -337,6 +337,7 @@ def make_queries(
 ) -> dict[str, Any]:
     """Exact, variant and miss queries (distinct within each set) with their true ids."""
     from canonym import fold, name_key
+    from canonym.gazetteer.index import alias_ids
 
     rng = random.Random(seed)
     order = list(range(len(names)))
@@ -344,8 +345,8 @@ def make_queries(
     exact = [names[i] for i in order[:n_exact]]
 
     entity_of_key: dict[str, set[int]] = {}
-    for key, alias_ids in index.keyed.items():
-        entity_of_key[key] = {index.alias_entity[a] for a in alias_ids}
+    for key, found in index.keyed.items():
+        entity_of_key[key] = {index.alias_entity[a] for a in alias_ids(found)}
     variants: list[str] = []
     variant_ids: list[str] = []
     seen: set[str] = set()

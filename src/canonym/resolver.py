@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 
 from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
-from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form
+from canonym.gazetteer.index import CONNECTORS, AliasIndex, alias_ids, exact_form
 from canonym.gazetteer.model import Entity
 from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
 from canonym.normalize.names import fold_name, parse_fields, uninvert
@@ -261,6 +261,9 @@ def _top_weight(full: int, count: int, pairs: int) -> float:
     return heavy + CONNECTOR_WEIGHT * min(pairs - heavy, count - full)
 
 
+#: A row of the resolution table after the query: entity_id, canonical, type, score, method, candidates.
+_Row = tuple[str | None, str | None, str | None, float, str, list[str]]
+
 #: Prepared data per index object (a few indexes at most live in one process).
 _PREPARED: dict[int, _Prepared] = {}
 
@@ -362,6 +365,28 @@ def _align(
     return prev_g[m] / q_total, prev_c[m] / c_total
 
 
+def _string_lists(lists: Sequence[list[str]]) -> pl.Series:
+    """A ``List(String)`` column of ``lists``, made from one flat column.
+
+    Given Python lists, polars makes a Series for each one: 50k rows of candidates cost more
+    than resolving 50k exact hits.
+    """
+    import polars as pl
+
+    flat = pl.DataFrame(
+        {"row": [row for row, items in enumerate(lists) for _ in items], "item": [i for items in lists for i in items]},
+        schema={"row": pl.UInt32, "item": pl.String},
+    )
+    grouped = flat.group_by("row").agg(pl.col("item"))
+    rows = pl.DataFrame({"row": pl.arange(0, len(lists), dtype=pl.UInt32, eager=True)})
+    return (
+        rows.join(grouped, on="row", how="left")
+        .sort("row")
+        .select(pl.col("item").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .to_series()
+    )
+
+
 class Resolver:
     """Resolve names against a gazetteer.
 
@@ -429,23 +454,55 @@ class Resolver:
     def resolve_many(self, names: Iterable[str | None] | pl.Series, type: str | None = None) -> pl.DataFrame:
         """Resolve many names into the resolution table of SPEC.md.
 
-        Each distinct name is resolved once. Columns: query, entity_id, canonical, type,
-        score, method, candidates.
+        Each distinct name is resolved once. A sure exact hit is read off the index straight
+        into the table's columns, with no Match made; the other names go through
+        :meth:`resolve`. Columns: query, entity_id, canonical, type, score, method, candidates.
         """
         import polars as pl
 
+        from canonym.gazetteer.cache import paused_gc
+
         values = names.to_list() if isinstance(names, pl.Series) else list(names)
-        distinct = {v: self.resolve(v, type) if v else None for v in dict.fromkeys(values)}
-        rows = [distinct[v] for v in values]
-        return pl.DataFrame(
+        index = self.index
+        table = index.entities
+        ids, canonicals, types = table.ids, table.names, table.types
+        exact = index.exact if type is None and not self._types else {}
+        alias_strong, alias_entity = index.alias_strong, index.alias_entity
+        nil: _Row = (None, None, None, 0.0, "nil", [])
+        rows: dict[str | None, _Row] = {}
+        with paused_gc():
+            for name in dict.fromkeys(values):
+                if not name:
+                    rows[name] = nil
+                    continue
+                found = exact.get(name)
+                if isinstance(found, int) and alias_strong[found]:
+                    # As the exact tier decides it (see _resolve), without making the Match.
+                    at = alias_entity[found]
+                    rows[name] = (ids[at], canonicals[at], types[at], 1.0, "exact", [])
+                    continue
+                match = self.resolve(name, type)
+                if match is None:
+                    rows[name] = nil
+                else:
+                    entity = match.entity
+                    rows[name] = (
+                        None if entity is None else entity.id,
+                        None if entity is None else entity.name,
+                        None if entity is None else entity.type,
+                        match.score,
+                        match.method,
+                        list(match.candidates),
+                    )
+            columns = list(zip(*[rows[v] for v in values], strict=True)) or [()] * 6
+        frame = pl.DataFrame(
             {
                 "query": values,
-                "entity_id": [r.entity_id if r else None for r in rows],
-                "canonical": [r.entity.name if r and r.entity else None for r in rows],
-                "type": [r.entity.type if r and r.entity else None for r in rows],
-                "score": [r.score if r else 0.0 for r in rows],
-                "method": [r.method if r else "nil" for r in rows],
-                "candidates": [list(r.candidates) if r else [] for r in rows],
+                "entity_id": columns[0],
+                "canonical": columns[1],
+                "type": columns[2],
+                "score": columns[3],
+                "method": columns[4],
             },
             schema={
                 "query": pl.String,
@@ -454,9 +511,9 @@ class Resolver:
                 "type": pl.String,
                 "score": pl.Float64,
                 "method": pl.String,
-                "candidates": pl.List(pl.String),
             },
         )
+        return frame.with_columns(_string_lists(columns[5]).alias("candidates"))
 
     def explain(self, name: str, type: str | None = None) -> Explanation:
         """Show the parts, keys, candidates of each tier and the reason for the decision."""
@@ -478,42 +535,44 @@ class Resolver:
         skeletons = tuple(token_skeleton(t) for t in parts.tokens)
         return _Query(name, parts, keys, skeletons, _weights(keys))
 
-    def _allowed(self, alias_ids: Iterable[int], type: str | None) -> list[int]:
+    def _allowed(self, ids: Iterable[int], type: str | None) -> list[int]:
         types = self._types
         if type is not None:
             types = frozenset({type}) if not types else types & {type}
         elif not types:
-            return list(alias_ids)
+            return list(ids)
         if not types:
-            return list(alias_ids)
+            return list(ids)
         entities = self.index.entities
         alias_entity = self.index.alias_entity
-        return [a for a in alias_ids if entities[alias_entity[a]].type in types]
+        return [a for a in ids if entities[alias_entity[a]].type in types]
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         index = self.index
         # Most names arrive in their exact form already: one dict lookup before any work.
         found = index.exact.get(name)
-        if found is not None and len(found) == 1 and type is None and explain is None and not self._types:
-            # The commonest hit, decided as _sure decides it, without its checks and calls.
-            alias_id = found[0]
-            if index.alias_strong[alias_id]:
-                entity = index.entities[index.alias_entity[alias_id]]
-                return _match(name, entity, 1.0, "exact", index.alias_text[alias_id], index.alias_joined[alias_id])
+        if isinstance(found, int) and index.alias_strong[found] and type is None and explain is None and not self._types:
+            # The commonest hit, one strong alias, decided as _sure decides it, without its checks and calls.
+            entity = index.entities[index.alias_entity[found]]
+            return _match(name, entity, 1.0, "exact", index.alias_text[found], index.alias_joined[found])
         filtered = type is not None or bool(self._types)
         if found is None:
             if not name or not name.strip():
                 return self._note(explain, None, "empty name")
             form = exact_form(name)
-            found = index.exact.get(form, ()) if form != name else ()
-        hits = self._allowed(found, type) if filtered else found
+            if form != name:
+                found = index.exact.get(form)
+        hits: Sequence[int] = alias_ids(found)
+        if filtered:
+            hits = self._allowed(hits, type)
         if explain is not None:
             self._trace(explain, "exact", hits)
         if hits:
             return self._sure(name, hits, "exact", explain) or self._decide(self._query(name, type), hits, "exact", explain, type)
         folded = fold_name(uninvert(name)[0] if "," in name else name)
-        found = index.folded.get(folded, ())
-        hits = self._allowed(found, type) if filtered else found
+        hits = alias_ids(index.folded.get(folded))
+        if filtered:
+            hits = self._allowed(hits, type)
         if explain is not None:
             self._trace(explain, "alias", hits)
         if hits:
@@ -524,8 +583,9 @@ class Resolver:
         if not tokens:
             return self._note(explain, None, "no letters left after folding")
         keys = tokens if fields[4] else tuple(map(token_key, tokens))
-        found = index.keyed.get(" ".join(keys), ())
-        hits = self._allowed(found, type) if filtered else found
+        hits = alias_ids(index.keyed.get(" ".join(keys)))
+        if filtered:
+            hits = self._allowed(hits, type)
         if explain is not None:
             self._trace(explain, "key", hits)
         if hits:

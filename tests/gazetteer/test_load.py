@@ -82,7 +82,10 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
         partial={k: tuple(sorted(v)) for k, v in partial.items()},
         by_id={e.id: i for i, e in enumerate(entities)},
     )
-    fields.update({name: {k: tuple(v) for k, v in found.items()} for name, found in maps.items()})
+    # The tier maps hold a bare id for a form only one alias has; the postings always a tuple.
+    for name, found in maps.items():
+        tier = name in ("exact", "folded", "keyed")
+        fields[name] = {k: v[0] if tier and len(v) == 1 else tuple(v) for k, v in found.items()}
     return fields
 
 

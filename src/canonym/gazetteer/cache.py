@@ -121,8 +121,8 @@ def content_hash(paths: tuple[str, ...], builtin: bool) -> str:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic collector while building or unpickling many small, acyclic objects.
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic collector while making many small, acyclic objects (an index, a table).
 
     Otherwise it walks the growing heap again and again (a fifth of a 100k-name build). At
     the end the young generations are collected once, in one pass over the new objects,
@@ -144,7 +144,7 @@ def load_cached(cls: type[Gazetteer], paths: tuple[str, ...], builtin: bool) -> 
     index = _memory.get(key)
     if index is None:
         cached = cache_dir() / f"{key}.pickle"
-        with _no_gc():
+        with paused_gc():
             index = read_cache(cached, key)
             if index is None:
                 from canonym.gazetteer.load import load_table

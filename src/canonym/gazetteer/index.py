@@ -56,22 +56,36 @@ class _Memo(dict[str, str]):
         return value
 
 
-def _group(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
-    """The positions at which each key occurs, in order.
+#: What a tier map holds for a form: the one alias id with that form, or the ids of all the
+#: aliases with it, in order, when several share it (see :func:`alias_ids`).
+Hits = int | tuple[int, ...]
 
-    Tuples, not lists: the collector stops tracking a tuple of ints, so 100k of them are not
-    walked again by every full collection of the process that holds the index.
+
+def alias_ids(found: Hits | None) -> tuple[int, ...]:
+    """The alias ids of a tier map's value (``None``, for a form not in the map, has none)."""
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
+
+
+def _group(keys: Sequence[str]) -> dict[str, Hits]:
+    """Each key's position, or the tuple of its positions when it occurs more than once.
+
+    Most keys occur once, and a bare int is cheaper than a container in every way: no object
+    to make, pickle or read back, nothing for the collector to walk.
     """
-    groups: dict[str, tuple[int, ...]] = {}
+    # Made in C; reversed, so that a key's first position is the one kept.
+    groups: dict[str, Hits] = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    if len(groups) == len(keys):
+        return groups
     shared: dict[str, list[int]] = {}
     for position, key in enumerate(keys):
-        found = groups.get(key)
-        if found is None:
-            groups[key] = (position,)
-        else:
+        first = groups[key]
+        if first != position:
+            assert isinstance(first, int)
             more = shared.get(key)
             if more is None:
-                shared[key] = [*found, position]
+                shared[key] = [first, position]
             else:
                 more.append(position)
     for key, positions in shared.items():
@@ -79,12 +93,15 @@ def _group(keys: Sequence[str]) -> dict[str, tuple[int, ...]]:
     return groups
 
 
-def _ungroup(groups: dict[str, tuple[int, ...]], size: int) -> list[str]:
+def _ungroup(groups: dict[str, Hits], size: int) -> list[str]:
     """The inverse of :func:`_group`: the key at each position."""
     keys = [""] * size
-    for key, positions in groups.items():
-        for position in positions:
-            keys[position] = key
+    for key, found in groups.items():
+        if isinstance(found, int):
+            keys[found] = key
+        else:
+            for position in found:
+                keys[position] = key
     return keys
 
 
@@ -131,7 +148,9 @@ def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
 class AliasIndex:
     """Normalized aliases of a list of entities and the maps that find them.
 
-    ``entities`` is an :class:`EntityTable`: entities are made when first looked at.
+    ``entities`` is an :class:`EntityTable`: entities are made when first looked at. The
+    tier maps (``exact``, ``folded``, ``keyed``) hold :data:`Hits`: read them with
+    :func:`alias_ids`.
     """
 
     entities: EntityTable
@@ -141,9 +160,9 @@ class AliasIndex:
     alias_keys: tuple[tuple[str, ...], ...]
     alias_joined: tuple[str, ...]
     alias_skeletons: tuple[tuple[str, ...], ...]
-    exact: dict[str, tuple[int, ...]]
-    folded: dict[str, tuple[int, ...]]
-    keyed: dict[str, tuple[int, ...]]
+    exact: dict[str, Hits]
+    folded: dict[str, Hits]
+    keyed: dict[str, Hits]
     by_token: dict[str, tuple[int, ...]]
     by_skeleton: dict[str, tuple[int, ...]]
     partial: dict[str, tuple[int, ...]]
@@ -209,8 +228,7 @@ class AliasIndex:
     def __len__(self) -> int:
         return len(self.alias_text)
 
-    # Pickled (for the on-disk cache) without the maps that are as fast to rebuild as to unpickle:
-    # 100k one-item lists cost more to read back than to make again from a list of keys.
+    # Pickled (for the on-disk cache) without the maps that are faster to rebuild than to unpickle.
     _REBUILT = ("exact", "folded", "keyed", "by_id")
 
     def __getstate__(self) -> dict[str, object]:
