@@ -285,11 +285,11 @@ def part_similarity(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:
         # An initial ("W.") fits any part with that first letter.
         return 0.9 if a[0] == b[0] else 0.0
-    if is_arabic_script(a) != is_arabic_script(b):
+    if not (a.isascii() and b.isascii()) and is_arabic_script(a) != is_arabic_script(b):
         # Across scripts only the consonant skeleton can be compared.
         sa, sb = token_skeleton(a), token_skeleton(b)
         return 0.88 if sa == sb and len(sa) >= 2 else 0.0
-    if a.replace("G", "k") == b.replace("G", "k"):
+    if ("G" in a or "G" in b) and a.replace("G", "k") == b.replace("G", "k"):
         # gh for qaf in Persian-style spellings: Ghasem = Qasem, Ghaani = Qaani.
         return 0.95
     if (

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from canonym.gazetteer.model import Entity, EntityTable
 from canonym.normalize import token_key, token_skeleton
-from canonym.normalize.names import fold_name, name_tokens, uninvert
+from canonym.normalize.names import fold_name, name_tokens_many, uninvert
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
 
@@ -178,14 +178,14 @@ class AliasIndex:
         texts, owners, strengths = _aliases(table)
         types = table.types
         persons = [types[owner] == "PER" for owner in owners]
-        folded = list(map(folded_form, texts))
-        # name_tokens is parse_name without a NameParts or its memo (100k aliases kept there would
+        # As folded_form, without its uninvert call for the names that have no comma.
+        folded = [fold_name(uninvert(text)[0]) if "," in text else fold_name(text) for text in texts]
+        # name_tokens_many is parse_name without a NameParts or its memo (100k aliases kept there would
         # be 100k more objects for the collector to walk); the alias tier's fold is its own fold
         # of a name without a comma, so it is passed on rather than done twice.
-        parsed = [
-            name_tokens(text, person=person, folded=None if "," in text else form)
-            for text, person, form in zip(texts, persons, folded, strict=True)
-        ]
+        parsed = name_tokens_many(
+            texts, persons, [None if "," in text else form for text, form in zip(texts, folded, strict=True)]
+        )
         if not all(tokens for tokens, _ in parsed):
             # A name with no letters is not indexed.
             kept = [i for i, (tokens, _) in enumerate(parsed) if tokens]
