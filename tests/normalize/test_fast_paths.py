@@ -105,3 +105,14 @@ def test_name_tokens_many_is_name_tokens(rows: list[tuple[str, bool]]) -> None:
     folded = [None if "," in name else fold(name) for name in texts]
     expected = [name_tokens(n, person=p, folded=f) for n, p, f in zip(texts, persons, folded, strict=True)]
     assert name_tokens_many(texts, persons, folded) == expected
+
+
+def test_name_tables_source_is_the_safe_load_of_the_file() -> None:
+    from importlib import resources
+
+    import yaml
+
+    from canonym.normalize.names import name_tables_source
+
+    text = resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
+    assert name_tables_source() == yaml.safe_load(text)

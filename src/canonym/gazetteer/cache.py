@@ -5,9 +5,10 @@ of the code that shapes the index (``normalize/`` and ``gazetteer/``), so an edi
 file or a new release rebuilds it. A stat per file is what keeps a warm load fast: reading
 4,000 files to hash them took longer than unpickling.
 
-A cache file holds one pickled :class:`AliasIndex` whose entities are stored column by
-column (see :class:`~canonym.gazetteer.model.EntityTable`), so unpickling makes a few
-hundred thousand strings and lists, not one object per entity. The cache lives in
+A cache file holds one pickled :class:`AliasIndex` (with the normalizer's parsed name
+tables) whose entities are stored column by column (see
+:class:`~canonym.gazetteer.model.EntityTable`), so unpickling makes a few hundred thousand
+strings and tuples, not one object per entity. The cache lives in
 ``$CANONYM_CACHE`` or ``~/.cache/canonym``; a cache that cannot be written is simply not
 used, and one that cannot be read (truncated, corrupt, from another version) is rebuilt.
 """
@@ -25,11 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import AliasIndex
+from canonym.normalize.names import name_tables_source, supply_name_tables_source
 
 if TYPE_CHECKING:
     from canonym.gazetteer import Gazetteer
 
-_FORMAT = "canonym-index-2"
+_FORMAT = "canonym-index-3"
 #: The built-in data folder (``load.builtin_data_dir``): the reading code is imported only
 #: when the index has to be built.
 _BUILTIN_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -156,7 +158,11 @@ def load_cached(cls: type[Gazetteer], paths: tuple[str, ...], builtin: bool) -> 
 
 
 def read_cache(path: Path, key: str) -> AliasIndex | None:
-    """The index stored in ``path`` under ``key``, or ``None`` when missing or unusable."""
+    """The index stored in ``path`` under ``key``, or ``None`` when missing or unusable.
+
+    The parsed name tables stored beside it are handed to the normalizer, which then needs
+    neither YAML nor its table file (the key covers the normalizer's files too).
+    """
     try:
         with path.open("rb") as handle:
             payload = pickle.load(handle)
@@ -166,11 +172,13 @@ def read_cache(path: Path, key: str) -> AliasIndex | None:
         return None
     if (
         isinstance(payload, tuple)
-        and len(payload) == 3
+        and len(payload) == 4
         and payload[0] == _FORMAT
         and payload[1] == key
         and isinstance(payload[2], AliasIndex)
+        and isinstance(payload[3], dict)
     ):
+        supply_name_tables_source(payload[3])
         return payload[2]
     return None
 
@@ -186,7 +194,8 @@ def write_cache(path: Path, key: str, index: AliasIndex) -> None:
         return
     try:
         with handle:
-            pickle.dump((_FORMAT, key, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = (_FORMAT, key, index, name_tables_source())
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
     except OSError:
         with suppress(OSError):
