@@ -414,8 +414,10 @@ class Resolver:
         self._types = frozenset(config.types)
         #: Decisions per type argument, then per name as given.
         self._cache: dict[str | None, dict[str, Match | None]] = {}
-        #: Alias ids with a part that could align with a query part, per (key, skeleton).
+        #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
         self._near: dict[tuple[str, str], frozenset[int]] = {}
+        #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
+        self._prepared = _prepared(self.index)
 
     # -- public API -------------------------------------------------------------------
 
@@ -583,7 +585,12 @@ class Resolver:
         if not tokens:
             return self._note(explain, None, "no letters left after folding")
         keys = tokens if fields[4] else tuple(map(token_key, tokens))
-        hits = alias_ids(index.keyed.get(" ".join(keys)))
+        found = index.keyed.get(" ".join(keys))
+        if isinstance(found, int) and index.alias_strong[found] and not filtered and explain is None:
+            # As on the exact tier: one strong alias decides, as _sure would.
+            entity = index.entities[index.alias_entity[found]]
+            return _match(name, entity, TIER_SCORES["key"], "key", index.alias_text[found], index.alias_joined[found])
+        hits = alias_ids(found)
         if filtered:
             hits = self._allowed(hits, type)
         if explain is not None:
@@ -733,16 +740,13 @@ class Resolver:
         consonant dropped or changed) are not seen: admitting them linked names that are not
         in the gazetteer to near namesakes.
         """
+        if key in self.index.by_token:
+            # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
+            return self._prepared.near(key, skeleton, self.config.part_cutoff)
         memo = (key, skeleton)
         near = self._near.get(memo)
         if near is None:
-            prepared = _prepared(self.index)
-            cutoff = self.config.part_cutoff
-            if key in self.index.by_token:
-                # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
-                near = prepared.near(key, skeleton, cutoff)
-            else:
-                near = prepared.near_uncached(key, skeleton, cutoff)
+            near = self._prepared.near_uncached(key, skeleton, self.config.part_cutoff)
             if len(self._near) < 200_000:
                 self._near[memo] = near
         return near
@@ -826,7 +830,7 @@ class Resolver:
                 score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
             )
             allowed = [allowed[position] for _, _, position in shortlist]
-        prepared = _prepared(index)
+        prepared = self._prepared
         alias_keys = index.alias_keys
         alias_strong = index.alias_strong
         alias_entity = index.alias_entity
@@ -848,8 +852,8 @@ class Resolver:
             entity_index = alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
-        entity_id = self._entity_id
-        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], entity_id(item[0])))
+        ids = index.entities.ids  # sorting by id makes no entity
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], ids[item[0]]))
         if explain is not None:
             explain["fuzzy"] = [(index.entities[e].id, index.alias_text[a], s) for e, (s, a) in ranked[:10]]
         if not ranked or ranked[0][1][0] < config.score_cutoff:
@@ -870,11 +874,6 @@ class Resolver:
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key, others),
             f"fuzzy similarity {score:.3f} >= {config.score_cutoff}, lead over runner-up >= {config.min_gap}",
         )
-
-    def _entity_id(self, entity_index: int) -> str:
-        # The table's id column when it has one: building the entity is not needed to sort.
-        ids: Sequence[str] | None = getattr(self.index.entities, "ids", None)
-        return ids[entity_index] if ids is not None else self.index.entities[entity_index].id
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
         return tuple(self.index.entities[e].id for e in entity_indexes)[: max(self.config.limit, 1) * 4]
