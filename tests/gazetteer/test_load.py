@@ -10,6 +10,7 @@ built-in gazetteer does not import polars.
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import subprocess
@@ -266,14 +267,14 @@ def test_user_table_merges_into_builtin(tmp_path: Path, builtin_entities: list[E
 
 def test_cache_round_trip_gives_an_equal_index(own_cache: Path) -> None:
     built = Gazetteer.load(FIXTURE_GAZETTEER, builtin=False).index
-    files = list(own_cache.glob("*.pickle"))
+    files = list(own_cache.glob(f"*{cache.SUFFIX}"))
     assert len(files) == 1
     cache._memory.clear()
     loaded = Gazetteer.load(FIXTURE_GAZETTEER, builtin=False).index
     assert loaded is not built
     assert index_fields(loaded) == index_fields(built)
     assert list(loaded.entities) == list(built.entities)
-    assert list(own_cache.glob("*.pickle")) == files
+    assert list(own_cache.glob(f"*{cache.SUFFIX}")) == files
 
 
 def test_cache_is_rebuilt_when_a_data_file_changes(tmp_path: Path, own_cache: Path) -> None:
@@ -298,7 +299,7 @@ def test_cache_is_rebuilt_when_a_data_file_changes(tmp_path: Path, own_cache: Pa
     os.utime(table, ns=(1, 1))  # even with an older time stamp
     third = Gazetteer.load(folder, table, builtin=False)
     assert third["p1"].strong == ("Plth Vrnkk",)
-    assert len(list(own_cache.glob("*.pickle"))) == 3
+    assert len(list(own_cache.glob(f"*{cache.SUFFIX}"))) == 3
 
 
 def test_cache_key_stamps_the_files_the_loader_reads(tmp_path: Path) -> None:
@@ -327,17 +328,21 @@ def test_cache_key_covers_the_inputs(tmp_path: Path, own_cache: Path) -> None:
     assert cache.content_hash((str(table),), False) == cache.content_hash((str(table),), False)
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle at all", "truncate", "other-key", "other-object"])
+@pytest.mark.parametrize("damage", [b"", b"not an index at all", "truncate", "other-key", "other-object", "no-field"])
 def test_damaged_cache_file_is_ignored_and_rebuilt(own_cache: Path, damage: bytes | str) -> None:
     expected = index_fields(Gazetteer.load(FIXTURE_GAZETTEER, builtin=False).index)
-    (path,) = own_cache.glob("*.pickle")
+    (path,) = own_cache.glob(f"*{cache.SUFFIX}")
     good = path.read_bytes()
     if damage == "truncate":
         path.write_bytes(good[: len(good) // 2])
     elif damage == "other-key":
-        path.write_bytes(pickle.dumps((cache._FORMAT, "0" * 32, pickle.loads(good)[2])))
+        path.write_bytes(marshal.dumps((cache._FORMAT, "0" * 32, *marshal.loads(good)[2:])))
     elif damage == "other-object":
-        path.write_bytes(pickle.dumps({"hello": "world"}))
+        path.write_bytes(marshal.dumps({"hello": "world"}))
+    elif damage == "no-field":
+        _, key, state, tables = marshal.loads(good)
+        del state["alias_keys"]
+        path.write_bytes(marshal.dumps((cache._FORMAT, key, state, tables)))
     else:
         assert isinstance(damage, bytes)
         path.write_bytes(damage)

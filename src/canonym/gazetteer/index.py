@@ -228,7 +228,8 @@ class AliasIndex:
     def __len__(self) -> int:
         return len(self.alias_text)
 
-    # Pickled (for the on-disk cache) without the maps that are faster to rebuild than to unpickle.
+    # Stored (pickled, or marshalled by the on-disk cache) without the maps that are faster to
+    # rebuild than to read back.
     _REBUILT = ("exact", "folded", "keyed", "by_id")
 
     def __getstate__(self) -> dict[str, object]:
@@ -236,6 +237,29 @@ class AliasIndex:
         state["exact_forms"] = _ungroup(self.exact, len(self.alias_text))
         state["folded_forms"] = _ungroup(self.folded, len(self.alias_text))
         return state
+
+    def to_state(self) -> dict[str, object]:
+        """The index as plain values (str, int, bool, tuple, list, dict): what :mod:`marshal` stores."""
+        state = self.__getstate__()
+        state["entities"] = self.entities.__getstate__()
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, object]) -> AliasIndex:
+        """The index that :meth:`to_state` gave ``state``.
+
+        Raises:
+            ValueError: when ``state`` lacks a field.
+        """
+        entities = state.get("entities")
+        needed = {name for name in cls.__slots__ if name not in cls._REBUILT} | {"exact_forms", "folded_forms"}
+        if not isinstance(entities, dict) or not needed <= state.keys():
+            raise ValueError("not the state of an AliasIndex")
+        table = EntityTable.__new__(EntityTable)
+        table.__setstate__(entities)
+        index = cls.__new__(cls)
+        index.__setstate__({**state, "entities": table})
+        return index
 
     def __setstate__(self, state: dict[str, object]) -> None:
         exact_forms = state.pop("exact_forms")

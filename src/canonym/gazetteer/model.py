@@ -57,8 +57,8 @@ class Entity:
 class EntityTable(Sequence[Entity]):
     """Entities stored column by column; each :class:`Entity` is made on first access.
 
-    A gazetteer of 100k names loads as a dozen flat lists (cheap to build, pickle and
-    unpickle) instead of 100k objects; the resolver only ever touches a few of them.
+    A gazetteer of 100k names loads as a dozen flat tuples (cheap to build, store and
+    read back) instead of 100k objects; the resolver only ever touches a few of them.
     Columns are never changed after construction.
     """
 
