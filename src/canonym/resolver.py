@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -226,15 +227,18 @@ class _Prepared:
         by_skeleton = self._by_skeleton
         if by_skeleton is None:
             index = self.index
-            groups: dict[str, set[str]] = {}
-            for keys, skeletons in zip(index.alias_keys, index.alias_skeletons, strict=True):
-                for key, part_skeleton in zip(keys, skeletons, strict=True):
-                    if key in index.by_token:
-                        group = groups.get(part_skeleton)
-                        if group is None:
-                            groups[part_skeleton] = {key}
-                        else:
-                            group.add(key)
+            by_token = index.by_token
+            # Each alias has as many keys as skeletons, so the flat sequences pair up; the
+            # distinct (key, skeleton) pairs are found in C, and only they are looped over.
+            pairs = set(zip(chain.from_iterable(index.alias_keys), chain.from_iterable(index.alias_skeletons), strict=True))
+            groups: dict[str, list[str]] = {}
+            for key, part_skeleton in pairs:
+                if key in by_token:
+                    group = groups.get(part_skeleton)
+                    if group is None:
+                        groups[part_skeleton] = [key]
+                    else:
+                        group.append(key)
             by_skeleton = self._by_skeleton = {s: tuple(sorted(g)) for s, g in groups.items()}
         return by_skeleton.get(skeleton, ())
 

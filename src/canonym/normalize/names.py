@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from canonym.normalize.text import fold, fold_char
@@ -44,6 +43,8 @@ def name_tables_source() -> dict[str, Any]:
     """
     global _SOURCE
     if _SOURCE is None:
+        from importlib import resources  # 10 ms of imports (tempfile ...), not on a warm start
+
         import yaml
 
         text = resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
