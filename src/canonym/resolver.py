@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -181,12 +180,11 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_weights", "_by_skeleton", "_near", "_postings", "index")
+    __slots__ = ("_alias_weights", "_near", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_weights: dict[int, _Weights] = {}
-        self._by_skeleton: dict[str, tuple[str, ...]] | None = None
         self._postings: dict[str, frozenset[int]] = {}
         self._near: dict[tuple[str, str, float], frozenset[int]] = {}
 
@@ -224,23 +222,7 @@ class _Prepared:
 
     def keys_of_skeleton(self, skeleton: str) -> tuple[str, ...]:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
-        by_skeleton = self._by_skeleton
-        if by_skeleton is None:
-            index = self.index
-            by_token = index.by_token
-            # Each alias has as many keys as skeletons, so the flat sequences pair up; the
-            # distinct (key, skeleton) pairs are found in C, and only they are looped over.
-            pairs = set(zip(chain.from_iterable(index.alias_keys), chain.from_iterable(index.alias_skeletons), strict=True))
-            groups: dict[str, list[str]] = {}
-            for key, part_skeleton in pairs:
-                if key in by_token:
-                    group = groups.get(part_skeleton)
-                    if group is None:
-                        groups[part_skeleton] = [key]
-                    else:
-                        group.append(key)
-            by_skeleton = self._by_skeleton = {s: tuple(sorted(g)) for s, g in groups.items()}
-        return by_skeleton.get(skeleton, ())
+        return self.index.keys_by_skeleton.get(skeleton, ())
 
     def weights(self, alias_id: int, keys: Sequence[str]) -> _Weights:
         """The part weights of an alias, their sum and how many are full (1.0)."""
@@ -773,7 +755,7 @@ class Resolver:
         index = self.index
         config = self.config
         by_token = index.by_token
-        by_skeleton = index.by_skeleton
+        by_skeleton = index.keys_by_skeleton
         total = sum(query.weights)
         # The lowest score that can still matter: a match, or a runner-up that makes it ambiguous.
         floor = max(config.score_cutoff - config.min_gap, 0.0)

@@ -45,8 +45,9 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
     fields: dict[str, object] = {}
     text, owner, strong_of, keys_of, joined_of, skeletons_of = [], [], [], [], [], []
     maps: dict[str, defaultdict[str, list[int]]] = {
-        name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token", "by_skeleton")
+        name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token")
     }
+    keys_by_skeleton: defaultdict[str, set[str]] = defaultdict(set)
     partial: defaultdict[str, set[int]] = defaultdict(set)
     for entity_index, entity in enumerate(entities):
         person = entity.type == "PER"
@@ -68,8 +69,9 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
             maps["keyed"][" ".join(keys)].append(alias_id)
             for key in set(keys) - CONNECTORS:
                 maps["by_token"][key].append(alias_id)
-            for skeleton in set(skeletons) - {""}:
-                maps["by_skeleton"][skeleton].append(alias_id)
+            for key, skeleton in zip(keys, skeletons, strict=True):
+                if skeleton:
+                    keys_by_skeleton[skeleton].update({key} - CONNECTORS)
             if person and strong:
                 for key in partial_keys(keys):
                     partial[key].add(entity_index)
@@ -81,6 +83,7 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
         alias_joined=tuple(joined_of),
         alias_skeletons=tuple(skeletons_of),
         partial={k: tuple(sorted(v)) for k, v in partial.items()},
+        keys_by_skeleton={k: tuple(sorted(v)) for k, v in keys_by_skeleton.items()},
         by_id={e.id: i for i, e in enumerate(entities)},
     )
     # The tier maps hold a bare id for a form only one alias has; the postings always a tuple.

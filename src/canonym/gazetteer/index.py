@@ -2,7 +2,8 @@
 
 Tiers read it cheapest first: ``exact`` (the alias as written), ``folded`` (after
 :func:`canonym.fold`), ``keyed`` (after :func:`canonym.name_key`), and the token postings
-that block candidates for fuzzy scoring (by part key and by part skeleton). ``partial``
+that block candidates for fuzzy scoring (``by_token``, by part key; ``keys_by_skeleton``
+finds the part keys that share a consonant skeleton, and so their postings). ``partial``
 maps a person's surname, nisba or kunya to every person who bears it, so that a partial
 name can be told apart from an identifying one.
 """
@@ -120,6 +121,19 @@ def _postings(rows: Sequence[tuple[str, ...]], skip: frozenset[str]) -> dict[str
     return {value: tuple(positions) for value, positions in groups.items()}
 
 
+def _keys_by_skeleton(pairs: set[tuple[str, str]], by_token: dict[str, tuple[int, ...]]) -> dict[str, tuple[str, ...]]:
+    """For every skeleton of an alias part but "": the part keys with it that have postings, sorted."""
+    groups: dict[str, list[str]] = {}
+    for key, skeleton in pairs:
+        if skeleton:
+            group = groups.get(skeleton)
+            if group is None:
+                group = groups[skeleton] = []
+            if key in by_token:
+                group.append(key)
+    return {skeleton: tuple(sorted(keys)) for skeleton, keys in groups.items()}
+
+
 def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
     """Every name of every entity with its entity and strength, as :meth:`Entity.names` orders them."""
     if not any(table.strong) and not any(table.weak):
@@ -164,7 +178,7 @@ class AliasIndex:
     folded: dict[str, Hits]
     keyed: dict[str, Hits]
     by_token: dict[str, tuple[int, ...]]
-    by_skeleton: dict[str, tuple[int, ...]]
+    keys_by_skeleton: dict[str, tuple[str, ...]]
     partial: dict[str, tuple[int, ...]]
     by_id: dict[str, int]
 
@@ -195,12 +209,19 @@ class AliasIndex:
             persons = [persons[i] for i in kept]
             folded = [folded[i] for i in kept]
             parsed = [parsed[i] for i in kept]
-        key_of = _Memo(token_key).__getitem__
-        skeleton_of = _Memo(token_skeleton).__getitem__
+        key_memo = _Memo(token_key)
+        skeleton_memo = _Memo(token_skeleton)
+        key_of = key_memo.__getitem__
+        skeleton_of = skeleton_memo.__getitem__
         # As normalize.part_keys (a test holds them equal), with the per-token memo.
         keys = [tokens if acronym else tuple(map(key_of, tokens)) for tokens, acronym in parsed]
         skeletons = [tuple(map(skeleton_of, tokens)) for tokens, _ in parsed]
         joined = [" ".join(k) for k in keys]
+        by_token = _postings(keys, CONNECTORS)
+        # The distinct (part key, part skeleton) pairs, from the distinct tokens: an acronym's
+        # part is its own key, every other part is keyed.
+        pairs = {(key_memo[token], skeleton) for token, skeleton in skeleton_memo.items() if token in key_memo}
+        pairs.update((token, skeleton_of(token)) for tokens, acronym in parsed if acronym for token in tokens)
         partial: defaultdict[str, set[int]] = defaultdict(set)
         for alias_keys, owner, strong, person in zip(keys, owners, strengths, persons, strict=True):
             if person and strong:
@@ -219,8 +240,8 @@ class AliasIndex:
             exact=_group([text if (form := exact_form(text)) == text else form for text in texts]),
             folded=_group(folded),
             keyed=_group(joined),
-            by_token=_postings(keys, CONNECTORS),
-            by_skeleton=_postings(skeletons, frozenset({""})),
+            by_token=by_token,
+            keys_by_skeleton=_keys_by_skeleton(pairs, by_token),
             partial={k: tuple(sorted(v)) for k, v in partial.items()},
             by_id={entity_id: i for i, entity_id in enumerate(table.ids)},
         )
