@@ -116,3 +116,12 @@ def test_name_tables_source_is_the_safe_load_of_the_file() -> None:
 
     text = resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
     assert name_tables_source() == yaml.safe_load(text)
+
+
+@_settings
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
+def test_is_exact_form_only_when_it_is(name: str) -> None:
+    from canonym.gazetteer.index import _is_exact_form, exact_form
+
+    if _is_exact_form(name):
+        assert exact_form(name) == name

@@ -27,6 +27,15 @@ def exact_form(name: str) -> str:
     return " ".join((name if name.isascii() else unicodedata.normalize("NFC", name)).split())
 
 
+def _is_exact_form(name: str) -> bool:
+    """A quick sufficient test of ``exact_form(name) == name``, without making the form.
+
+    An ASCII name that splits on whitespace holds a space, a control character (not printable)
+    or both; with single inner spaces only, it is its own form.
+    """
+    return name.isascii() and name.isprintable() and "  " not in name and name[:1] != " " and name[-1:] != " "
+
+
 def folded_form(name: str) -> str:
     """The form compared by the alias tier: folded, list order undone."""
     return fold_name(uninvert(name)[0])
@@ -237,13 +246,13 @@ class AliasIndex:
             tuple(joined),
             tuple(skeletons),
             # Most names are their own exact form: keep one string, not two equal ones.
-            exact=_group([text if (form := exact_form(text)) == text else form for text in texts]),
+            exact=_group([text if _is_exact_form(text) or (form := exact_form(text)) == text else form for text in texts]),
             folded=_group(folded),
             keyed=_group(joined),
             by_token=by_token,
             keys_by_skeleton=_keys_by_skeleton(pairs, by_token),
             partial={k: tuple(sorted(v)) for k, v in partial.items()},
-            by_id={entity_id: i for i, entity_id in enumerate(table.ids)},
+            by_id=dict(zip(table.ids, range(len(table.ids)), strict=True)),
         )
 
     def __len__(self) -> int:
@@ -291,4 +300,4 @@ class AliasIndex:
         self.exact = _group(exact_forms)
         self.folded = _group(folded_forms)
         self.keyed = _group(self.alias_joined)
-        self.by_id = {entity_id: i for i, entity_id in enumerate(self.entities.ids)}
+        self.by_id = dict(zip(self.entities.ids, range(len(self.entities.ids)), strict=True))

@@ -326,8 +326,12 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
             articled: list[bool] = []
             pending_article = False
             last = len(tokens) - 1
+            articles, assimilated = tables.articles, tables.assimilated
             for i, token in enumerate(tokens):
-                if i < last and _is_article(token, tokens[i + 1], tables):
+                # _is_article, called only for the assimilated forms that need its test.
+                if i < last and (
+                    token in articles or (token in assimilated and _is_article(token, tokens[i + 1], tables))
+                ):
                     pending_article = True
                     continue
                 out.append(token)
