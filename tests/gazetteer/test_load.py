@@ -43,7 +43,7 @@ FIXTURE_GAZETTEER = Path(__file__).resolve().parents[1] / "fixtures" / "gazettee
 def reference_index(entities: list[Entity]) -> dict[str, object]:
     """The index's fields built the plain way: one alias at a time, public normalizer only."""
     fields: dict[str, object] = {}
-    text, owner, strong_of, keys_of, joined_of, skeletons_of = [], [], [], [], [], []
+    text, owner, strong_of, keys_of, joined_of = [], [], [], [], []
     maps: dict[str, defaultdict[str, list[int]]] = {
         name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token")
     }
@@ -63,7 +63,6 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
             strong_of.append(strong)
             keys_of.append(keys)
             joined_of.append(" ".join(keys))
-            skeletons_of.append(skeletons)
             maps["exact"][exact_form(name)].append(alias_id)
             maps["folded"][folded_form(name)].append(alias_id)
             maps["keyed"][" ".join(keys)].append(alias_id)
@@ -81,7 +80,6 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
         alias_strong=tuple(strong_of),
         alias_keys=tuple(keys_of),
         alias_joined=tuple(joined_of),
-        alias_skeletons=tuple(skeletons_of),
         partial={k: tuple(sorted(v)) for k, v in partial.items()},
         keys_by_skeleton={k: tuple(sorted(v)) for k, v in keys_by_skeleton.items()},
         by_id={e.id: i for i, e in enumerate(entities)},

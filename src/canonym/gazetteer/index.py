@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from canonym.gazetteer.model import Entity, EntityTable
 from canonym.normalize import token_key, token_skeleton
@@ -182,7 +183,6 @@ class AliasIndex:
     alias_strong: tuple[bool, ...]
     alias_keys: tuple[tuple[str, ...], ...]
     alias_joined: tuple[str, ...]
-    alias_skeletons: tuple[tuple[str, ...], ...]
     exact: dict[str, Hits]
     folded: dict[str, Hits]
     keyed: dict[str, Hits]
@@ -219,18 +219,16 @@ class AliasIndex:
             folded = [folded[i] for i in kept]
             parsed = [parsed[i] for i in kept]
         key_memo = _Memo(token_key)
-        skeleton_memo = _Memo(token_skeleton)
         key_of = key_memo.__getitem__
-        skeleton_of = skeleton_memo.__getitem__
         # As normalize.part_keys (a test holds them equal), with the per-token memo.
         keys = [tokens if acronym else tuple(map(key_of, tokens)) for tokens, acronym in parsed]
-        skeletons = [tuple(map(skeleton_of, tokens)) for tokens, _ in parsed]
         joined = [" ".join(k) for k in keys]
         by_token = _postings(keys, CONNECTORS)
-        # The distinct (part key, part skeleton) pairs, from the distinct tokens: an acronym's
+        # The distinct (part key, part skeleton) pairs, from the distinct parts: an acronym's
         # part is its own key, every other part is keyed.
-        pairs = {(key_memo[token], skeleton) for token, skeleton in skeleton_memo.items() if token in key_memo}
-        pairs.update((token, skeleton_of(token)) for tokens, acronym in parsed if acronym for token in tokens)
+        skeleton_of = {token: token_skeleton(token) for token in set(chain.from_iterable(t for t, _ in parsed))}
+        pairs = {(key, skeleton_of[token]) for token, key in key_memo.items()}
+        pairs.update((token, skeleton_of[token]) for tokens, acronym in parsed if acronym for token in tokens)
         partial: defaultdict[str, set[int]] = defaultdict(set)
         for alias_keys, owner, strong, person in zip(keys, owners, strengths, persons, strict=True):
             if person and strong:
@@ -244,7 +242,6 @@ class AliasIndex:
             tuple(strengths),
             tuple(keys),
             tuple(joined),
-            tuple(skeletons),
             # Most names are their own exact form: keep one string, not two equal ones.
             exact=_group([text if _is_exact_form(text) or (form := exact_form(text)) == text else form for text in texts]),
             folded=_group(folded),
