@@ -180,11 +180,11 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_weights", "_near", "_postings", "index")
+    __slots__ = ("_alias_parts", "_near", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
-        self._alias_weights: dict[int, _Weights] = {}
+        self._alias_parts: dict[int, _Parts] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._near: dict[tuple[str, str, float], frozenset[int]] = {}
 
@@ -224,21 +224,19 @@ class _Prepared:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
         return self.index.keys_by_skeleton.get(skeleton, ())
 
-    def weights(self, alias_id: int, keys: Sequence[str]) -> _Weights:
-        """The part weights of an alias, their sum and how many are full (1.0)."""
-        found = self._alias_weights.get(alias_id)
+    def parts(self, alias_id: int) -> _Parts:
+        """The part keys of an alias, their weights, the weights' sum and how many are full (1.0)."""
+        found = self._alias_parts.get(alias_id)
         if found is None:
-            found = self._alias_weights[alias_id] = _weigh(keys)
+            # The joined key split again: part keys hold no space (they are parts of a split).
+            keys = tuple(self.index.alias_joined[alias_id].split(" "))
+            weights = _weights(keys)
+            found = self._alias_parts[alias_id] = (keys, weights, sum(weights), weights.count(1.0))
         return found
 
 
-#: Part weights, their sum and the number of full-weight parts.
-_Weights = tuple[tuple[float, ...], float, int]
-
-
-def _weigh(keys: Sequence[str]) -> _Weights:
-    weights = _weights(keys)
-    return weights, sum(weights), weights.count(1.0)
+#: Part keys, their weights, the weights' sum and the number of full-weight parts.
+_Parts = tuple[tuple[str, ...], tuple[float, ...], float, int]
 
 
 def _top_weight(full: int, count: int, pairs: int) -> float:
@@ -817,14 +815,12 @@ class Resolver:
             )
             allowed = [allowed[position] for _, _, position in shortlist]
         prepared = self._prepared
-        alias_keys = index.alias_keys
         alias_strong = index.alias_strong
         alias_entity = index.alias_entity
         q_keys, q_weights = query.keys, query.weights
         q_full, n = q_weights.count(1.0), len(q_keys)
         for alias_id in allowed:
-            candidate = alias_keys[alias_id]
-            c_weights, c_total, c_full = prepared.weights(alias_id, candidate)
+            candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
             # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
             pairs = min(n, len(candidate))
             factor = 1.0 if alias_strong[alias_id] else 0.95

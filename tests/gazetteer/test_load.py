@@ -43,7 +43,7 @@ FIXTURE_GAZETTEER = Path(__file__).resolve().parents[1] / "fixtures" / "gazettee
 def reference_index(entities: list[Entity]) -> dict[str, object]:
     """The index's fields built the plain way: one alias at a time, public normalizer only."""
     fields: dict[str, object] = {}
-    text, owner, strong_of, keys_of, joined_of = [], [], [], [], []
+    text, owner, strong_of, joined_of = [], [], [], []
     maps: dict[str, defaultdict[str, list[int]]] = {
         name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token")
     }
@@ -61,8 +61,9 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
             text.append(name)
             owner.append(entity_index)
             strong_of.append(strong)
-            keys_of.append(keys)
             joined_of.append(" ".join(keys))
+            # The resolver gets an alias's part keys back by splitting the joined key.
+            assert all(key and " " not in key for key in keys)
             maps["exact"][exact_form(name)].append(alias_id)
             maps["folded"][folded_form(name)].append(alias_id)
             maps["keyed"][" ".join(keys)].append(alias_id)
@@ -78,7 +79,6 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
         alias_text=tuple(text),
         alias_entity=tuple(owner),
         alias_strong=tuple(strong_of),
-        alias_keys=tuple(keys_of),
         alias_joined=tuple(joined_of),
         partial={k: tuple(sorted(v)) for k, v in partial.items()},
         keys_by_skeleton={k: tuple(sorted(v)) for k, v in keys_by_skeleton.items()},
@@ -342,7 +342,7 @@ def test_damaged_cache_file_is_ignored_and_rebuilt(own_cache: Path, damage: byte
         path.write_bytes(marshal.dumps({"hello": "world"}))
     elif damage == "no-field":
         _, key, state, tables = marshal.loads(good)
-        del state["alias_keys"]
+        del state["alias_joined"]
         path.write_bytes(marshal.dumps((cache._FORMAT, key, state, tables)))
     else:
         assert isinstance(damage, bytes)

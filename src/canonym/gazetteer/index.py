@@ -181,7 +181,6 @@ class AliasIndex:
     alias_text: tuple[str, ...]
     alias_entity: tuple[int, ...]
     alias_strong: tuple[bool, ...]
-    alias_keys: tuple[tuple[str, ...], ...]
     alias_joined: tuple[str, ...]
     exact: dict[str, Hits]
     folded: dict[str, Hits]
@@ -240,7 +239,7 @@ class AliasIndex:
             tuple(texts),
             tuple(owners),
             tuple(strengths),
-            tuple(keys),
+            # The part keys of an alias are its joined key split at the spaces (see _Prepared.parts).
             tuple(joined),
             # Most names are their own exact form: keep one string, not two equal ones.
             exact=_group([text if _is_exact_form(text) or (form := exact_form(text)) == text else form for text in texts]),
