@@ -568,7 +568,7 @@ class Resolver:
         tokens = fields[0]
         if not tokens:
             return self._note(explain, None, "no letters left after folding")
-        keys = tokens if fields[4] else tuple(map(token_key, tokens))
+        keys = tokens if fields[4] else tuple(map(index.part_keys.__getitem__, tokens))
         found = index.keyed.get(" ".join(keys))
         if isinstance(found, int) and index.alias_strong[found] and not filtered and explain is None:
             # As on the exact tier: one strong alias decides, as _sure would.
@@ -584,7 +584,8 @@ class Resolver:
             if sure is not None:
                 return sure
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
-        query = _Query(name, NameParts(*fields), keys, tuple(map(token_skeleton, tokens)), _weights(keys))
+        skeletons = tuple(map(index.part_skeletons.__getitem__, tokens))
+        query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, hits, "key", explain, type)
         if query.parts.is_partial:

@@ -48,6 +48,8 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
         name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token")
     }
     keys_by_skeleton: defaultdict[str, set[str]] = defaultdict(set)
+    keys_of_part: dict[str, str] = {}
+    skeletons_of_part: dict[str, str] = {}
     partial: defaultdict[str, set[int]] = defaultdict(set)
     for entity_index, entity in enumerate(entities):
         person = entity.type == "PER"
@@ -69,6 +71,9 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
             maps["keyed"][" ".join(keys)].append(alias_id)
             for key in set(keys) - CONNECTORS:
                 maps["by_token"][key].append(alias_id)
+            skeletons_of_part.update(zip(parts.tokens, skeletons, strict=True))
+            if not parts.acronym:
+                keys_of_part.update(zip(parts.tokens, keys, strict=True))
             for key, skeleton in zip(keys, skeletons, strict=True):
                 if skeleton:
                     keys_by_skeleton[skeleton].update({key} - CONNECTORS)
@@ -82,6 +87,8 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
         alias_joined=tuple(joined_of),
         partial={k: tuple(sorted(v)) for k, v in partial.items()},
         keys_by_skeleton={k: tuple(sorted(v)) for k, v in keys_by_skeleton.items()},
+        part_keys=keys_of_part,
+        part_skeletons=skeletons_of_part,
         by_id={e.id: i for i, e in enumerate(entities)},
     )
     # The tier maps hold a bare id for a form only one alias has; the postings always a tuple.

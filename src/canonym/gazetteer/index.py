@@ -79,6 +79,28 @@ def alias_ids(found: Hits | None) -> tuple[int, ...]:
     return (found,) if isinstance(found, int) else found
 
 
+class PartKeys(dict[str, str]):
+    """The transliteration key of every part of the gazetteer's aliases, made at build time.
+
+    A part that is not there is keyed by :func:`~canonym.normalize.token_key` on lookup
+    and not kept: the map stays the index's own data.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, token: str) -> str:
+        return token_key(token)
+
+
+class PartSkeletons(dict[str, str]):
+    """The consonant skeleton of every part of the gazetteer's aliases (see :class:`PartKeys`)."""
+
+    __slots__ = ()
+
+    def __missing__(self, token: str) -> str:
+        return token_skeleton(token)
+
+
 def _group(keys: Sequence[str]) -> dict[str, Hits]:
     """Each key's position, or the tuple of its positions when it occurs more than once.
 
@@ -187,6 +209,9 @@ class AliasIndex:
     keyed: dict[str, Hits]
     by_token: dict[str, tuple[int, ...]]
     keys_by_skeleton: dict[str, tuple[str, ...]]
+    #: Keys and skeletons of the parts of the aliases, for the query parts that are among them.
+    part_keys: PartKeys
+    part_skeletons: PartSkeletons
     partial: dict[str, tuple[int, ...]]
     by_id: dict[str, int]
 
@@ -247,6 +272,8 @@ class AliasIndex:
             keyed=_group(joined),
             by_token=by_token,
             keys_by_skeleton=_keys_by_skeleton(pairs, by_token),
+            part_keys=PartKeys(key_memo),
+            part_skeletons=PartSkeletons(skeleton_of),
             partial={k: tuple(sorted(v)) for k, v in partial.items()},
             by_id=dict(zip(table.ids, range(len(table.ids)), strict=True)),
         )
@@ -262,6 +289,9 @@ class AliasIndex:
         state: dict[str, object] = {name: getattr(self, name) for name in self.__slots__ if name not in self._REBUILT}
         state["exact_forms"] = _ungroup(self.exact, len(self.alias_text))
         state["folded_forms"] = _ungroup(self.folded, len(self.alias_text))
+        # Plain dicts: marshal stores no subclass.
+        state["part_keys"] = dict(self.part_keys)
+        state["part_skeletons"] = dict(self.part_skeletons)
         return state
 
     def to_state(self) -> dict[str, object]:
@@ -293,6 +323,8 @@ class AliasIndex:
         assert isinstance(exact_forms, list) and isinstance(folded_forms, list)
         for name, value in state.items():
             object.__setattr__(self, name, value)
+        self.part_keys = PartKeys(self.part_keys)
+        self.part_skeletons = PartSkeletons(self.part_skeletons)
         self.exact = _group(exact_forms)
         self.folded = _group(folded_forms)
         self.keyed = _group(self.alias_joined)
