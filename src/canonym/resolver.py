@@ -208,11 +208,8 @@ class _Prepared:
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
         if len(skeleton) >= 2:
-            keys.extend(
-                other
-                for other in self.keys_of_skeleton(skeleton)
-                if other != key and part_similarity(key, other) >= cutoff
-            )
+            similarity = part_similarity
+            keys.extend([other for other in self.keys_of_skeleton(skeleton) if other != key and similarity(key, other) >= cutoff])
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
         postings = [self.posting(k) for k in keys]
@@ -321,30 +318,32 @@ def _align(
     # kept as two lists; pairs compare as tuples do (gain first, then matched weight).
     prev_g = [0.0] * (m + 1)
     prev_c = [0.0] * (m + 1)
-    significant = sum(1 for w in wq if w == 1.0)
+    significant = wq.count(1.0)
     strict_cutoff = max(part_cutoff, STRICT_PART_CUTOFF)
     after_patronymic = False
+    similarity = part_similarity
     for q_part, w in zip(query, wq, strict=True):
         # A father's name after bin/abu, or the only distinctive part, must be near-exact:
         # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
         cutoff = strict_cutoff if after_patronymic or (significant == 1 and w == 1.0) else part_cutoff
         after_patronymic = q_part in PATRONYMIC
-        row_g = [0.0] * (m + 1)
-        row_c = [0.0] * (m + 1)
+        row_g = [0.0]
+        row_c = [0.0]
         g = c = 0.0
-        for j in range(1, m + 1):
-            # g, c hold row[j - 1]; the options are prev[j], row[j - 1] and a match of the two parts.
-            up_g, up_c = prev_g[j], prev_c[j]
+        for j, c_part in enumerate(candidate):
+            # Column j + 1. g, c hold row[j]; the options are prev[j + 1], row[j] and a match
+            # of the two parts (from prev[j]).
+            up_g, up_c = prev_g[j + 1], prev_c[j + 1]
             if up_g > g or (up_g == g and up_c > c):
                 g, c = up_g, up_c
-            sim = part_similarity(q_part, candidate[j - 1])
+            sim = similarity(q_part, c_part)
             if sim >= cutoff:
-                match_g = prev_g[j - 1] + w * sim
-                match_c = prev_c[j - 1] + wc[j - 1]
+                match_g = prev_g[j] + w * sim
+                match_c = prev_c[j] + wc[j]
                 if match_g > g or (match_g == g and match_c > c):
                     g, c = match_g, match_c
-            row_g[j] = g
-            row_c[j] = c
+            row_g.append(g)
+            row_c.append(c)
         prev_g, prev_c = row_g, row_c
     return prev_g[m] / q_total, prev_c[m] / c_total
 
