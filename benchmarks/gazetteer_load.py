@@ -5,7 +5,7 @@ to a Resolver that has resolved one name:
 
 - **cold**: an empty ``CANONYM_CACHE`` folder, so the YAML records are read, validated and
   indexed, and the index is written to the cache;
-- **warm**: a second fresh process on the same cache folder (the index is unpickled).
+- **warm**: a second fresh process on the same cache folder (the index is read back from the cache file).
 
 Cold loads run ``--repeats`` times (a new empty cache each), warm loads ``--warm-repeats``
 times; the median is reported. The same is done for a generated user gazetteer of 100k names

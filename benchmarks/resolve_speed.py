@@ -20,6 +20,9 @@ For each gazetteer size (10k and 100k names by default) this script:
    - **1st variants**, **1st misses**: the first pass over all variants, then all misses, on a
      freshly loaded index (untimed before: it finds the tier of each query); it also pays for
      the blocking data the resolver builds per index on first fuzzy use;
+   - **exact table**, **key table**, **miss table**: the exact, key and miss sets again through
+     ``Resolver.resolve_many`` (the resolution table, polars), as ``canonym resolve`` runs them;
+     the bars are checked on ``resolve``, one name per call;
 
 4. runs ``rapidfuzz.process.extractOne(query, all_names, scorer=fuzz.WRatio,
    processor=None)`` over all names on a small sample of the variant and miss queries, and
@@ -337,6 +340,7 @@ def make_queries(
 ) -> dict[str, Any]:
     """Exact, variant and miss queries (distinct within each set) with their true ids."""
     from canonym import fold, name_key
+    from canonym.gazetteer.index import alias_ids
 
     rng = random.Random(seed)
     order = list(range(len(names)))
@@ -344,8 +348,8 @@ def make_queries(
     exact = [names[i] for i in order[:n_exact]]
 
     entity_of_key: dict[str, set[int]] = {}
-    for key, alias_ids in index.keyed.items():
-        entity_of_key[key] = {index.alias_entity[a] for a in alias_ids}
+    for key, found in index.keyed.items():
+        entity_of_key[key] = {index.alias_entity[a] for a in alias_ids(found)}
     variants: list[str] = []
     variant_ids: list[str] = []
     seen: set[str] = set()
@@ -428,6 +432,22 @@ def time_resolve(gazetteer: Any, queries: Sequence[str], repeats: int) -> dict[s
         c0, t0 = time.process_time(), time.perf_counter()
         for query in queries:
             resolve(query)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if wall < best_wall:
+            best_wall, best_cpu = wall, cpu
+    return _rates(len(queries), best_wall, best_cpu)
+
+
+def time_resolve_many(gazetteer: Any, queries: Sequence[str], repeats: int) -> dict[str, float]:
+    """names/s of ``Resolver.resolve_many`` (a resolution table) over distinct ``queries``."""
+    from canonym import Resolver
+
+    best_wall, best_cpu = float("inf"), float("inf")
+    for _ in range(repeats):
+        clear_caches()
+        resolver = Resolver(gazetteer)
+        c0, t0 = time.process_time(), time.perf_counter()
+        resolver.resolve_many(queries)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
         if wall < best_wall:
             best_wall, best_cpu = wall, cpu
@@ -614,6 +634,9 @@ def bench_size(size: int, args: argparse.Namespace, workdir: Path, log: Callable
     rows["key"] = time_resolve(gazetteer, key_hits, args.repeats)
     rows["all variants"] = time_resolve(gazetteer, variants[: args.variants_timed], args.repeats)
     rows["fuzzy miss"] = time_resolve(gazetteer, misses, args.repeats)
+    rows["exact table"] = time_resolve_many(gazetteer, queries["exact"], args.repeats)
+    rows["key table"] = time_resolve_many(gazetteer, key_hits, args.repeats)
+    rows["miss table"] = time_resolve_many(gazetteer, misses, args.repeats)
     rows["1st variants"] = first_variants
     rows["1st misses"] = first_misses
     log(f"[{size:,} names] canonym timed")

@@ -24,7 +24,7 @@ name is that long (the gazetteer refuses such names), and the tiers' work grows 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ from rapidfuzz.distance import Levenshtein
 
 from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
-from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form
+from canonym.gazetteer.index import CONNECTORS, AliasIndex, alias_ids, exact_form
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
@@ -90,6 +90,37 @@ class Match:
     def entity_id(self) -> str | None:
         """The matched entity's id, or ``None``."""
         return None if self.entity is None else self.entity.id
+
+
+#: The slot setters of Match, in field order (see _match).
+_MATCH_SLOTS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))
+_new_object = object.__new__
+
+
+def _match(
+    query: str,
+    entity: Entity | None,
+    score: float,
+    method: str,
+    alias: str = "",
+    key: str = "",
+    candidates: tuple[str, ...] = (),
+) -> Match:
+    """``Match(...)`` at half the cost, for the resolver's hot paths.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; the
+    slot descriptors set them directly. The result is an ordinary, equal, frozen Match.
+    """
+    match: Match = _new_object(Match)
+    set_query, set_entity, set_score, set_method, set_alias, set_key, set_candidates = _MATCH_SLOTS
+    set_query(match, query)
+    set_entity(match, entity)
+    set_score(match, score)
+    set_method(match, method)
+    set_alias(match, alias)
+    set_key(match, key)
+    set_candidates(match, candidates)
+    return match
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +183,11 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_weights", "_by_skeleton", "_near", "_postings", "index")
+    __slots__ = ("_alias_parts", "_near", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
-        self._alias_weights: dict[int, _Weights] = {}
-        self._by_skeleton: dict[str, tuple[str, ...]] | None = None
+        self._alias_parts: dict[int, _Parts] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._near: dict[tuple[str, str, float], frozenset[int]] = {}
 
@@ -181,11 +211,8 @@ class _Prepared:
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
         if len(skeleton) >= 2:
-            keys.extend(
-                other
-                for other in self.keys_of_skeleton(skeleton)
-                if other != key and part_similarity(key, other) >= cutoff
-            )
+            similarity = part_similarity
+            keys.extend([other for other in self.keys_of_skeleton(skeleton) if other != key and similarity(key, other) >= cutoff])
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
         postings = [self.posting(k) for k in keys]
@@ -195,36 +222,21 @@ class _Prepared:
 
     def keys_of_skeleton(self, skeleton: str) -> tuple[str, ...]:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
-        by_skeleton = self._by_skeleton
-        if by_skeleton is None:
-            index = self.index
-            groups: dict[str, set[str]] = {}
-            for keys, skeletons in zip(index.alias_keys, index.alias_skeletons, strict=True):
-                for key, part_skeleton in zip(keys, skeletons, strict=True):
-                    if key in index.by_token:
-                        group = groups.get(part_skeleton)
-                        if group is None:
-                            groups[part_skeleton] = {key}
-                        else:
-                            group.add(key)
-            by_skeleton = self._by_skeleton = {s: tuple(sorted(g)) for s, g in groups.items()}
-        return by_skeleton.get(skeleton, ())
+        return self.index.keys_by_skeleton.get(skeleton, ())
 
-    def weights(self, alias_id: int, keys: Sequence[str]) -> _Weights:
-        """The part weights of an alias, their sum and how many are full (1.0)."""
-        found = self._alias_weights.get(alias_id)
+    def parts(self, alias_id: int) -> _Parts:
+        """The part keys of an alias, their weights, the weights' sum and how many are full (1.0)."""
+        found = self._alias_parts.get(alias_id)
         if found is None:
-            found = self._alias_weights[alias_id] = _weigh(keys)
+            # The joined key split again: part keys hold no space (they are parts of a split).
+            keys = tuple(self.index.alias_joined[alias_id].split(" "))
+            weights = _weights(keys)
+            found = self._alias_parts[alias_id] = (keys, weights, sum(weights), weights.count(1.0))
         return found
 
 
-#: Part weights, their sum and the number of full-weight parts.
-_Weights = tuple[tuple[float, ...], float, int]
-
-
-def _weigh(keys: Sequence[str]) -> _Weights:
-    weights = _weights(keys)
-    return weights, sum(weights), weights.count(1.0)
+#: Part keys, their weights, the weights' sum and the number of full-weight parts.
+_Parts = tuple[tuple[str, ...], tuple[float, ...], float, int]
 
 
 def _top_weight(full: int, count: int, pairs: int) -> float:
@@ -232,6 +244,9 @@ def _top_weight(full: int, count: int, pairs: int) -> float:
     heavy = min(pairs, full)
     return heavy + CONNECTOR_WEIGHT * min(pairs - heavy, count - full)
 
+
+#: A row of the resolution table after the query: entity_id, canonical, type, score, method, candidates.
+_Row = tuple[str | None, str | None, str | None, float, str, list[str]]
 
 #: Prepared data per index object (a few indexes at most live in one process).
 _PREPARED: dict[int, _Prepared] = {}
@@ -254,11 +269,11 @@ def part_similarity(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:
         # An initial ("W.") fits any part with that first letter.
         return 0.9 if a[0] == b[0] else 0.0
-    if is_arabic_script(a) != is_arabic_script(b):
+    if not (a.isascii() and b.isascii()) and is_arabic_script(a) != is_arabic_script(b):
         # Across scripts only the consonant skeleton can be compared.
         sa, sb = token_skeleton(a), token_skeleton(b)
         return 0.88 if sa == sb and len(sa) >= 2 else 0.0
-    if a.replace("G", "k") == b.replace("G", "k"):
+    if ("G" in a or "G" in b) and a.replace("G", "k") == b.replace("G", "k"):
         # gh for qaf in Persian-style spellings: Ghasem = Qasem, Ghaani = Qaani.
         return 0.95
     if (
@@ -306,32 +321,56 @@ def _align(
     # kept as two lists; pairs compare as tuples do (gain first, then matched weight).
     prev_g = [0.0] * (m + 1)
     prev_c = [0.0] * (m + 1)
-    significant = sum(1 for w in wq if w == 1.0)
+    significant = wq.count(1.0)
     strict_cutoff = max(part_cutoff, STRICT_PART_CUTOFF)
     after_patronymic = False
+    similarity = part_similarity
     for q_part, w in zip(query, wq, strict=True):
         # A father's name after bin/abu, or the only distinctive part, must be near-exact:
         # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
         cutoff = strict_cutoff if after_patronymic or (significant == 1 and w == 1.0) else part_cutoff
         after_patronymic = q_part in PATRONYMIC
-        row_g = [0.0] * (m + 1)
-        row_c = [0.0] * (m + 1)
+        row_g = [0.0]
+        row_c = [0.0]
         g = c = 0.0
-        for j in range(1, m + 1):
-            # g, c hold row[j - 1]; the options are prev[j], row[j - 1] and a match of the two parts.
-            up_g, up_c = prev_g[j], prev_c[j]
+        for j, c_part in enumerate(candidate):
+            # Column j + 1. g, c hold row[j]; the options are prev[j + 1], row[j] and a match
+            # of the two parts (from prev[j]).
+            up_g, up_c = prev_g[j + 1], prev_c[j + 1]
             if up_g > g or (up_g == g and up_c > c):
                 g, c = up_g, up_c
-            sim = part_similarity(q_part, candidate[j - 1])
+            sim = similarity(q_part, c_part)
             if sim >= cutoff:
-                match_g = prev_g[j - 1] + w * sim
-                match_c = prev_c[j - 1] + wc[j - 1]
+                match_g = prev_g[j] + w * sim
+                match_c = prev_c[j] + wc[j]
                 if match_g > g or (match_g == g and match_c > c):
                     g, c = match_g, match_c
-            row_g[j] = g
-            row_c[j] = c
+            row_g.append(g)
+            row_c.append(c)
         prev_g, prev_c = row_g, row_c
     return prev_g[m] / q_total, prev_c[m] / c_total
+
+
+def _string_lists(lists: Sequence[list[str]]) -> pl.Series:
+    """A ``List(String)`` column of ``lists``, made from one flat column.
+
+    Given Python lists, polars makes a Series for each one: 50k rows of candidates cost more
+    than resolving 50k exact hits.
+    """
+    import polars as pl
+
+    flat = pl.DataFrame(
+        {"row": [row for row, items in enumerate(lists) for _ in items], "item": [i for items in lists for i in items]},
+        schema={"row": pl.UInt32, "item": pl.String},
+    )
+    grouped = flat.group_by("row").agg(pl.col("item"))
+    rows = pl.DataFrame({"row": pl.arange(0, len(lists), dtype=pl.UInt32, eager=True)})
+    return (
+        rows.join(grouped, on="row", how="left")
+        .sort("row")
+        .select(pl.col("item").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .to_series()
+    )
 
 
 class Resolver:
@@ -361,8 +400,10 @@ class Resolver:
         self._types = frozenset(config.types)
         #: Decisions per type argument, then per name as given.
         self._cache: dict[str | None, dict[str, Match | None]] = {}
-        #: Alias ids with a part that could align with a query part, per (key, skeleton).
+        #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
         self._near: dict[tuple[str, str], frozenset[int]] = {}
+        #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
+        self._prepared = _prepared(self.index)
 
     # -- public API -------------------------------------------------------------------
 
@@ -382,7 +423,9 @@ class Resolver:
         elif name in cache:
             return cache[name]
         result = self._resolve(name, type, explain=None)
-        if len(cache) < 1_000_000:
+        if len(cache) < 1_000_000 and (result is None or result.score != 1.0):
+            # A sure exact hit (score 1.0) is found again as fast as it is looked up here, so it is
+            # not kept: kept, every one would be an object more for the collector to walk.
             cache[name] = result
         return result
 
@@ -402,23 +445,55 @@ class Resolver:
     def resolve_many(self, names: Iterable[str | None] | pl.Series, type: str | None = None) -> pl.DataFrame:
         """Resolve many names into the resolution table of SPEC.md.
 
-        Each distinct name is resolved once. Columns: query, entity_id, canonical, type,
-        score, method, candidates.
+        Each distinct name is resolved once. A sure exact hit is read off the index straight
+        into the table's columns, with no Match made; the other names go through
+        :meth:`resolve`. Columns: query, entity_id, canonical, type, score, method, candidates.
         """
         import polars as pl
 
+        from canonym.gazetteer.cache import paused_gc
+
         values = names.to_list() if isinstance(names, pl.Series) else list(names)
-        distinct = {v: self.resolve(v, type) if v else None for v in dict.fromkeys(values)}
-        rows = [distinct[v] for v in values]
-        return pl.DataFrame(
+        index = self.index
+        table = index.entities
+        ids, canonicals, types = table.ids, table.names, table.types
+        exact = index.exact if type is None and not self._types else {}
+        alias_strong, alias_entity = index.alias_strong, index.alias_entity
+        nil: _Row = (None, None, None, 0.0, "nil", [])
+        rows: dict[str | None, _Row] = {}
+        with paused_gc():
+            for name in dict.fromkeys(values):
+                if not name:
+                    rows[name] = nil
+                    continue
+                found = exact.get(name)
+                if isinstance(found, int) and alias_strong[found]:
+                    # As the exact tier decides it (see _resolve), without making the Match.
+                    at = alias_entity[found]
+                    rows[name] = (ids[at], canonicals[at], types[at], 1.0, "exact", [])
+                    continue
+                match = self.resolve(name, type)
+                if match is None:
+                    rows[name] = nil
+                else:
+                    entity = match.entity
+                    rows[name] = (
+                        None if entity is None else entity.id,
+                        None if entity is None else entity.name,
+                        None if entity is None else entity.type,
+                        match.score,
+                        match.method,
+                        list(match.candidates),
+                    )
+            columns = list(zip(*[rows[v] for v in values], strict=True)) or [()] * 6
+        frame = pl.DataFrame(
             {
                 "query": values,
-                "entity_id": [r.entity_id if r else None for r in rows],
-                "canonical": [r.entity.name if r and r.entity else None for r in rows],
-                "type": [r.entity.type if r and r.entity else None for r in rows],
-                "score": [r.score if r else 0.0 for r in rows],
-                "method": [r.method if r else "nil" for r in rows],
-                "candidates": [list(r.candidates) if r else [] for r in rows],
+                "entity_id": columns[0],
+                "canonical": columns[1],
+                "type": columns[2],
+                "score": columns[3],
+                "method": columns[4],
             },
             schema={
                 "query": pl.String,
@@ -427,9 +502,9 @@ class Resolver:
                 "type": pl.String,
                 "score": pl.Float64,
                 "method": pl.String,
-                "candidates": pl.List(pl.String),
             },
         )
+        return frame.with_columns(_string_lists(columns[5]).alias("candidates"))
 
     def explain(self, name: str, type: str | None = None) -> Explanation:
         """Show the parts, keys, candidates of each tier and the reason for the decision."""
@@ -451,38 +526,46 @@ class Resolver:
         skeletons = tuple(token_skeleton(t) for t in parts.tokens)
         return _Query(name, parts, keys, skeletons, _weights(keys))
 
-    def _allowed(self, alias_ids: Iterable[int], type: str | None) -> list[int]:
+    def _allowed(self, ids: Iterable[int], type: str | None) -> list[int]:
         types = self._types
         if type is not None:
             types = frozenset({type}) if not types else types & {type}
         elif not types:
-            return list(alias_ids)
+            return list(ids)
         if not types:
-            return list(alias_ids)
+            return list(ids)
         entities = self.index.entities
         alias_entity = self.index.alias_entity
-        return [a for a in alias_ids if entities[alias_entity[a]].type in types]
+        return [a for a in ids if entities[alias_entity[a]].type in types]
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         if len(name) > MAX_NAME_LENGTH:
             return self._note(explain, None, f"{len(name)} characters: longer than any name ({MAX_NAME_LENGTH})")
         index = self.index
-        filtered = type is not None or bool(self._types)
         # Most names arrive in their exact form already: one dict lookup before any work.
         found = index.exact.get(name)
+        if isinstance(found, int) and index.alias_strong[found] and type is None and explain is None and not self._types:
+            # The commonest hit, one strong alias, decided as _sure decides it, without its checks and calls.
+            entity = index.entities[index.alias_entity[found]]
+            return _match(name, entity, 1.0, "exact", index.alias_text[found], index.alias_joined[found])
+        filtered = type is not None or bool(self._types)
         if found is None:
             if not name or not name.strip():
                 return self._note(explain, None, "empty name")
             form = exact_form(name)
-            found = index.exact.get(form, []) if form != name else []
-        hits = self._allowed(found, type) if filtered else found
+            if form != name:
+                found = index.exact.get(form)
+        hits: Sequence[int] = alias_ids(found)
+        if filtered:
+            hits = self._allowed(hits, type)
         if explain is not None:
             self._trace(explain, "exact", hits)
         if hits:
             return self._sure(name, hits, "exact", explain) or self._decide(self._query(name, type), hits, "exact", explain, type)
         folded = fold_name(uninvert(name)[0] if "," in name else name)
-        found = index.folded.get(folded, [])
-        hits = self._allowed(found, type) if filtered else found
+        hits = alias_ids(index.folded.get(folded))
+        if filtered:
+            hits = self._allowed(hits, type)
         if explain is not None:
             self._trace(explain, "alias", hits)
         if hits:
@@ -492,9 +575,15 @@ class Resolver:
         tokens = fields[0]
         if not tokens:
             return self._note(explain, None, "no letters left after folding")
-        keys = tokens if fields[4] else tuple(map(token_key, tokens))
-        found = index.keyed.get(" ".join(keys), [])
-        hits = self._allowed(found, type) if filtered else found
+        keys = tokens if fields[4] else tuple(map(index.part_keys.__getitem__, tokens))
+        found = index.keyed.get(" ".join(keys))
+        if isinstance(found, int) and index.alias_strong[found] and not filtered and explain is None:
+            # As on the exact tier: one strong alias decides, as _sure would.
+            entity = index.entities[index.alias_entity[found]]
+            return _match(name, entity, TIER_SCORES["key"], "key", index.alias_text[found], index.alias_joined[found])
+        hits = alias_ids(found)
+        if filtered:
+            hits = self._allowed(hits, type)
         if explain is not None:
             self._trace(explain, "key", hits)
         if hits:
@@ -502,7 +591,8 @@ class Resolver:
             if sure is not None:
                 return sure
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
-        query = _Query(name, NameParts(*fields), keys, tuple(map(token_skeleton, tokens)), _weights(keys))
+        skeletons = tuple(map(index.part_skeletons.__getitem__, tokens))
+        query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, hits, "key", explain, type)
         if query.parts.is_partial:
@@ -511,7 +601,7 @@ class Resolver:
             return self._note(explain, None, "no exact, alias or key match; fuzzy tier is off")
         return self._fuzzy(query, type, explain)
 
-    def _sure(self, name: str, hits: list[int], tier: str, explain: dict[str, object] | None) -> Match | None:
+    def _sure(self, name: str, hits: Sequence[int], tier: str, explain: dict[str, object] | None) -> Match | None:
         """The fast path: every hit is a strong alias of one entity, so no parsing is needed."""
         index = self.index
         alias_entity = index.alias_entity
@@ -525,12 +615,12 @@ class Resolver:
             for other in hits:
                 if alias_entity[other] != entity_index or not alias_strong[other]:
                     return None
-        match = Match(name, index.entities[entity_index], TIER_SCORES[tier], tier, index.alias_text[alias_id], index.alias_joined[alias_id])
+        match = _match(name, index.entities[entity_index], TIER_SCORES[tier], tier, index.alias_text[alias_id], index.alias_joined[alias_id])
         if explain is not None:
             explain["reason"] = f"strong alias of one entity in the {tier} tier"
         return match
 
-    def _trace(self, explain: dict[str, object], tier: str, hits: list[int]) -> None:
+    def _trace(self, explain: dict[str, object], tier: str, hits: Sequence[int]) -> None:
         tiers = explain["tiers"]
         assert isinstance(tiers, dict)
         index = self.index
@@ -544,15 +634,15 @@ class Resolver:
             explain["reason"] = reason
         return match
 
-    def _partial_owners(self, query: _Query, type: str | None) -> list[int]:
+    def _partial_owners(self, query: _Query, type: str | None) -> Sequence[int]:
         key = " ".join(k for k in query.keys)
-        owners = self.index.partial.get(key, [])
+        owners = self.index.partial.get(key, ())
         if type is not None:
-            owners = [e for e in owners if self.index.entities[e].type == type]
+            return [e for e in owners if self.index.entities[e].type == type]
         return owners
 
     def _decide(
-        self, query: _Query, hits: list[int], tier: str, explain: dict[str, object] | None, type: str | None = None
+        self, query: _Query, hits: Sequence[int], tier: str, explain: dict[str, object] | None, type: str | None = None
     ) -> Match | None:
         index = self.index
         strength: dict[int, bool] = {}
@@ -573,13 +663,13 @@ class Resolver:
             score = base if not others else base * 0.97
             return self._note(
                 explain,
-                Match(query.text, index.entities[winner], score, tier, index.alias_text[alias_of[winner]], key, others),
+                _match(query.text, index.entities[winner], score, tier, index.alias_text[alias_of[winner]], key, others),
                 f"strong alias of one entity in the {tier} tier" + (" (outranks weak aliases of others)" if others else ""),
             )
         if len(strong_owners) > 1:
             return self._note(
                 explain,
-                Match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(strong_owners)),
+                _match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(strong_owners)),
                 f"strong alias shared by {len(strong_owners)} entities in the {tier} tier",
             )
         # Only weak aliases: a partial name; it identifies only when nobody else bears it.
@@ -587,7 +677,7 @@ class Resolver:
         if query.parts.is_kunya_only:
             return self._note(
                 explain,
-                Match(query.text, None, base * 0.4, "ambiguous", "", key, self._ids(sorted(weak_owners | set(self._partial_owners(query, type))))),
+                _match(query.text, None, base * 0.4, "ambiguous", "", key, self._ids(sorted(weak_owners | set(self._partial_owners(query, type))))),
                 "a bare kunya identifies nobody on its own",
             )
         owners = weak_owners | set(self._partial_owners(query, type))
@@ -599,12 +689,12 @@ class Resolver:
             winner = next(iter(owners))
             return self._note(
                 explain,
-                Match(query.text, index.entities[winner], base * WEAK_FACTOR, tier, index.alias_text[alias_of[winner]], key),
+                _match(query.text, index.entities[winner], base * WEAK_FACTOR, tier, index.alias_text[alias_of[winner]], key),
                 f"weak alias of one entity only in the {tier} tier",
             )
         return self._note(
             explain,
-            Match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted(owners))),
+            _match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted(owners))),
             f"weak alias or partial name shared by {len(owners)} entities",
         )
 
@@ -624,12 +714,12 @@ class Resolver:
             entity = self.index.entities[owners[0]]
             return self._note(
                 explain,
-                Match(query.text, entity, TIER_SCORES["key"] * WEAK_FACTOR * 0.95, "key", entity.name, key),
+                _match(query.text, entity, TIER_SCORES["key"] * WEAK_FACTOR * 0.95, "key", entity.name, key),
                 "surname or nisba of one known person only",
             )
         return self._note(
             explain,
-            Match(query.text, None, 0.4, "ambiguous", "", key, self._ids(owners)),
+            _match(query.text, None, 0.4, "ambiguous", "", key, self._ids(owners)),
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
@@ -642,16 +732,13 @@ class Resolver:
         consonant dropped or changed) are not seen: admitting them linked names that are not
         in the gazetteer to near namesakes.
         """
+        if key in self.index.by_token:
+            # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
+            return self._prepared.near(key, skeleton, self.config.part_cutoff)
         memo = (key, skeleton)
         near = self._near.get(memo)
         if near is None:
-            prepared = _prepared(self.index)
-            cutoff = self.config.part_cutoff
-            if key in self.index.by_token:
-                # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
-                near = prepared.near(key, skeleton, cutoff)
-            else:
-                near = prepared.near_uncached(key, skeleton, cutoff)
+            near = self._prepared.near_uncached(key, skeleton, self.config.part_cutoff)
             if len(self._near) < 200_000:
                 self._near[memo] = near
         return near
@@ -674,7 +761,7 @@ class Resolver:
         index = self.index
         config = self.config
         by_token = index.by_token
-        by_skeleton = index.by_skeleton
+        by_skeleton = index.keys_by_skeleton
         total = sum(query.weights)
         # The lowest score that can still matter: a match, or a runner-up that makes it ambiguous.
         floor = max(config.score_cutoff - config.min_gap, 0.0)
@@ -735,15 +822,13 @@ class Resolver:
                 score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
             )
             allowed = [allowed[position] for _, _, position in shortlist]
-        prepared = _prepared(index)
-        alias_keys = index.alias_keys
+        prepared = self._prepared
         alias_strong = index.alias_strong
         alias_entity = index.alias_entity
         q_keys, q_weights = query.keys, query.weights
         q_full, n = q_weights.count(1.0), len(q_keys)
         for alias_id in allowed:
-            candidate = alias_keys[alias_id]
-            c_weights, c_total, c_full = prepared.weights(alias_id, candidate)
+            candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
             # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
             pairs = min(n, len(candidate))
             factor = 1.0 if alias_strong[alias_id] else 0.95
@@ -757,8 +842,8 @@ class Resolver:
             entity_index = alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
-        entity_id = self._entity_id
-        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], entity_id(item[0])))
+        ids = index.entities.ids  # sorting by id makes no entity
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], ids[item[0]]))
         if explain is not None:
             explain["fuzzy"] = [(index.entities[e].id, index.alias_text[a], s) for e, (s, a) in ranked[:10]]
         if not ranked or ranked[0][1][0] < config.score_cutoff:
@@ -770,20 +855,15 @@ class Resolver:
         if close:
             return self._note(
                 explain,
-                Match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
+                _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
                 f"fuzzy runner-up within {config.min_gap} of the best",
             )
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
             explain,
-            Match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key, others),
+            _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key, others),
             f"fuzzy similarity {score:.3f} >= {config.score_cutoff}, lead over runner-up >= {config.min_gap}",
         )
-
-    def _entity_id(self, entity_index: int) -> str:
-        # The table's id column when it has one: building the entity is not needed to sort.
-        ids: Sequence[str] | None = getattr(self.index.entities, "ids", None)
-        return ids[entity_index] if ids is not None else self.index.entities[entity_index].id
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
         return tuple(self.index.entities[e].id for e in entity_indexes)[: max(self.config.limit, 1) * 4]

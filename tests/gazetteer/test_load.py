@@ -10,6 +10,7 @@ built-in gazetteer does not import polars.
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import subprocess
@@ -42,10 +43,13 @@ FIXTURE_GAZETTEER = Path(__file__).resolve().parents[1] / "fixtures" / "gazettee
 def reference_index(entities: list[Entity]) -> dict[str, object]:
     """The index's fields built the plain way: one alias at a time, public normalizer only."""
     fields: dict[str, object] = {}
-    text, owner, strong_of, keys_of, joined_of, skeletons_of = [], [], [], [], [], []
+    text, owner, strong_of, joined_of = [], [], [], []
     maps: dict[str, defaultdict[str, list[int]]] = {
-        name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token", "by_skeleton")
+        name: defaultdict(list) for name in ("exact", "folded", "keyed", "by_token")
     }
+    keys_by_skeleton: defaultdict[str, set[str]] = defaultdict(set)
+    keys_of_part: dict[str, str] = {}
+    skeletons_of_part: dict[str, str] = {}
     partial: defaultdict[str, set[int]] = defaultdict(set)
     for entity_index, entity in enumerate(entities):
         person = entity.type == "PER"
@@ -59,30 +63,38 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
             text.append(name)
             owner.append(entity_index)
             strong_of.append(strong)
-            keys_of.append(keys)
             joined_of.append(" ".join(keys))
-            skeletons_of.append(skeletons)
+            # The resolver gets an alias's part keys back by splitting the joined key.
+            assert all(key and " " not in key for key in keys)
             maps["exact"][exact_form(name)].append(alias_id)
             maps["folded"][folded_form(name)].append(alias_id)
             maps["keyed"][" ".join(keys)].append(alias_id)
             for key in set(keys) - CONNECTORS:
                 maps["by_token"][key].append(alias_id)
-            for skeleton in set(skeletons) - {""}:
-                maps["by_skeleton"][skeleton].append(alias_id)
+            skeletons_of_part.update(zip(parts.tokens, skeletons, strict=True))
+            if not parts.acronym:
+                keys_of_part.update(zip(parts.tokens, keys, strict=True))
+            for key, skeleton in zip(keys, skeletons, strict=True):
+                if skeleton:
+                    keys_by_skeleton[skeleton].update({key} - CONNECTORS)
             if person and strong:
                 for key in partial_keys(keys):
                     partial[key].add(entity_index)
     fields.update(
-        alias_text=text,
-        alias_entity=owner,
-        alias_strong=strong_of,
-        alias_keys=keys_of,
-        alias_joined=joined_of,
-        alias_skeletons=skeletons_of,
-        partial={k: sorted(v) for k, v in partial.items()},
+        alias_text=tuple(text),
+        alias_entity=tuple(owner),
+        alias_strong=tuple(strong_of),
+        alias_joined=tuple(joined_of),
+        partial={k: tuple(sorted(v)) for k, v in partial.items()},
+        keys_by_skeleton={k: tuple(sorted(v)) for k, v in keys_by_skeleton.items()},
+        part_keys=keys_of_part,
+        part_skeletons=skeletons_of_part,
         by_id={e.id: i for i, e in enumerate(entities)},
     )
-    fields.update({name: dict(found) for name, found in maps.items()})
+    # The tier maps hold a bare id for a form only one alias has; the postings always a tuple.
+    for name, found in maps.items():
+        tier = name in ("exact", "folded", "keyed")
+        fields[name] = {k: v[0] if tier and len(v) == 1 else tuple(v) for k, v in found.items()}
     return fields
 
 
@@ -263,14 +275,14 @@ def test_user_table_merges_into_builtin(tmp_path: Path, builtin_entities: list[E
 
 def test_cache_round_trip_gives_an_equal_index(own_cache: Path) -> None:
     built = Gazetteer.load(FIXTURE_GAZETTEER, builtin=False).index
-    files = list(own_cache.glob("*.pickle"))
+    files = list(own_cache.glob(f"*{cache.SUFFIX}"))
     assert len(files) == 1
     cache._memory.clear()
     loaded = Gazetteer.load(FIXTURE_GAZETTEER, builtin=False).index
     assert loaded is not built
     assert index_fields(loaded) == index_fields(built)
     assert list(loaded.entities) == list(built.entities)
-    assert list(own_cache.glob("*.pickle")) == files
+    assert list(own_cache.glob(f"*{cache.SUFFIX}")) == files
 
 
 def test_cache_is_rebuilt_when_a_data_file_changes(tmp_path: Path, own_cache: Path) -> None:
@@ -295,7 +307,7 @@ def test_cache_is_rebuilt_when_a_data_file_changes(tmp_path: Path, own_cache: Pa
     os.utime(table, ns=(1, 1))  # even with an older time stamp
     third = Gazetteer.load(folder, table, builtin=False)
     assert third["p1"].strong == ("Plth Vrnkk",)
-    assert len(list(own_cache.glob("*.pickle"))) == 3
+    assert len(list(own_cache.glob(f"*{cache.SUFFIX}"))) == 3
 
 
 def test_cache_key_stamps_the_files_the_loader_reads(tmp_path: Path) -> None:
@@ -324,17 +336,21 @@ def test_cache_key_covers_the_inputs(tmp_path: Path, own_cache: Path) -> None:
     assert cache.content_hash((str(table),), False) == cache.content_hash((str(table),), False)
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle at all", "truncate", "other-key", "other-object"])
+@pytest.mark.parametrize("damage", [b"", b"not an index at all", "truncate", "other-key", "other-object", "no-field"])
 def test_damaged_cache_file_is_ignored_and_rebuilt(own_cache: Path, damage: bytes | str) -> None:
     expected = index_fields(Gazetteer.load(FIXTURE_GAZETTEER, builtin=False).index)
-    (path,) = own_cache.glob("*.pickle")
+    (path,) = own_cache.glob(f"*{cache.SUFFIX}")
     good = path.read_bytes()
     if damage == "truncate":
         path.write_bytes(good[: len(good) // 2])
     elif damage == "other-key":
-        path.write_bytes(pickle.dumps((cache._FORMAT, "0" * 32, pickle.loads(good)[2])))
+        path.write_bytes(marshal.dumps((cache._FORMAT, "0" * 32, *marshal.loads(good)[2:])))
     elif damage == "other-object":
-        path.write_bytes(pickle.dumps({"hello": "world"}))
+        path.write_bytes(marshal.dumps({"hello": "world"}))
+    elif damage == "no-field":
+        _, key, state, tables = marshal.loads(good)
+        del state["alias_joined"]
+        path.write_bytes(marshal.dumps((cache._FORMAT, key, state, tables)))
     else:
         assert isinstance(damage, bytes)
         path.write_bytes(damage)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from canonym import fold
 from canonym.normalize import name_keys, parse_name, part_keys, token_key, token_skeleton
-from canonym.normalize.names import fold_ascii, fold_name
+from canonym.normalize.names import fold_ascii, fold_name, name_tokens, name_tokens_many
 from canonym.normalize.translit import _DIGRAPHS, _VOWEL_RULES, romanize_arabic
 
 _settings = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -95,3 +95,33 @@ def test_name_keys_is_part_keys_of_parse_name(name: str, person: bool) -> None:
     assert name_keys(name, person=person) == expected
     if "," not in name:
         assert name_keys(name, person=person, folded=fold(name)) == expected
+
+
+@_settings
+@given(st.lists(st.tuples(names, st.booleans()), max_size=8))
+def test_name_tokens_many_is_name_tokens(rows: list[tuple[str, bool]]) -> None:
+    texts = [name for name, _ in rows]
+    persons = [person for _, person in rows]
+    folded = [None if "," in name else fold(name) for name in texts]
+    expected = [name_tokens(n, person=p, folded=f) for n, p, f in zip(texts, persons, folded, strict=True)]
+    assert name_tokens_many(texts, persons, folded) == expected
+
+
+def test_name_tables_source_is_the_safe_load_of_the_file() -> None:
+    from importlib import resources
+
+    import yaml
+
+    from canonym.normalize.names import name_tables_source
+
+    text = resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
+    assert name_tables_source() == yaml.safe_load(text)
+
+
+@_settings
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
+def test_is_exact_form_only_when_it_is(name: str) -> None:
+    from canonym.gazetteer.index import _is_exact_form, exact_form
+
+    if _is_exact_form(name):
+        assert exact_form(name) == name

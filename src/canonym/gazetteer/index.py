@@ -2,7 +2,8 @@
 
 Tiers read it cheapest first: ``exact`` (the alias as written), ``folded`` (after
 :func:`canonym.fold`), ``keyed`` (after :func:`canonym.name_key`), and the token postings
-that block candidates for fuzzy scoring (by part key and by part skeleton). ``partial``
+that block candidates for fuzzy scoring (``by_token``, by part key; ``keys_by_skeleton``
+finds the part keys that share a consonant skeleton, and so their postings). ``partial``
 maps a person's surname, nisba or kunya to every person who bears it, so that a partial
 name can be told apart from an identifying one.
 """
@@ -13,10 +14,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from canonym.gazetteer.model import Entity, EntityTable
 from canonym.normalize import token_key, token_skeleton
-from canonym.normalize.names import fold_name, name_tokens, uninvert
+from canonym.normalize.names import fold_name, name_tokens_many, uninvert
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
 
@@ -24,6 +26,15 @@ CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
 def exact_form(name: str) -> str:
     """The form compared by the exact tier: NFC with runs of whitespace collapsed."""
     return " ".join((name if name.isascii() else unicodedata.normalize("NFC", name)).split())
+
+
+def _is_exact_form(name: str) -> bool:
+    """A quick sufficient test of ``exact_form(name) == name``, without making the form.
+
+    An ASCII name that splits on whitespace holds a space, a control character (not printable)
+    or both; with single inner spaces only, it is its own form.
+    """
+    return name.isascii() and name.isprintable() and "  " not in name and name[:1] != " " and name[-1:] != " "
 
 
 def folded_form(name: str) -> str:
@@ -56,25 +67,78 @@ class _Memo(dict[str, str]):
         return value
 
 
-def _group(keys: list[str]) -> dict[str, list[int]]:
-    """The positions at which each key occurs, in order."""
-    groups: dict[str, list[int]] = {}
-    add = groups.setdefault
+#: What a tier map holds for a form: the one alias id with that form, or the ids of all the
+#: aliases with it, in order, when several share it (see :func:`alias_ids`).
+Hits = int | tuple[int, ...]
+
+
+def alias_ids(found: Hits | None) -> tuple[int, ...]:
+    """The alias ids of a tier map's value (``None``, for a form not in the map, has none)."""
+    if found is None:
+        return ()
+    return (found,) if isinstance(found, int) else found
+
+
+class PartKeys(dict[str, str]):
+    """The transliteration key of every part of the gazetteer's aliases, made at build time.
+
+    A part that is not there is keyed by :func:`~canonym.normalize.token_key` on lookup
+    and not kept: the map stays the index's own data.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, token: str) -> str:
+        return token_key(token)
+
+
+class PartSkeletons(dict[str, str]):
+    """The consonant skeleton of every part of the gazetteer's aliases (see :class:`PartKeys`)."""
+
+    __slots__ = ()
+
+    def __missing__(self, token: str) -> str:
+        return token_skeleton(token)
+
+
+def _group(keys: Sequence[str]) -> dict[str, Hits]:
+    """Each key's position, or the tuple of its positions when it occurs more than once.
+
+    Most keys occur once, and a bare int is cheaper than a container in every way: no object
+    to make, pickle or read back, nothing for the collector to walk.
+    """
+    # Made in C; reversed, so that a key's first position is the one kept.
+    groups: dict[str, Hits] = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    if len(groups) == len(keys):
+        return groups
+    shared: dict[str, list[int]] = {}
     for position, key in enumerate(keys):
-        add(key, []).append(position)
+        first = groups[key]
+        if first != position:
+            assert isinstance(first, int)
+            more = shared.get(key)
+            if more is None:
+                shared[key] = [first, position]
+            else:
+                more.append(position)
+    for key, positions in shared.items():
+        groups[key] = tuple(positions)
     return groups
 
 
-def _ungroup(groups: dict[str, list[int]], size: int) -> list[str]:
+def _ungroup(groups: dict[str, Hits], size: int) -> list[str]:
     """The inverse of :func:`_group`: the key at each position."""
     keys = [""] * size
-    for key, positions in groups.items():
-        for position in positions:
-            keys[position] = key
+    for key, found in groups.items():
+        if isinstance(found, int):
+            keys[found] = key
+        else:
+            for position in found:
+                keys[position] = key
     return keys
 
 
-def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, list[int]]:
+def _postings(rows: Sequence[tuple[str, ...]], skip: frozenset[str]) -> dict[str, tuple[int, ...]]:
     """For each value in ``rows`` but those in ``skip``: the rows that hold it, each once, in order."""
     groups: dict[str, list[int]] = {}
     for position, row in enumerate(rows):
@@ -86,7 +150,20 @@ def _postings(rows: list[tuple[str, ...]], skip: frozenset[str]) -> dict[str, li
                 groups[value] = [position]
             elif found[-1] != position:  # a value twice in one row is listed once
                 found.append(position)
-    return groups
+    return {value: tuple(positions) for value, positions in groups.items()}
+
+
+def _keys_by_skeleton(pairs: set[tuple[str, str]], by_token: dict[str, tuple[int, ...]]) -> dict[str, tuple[str, ...]]:
+    """For every skeleton of an alias part but "": the part keys with it that have postings, sorted."""
+    groups: dict[str, list[str]] = {}
+    for key, skeleton in pairs:
+        if skeleton:
+            group = groups.get(skeleton)
+            if group is None:
+                group = groups[skeleton] = []
+            if key in by_token:
+                group.append(key)
+    return {skeleton: tuple(sorted(keys)) for skeleton, keys in groups.items()}
 
 
 def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
@@ -117,22 +194,25 @@ def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
 class AliasIndex:
     """Normalized aliases of a list of entities and the maps that find them.
 
-    ``entities`` is an :class:`EntityTable`: entities are made when first looked at.
+    ``entities`` is an :class:`EntityTable`: entities are made when first looked at. The
+    tier maps (``exact``, ``folded``, ``keyed``) hold :data:`Hits`: read them with
+    :func:`alias_ids`.
     """
 
     entities: EntityTable
-    alias_text: list[str]
-    alias_entity: list[int]
-    alias_strong: list[bool]
-    alias_keys: list[tuple[str, ...]]
-    alias_joined: list[str]
-    alias_skeletons: list[tuple[str, ...]]
-    exact: dict[str, list[int]]
-    folded: dict[str, list[int]]
-    keyed: dict[str, list[int]]
-    by_token: dict[str, list[int]]
-    by_skeleton: dict[str, list[int]]
-    partial: dict[str, list[int]]
+    alias_text: tuple[str, ...]
+    alias_entity: tuple[int, ...]
+    alias_strong: tuple[bool, ...]
+    alias_joined: tuple[str, ...]
+    exact: dict[str, Hits]
+    folded: dict[str, Hits]
+    keyed: dict[str, Hits]
+    by_token: dict[str, tuple[int, ...]]
+    keys_by_skeleton: dict[str, tuple[str, ...]]
+    #: Keys and skeletons of the parts of the aliases, for the query parts that are among them.
+    part_keys: PartKeys
+    part_skeletons: PartSkeletons
+    partial: dict[str, tuple[int, ...]]
     by_id: dict[str, int]
 
     @classmethod
@@ -145,14 +225,14 @@ class AliasIndex:
         texts, owners, strengths = _aliases(table)
         types = table.types
         persons = [types[owner] == "PER" for owner in owners]
-        folded = list(map(folded_form, texts))
-        # name_tokens is parse_name without a NameParts or its memo (100k aliases kept there would
+        # As folded_form, without its uninvert call for the names that have no comma.
+        folded = [fold_name(uninvert(text)[0]) if "," in text else fold_name(text) for text in texts]
+        # name_tokens_many is parse_name without a NameParts or its memo (100k aliases kept there would
         # be 100k more objects for the collector to walk); the alias tier's fold is its own fold
         # of a name without a comma, so it is passed on rather than done twice.
-        parsed = [
-            name_tokens(text, person=person, folded=None if "," in text else form)
-            for text, person, form in zip(texts, persons, folded, strict=True)
-        ]
+        parsed = name_tokens_many(
+            texts, persons, [None if "," in text else form for text, form in zip(texts, folded, strict=True)]
+        )
         if not all(tokens for tokens, _ in parsed):
             # A name with no letters is not indexed.
             kept = [i for i, (tokens, _) in enumerate(parsed) if tokens]
@@ -162,47 +242,80 @@ class AliasIndex:
             persons = [persons[i] for i in kept]
             folded = [folded[i] for i in kept]
             parsed = [parsed[i] for i in kept]
-        key_of = _Memo(token_key).__getitem__
-        skeleton_of = _Memo(token_skeleton).__getitem__
+        key_memo = _Memo(token_key)
+        key_of = key_memo.__getitem__
         # As normalize.part_keys (a test holds them equal), with the per-token memo.
         keys = [tokens if acronym else tuple(map(key_of, tokens)) for tokens, acronym in parsed]
-        skeletons = [tuple(map(skeleton_of, tokens)) for tokens, _ in parsed]
         joined = [" ".join(k) for k in keys]
+        by_token = _postings(keys, CONNECTORS)
+        # The distinct (part key, part skeleton) pairs, from the distinct parts: an acronym's
+        # part is its own key, every other part is keyed.
+        skeleton_of = {token: token_skeleton(token) for token in set(chain.from_iterable(t for t, _ in parsed))}
+        pairs = {(key, skeleton_of[token]) for token, key in key_memo.items()}
+        pairs.update((token, skeleton_of[token]) for tokens, acronym in parsed if acronym for token in tokens)
         partial: defaultdict[str, set[int]] = defaultdict(set)
         for alias_keys, owner, strong, person in zip(keys, owners, strengths, persons, strict=True):
             if person and strong:
                 for key in partial_keys(alias_keys):
                     partial[key].add(owner)
+        # Tuples, like the maps' values (see _group).
         return cls(
             table,
-            texts,
-            owners,
-            strengths,
-            keys,
-            joined,
-            skeletons,
+            tuple(texts),
+            tuple(owners),
+            tuple(strengths),
+            # The part keys of an alias are its joined key split at the spaces (see _Prepared.parts).
+            tuple(joined),
             # Most names are their own exact form: keep one string, not two equal ones.
-            exact=_group([text if (form := exact_form(text)) == text else form for text in texts]),
+            exact=_group([text if _is_exact_form(text) or (form := exact_form(text)) == text else form for text in texts]),
             folded=_group(folded),
             keyed=_group(joined),
-            by_token=_postings(keys, CONNECTORS),
-            by_skeleton=_postings(skeletons, frozenset({""})),
-            partial={k: sorted(v) for k, v in partial.items()},
-            by_id={entity_id: i for i, entity_id in enumerate(table.ids)},
+            by_token=by_token,
+            keys_by_skeleton=_keys_by_skeleton(pairs, by_token),
+            part_keys=PartKeys(key_memo),
+            part_skeletons=PartSkeletons(skeleton_of),
+            partial={k: tuple(sorted(v)) for k, v in partial.items()},
+            by_id=dict(zip(table.ids, range(len(table.ids)), strict=True)),
         )
 
     def __len__(self) -> int:
         return len(self.alias_text)
 
-    # Pickled (for the on-disk cache) without the maps that are as fast to rebuild as to unpickle:
-    # 100k one-item lists cost more to read back than to make again from a list of keys.
+    # Stored (pickled, or marshalled by the on-disk cache) without the maps that are faster to
+    # rebuild than to read back.
     _REBUILT = ("exact", "folded", "keyed", "by_id")
 
     def __getstate__(self) -> dict[str, object]:
         state: dict[str, object] = {name: getattr(self, name) for name in self.__slots__ if name not in self._REBUILT}
         state["exact_forms"] = _ungroup(self.exact, len(self.alias_text))
         state["folded_forms"] = _ungroup(self.folded, len(self.alias_text))
+        # Plain dicts: marshal stores no subclass.
+        state["part_keys"] = dict(self.part_keys)
+        state["part_skeletons"] = dict(self.part_skeletons)
         return state
+
+    def to_state(self) -> dict[str, object]:
+        """The index as plain values (str, int, bool, tuple, list, dict): what :mod:`marshal` stores."""
+        state = self.__getstate__()
+        state["entities"] = self.entities.__getstate__()
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, object]) -> AliasIndex:
+        """The index that :meth:`to_state` gave ``state``.
+
+        Raises:
+            ValueError: when ``state`` lacks a field.
+        """
+        entities = state.get("entities")
+        needed = {name for name in cls.__slots__ if name not in cls._REBUILT} | {"exact_forms", "folded_forms"}
+        if not isinstance(entities, dict) or not needed <= state.keys():
+            raise ValueError("not the state of an AliasIndex")
+        table = EntityTable.__new__(EntityTable)
+        table.__setstate__(entities)
+        index = cls.__new__(cls)
+        index.__setstate__({**state, "entities": table})
+        return index
 
     def __setstate__(self, state: dict[str, object]) -> None:
         exact_forms = state.pop("exact_forms")
@@ -210,7 +323,9 @@ class AliasIndex:
         assert isinstance(exact_forms, list) and isinstance(folded_forms, list)
         for name, value in state.items():
             object.__setattr__(self, name, value)
+        self.part_keys = PartKeys(self.part_keys)
+        self.part_skeletons = PartSkeletons(self.part_skeletons)
         self.exact = _group(exact_forms)
         self.folded = _group(folded_forms)
         self.keyed = _group(self.alias_joined)
-        self.by_id = {entity_id: i for i, entity_id in enumerate(self.entities.ids)}
+        self.by_id = dict(zip(self.entities.ids, range(len(self.entities.ids)), strict=True))

@@ -57,8 +57,8 @@ class Entity:
 class EntityTable(Sequence[Entity]):
     """Entities stored column by column; each :class:`Entity` is made on first access.
 
-    A gazetteer of 100k names loads as a dozen flat lists (cheap to build, pickle and
-    unpickle) instead of 100k objects; the resolver only ever touches a few of them.
+    A gazetteer of 100k names loads as a dozen flat tuples (cheap to build, store and
+    read back) instead of 100k objects; the resolver only ever touches a few of them.
     Columns are never changed after construction.
     """
 
@@ -81,35 +81,37 @@ class EntityTable(Sequence[Entity]):
 
     def __init__(
         self,
-        ids: list[str],
-        types: list[str],
-        names: list[str],
-        strong: list[tuple[str, ...]],
-        weak: list[tuple[str, ...]] | None = None,
+        ids: Sequence[str],
+        types: Sequence[str],
+        names: Sequence[str],
+        strong: Sequence[tuple[str, ...]],
+        weak: Sequence[tuple[str, ...]] | None = None,
         *,
-        kinds: list[str] | None = None,
-        part_of: list[str | None] | None = None,
-        un_ref: list[str | None] | None = None,
-        wikidata: list[str | None] | None = None,
-        descriptions: list[str] | None = None,
-        ext_ids: list[tuple[tuple[str, str], ...]] | None = None,
-        sources: list[tuple[str, ...]] | None = None,
-        source: list[str] | None = None,
+        kinds: Sequence[str] | None = None,
+        part_of: Sequence[str | None] | None = None,
+        un_ref: Sequence[str | None] | None = None,
+        wikidata: Sequence[str | None] | None = None,
+        descriptions: Sequence[str] | None = None,
+        ext_ids: Sequence[tuple[tuple[str, str], ...]] | None = None,
+        sources: Sequence[tuple[str, ...]] | None = None,
+        source: Sequence[str] | None = None,
     ) -> None:
+        # Columns are kept as tuples: the collector stops tracking a tuple of strings, so a
+        # loaded gazetteer is not walked item by item again by every full collection.
         count = len(ids)
-        self.ids = ids
-        self.types = types
-        self.names = names
-        self.strong = strong
-        self.weak: list[tuple[str, ...]] = weak if weak is not None else [()] * count
-        self.kinds: list[str] = kinds if kinds is not None else [""] * count
-        self.part_of: list[str | None] = part_of if part_of is not None else [None] * count
-        self.un_ref: list[str | None] = un_ref if un_ref is not None else [None] * count
-        self.wikidata: list[str | None] = wikidata if wikidata is not None else [None] * count
-        self.descriptions: list[str] = descriptions if descriptions is not None else [""] * count
-        self.ext_ids: list[tuple[tuple[str, str], ...]] = ext_ids if ext_ids is not None else [()] * count
-        self.sources: list[tuple[str, ...]] = sources if sources is not None else [()] * count
-        self.source: list[str] = source if source is not None else [""] * count
+        self.ids: tuple[str, ...] = tuple(ids)
+        self.types: tuple[str, ...] = tuple(types)
+        self.names: tuple[str, ...] = tuple(names)
+        self.strong: tuple[tuple[str, ...], ...] = tuple(strong)
+        self.weak: tuple[tuple[str, ...], ...] = tuple(weak) if weak is not None else ((),) * count
+        self.kinds: tuple[str, ...] = tuple(kinds) if kinds is not None else ("",) * count
+        self.part_of: tuple[str | None, ...] = tuple(part_of) if part_of is not None else (None,) * count
+        self.un_ref: tuple[str | None, ...] = tuple(un_ref) if un_ref is not None else (None,) * count
+        self.wikidata: tuple[str | None, ...] = tuple(wikidata) if wikidata is not None else (None,) * count
+        self.descriptions: tuple[str, ...] = tuple(descriptions) if descriptions is not None else ("",) * count
+        self.ext_ids: tuple[tuple[tuple[str, str], ...], ...] = tuple(ext_ids) if ext_ids is not None else ((),) * count
+        self.sources: tuple[tuple[str, ...], ...] = tuple(sources) if sources is not None else ((),) * count
+        self.source: tuple[str, ...] = tuple(source) if source is not None else ("",) * count
         columns = (
             self.types,
             self.names,
@@ -126,7 +128,8 @@ class EntityTable(Sequence[Entity]):
         )
         if any(len(column) != count for column in columns):
             raise ValueError("EntityTable columns differ in length")
-        self._built: list[Entity | None] = [None] * count
+        #: The entities made so far, by position.
+        self._built: dict[int, Entity] = {}
 
     @classmethod
     def from_entities(cls, entities: Iterable[Entity]) -> EntityTable:
@@ -147,11 +150,11 @@ class EntityTable(Sequence[Entity]):
             sources=[e.sources for e in built],
             source=[e.source for e in built],
         )
-        table._built = list(built)
+        table._built = dict(enumerate(built))
         return table
 
     def _make(self, i: int) -> Entity:
-        entity = self._built[i]
+        entity = self._built.get(i)
         if entity is None:
             entity = Entity(
                 self.ids[i],
@@ -180,7 +183,7 @@ class EntityTable(Sequence[Entity]):
     def __getitem__(self, i: int | slice) -> Entity | list[Entity]:
         if isinstance(i, slice):
             return [self._make(j) for j in range(*i.indices(len(self.ids)))]
-        return self._make(i)
+        return self._make(i if i >= 0 else i + len(self.ids))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -195,7 +198,7 @@ class EntityTable(Sequence[Entity]):
     def __setstate__(self, state: dict[str, object]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
-        self._built = [None] * len(self.ids)
+        self._built = {}
 
     def concat(self, other: EntityTable) -> EntityTable:
         """The entities of ``self`` followed by those of ``other``."""
@@ -214,5 +217,6 @@ class EntityTable(Sequence[Entity]):
             sources=self.sources + other.sources,
             source=self.source + other.source,
         )
-        table._built = self._built + other._built
+        offset = len(self)
+        table._built = {**self._built, **{offset + i: entity for i, entity in other._built.items()}}
         return table

@@ -9,11 +9,10 @@ ibn/ben -> bin) and Abd compounds are joined (Abdul Rahman = Abd al-Rahman = Abd
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-
-import yaml
+from typing import Any
 
 from canonym.normalize.text import fold, fold_char
 
@@ -32,12 +31,39 @@ class NameTables:
     special: frozenset[str]
 
 
+#: The parsed ``tables/names.yml``, once read or supplied (see :func:`name_tables_source`).
+_SOURCE: dict[str, Any] | None = None
+
+
+def name_tables_source() -> dict[str, Any]:
+    """The parsed ``tables/names.yml``, read once.
+
+    YAML is imported only here: a process that gets the parsed tables from the gazetteer's
+    index cache (:func:`supply_name_tables_source`) starts without it (40 ms less).
+    """
+    global _SOURCE
+    if _SOURCE is None:
+        from importlib import resources  # 10 ms of imports (tempfile ...), not on a warm start
+
+        import yaml
+
+        text = resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
+        # libyaml's parser when present: the same tables, ten times faster.
+        _SOURCE = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return _SOURCE
+
+
+def supply_name_tables_source(source: dict[str, Any]) -> None:
+    """Use ``source``, a stored :func:`name_tables_source` of this same code, unless read already."""
+    global _SOURCE
+    if _SOURCE is None:
+        _SOURCE = source
+
+
 @cache
 def name_tables() -> NameTables:
     """Load the name-part tables once."""
-    raw = yaml.safe_load(
-        resources.files("canonym.normalize").joinpath("tables/names.yml").read_text("utf-8")
-    )
+    raw = name_tables_source()
     titles = sorted({tuple(t.split()) for t in raw["titles"]}, key=len, reverse=True)
     by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
     for title in titles:  # longest first within each first word
@@ -232,6 +258,40 @@ def name_tokens(name: str, *, person: bool = False, folded: str | None = None) -
     return parsed[0], parsed[4]
 
 
+def name_tokens_many(
+    names: Sequence[str], persons: Sequence[bool], folded: Sequence[str | None]
+) -> list[tuple[tuple[str, ...], bool]]:
+    """:func:`name_tokens` of many names (``folded[i]`` as its ``folded`` argument), in one pass.
+
+    A name with nothing for the parser to do (no title, connector, article, Abd or -allah
+    compound, not an acronym), the common case, is split here without a call per name; the
+    others go through :func:`parse_fields`.
+    """
+    tables = name_tables()
+    titles = tables.titles_by_first
+    connectors = tables.connectors.keys()
+    special = tables.special
+    abd = tables.abd_prefix
+    out: list[tuple[tuple[str, ...], bool]] = []
+    append = out.append
+    for name, person, form in zip(names, persons, folded, strict=True):
+        if form is not None and not name.isupper():
+            tokens = form.split()
+            if (
+                tokens
+                and tokens[0] not in titles
+                and connectors.isdisjoint(tokens)
+                and "llah" not in form
+                and abd not in form
+                and special.isdisjoint(tokens)
+            ):
+                append((tuple(tokens), False))
+                continue
+        parsed = parse_fields(name, person=person, folded=form)
+        append((parsed[0], parsed[4]))
+    return out
+
+
 #: The fields of a :class:`NameParts` in order: tokens, titles, inverted, articled, acronym.
 ParsedFields = tuple[tuple[str, ...], tuple[str, ...], bool, tuple[bool, ...], bool]
 
@@ -272,8 +332,12 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
             articled: list[bool] = []
             pending_article = False
             last = len(tokens) - 1
+            articles, assimilated = tables.articles, tables.assimilated
             for i, token in enumerate(tokens):
-                if i < last and _is_article(token, tokens[i + 1], tables):
+                # _is_article, called only for the assimilated forms that need its test.
+                if i < last and (
+                    token in articles or (token in assimilated and _is_article(token, tokens[i + 1], tables))
+                ):
                     pending_article = True
                     continue
                 out.append(token)
