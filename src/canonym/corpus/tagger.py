@@ -125,11 +125,17 @@ class Tagger:
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         chosen: list[Span] = []
         k = 0
+        count = len(known)
         for shape in shapes:
-            inside: list[Span] = []
-            while k < len(known) and known[k].end <= shape.start:
+            while k < count and known[k].end <= shape.start:
                 chosen.append(known[k])
                 k += 1
+            if k == count or known[k].start >= shape.end:
+                chosen.append(shape)
+                continue
+            if known[k].start <= shape.start and known[k].end >= shape.end:
+                continue  # the commonest case: a known name covers the shape; emitted in order
+            inside: list[Span] = []
             j = k
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
