@@ -36,8 +36,8 @@ from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS, AliasIndex, alias_ids, exact_form
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize import NameParts, parse_name, part_keys, token_key, token_skeleton
-from canonym.normalize.names import fold_name, parse_fields, uninvert
+from canonym.normalize import NameParts, fold, parse_name, part_keys, token_key, token_skeleton
+from canonym.normalize.names import ParsedFields, fold_ascii_parts, fold_name, parse_fields, plain_parts, uninvert
 from canonym.normalize.translit import is_arabic_script
 
 if TYPE_CHECKING:
@@ -562,7 +562,15 @@ class Resolver:
             self._trace(explain, "exact", hits)
         if hits:
             return self._sure(name, hits, "exact", explain) or self._decide(self._query(name, type), hits, "exact", explain, type)
-        folded = fold_name(uninvert(name)[0] if "," in name else name)
+        split: list[str] | None = None
+        if "," in name:
+            folded = fold_name(uninvert(name)[0])
+        elif name.isascii():
+            # Folded as fold_name does, keeping the split for the parser.
+            split = fold_ascii_parts(name)
+            folded = " ".join(split)
+        else:
+            folded = fold(name)
         hits = alias_ids(index.folded.get(folded))
         if filtered:
             hits = self._allowed(hits, type)
@@ -570,12 +578,19 @@ class Resolver:
             self._trace(explain, "alias", hits)
         if hits:
             return self._sure(name, hits, "alias", explain) or self._decide(self._query(name, type), hits, "alias", explain, type)
-        # Without a comma the name was folded as a whole just above: the parser reuses it.
-        fields = parse_fields(name, person=type == "PER", folded=None if "," in name else folded)
-        tokens = fields[0]
-        if not tokens:
-            return self._note(explain, None, "no letters left after folding")
-        keys = tokens if fields[4] else tuple(map(index.part_keys.__getitem__, tokens))
+        fields: ParsedFields | None
+        if split is not None and plain_parts(name, split, folded):
+            # The common name, its parts as folded: the parse is made only if a later tier needs it.
+            fields = None
+            tokens = tuple(split)
+            keys = tuple(map(index.part_keys.__getitem__, tokens))
+        else:
+            # Without a comma the name was folded as a whole just above: the parser reuses it.
+            fields = parse_fields(name, person=type == "PER", folded=None if "," in name else folded)
+            tokens = fields[0]
+            if not tokens:
+                return self._note(explain, None, "no letters left after folding")
+            keys = tokens if fields[4] else tuple(map(index.part_keys.__getitem__, tokens))
         found = index.keyed.get(" ".join(keys))
         if isinstance(found, int) and index.alias_strong[found] and not filtered and explain is None:
             # As on the exact tier: one strong alias decides, as _sure would.
@@ -590,6 +605,8 @@ class Resolver:
             sure = self._sure(name, hits, "key", explain)
             if sure is not None:
                 return sure
+        if fields is None:
+            fields = (tokens, (), False, (False,) * len(tokens), False)
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
         skeletons = tuple(map(index.part_skeletons.__getitem__, tokens))
         query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))

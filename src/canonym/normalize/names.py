@@ -152,6 +152,36 @@ def fold_ascii(text: str) -> str:
     return " ".join(text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETED).decode("ascii").split())
 
 
+def fold_ascii_parts(text: str) -> list[str]:
+    """``fold_ascii(text).split()``, without joining the parts first."""
+    return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETED).decode("ascii").split()
+
+
+@cache
+def _plain_blockers() -> frozenset[str]:
+    tables = name_tables()
+    return frozenset(tables.titles_by_first) | frozenset(tables.connectors) | tables.special
+
+
+def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
+    """Whether the parts of ``name`` are ``tokens`` as they are: nothing for the parser to do.
+
+    ``folded`` is ``fold(name)`` and ``tokens`` its split. True only when :func:`parse_fields`
+    would return ``(tuple(tokens), (), False, (False,) * len(tokens), False)``: no comma, not
+    in capitals, no title, connector, article, "abul", Abd or -allah compound (a title word
+    anywhere, not only first, sends the name to the parser: the test stays one set operation).
+    """
+    tables = name_tables()
+    return (
+        bool(tokens)
+        and "," not in name
+        and not name.isupper()
+        and "llah" not in folded
+        and tables.abd_prefix not in folded
+        and _plain_blockers().isdisjoint(tokens)
+    )
+
+
 def fold_name(text: str) -> str:
     """``fold(text)``, by the cheaper ASCII pass when ``text`` is ASCII."""
     return fold_ascii(text) if text.isascii() else fold(text)
