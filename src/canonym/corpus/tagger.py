@@ -14,12 +14,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from canonym.corpus.context import (
+    has_word_ending,
+    is_common_form,
+    is_descriptive_phrase,
+    is_reference_code,
+    opens_sentence,
+    used_lowercase,
+)
 from canonym.corpus.coref import resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import guess_type
 from canonym.normalize import fold, name_key, parse_name
+from canonym.normalize.names import name_tables
 from canonym.resolver import Match, Resolver
 
 if TYPE_CHECKING:
@@ -28,6 +37,7 @@ if TYPE_CHECKING:
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
 _LIST_ENTRY = re.compile(r"[;()]|\d")
+_LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
 _LINE = re.compile(r"[^\n]*")
@@ -67,6 +77,7 @@ class Tagger:
         self._common = common_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
+        self._titles = frozenset(" ".join(t) for t in name_tables().titles)
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
 
@@ -192,6 +203,10 @@ class Tagger:
         if " ".join(words) in self._not_names or _is_contraction(span.surface):
             return None
         match = info.match
+        if len(words) <= 2 and " ".join(words) in self._titles and not _is_sure(span, match):
+            return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
+        if is_descriptive_phrase(span.surface, self._is_demonym, self._common):
+            return None  # "Egyptian army", "Israeli military": a description, not a name
         if info.demonym and not _is_sure(span, match):
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
@@ -200,12 +215,19 @@ class Tagger:
             len(words) == 1
             and not acronym
             and words[0] in self._common
+            and span.surface.isascii()  # "Saʿd" is a name, whatever it folds to
             and not _is_sure(span, match)
-            and not (match is not None and match.entity is not None and match.entity.type == "PER")
+            and not (
+                match is not None
+                and match.entity is not None
+                and match.entity.type == "PER"
+                and match.method in ("exact", "alias")
+            )
         ):
             # A capitalised common word ("Alliance", "State", "Now") names a group or place only
             # when a fuller mention in the same document says which; a surname ("Trump")
-            # that one known person bears is left to the resolver.
+            # that one known person bears as written is left to the resolver, but not a
+            # word that only meets a name by its transliteration key ("Name", "Share").
             etype = match.entity.type if match and match.entity else "ORG"
             return Decision(span, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
@@ -223,17 +245,35 @@ class Tagger:
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
         return types.pop() if len(types) == 1 else "PER"
 
+    def _is_demonym(self, word: str) -> bool:
+        return word in self._not_names or _is_demonym(fold(word), self._places)
+
     def _is_name(self, text: str, span: Span, partial: bool) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word."""
         words = self._surface(span.surface).words
-        if not words:
+        if _LIST_MARKER.match(span.surface) and len(words) > 1:
+            words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
+            initial = True
+        else:
+            initial = opens_sentence(text, span.start)
+        if not words or is_reference_code(text, span.end):
             return False
         if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words):
             return False
         line = _line_around(text, span.start)
         if _is_title_case(line):
             return False
-        if len(words) == 1 and _sentence_initial(text, span.start) and words[0] in self._common:
+        if (
+            len(words) == 1
+            and initial
+            and (
+                is_common_form(words[0], self._common)
+                or has_word_ending(words[0])
+                or used_lowercase(text, span.surface.split()[-1])
+            )
+        ):
+            # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
+            # document also writes in lowercase, that happens to open a sentence.
             return False
         return not (len(words) == 1 and len(words[0]) < 3)
 
@@ -289,8 +329,14 @@ def _demonym_base(word: str) -> str:
 
 
 def _is_sure(span: Span, match: Match | None) -> bool:
-    """A capitalised common word links alone only as a strong alias (up to case and accents)."""
-    return match is not None and match.entity is not None and match.method in ("exact", "alias") and match.score >= 0.95
+    """A capitalised common word links alone only as a strong alias (up to case).
+
+    Not when the alias has letters with diacritics that the text lacks: "Male" in a
+    sanctions notice is the word, "Malé" the capital of the Maldives.
+    """
+    if match is None or match.entity is None or match.method not in ("exact", "alias") or match.score < 0.95:
+        return False
+    return match.method == "exact" or match.alias.isascii() or not span.surface.isascii()
 
 
 def _is_demonym(word: str, places: frozenset[str]) -> bool:

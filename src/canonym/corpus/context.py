@@ -1,0 +1,107 @@
+"""Word-level rules that tell a capitalised word from a name, by its form and its context.
+
+The tagger asks these when a span is not settled by the gazetteer alone:
+
+- :func:`is_common_form`: a capitalised English word in an inflected form ("Queues",
+  "Militarily", "Hostages", "Bargaining") is the common word, not a name, when it opens a
+  sentence or a line; the common-word list holds base forms only.
+- :func:`used_lowercase`: a word the same document also writes in lowercase ("Militants
+  attacked ... the militants") is an ordinary word that a sentence happened to start with.
+- :func:`is_reference_code`: "QDi.006", "SOe.001" and "SC/16148" are list and document
+  references, not names.
+- :func:`is_descriptive_phrase`: "Egyptian army", "Israeli military" are a demonym and a
+  lowercase noun: a description, not a name (SPEC.md: demonyms are not mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: Inflection endings and what replaces them to give candidate base forms, longest first.
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ically", ("ic", "ical")),
+    ("ingly", ("ing", "e", "")),
+    ("ially", ("ial",)),
+    ("ally", ("al", "")),
+    ("ily", ("y",)),
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("ers", ("", "e", "er")),
+    ("men", ("man",)),
+    ("ing", ("", "e")),
+    ("ses", ("s", "se")),
+    ("ches", ("ch",)),
+    ("shes", ("sh",)),
+    ("xes", ("x",)),
+    ("ly", ("", "le")),
+    ("ed", ("", "e")),
+    ("er", ("", "e")),
+    ("es", ("e", "")),
+    ("s", ("",)),
+    ("d", ("",)),
+)
+_PREFIXES = ("un", "non", "re")
+_REFERENCE = re.compile(r"[./]\d")
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate dictionary forms of a folded English word ("queues" -> "queue")."""
+    out = [word]
+    for ending, replacements in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out.extend(stem + r for r in replacements)
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            out.append(word[len(prefix) :])
+    return out
+
+
+def is_common_form(word: str, common: frozenset[str] | Callable[[str], bool]) -> bool:
+    """Whether a folded word is a common English word or an inflection of one."""
+    contains = common.__contains__ if isinstance(common, frozenset) else common
+    return any(contains(form) for form in base_forms(word))
+
+
+def used_lowercase(text: str, word: str) -> bool:
+    """Whether ``text`` also has ``word`` (or its base form) written all in lowercase."""
+    lower = word.lower()
+    if not lower.isalpha() or lower == word:
+        return False
+    forms = {lower, lower[:-1]} if lower.endswith("s") else {lower}
+    return any(len(form) >= 4 and re.search(rf"(?<![\w'’-]){re.escape(form)}", text) for form in forms)
+
+
+def is_reference_code(text: str, end: int) -> bool:
+    """Whether the span ending at ``end`` is the letter part of a reference ("QDi.006")."""
+    return _REFERENCE.match(text, end) is not None
+
+
+def is_descriptive_phrase(surface: str, is_demonym: Callable[[str], bool], common: frozenset[str]) -> bool:
+    """A demonym followed by common lowercase words ("Egyptian army", "Israeli military")."""
+    words = surface.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    return is_demonym(words[0].lower()) and all(w.isalpha() and w.islower() and w in common for w in words[1:])
+
+
+#: Endings of English abstract nouns, adverbs and adjectives that names do not have.
+_WORD_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ingly", "ically", "ously", "ively", "ational")
+
+
+def has_word_ending(word: str) -> bool:
+    """Whether a folded word ends like an English abstract noun or adverb ("Decapitation")."""
+    return len(word) >= 7 and word.endswith(_WORD_ENDINGS)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether nothing but punctuation, bullets or dashes stands between ``start`` and the
+    previous sentence, line or heading ("Nov 14 - Queues", "→ Explainer", "(Militants")."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0:
+        return True
+    previous = text[i]
+    return not (previous.isalnum() or previous in ",&/%$'’")
