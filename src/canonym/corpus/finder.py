@@ -33,13 +33,18 @@ from canonym.normalize.names import name_tables
 _PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F]"
+#: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
+#: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|wa)"
+#: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
+#: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
-    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CAP}[\w'’]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[{_HYPHEN}])?{_CAP}[\w'’]*)*)"
+    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
 )
 _SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[ {_HYPHEN}])*{_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} )*{_WORD})*"
     r"|[\u0600-\u06FF\u0750-\u077F]+(?:[ \u200c][\u0600-\u06FF\u0750-\u077F]+)*"
 )
 #: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein".

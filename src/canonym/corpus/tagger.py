@@ -26,7 +26,7 @@ from canonym.corpus.coref import resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import guess_type
+from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, guess_type
 from canonym.normalize import fold, name_key, parse_name
 from canonym.normalize.names import name_tables
 from canonym.resolver import Match, Resolver
@@ -37,6 +37,15 @@ if TYPE_CHECKING:
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
 _LIST_ENTRY = re.compile(r"[;()]|\d")
+#: Organisation words that end a longer name around a place ("Oman News Agency"); not the
+#: words of a programme inside a think tank ("Iran Program").
+_NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "report", "capital", "partners"}
+#: Nouns of institutions and outlets that make a name of ordinary words before them ("Gulf
+#: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
+#: end capitalised descriptions as often ("Foreign Terrorist Organization").
+_INSTITUTIONS = frozenset(
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
+)
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
@@ -126,6 +135,7 @@ class Tagger:
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
+            shape = self._without_demonym(shape, inside)
             if not inside:
                 chosen.append(shape)
                 continue
@@ -136,9 +146,12 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
-            if len(shape.surface.split()) >= 2 and not any(self._is_sure_span(s) for s in inside):
-                # Only surnames or weak aliases inside ("Rojda Khalil", "TAMIM WARDAK"): the
-                # whole shape is one unknown name.
+            if len(shape.surface.split()) >= 2 and (
+                not any(self._is_sure_span(s) for s in inside) or self._is_one_name(text, shape, inside)
+            ):
+                # Only surnames or weak aliases inside ("Rojda Khalil"), or a longer name
+                # around a known one ("Oman News Agency", "TAMIM WARDAK"): the whole shape
+                # is one unknown name.
                 chosen.append(shape)
                 k = j
                 continue
@@ -160,6 +173,64 @@ class Tagger:
                 continue
             out.append(span)
         return out
+
+    def _without_demonym(self, shape: Span, inside: list[Span]) -> Span:
+        """The shape without a leading demonym when the rest is a person's name.
+
+        "the Egyptian Ayman al-Zaouahiri" names Ayman al-Zaouahiri (SPEC: adjectives are
+        not part of a name); "Iraqi Intelligence and Security Forces" keeps its demonym.
+        """
+        first, _, rest = shape.surface.partition(" ")
+        if not rest or not first[1:].islower() or not self._is_demonym(first):
+            return shape  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
+        words = fold(rest).split()
+        if any(w in ORG_WORDS or w in LOC_WORDS for w in words) or (len(words) < 2 and not inside):
+            return shape
+        start = shape.start + len(first) + 1
+        for s in inside:
+            match = self._surface(s.surface).match
+            if s.start < start or (self._is_sure_span(s) and match is not None and match.entity is not None and match.entity.type != "PER"):
+                return shape
+        return Span(start, shape.end, rest, shape.gazetteer, shape.modifier)
+
+    def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
+        """Whether a capitalised run around known names is one longer name (outermost wins).
+
+        Two shapes: a run with an organisation word of its own outside the known names
+        ("Oman News Agency", "Islamic Centre Hamburg", "Central Bank of Yemen"), and a person's
+        name that opens with a given name or kunya the gazetteer does not settle ("TAMIM
+        WARDAK", "Abu Ali al-Tunisi"). Not on a headline in title case, where capitals mark
+        every word.
+        """
+        if _is_title_case(_line_around(text, shape.start)) or "," in shape.surface:
+            return False  # a headline, or a sanctions-list "SURNAME, Given" run
+        if any(text.startswith(("'s", "’s"), s.end) for s in inside):
+            return False  # "Iraq's Ministry of Migration": a possessor, then a description
+        if all(self._is_place(s) for s in inside):
+            # A place inside an organisation's name is part of it; an organisation followed
+            # by an office word ("CENTCOM Media Desk") names a unit of that organisation.
+            covered = [(s.start, s.end) for s in inside]
+            position = shape.start
+            for word in shape.surface.split():
+                start = text.find(word, position)
+                position = start + len(word)
+                if any(a <= start < b for a, b in covered) or not word[:1].isupper():
+                    continue
+                if fold(word) in _NAME_HEADS and start > shape.start:
+                    return True
+        head = inside[0]
+        if head.start != shape.start or self._is_sure_span(head):
+            return False
+        info = self._surface(head.surface)
+        match = info.match
+        is_person = match is not None and (
+            (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
+        )
+        return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
+
+    def _is_place(self, span: Span) -> bool:
+        match = self._surface(span.surface).match
+        return match is not None and match.entity is not None and match.entity.type == "LOC"
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         return [
@@ -246,7 +317,8 @@ class Tagger:
         return types.pop() if len(types) == 1 else "PER"
 
     def _is_demonym(self, word: str) -> bool:
-        return word in self._not_names or _is_demonym(fold(word), self._places)
+        folded = fold(word)
+        return len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
 
     def _is_name(self, text: str, span: Span, partial: bool) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word."""
@@ -258,7 +330,16 @@ class Tagger:
             initial = opens_sentence(text, span.start)
         if not words or is_reference_code(text, span.end):
             return False
-        if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words):
+        if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words) and not (
+            len(words) > 1
+            and (
+                words[-1] in _INSTITUTIONS
+                or any(self._is_place(s) and self._is_sure_span(s) for s in self.finder.scan(span.surface))
+            )
+        ):
+            # All ordinary words ("Special Envoy", "Member States"); an organisation word at
+            # the end or a known place among them makes a name of the whole ("Gulf Policy
+            # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
             return False
         line = _line_around(text, span.start)
         if _is_title_case(line):
