@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import CONNECTORS
@@ -37,6 +38,13 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS)
 
 
+@lru_cache(maxsize=65536)
+def _fathers(name: str) -> frozenset[str]:
+    """Keys of the parts after "bin", "ould" ...: "Salman" in "Khalid bin Salman" is his father."""
+    tokens = parse_name(name).tokens
+    return frozenset(token_key(t) for p, t in pairwise(tokens) if p in ("bin", "bint", "ould", "ibn"))
+
+
 def _is_anchor(decision: Decision) -> bool:
     if decision.partial:
         return False
@@ -54,7 +62,9 @@ def _needs_anchor(decision: Decision) -> bool:
         return True
     if not decision.partial:
         return False
-    return match is None or match.score < SURE_SCORE
+    # A one-word name that the gazetteer meets only by its transliteration key ("Khalil" ->
+    # Al-Khalil, "Diarra" -> Deraa) yields to a person of the document who bears it.
+    return match is None or match.score < SURE_SCORE or match.method not in ("exact", "alias")
 
 
 def resolve_partials(decisions: list[Decision]) -> list[Decision]:
@@ -83,10 +93,32 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     out = list(decisions)
     for position, decision in enumerate(decisions):
         if not _needs_anchor(decision):
+            if _is_short_unknown(decision):
+                # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts
+                # are all in a fuller person's name of the document is that person.
+                wanted = _keys(decision.span.surface)
+                longer = [
+                    a
+                    for a in anchors
+                    if a.position != position and a.decision.type == "PER" and wanted < a.keys
+                ]
+                if longer:
+                    before = [a for a in longer if a.position < position]
+                    out[position] = _adopt(decision, (before[-1] if before else longer[0]).decision)
             continue
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
         fitting = [a for a in anchors if a.position != position and _fits(a, decision, wanted, allowed)]
+        if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
+            # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
+            # document: the person of the document who bears it.
+            fitting = [
+                a
+                for a in anchors
+                if a.position != position
+                and _fits(a, decision, wanted, None)
+                and not wanted <= _fathers(a.decision.span.surface)
+            ]
         if not fitting and allowed is not None and not decision.anchor_only:
             # An ambiguous name ("Hamza") whose candidates are not in the document: the
             # person of the document whose name holds it ("Hamza bin Laden") is meant.
@@ -97,6 +129,10 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
     return out
+
+
+def _is_short_unknown(decision: Decision) -> bool:
+    return decision.match is None and decision.type == "PER" and not decision.anchor_only and not decision.span.gazetteer
 
 
 def _candidate_ids(decision: Decision) -> set[str] | None:
@@ -116,9 +152,16 @@ def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: 
         return entity is not None and entity.id in allowed
     if not wanted or anchor.decision.type != "PER" or not wanted <= anchor.keys:
         return False
-    known = decision.match is not None and decision.match.entity is not None
-    # A partial that the gazetteer places does not join an unknown person.
-    return not (known and entity is None)
+    match = decision.match
+    sure = (
+        match is not None
+        and match.entity is not None
+        and match.method in ("exact", "alias")
+        and (match.score >= SURE_SCORE or match.entity.type != "PER")
+    )
+    # A partial that the gazetteer places for sure does not join an unknown person; a weak
+    # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy").
+    return not (sure and entity is None)
 
 
 def _given_name_of(anchor: _Anchor, decision: Decision) -> bool:

@@ -46,6 +46,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 _INSTITUTIONS = frozenset(
     ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
 )
+_PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
@@ -146,7 +147,7 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
-            if len(shape.surface.split()) >= 2 and (
+            if len(_PARTS.split(shape.surface)) >= 2 and (
                 not any(self._is_sure_span(s) for s in inside) or self._is_one_name(text, shape, inside)
             ):
                 # Only surnames or weak aliases inside ("Rojda Khalil"), or a longer name
