@@ -11,6 +11,8 @@ The tagger asks these when a span is not settled by the gazetteer alone:
   references, not names.
 - :func:`is_descriptive_phrase`: "Egyptian army", "Israeli military" are a demonym and a
   lowercase noun: a description, not a name (SPEC.md: demonyms are not mentions).
+- :func:`proper_part`: in "U.S.-led coalition", "Jenin refugee camp" or "southern suburbs
+  of Beirut" the name proper is the place alone, as the hand labels have it.
 """
 
 from __future__ import annotations
@@ -105,3 +107,27 @@ def opens_sentence(text: str, start: int) -> bool:
         return True
     previous = text[i]
     return not (previous.isalnum() or previous in ",&/%$'’")
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+_MODIFIER_SUFFIX = re.compile(r"[-\u2010\u2011](?:led|backed|based|run|held|controlled|linked|allied|aligned|made|born)$")
+
+
+def proper_part(surface: str) -> tuple[int, int] | None:
+    """The one capitalised name inside a lowercase description, as offsets into ``surface``.
+
+    "U.S.-led coalition" -> "U.S.", "Jenin refugee camp" -> "Jenin", "southern suburbs of
+    Beirut" -> "Beirut"; ``None`` when every word is capitalised or more than one name is
+    in it ("Gulf of Aden").
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
+    if len(words) < 2:
+        return None
+    proper = [(a, b) for a, b in words if not _LOWER_WORD.fullmatch(surface[a:b])]
+    if len(proper) != 1:
+        return None
+    a, b = proper[0]
+    suffix = _MODIFIER_SUFFIX.search(surface, a, b)
+    if suffix is not None:
+        b = suffix.start()
+    return (a, b) if b > a else None

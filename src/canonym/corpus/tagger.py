@@ -20,6 +20,7 @@ from canonym.corpus.context import (
     is_descriptive_phrase,
     is_reference_code,
     opens_sentence,
+    proper_part,
     used_lowercase,
 )
 from canonym.corpus.coref import resolve_partials
@@ -279,6 +280,10 @@ class Tagger:
             return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
         if is_descriptive_phrase(span.surface, self._is_demonym, self._common):
             return None  # "Egyptian army", "Israeli military": a description, not a name
+        if span.gazetteer and not acronym:
+            inner = self._proper_inside(text, span, match)
+            if not isinstance(inner, _NoPart):
+                return inner
         if info.demonym and not _is_sure(span, match):
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
@@ -312,6 +317,24 @@ class Tagger:
         if span.modifier or not self._is_name(text, span, partial):
             return None
         return Decision(span, None, guess_type(text, span, self._places), partial)
+
+    def _proper_inside(self, text: str, span: Span, match: Match | None) -> Decision | _NoPart | None:
+        """A description around one place name ("U.S.-led coalition", "Beirut port") is a
+        mention of the place: the name proper, as SPEC.md spans it."""
+        part = proper_part(span.surface)
+        if part is None:
+            return _NO_PART
+        a, b = part
+        inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
+        if self._is_demonym(inner.surface):
+            return None  # "Saudi-led coalition": an adjective and a description
+        found = self._surface(inner.surface).match
+        if found is None or found.entity is None or not _is_sure(inner, found):
+            return _NO_PART
+        same = match is not None and match.entity is not None and match.entity.id == found.entity.id
+        if found.entity.type != "LOC" and not same:
+            return _NO_PART
+        return self._decide(text, inner)
 
     def _ambiguous_type(self, match: Match) -> str:
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
@@ -376,6 +399,13 @@ class Tagger:
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
         return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+
+
+class _NoPart:
+    """The span is not a description around one name (see ``Tagger._proper_inside``)."""
+
+
+_NO_PART = _NoPart()
 
 
 @dataclass(frozen=True, slots=True)
