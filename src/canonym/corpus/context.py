@@ -11,6 +11,8 @@ The tagger asks these when a span is not settled by the gazetteer alone:
   references, not names.
 - :func:`is_descriptive_phrase`: "Egyptian army", "Israeli military" are a demonym and a
   lowercase noun: a description, not a name (SPEC.md: demonyms are not mentions).
+- :func:`place_level`: "Hama countryside", "Deir al-Zor province", "the city of Idlib" say
+  which of a city and its province is meant.
 - :func:`proper_part`: in "U.S.-led coalition", "Jenin refugee camp" or "southern suburbs
   of Beirut" the name proper is the place alone, as the hand labels have it.
 """
@@ -131,3 +133,35 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     if suffix is not None:
         b = suffix.start()
     return (a, b) if b > a else None
+
+
+_LEVEL_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*(?:al-|el-)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?"
+    r"\s+(provinces?|governorates?|regions?|countryside|districts?|valley|river)\b",
+    re.IGNORECASE,
+)
+_LEVEL_BEFORE = re.compile(
+    r"\b(city|town|province|governorate|region|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_LEVELS = {
+    "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
+    "region": "province", "regions": "province", "countryside": "province", "district": "province",
+    "districts": "province", "governor": "province", "valley": "river", "river": "river",
+    "city": "city", "town": "city",
+}
+
+
+def place_level(text: str, start: int, end: int) -> str | None:
+    """What the words around a place name say it is: "province", "city" or "river".
+
+    "Hama countryside", "the Hasakah and Deir al-Zor provinces", "Timbuktu region" and "the
+    province of Idlib" are provinces; "the city of Deir al-Zor" is the city; "the Juba
+    valley" is the river's. ``None`` when the context says nothing.
+    """
+    after = _LEVEL_AFTER.match(text, end)
+    if after is not None:
+        return _LEVELS[after.group(1).lower()]
+    before = _LEVEL_BEFORE.search(text[max(0, start - 30) : start])
+    if before is not None:
+        return _LEVELS[before.group(1).lower()]
+    return None

@@ -20,6 +20,7 @@ from canonym.corpus.context import (
     is_descriptive_phrase,
     is_reference_code,
     opens_sentence,
+    place_level,
     proper_part,
     used_lowercase,
 )
@@ -308,7 +309,9 @@ class Tagger:
             etype = match.entity.type if match and match.entity else "ORG"
             return Decision(span, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
-            return Decision(span, match, match.entity.type, partial)
+            if match.entity.type == "LOC" and match.candidates:
+                match = self._by_level(text, span, match)
+            return Decision(span, match, "LOC" if match.entity is None else match.entity.type, partial)
         if match is not None:  # ambiguous
             return Decision(span, match, self._ambiguous_type(match), partial)
         if span.gazetteer:
@@ -335,6 +338,19 @@ class Tagger:
         if found.entity.type != "LOC" and not same:
             return _NO_PART
         return self._decide(text, inner)
+
+    def _by_level(self, text: str, span: Span, match: Match) -> Match:
+        """The city or the province of the same name, as the words around it say."""
+        level = place_level(text, span.start, span.end)
+        if level is None or match.entity is None or _KINDS.get(match.entity.kind or "") == level:
+            return match
+        gazetteer = self.resolver.gazetteer
+        for candidate in match.candidates:
+            entity = gazetteer.get(candidate)
+            if entity is not None and entity.type == "LOC" and _KINDS.get(entity.kind or "") == level:
+                others = tuple(c for c in (match.entity.id, *match.candidates) if c != entity.id)
+                return Match(match.query, entity, match.score, match.method, match.alias, match.key, others)
+        return match
 
     def _ambiguous_type(self, match: Match) -> str:
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
@@ -399,6 +415,10 @@ class Tagger:
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
         return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+
+
+#: Kinds of places by the level that context words name (see ``context.place_level``).
+_KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
 
 
 class _NoPart:
