@@ -307,6 +307,16 @@ class Tagger:
             # that one known person bears as written is left to the resolver, but not a
             # word that only meets a name by its transliteration key ("Name", "Share").
             etype = match.entity.type if match and match.entity else "ORG"
+            if (
+                etype == "LOC"
+                and match is not None
+                and (match.method == "exact" or (match.method == "alias" and match.alias.isascii()))
+                and not opens_sentence(text, span.start)
+                and not _is_title_case(_line_around(text, span.start))
+            ):
+                # A place's one-word name capitalised inside a sentence is the name: "the
+                # Gulf", "Gulf donors".
+                return Decision(span, match, etype, partial)
             return Decision(span, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
             if match.entity.type == "LOC" and match.candidates:
