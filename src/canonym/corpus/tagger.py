@@ -49,6 +49,7 @@ _INSTITUTIONS = frozenset(
     ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
 )
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
+_NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
@@ -209,10 +210,11 @@ class Tagger:
             return False  # a headline, or a sanctions-list "SURNAME, Given" run
         if any(text.startswith(("'s", "’s"), s.end) for s in inside):
             return False  # "Iraq's Ministry of Migration": a possessor, then a description
-        if all(self._is_place(s) for s in inside):
+        sure = [s for s in inside if self._is_sure_span(s)]
+        if all(self._is_place(s) for s in sure):
             # A place inside an organisation's name is part of it; an organisation followed
             # by an office word ("CENTCOM Media Desk") names a unit of that organisation.
-            covered = [(s.start, s.end) for s in inside]
+            covered = [(s.start, s.end) for s in sure]
             position = shape.start
             for word in shape.surface.split():
                 start = text.find(word, position)
@@ -381,6 +383,8 @@ class Tagger:
         if not words or is_reference_code(text, span.end):
             return False
         if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words) and not (
+            any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
+        ) and not (
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
