@@ -187,3 +187,35 @@ def _adopt(decision: Decision, anchor: Decision) -> Decision:
         anchor_match.key,
     )
     return replace(decision, match=match, type=anchor_match.entity.type, anchor_only=False)
+
+
+def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
+    """An unknown acronym defined in parentheses after a name is that name, in the whole
+    document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
+    agree (Schwartz and Hearst's test): the rest may come from another language, AES being
+    the French "Alliance des Etats du Sahel"."""
+    defined: dict[str, Decision] = {}
+    for previous, decision in pairwise(decisions):
+        if (
+            _is_unknown_acronym(decision)
+            and text[previous.span.end : decision.span.start] == " ("
+            and text.startswith(")", decision.span.end)
+            and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
+            and previous.span.surface[:1].upper() == decision.span.surface[:1]
+        ):
+            defined.setdefault(decision.span.surface, previous)
+    if not defined:
+        return decisions
+    return [
+        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _is_unknown_acronym(d) else d for d in decisions
+    ]
+
+
+def _is_known(decision: Decision) -> bool:
+    return decision.match is not None and decision.match.entity is not None
+
+
+def _is_unknown_acronym(decision: Decision) -> bool:
+    surface = decision.span.surface
+    letters = [c for c in surface if c.isalpha()]
+    return not _is_known(decision) and len(letters) >= 2 and all(c.isupper() for c in letters)

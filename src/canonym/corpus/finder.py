@@ -35,7 +35,7 @@ _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F]"
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
-_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|wa)"
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|des|du|da|di|der|van|von|la|le|of|y|wa)"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (

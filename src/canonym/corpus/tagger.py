@@ -24,7 +24,7 @@ from canonym.corpus.context import (
     proper_part,
     used_lowercase,
 )
-from canonym.corpus.coref import resolve_partials
+from canonym.corpus.coref import resolve_acronyms, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
@@ -49,6 +49,8 @@ _INSTITUTIONS = frozenset(
     ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
 )
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
+_OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
+_MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
@@ -122,7 +124,7 @@ class Tagger:
 
     def _tag_document(self, text: str, doc_id: str) -> list[Mention]:
         decisions = [d for d in (self._decide(text, span) for span in self._spans(text)) if d is not None]
-        settled = resolve_partials(decisions)
+        settled = resolve_acronyms(text, resolve_partials(decisions))
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str) -> list[Span]:
@@ -221,8 +223,18 @@ class Tagger:
                 position = start + len(word)
                 if any(a <= start < b for a, b in covered) or not word[:1].isupper():
                     continue
-                if fold(word) in _NAME_HEADS and start > shape.start:
+                head_word = fold(word)
+                if head_word in _NAME_HEADS and (
+                    start > shape.start
+                    or (_OF.match(text, start + len(word)) is not None and head_word != "government")
+                    or head_word in _MEDIA
+                ):
+                    # "Oman News Agency", "Alliance of Sahel States", "Radio Dabanga"
                     return True
+            if any(s.start > shape.start and text[max(0, s.start - 3) : s.start].lower() in ("al-", "el-") for s in sure):
+                # A place after the article inside a longer run is a nisba or a name's part:
+                # "Nour al-Sahel", "Khalid al-Iraqi".
+                return True
         head = inside[0]
         if head.start != shape.start or self._is_sure_span(head):
             return False
