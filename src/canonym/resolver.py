@@ -21,6 +21,7 @@ whose runner-up is within ``min_gap``. Nothing found is ``None`` (NIL).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -140,6 +141,22 @@ GENERIC_KEYS = frozenset(
     token_key(w)
     for w in ["governorate", "province", "district", "city", "region", "state", "county", "municipality", "group", "movement", "brigade", "brigades", "battalion", "front", "army", "party", "organization", "organisation", "company", "corporation", "council", "ministry", "department", "agency", "network", "forces", "force", "of", "the", "and", "in", "for"]
 )
+
+
+_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-\u2010\u2011 ]", re.IGNORECASE)
+
+
+def _same_article(name: str, hits: list[int], alias_text: Sequence[str]) -> list[int]:
+    """Key-tier hits written like the query with or without a leading article, when any are.
+
+    Keys drop the article, so "Huthi" meets both "Houthi" (the movement) and "al-Houthi"
+    (a family name); a bare name is the movement's, "al-Huthi" a person's.
+    """
+    if len(hits) < 2:
+        return hits
+    article = _ARTICLE.match(name) is not None
+    same = [h for h in hits if (_ARTICLE.match(alias_text[h]) is not None) == article]
+    return same or hits
 
 
 def _weights(keys: Sequence[str]) -> tuple[float, ...]:
@@ -496,7 +513,7 @@ class Resolver:
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
         query = _Query(name, NameParts(*fields), keys, tuple(map(token_skeleton, tokens)), _weights(keys))
         if hits:
-            return self._decide(query, hits, "key", explain, type)
+            return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:

@@ -150,9 +150,13 @@ def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: 
     entity = anchor.decision.match.entity if anchor.decision.match is not None else None
     if allowed is not None:
         return entity is not None and entity.id in allowed
+    match = decision.match
+    if match is not None and match.entity is not None and match.entity.type == "ORG":
+        # A group's name that is also a family name ("Huthi" for the movement, "al-Huthi"
+        # for its leaders) is not taken by a person of the document.
+        return entity is not None and entity.id == match.entity.id
     if not wanted or anchor.decision.type != "PER" or not wanted <= anchor.keys:
         return False
-    match = decision.match
     sure = (
         match is not None
         and match.entity is not None
