@@ -125,6 +125,12 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             fitting = [a for a in anchors if a.position != position and _given_name_of(a, decision)]
         if not fitting:
             continue
+        own = decision.match.entity if decision.match is not None else None
+        if own is not None:
+            # The bearer the gazetteer gives the bare name to ("Khamenei", "bin Laden"),
+            # when the document names them, before a nearer namesake.
+            mine = [a for a in fitting if a.decision.match is not None and a.decision.match.entity is not None and a.decision.match.entity.id == own.id]
+            fitting = mine or fitting
         before = [a for a in fitting if a.position < position]
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
