@@ -600,11 +600,9 @@ class Resolver:
                 "a bare kunya identifies nobody on its own",
             )
         owners = weak_owners | set(self._partial_owners(query, type))
-        if len(weak_owners) == 1 and not query.parts.is_nisba_only and (query.keys[0] not in CONNECTORS or query.keys[0] == "bin"):
-            # A curated weak alias ("Houthi" for the movement, "bin Laden" for Osama)
-            # outranks the surnames it happens to share with people ("Abdul-Malik
-            # al-Houthi", "Hamza bin Laden"); coreference still gives it to another bearer
-            # named in the document.
+        if len(weak_owners) == 1 and not query.parts.is_nisba_only and query.keys[0] not in CONNECTORS:
+            # A curated weak alias ("Houthi" for the movement) outranks the surnames it
+            # happens to share with people ("Abdul-Malik al-Houthi").
             owners = weak_owners
         if len(owners) == 1 and not self._is_bare_given_name(query, next(iter(owners))):
             winner = next(iter(owners))

@@ -46,6 +46,11 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("d", ("",)),
 )
 _PREFIXES = ("un", "non", "re")
+#: Last words of the names of places and institutions named after a person with a title
+#: ("Imam Ali Mosque", "Prince Sultan Air Base", "General Directorate of Intelligence").
+NAMED_AFTER_HEADS = frozenset(
+    ["mosque", "shrine", "mausoleum", "street", "square", "road", "avenue", "bridge", "base", "airbase", "airport", "port", "hospital", "university", "school", "college", "institute", "center", "centre", "foundation", "fund", "brigade", "brigades", "battalion", "division", "directorate", "intelligence", "assembly", "staff", "command", "headquarters", "hall", "stadium", "camp", "prison", "dam", "canal", "causeway", "complex", "palace", "library", "museum", "award", "prize"]
+)
 _REFERENCE = re.compile(r"[./]\d")
 
 
@@ -119,16 +124,22 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     """The one capitalised name inside a lowercase description, as offsets into ``surface``.
 
     "U.S.-led coalition" -> "U.S.", "Jenin refugee camp" -> "Jenin", "southern suburbs of
-    Beirut" -> "Beirut"; ``None`` when every word is capitalised or more than one name is
-    in it ("Gulf of Aden").
+    Beirut" -> "Beirut", "Islamic State group" -> "Islamic State"; ``None`` when every word
+    is capitalised or more than one run of capitalised words is in it ("Gulf of Aden").
     """
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", surface)]
-    if len(words) < 2:
+    words = [(m.start(), m.end(), _LOWER_WORD.fullmatch(surface[m.start() : m.end()]) is None) for m in re.finditer(r"\S+", surface)]
+    if len(words) < 2 or all(capital for _, _, capital in words):
         return None
-    proper = [(a, b) for a, b in words if not _LOWER_WORD.fullmatch(surface[a:b])]
-    if len(proper) != 1:
+    runs: list[tuple[int, int]] = []
+    for i, (a, b, capital) in enumerate(words):
+        if capital:
+            if i > 0 and words[i - 1][2]:
+                runs[-1] = (runs[-1][0], b)  # one run of capitalised words: "Islamic State"
+            else:
+                runs.append((a, b))
+    if len(runs) != 1:
         return None
-    a, b = proper[0]
+    a, b = runs[0]
     suffix = _MODIFIER_SUFFIX.search(surface, a, b)
     if suffix is not None:
         b = suffix.start()

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import ahocorasick_rs
 
+from canonym.corpus.context import NAMED_AFTER_HEADS
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.normalize import fold, fold_with_offsets, parse_name
 from canonym.normalize.names import name_tables
@@ -40,7 +41,7 @@ _SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|d
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
 )
 _SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
@@ -100,6 +101,9 @@ class _Pattern:
     #: For each word of the pattern: must it be capitalised in the text? ("Egyptian Army"
     #: is a name, "Egyptian army" is not.)
     capitals: tuple[bool, ...]
+    #: Whether an alias of the pattern has a comma ("Washington, D.C."): a name does not
+    #: otherwise run across one ("In Washington, State Department ...").
+    comma: bool = False
 
 
 @lru_cache(maxsize=200_000)
@@ -140,13 +144,14 @@ class NameFinder:
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
             capitals = _capitals(text)[-len(folded.split(" ")) :]
             previous = patterns.get(folded)
+            comma = "," in text or (previous is not None and previous.comma)
             if previous is not None:
                 # An alias that is an acronym somewhere must be written in capitals everywhere;
                 # a word is required in capitals only if every alias writes it so.
                 acronym = acronym or previous.acronym
                 if len(previous.capitals) == len(capitals):
                     capitals = tuple(a and b for a, b in zip(previous.capitals, capitals, strict=True))
-            patterns[folded] = _Pattern(acronym, capitals)
+            patterns[folded] = _Pattern(acronym, capitals, comma)
             entity = index.entities[index.alias_entity[alias_id]]
             if entity.type == "PER" and index.alias_strong[alias_id]:
                 for partial in _partial_surfaces(text):
@@ -198,6 +203,8 @@ class NameFinder:
     def _accepts(self, pattern: int, surface: str) -> bool:
         """Whether ``surface`` is written as the pattern's aliases require (capitals, acronyms)."""
         flags = self._flags[pattern]
+        if "," in surface and not flags.comma:
+            return False
         if flags.acronym:
             return _is_acronym_surface(surface)
         return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
@@ -245,7 +252,8 @@ class NameFinder:
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        words = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s]+", text[start:end])]
+        # Hyphens split words for titles ("Secretary-General Hasan Nasrallah").
+        words = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s\-\u2010\u2011]+", text[start:end])]
         folded = [fold(text[a:b]) for a, b in words]
         pieces: list[tuple[int, int]] = []
         cut: list[tuple[int, int]] = []
@@ -258,7 +266,9 @@ class NameFinder:
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = n
                     break
-            if length == 0:
+            if length == 0 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS):
+                # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
+                # opens the name of a place or an institution is part of that name.
                 i += 1
                 continue
             if i > segment:

@@ -49,6 +49,7 @@ _INSTITUTIONS = frozenset(
     ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
 )
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
+_NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
@@ -141,7 +142,7 @@ class Tagger:
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
-            shape = self._without_demonym(shape, inside)
+            shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
             if not inside:
                 chosen.append(shape)
                 continue
@@ -199,6 +200,20 @@ class Tagger:
                 return shape
         return Span(start, shape.end, rest, shape.gazetteer, shape.modifier)
 
+    def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
+        """The shape without a plural common noun and "of" before a name ("Residents of Adan
+        Yabaal", "Supporters of Muqtada al-Sadr")."""
+        found = _NOUN_OF.match(shape.surface)
+        if found is None:
+            return shape
+        word = fold(found.group(1))
+        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
+            return shape
+        start = shape.start + found.end()
+        if any(s.start < start for s in inside):
+            return shape  # a known name begins with it ("Partisans of God")
+        return Span(start, shape.end, shape.surface[found.end() :], shape.gazetteer, shape.modifier)
+
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
 
@@ -236,6 +251,19 @@ class Tagger:
                 # "Nour al-Sahel", "Khalid al-Iraqi".
                 return True
         head = inside[0]
+        if head.start > shape.start and len(inside) == 1 and head.end == shape.end and self._is_place(head):
+            # An unknown given name before a one-word place: a person ("Rojda Khalil",
+            # "Selin Kaya"), not a word of the language or a place word ("Jabal Sinjar").
+            first = fold(text[shape.start : head.start]).split()
+            return (
+                len(first) == 1
+                and len(head.surface.split()) == 1
+                and not text[shape.start : head.start].strip().isupper()
+                and first[0] not in self._common
+                and first[0] not in LOC_WORDS
+                and first[0] not in ORG_WORDS
+                and not self._is_demonym(first[0])
+            )
         if head.start != shape.start or self._is_sure_span(head):
             return False
         info = self._surface(head.surface)
@@ -347,7 +375,8 @@ class Tagger:
 
     def _proper_inside(self, text: str, span: Span, match: Match | None) -> Decision | _NoPart | None:
         """A description around one place name ("U.S.-led coalition", "Beirut port") is a
-        mention of the place: the name proper, as SPEC.md spans it."""
+        mention of the place, and a name with a lowercase generic word ("Houthi movement",
+        "Islamic State group") a mention of its name proper, as SPEC.md spans them."""
         part = proper_part(span.surface)
         if part is None:
             return _NO_PART
@@ -356,11 +385,14 @@ class Tagger:
         if self._is_demonym(inner.surface):
             return None  # "Saudi-led coalition": an adjective and a description
         found = self._surface(inner.surface).match
-        if found is None or found.entity is None or not _is_sure(inner, found):
+        if found is None or found.entity is None:
             return _NO_PART
         same = match is not None and match.entity is not None and match.entity.id == found.entity.id
-        if found.entity.type != "LOC" and not same:
+        if not same and (found.entity.type != "LOC" or not _is_sure(inner, found)):
             return _NO_PART
+        if same:
+            # "Houthi movement", "Islamic State group": the name proper is the same entity.
+            return Decision(inner, match, found.entity.type, False)
         return self._decide(text, inner)
 
     def _by_level(self, text: str, span: Span, match: Match) -> Match:
