@@ -23,6 +23,7 @@ name is that long (the gazetteer refuses such names), and the tiers' work grows 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -174,6 +175,22 @@ GENERIC_KEYS = frozenset(
     token_key(w)
     for w in ["governorate", "province", "district", "city", "region", "state", "county", "municipality", "group", "movement", "brigade", "brigades", "battalion", "front", "army", "party", "organization", "organisation", "company", "corporation", "council", "ministry", "department", "agency", "network", "forces", "force", "of", "the", "and", "in", "for"]
 )
+
+
+_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-\u2010\u2011 ]", re.IGNORECASE)
+
+
+def _same_article(name: str, hits: Sequence[int], alias_text: Sequence[str]) -> list[int]:
+    """Key-tier hits written like the query with or without a leading article, when any are.
+
+    Keys drop the article, so "Huthi" meets both "Houthi" (the movement) and "al-Houthi"
+    (a family name); a bare name is the movement's, "al-Huthi" a person's.
+    """
+    if len(hits) < 2:
+        return hits
+    article = _ARTICLE.match(name) is not None
+    same = [h for h in hits if (_ARTICLE.match(alias_text[h]) is not None) == article]
+    return same or hits
 
 
 def _weights(keys: Sequence[str]) -> tuple[float, ...]:
@@ -611,7 +628,7 @@ class Resolver:
         skeletons = tuple(map(index.part_skeletons.__getitem__, tokens))
         query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))
         if hits:
-            return self._decide(query, hits, "key", explain, type)
+            return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:

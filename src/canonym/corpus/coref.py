@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.index import CONNECTORS
@@ -37,6 +38,13 @@ def _keys(name: str) -> frozenset[str]:
     return frozenset(token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS)
 
 
+@lru_cache(maxsize=65536)
+def _fathers(name: str) -> frozenset[str]:
+    """Keys of the parts after "bin", "ould" ...: "Salman" in "Khalid bin Salman" is his father."""
+    tokens = parse_name(name).tokens
+    return frozenset(token_key(t) for p, t in pairwise(tokens) if p in ("bin", "bint", "ould", "ibn"))
+
+
 def _is_anchor(decision: Decision) -> bool:
     if decision.partial:
         return False
@@ -54,7 +62,9 @@ def _needs_anchor(decision: Decision) -> bool:
         return True
     if not decision.partial:
         return False
-    return match is None or match.score < SURE_SCORE
+    # A one-word name that the gazetteer meets only by its transliteration key ("Khalil" ->
+    # Al-Khalil, "Diarra" -> Deraa) yields to a person of the document who bears it.
+    return match is None or match.score < SURE_SCORE or match.method not in ("exact", "alias")
 
 
 def resolve_partials(decisions: list[Decision]) -> list[Decision]:
@@ -68,8 +78,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
       alias ("State" for the State Department), takes a mention of one of its candidate
       entities, and is dropped when there is none.
     """
-    waiting = [position for position, decision in enumerate(decisions) if _needs_anchor(decision)]
-    if not waiting:
+    if not any(_needs_anchor(d) or _is_short_unknown(d) for d in decisions):
         return decisions
     anchors: list[_Anchor] = []
     for position, decision in enumerate(decisions):
@@ -82,17 +91,46 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     if not anchors:
         return decisions
     out = list(decisions)
-    for position in waiting:
-        decision = decisions[position]
+    for position, decision in enumerate(decisions):
+        if not _needs_anchor(decision):
+            if _is_short_unknown(decision):
+                # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts
+                # are all in a fuller person's name of the document is that person.
+                wanted = _keys(decision.span.surface)
+                longer = [
+                    a
+                    for a in anchors
+                    if a.position != position and a.decision.type == "PER" and wanted < a.keys
+                ]
+                if longer:
+                    before = [a for a in longer if a.position < position]
+                    out[position] = _adopt(decision, (before[-1] if before else longer[0]).decision)
+            continue
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
         fitting = [a for a in anchors if a.position != position and _fits(a, decision, wanted, allowed)]
+        if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
+            # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
+            # document: the person of the document who bears it.
+            fitting = [
+                a
+                for a in anchors
+                if a.position != position
+                and _fits(a, decision, wanted, None)
+                and not wanted <= _fathers(a.decision.span.surface)
+            ]
         if not fitting and allowed is not None and not decision.anchor_only:
             # An ambiguous name ("Hamza") whose candidates are not in the document: the
             # person of the document whose name holds it ("Hamza bin Laden") is meant.
             fitting = [a for a in anchors if a.position != position and _given_name_of(a, decision)]
         if not fitting:
             continue
+        own = decision.match.entity if decision.match is not None else None
+        if own is not None:
+            # The bearer the gazetteer gives the bare name to ("Khamenei", "bin Laden"),
+            # when the document names them, before a nearer namesake.
+            mine = [a for a in fitting if a.decision.match is not None and a.decision.match.entity is not None and a.decision.match.entity.id == own.id]
+            fitting = mine or fitting
         before = [a for a in fitting if a.position < position]
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
@@ -102,6 +140,10 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
 @lru_cache(maxsize=65536)
 def _anchor_keys(surface: str, canonical: str | None) -> frozenset[str]:
     return _keys(surface) | _keys(canonical) if canonical is not None else _keys(surface)
+
+
+def _is_short_unknown(decision: Decision) -> bool:
+    return decision.match is None and decision.type == "PER" and not decision.anchor_only and not decision.span.gazetteer
 
 
 def _candidate_ids(decision: Decision) -> set[str] | None:
@@ -119,11 +161,22 @@ def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: 
     entity = anchor.decision.match.entity if anchor.decision.match is not None else None
     if allowed is not None:
         return entity is not None and entity.id in allowed
+    match = decision.match
+    if match is not None and match.entity is not None and match.entity.type == "ORG":
+        # A group's name that is also a family name ("Huthi" for the movement, "al-Huthi"
+        # for its leaders) is not taken by a person of the document.
+        return entity is not None and entity.id == match.entity.id
     if not wanted or anchor.decision.type != "PER" or not wanted <= anchor.keys:
         return False
-    known = decision.match is not None and decision.match.entity is not None
-    # A partial that the gazetteer places does not join an unknown person.
-    return not (known and entity is None)
+    sure = (
+        match is not None
+        and match.entity is not None
+        and match.method in ("exact", "alias")
+        and (match.score >= SURE_SCORE or match.entity.type != "PER")
+    )
+    # A partial that the gazetteer places for sure does not join an unknown person; a weak
+    # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy").
+    return not (sure and entity is None)
 
 
 def _given_name_of(anchor: _Anchor, decision: Decision) -> bool:
@@ -149,3 +202,35 @@ def _adopt(decision: Decision, anchor: Decision) -> Decision:
         anchor_match.key,
     )
     return replace(decision, match=match, type=anchor_match.entity.type, anchor_only=False)
+
+
+def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
+    """An unknown acronym defined in parentheses after a name is that name, in the whole
+    document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
+    agree (Schwartz and Hearst's test): the rest may come from another language, AES being
+    the French "Alliance des Etats du Sahel"."""
+    defined: dict[str, Decision] = {}
+    for previous, decision in pairwise(decisions):
+        if (
+            _is_unknown_acronym(decision)
+            and text[previous.span.end : decision.span.start] == " ("
+            and text.startswith(")", decision.span.end)
+            and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
+            and previous.span.surface[:1].upper() == decision.span.surface[:1]
+        ):
+            defined.setdefault(decision.span.surface, previous)
+    if not defined:
+        return decisions
+    return [
+        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _is_unknown_acronym(d) else d for d in decisions
+    ]
+
+
+def _is_known(decision: Decision) -> bool:
+    return decision.match is not None and decision.match.entity is not None
+
+
+def _is_unknown_acronym(decision: Decision) -> bool:
+    surface = decision.span.surface
+    letters = [c for c in surface if c.isalpha()]
+    return not _is_known(decision) and len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -27,6 +27,7 @@ from typing import NamedTuple, TypeVar
 import ahocorasick_rs
 import numpy as np
 
+from canonym.corpus.context import NAMED_AFTER_HEADS
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import fold, fold_with_offsets, parse_name
@@ -36,9 +37,14 @@ from canonym.normalize.text import BOUNDARY_CODE, fold_joined
 _PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F]"
+#: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
+#: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|des|du|da|di|der|van|von|la|le|of|y|wa)"
+#: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
+#: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
-    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CAP}[\w'’]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu)[{_HYPHEN}])?{_CAP}[\w'’]*)*)"
+    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
 )
 #: A name is a handful of words. A longer run of capitalised words (a heading, a shouted
 #: line, a list) is not one name: its pieces longer than this, or than MAX_NAME_LENGTH
@@ -52,7 +58,7 @@ _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[ {_HYPHEN}])*{_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} )*{_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -61,7 +67,7 @@ _SEQUENCE = re.compile(
 )
 #: _SEQUENCE behind a look-ahead for the characters a match can start with, which lets the
 #: regex engine skip most positions without trying every alternative (1.5x faster).
-_SEQUENCE_FAST = re.compile(rf"(?=[A-Z{_CAP[1:-1]}{_ARABIC}aeib])(?:{_SEQUENCE.pattern})")
+_SEQUENCE_FAST = re.compile(rf"(?=[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bfaeib])(?:{_SEQUENCE.pattern})")
 #: Capitalised words the surname of the inverted form may have ("AL-SHARABI", "ABU BAKR AL BAGHDADI").
 _INVERTED_SURNAME_WORDS = 5
 #: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein".
@@ -78,7 +84,7 @@ _INVERTED_HINT = re.compile(r"[A-Z'’], [A-Z][a-z'’]")
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 _APOSTROPHE_S = re.compile(r"(?<=\w)['’‘`](?=s\b)")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
-_NON_SPACE = re.compile(r"\S+")
+_TITLE_WORD = re.compile(r"[^\s\-\u2010\u2011]+")
 #: Entries a per-string memo of the finder or tagger holds; it starts over when full.
 MEMO_SIZE = 200_000
 _K = TypeVar("_K")
@@ -123,6 +129,9 @@ class _Pattern:
     #: For each word of the pattern: must it be capitalised in the text? ("Egyptian Army"
     #: is a name, "Egyptian army" is not.)
     capitals: tuple[bool, ...]
+    #: Whether an alias of the pattern has a comma ("Washington, D.C."): a name does not
+    #: otherwise run across one ("In Washington, State Department ...").
+    comma: bool = False
 
 
 @lru_cache(maxsize=200_000)
@@ -166,13 +175,14 @@ class NameFinder:
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
             capitals = _capitals(text)[-len(folded.split(" ")) :]
             previous = patterns.get(folded)
+            comma = "," in text or (previous is not None and previous.comma)
             if previous is not None:
                 # An alias that is an acronym somewhere must be written in capitals everywhere;
                 # a word is required in capitals only if every alias writes it so.
                 acronym = acronym or previous.acronym
                 if len(previous.capitals) == len(capitals):
                     capitals = tuple(a and b for a, b in zip(previous.capitals, capitals, strict=True))
-            patterns[folded] = _Pattern(acronym, capitals)
+            patterns[folded] = _Pattern(acronym, capitals, comma)
             entity = index.entities[index.alias_entity[alias_id]]
             if entity.type == "PER" and index.alias_strong[alias_id]:
                 for partial in _partial_surfaces(text):
@@ -246,6 +256,8 @@ class NameFinder:
     def _accepts(self, pattern: int, surface: str) -> bool:
         """Whether ``surface`` is written as the pattern's aliases require (capitals, acronyms)."""
         flags = self._flags[pattern]
+        if "," in surface and not flags.comma:
+            return False
         if flags.acronym:
             return _is_acronym_surface(surface)
         return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
@@ -300,7 +312,8 @@ class NameFinder:
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        words = [w.span() for w in _NON_SPACE.finditer(text, start, end)]
+        # Hyphens split words for titles ("Secretary-General Hasan Nasrallah").
+        words = [w.span() for w in _TITLE_WORD.finditer(text, start, end)]
         folded = [_fold_word(text[a:b]) for a, b in words]
         pieces: list[tuple[int, int]] = []
         cut: list[tuple[int, int]] = []
@@ -313,7 +326,9 @@ class NameFinder:
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = n
                     break
-            if length == 0:
+            if length == 0 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS):
+                # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
+                # opens the name of a place or an institution is part of that name.
                 i += 1
                 continue
             if i > segment:

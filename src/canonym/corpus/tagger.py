@@ -14,13 +14,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from canonym.corpus.coref import resolve_partials
+from canonym.corpus.context import (
+    has_word_ending,
+    is_common_form,
+    is_descriptive_phrase,
+    is_reference_code,
+    opens_sentence,
+    place_level,
+    proper_part,
+    used_lowercase,
+)
+from canonym.corpus.coref import resolve_acronyms, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import guess_type
+from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, guess_type
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.normalize import fold, name_key, parse_name
+from canonym.normalize.names import name_tables
 from canonym.resolver import Match, Resolver
 
 if TYPE_CHECKING:
@@ -29,6 +40,21 @@ if TYPE_CHECKING:
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
 _LIST_ENTRY = re.compile(r"[;()]|\d")
+#: Organisation words that end a longer name around a place ("Oman News Agency"); not the
+#: words of a programme inside a think tank ("Iran Program").
+_NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "report", "capital", "partners"}
+#: Nouns of institutions and outlets that make a name of ordinary words before them ("Gulf
+#: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
+#: end capitalised descriptions as often ("Foreign Terrorist Organization").
+_INSTITUTIONS = frozenset(
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
+)
+_PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
+_NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
+_OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
+_MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
+_NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
+_LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
 _LINE = re.compile(r"[^\n]*")
@@ -68,9 +94,9 @@ class Tagger:
         self._common = common_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
+        self._titles = frozenset(" ".join(t) for t in name_tables().titles)
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
-        self._verdicts: dict[tuple[str, bool], _Verdict] = {}
         self._keys: dict[str, str] = {}
 
     # -- public API -------------------------------------------------------------------
@@ -117,7 +143,7 @@ class Tagger:
     def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
         decisions = [d for d in (self._decide(text, span) for span in self._spans(text, known)) if d is not None]
-        settled = resolve_partials(decisions)
+        settled = resolve_acronyms(text, resolve_partials(decisions))
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
@@ -130,16 +156,14 @@ class Tagger:
             while k < count and known[k].end <= shape.start:
                 chosen.append(known[k])
                 k += 1
-            if k == count or known[k].start >= shape.end:
-                chosen.append(shape)
-                continue
-            if known[k].start <= shape.start and known[k].end >= shape.end:
+            if k < count and known[k].start <= shape.start and known[k].end >= shape.end:
                 continue  # the commonest case: a known name covers the shape; emitted in order
             inside: list[Span] = []
             j = k
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
+            shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
             if not inside:
                 chosen.append(shape)
                 continue
@@ -150,9 +174,12 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
-            if len(shape.surface.split()) >= 2 and not any(self._is_sure_span(s) for s in inside):
-                # Only surnames or weak aliases inside ("Rojda Khalil", "TAMIM WARDAK"): the
-                # whole shape is one unknown name.
+            if len(_PARTS.split(shape.surface)) >= 2 and (
+                not any(self._is_sure_span(s) for s in inside) or self._is_one_name(text, shape, inside)
+            ):
+                # Only surnames or weak aliases inside ("Rojda Khalil"), or a longer name
+                # around a known one ("Oman News Agency", "TAMIM WARDAK"): the whole shape
+                # is one unknown name.
                 chosen.append(shape)
                 k = j
                 continue
@@ -174,6 +201,102 @@ class Tagger:
                 continue
             out.append(span)
         return out
+
+    def _without_demonym(self, shape: Span, inside: list[Span]) -> Span:
+        """The shape without a leading demonym when the rest is a person's name.
+
+        "the Egyptian Ayman al-Zaouahiri" names Ayman al-Zaouahiri (SPEC: adjectives are
+        not part of a name); "Iraqi Intelligence and Security Forces" keeps its demonym.
+        """
+        first, _, rest = shape.surface.partition(" ")
+        if not rest or not first[1:].islower() or not self._is_demonym(first):
+            return shape  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
+        words = fold(rest).split()
+        if any(w in ORG_WORDS or w in LOC_WORDS for w in words) or (len(words) < 2 and not inside):
+            return shape
+        start = shape.start + len(first) + 1
+        for s in inside:
+            match = self._surface(s.surface).match
+            if s.start < start or (self._is_sure_span(s) and match is not None and match.entity is not None and match.entity.type != "PER"):
+                return shape
+        return Span(start, shape.end, rest, shape.gazetteer, shape.modifier)
+
+    def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
+        """The shape without a plural common noun and "of" before a name ("Residents of Adan
+        Yabaal", "Supporters of Muqtada al-Sadr")."""
+        found = _NOUN_OF.match(shape.surface)
+        if found is None:
+            return shape
+        word = fold(found.group(1))
+        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
+            return shape
+        start = shape.start + found.end()
+        if any(s.start < start for s in inside):
+            return shape  # a known name begins with it ("Partisans of God")
+        return Span(start, shape.end, shape.surface[found.end() :], shape.gazetteer, shape.modifier)
+
+    def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
+        """Whether a capitalised run around known names is one longer name (outermost wins).
+
+        Two shapes: a run with an organisation word of its own outside the known names
+        ("Oman News Agency", "Islamic Centre Hamburg", "Central Bank of Yemen"), and a person's
+        name that opens with a given name or kunya the gazetteer does not settle ("TAMIM
+        WARDAK", "Abu Ali al-Tunisi"). Not on a headline in title case, where capitals mark
+        every word.
+        """
+        if _is_title_case(_line_around(text, shape.start)) or "," in shape.surface:
+            return False  # a headline, or a sanctions-list "SURNAME, Given" run
+        if any(text.startswith(("'s", "’s"), s.end) for s in inside):
+            return False  # "Iraq's Ministry of Migration": a possessor, then a description
+        sure = [s for s in inside if self._is_sure_span(s)]
+        if all(self._is_place(s) for s in sure):
+            # A place inside an organisation's name is part of it; an organisation followed
+            # by an office word ("CENTCOM Media Desk") names a unit of that organisation.
+            covered = [(s.start, s.end) for s in sure]
+            position = shape.start
+            for word in shape.surface.split():
+                start = text.find(word, position)
+                position = start + len(word)
+                if any(a <= start < b for a, b in covered) or not word[:1].isupper():
+                    continue
+                head_word = fold(word)
+                if head_word in _NAME_HEADS and (
+                    start > shape.start
+                    or (_OF.match(text, start + len(word)) is not None and head_word != "government")
+                    or head_word in _MEDIA
+                ):
+                    # "Oman News Agency", "Alliance of Sahel States", "Radio Dabanga"
+                    return True
+            if any(s.start > shape.start and text[max(0, s.start - 3) : s.start].lower() in ("al-", "el-") for s in sure):
+                # A place after the article inside a longer run is a nisba or a name's part:
+                # "Nour al-Sahel", "Khalid al-Iraqi".
+                return True
+        head = inside[0]
+        if head.start > shape.start and len(inside) == 1 and head.end == shape.end and self._is_place(head):
+            # An unknown given name before a one-word place: a person ("Rojda Khalil",
+            # "Selin Kaya"), not a word of the language or a place word ("Jabal Sinjar").
+            first = fold(text[shape.start : head.start]).split()
+            return (
+                len(first) == 1
+                and len(head.surface.split()) == 1
+                and not text[shape.start : head.start].strip().isupper()
+                and first[0] not in self._common
+                and first[0] not in LOC_WORDS
+                and first[0] not in ORG_WORDS
+                and not self._is_demonym(first[0])
+            )
+        if head.start != shape.start or self._is_sure_span(head):
+            return False
+        info = self._surface(head.surface)
+        match = info.match
+        is_person = match is not None and (
+            (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
+        )
+        return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
+
+    def _is_place(self, span: Span) -> bool:
+        match = self._surface(span.surface).match
+        return match is not None and match.entity is not None and match.entity.type == "LOC"
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         return [
@@ -210,53 +333,101 @@ class Tagger:
         return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
-        key = (span.surface, span.gazetteer)
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            verdict = bounded(self._verdicts)[key] = self._verdict(span)
-        if verdict is _DROP:
-            return None
-        if verdict is _CONTEXT:
-            partial = self._surface(span.surface).partial
-            if span.modifier or not self._is_name(text, span, partial):
-                return None
-            return Decision(span, None, guess_type(text, span, self._places), partial)
-        match, etype, partial, anchor_only = verdict
-        return Decision(span, match, etype, partial, anchor_only)
-
-    def _verdict(self, span: Span) -> _Verdict:
-        """What a span is from its surface alone (and whether it came from the gazetteer scan)."""
         info = self._surface(span.surface)
         words, acronym, partial = info.words, info.acronym, info.partial
         if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
-            return _DROP
+            return None
         if " ".join(words) in self._not_names or _is_contraction(span.surface):
-            return _DROP
+            return None
         match = info.match
-        if info.demonym and not _is_sure(match):
+        if len(words) <= 2 and " ".join(words) in self._titles and not _is_sure(span, match):
+            return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
+        if is_descriptive_phrase(span.surface, self._is_demonym, self._common):
+            return None  # "Egyptian army", "Israeli military": a description, not a name
+        if span.gazetteer and not acronym:
+            inner = self._proper_inside(text, span, match)
+            if not isinstance(inner, _NoPart):
+                return inner
+        if info.demonym and not _is_sure(span, match):
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
-            return (None, "PER", True, True)
+            return Decision(span, None, "PER", True, anchor_only=True)
         if (
             len(words) == 1
             and not acronym
             and words[0] in self._common
-            and not _is_sure(match)
-            and not (match is not None and match.entity is not None and match.entity.type == "PER")
+            and span.surface.isascii()  # "Saʿd" is a name, whatever it folds to
+            and not _is_sure(span, match)
+            and not (
+                match is not None
+                and match.entity is not None
+                and match.entity.type == "PER"
+                and match.method in ("exact", "alias")
+            )
         ):
             # A capitalised common word ("Alliance", "State", "Now") names a group or place only
             # when a fuller mention in the same document says which; a surname ("Trump")
-            # that one known person bears is left to the resolver.
+            # that one known person bears as written is left to the resolver, but not a
+            # word that only meets a name by its transliteration key ("Name", "Share").
             etype = match.entity.type if match and match.entity else "ORG"
-            return (match, etype, True, True)
+            if (
+                etype == "LOC"
+                and match is not None
+                and (match.method == "exact" or (match.method == "alias" and match.alias.isascii()))
+                and not opens_sentence(text, span.start)
+                and not _is_title_case(_line_around(text, span.start))
+            ):
+                # A place's one-word name capitalised inside a sentence is the name: "the
+                # Gulf", "Gulf donors".
+                return Decision(span, match, etype, partial)
+            return Decision(span, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
-            return (match, match.entity.type, partial, False)
+            if match.entity.type == "LOC" and match.candidates:
+                match = self._by_level(text, span, match)
+            return Decision(span, match, "LOC" if match.entity is None else match.entity.type, partial)
         if match is not None:  # ambiguous
-            return (match, self._ambiguous_type(match), partial, False)
+            return Decision(span, match, self._ambiguous_type(match), partial)
         if span.gazetteer:
             # A surname pattern that no known person bears alone: only coreference places it.
-            return (None, "PER", True, True)
-        return _CONTEXT
+            return Decision(span, None, "PER", True, anchor_only=True)
+        if span.modifier or not self._is_name(text, span, partial):
+            return None
+        return Decision(span, None, guess_type(text, span, self._places), partial)
+
+    def _proper_inside(self, text: str, span: Span, match: Match | None) -> Decision | _NoPart | None:
+        """A description around one place name ("U.S.-led coalition", "Beirut port") is a
+        mention of the place, and a name with a lowercase generic word ("Houthi movement",
+        "Islamic State group") a mention of its name proper, as SPEC.md spans them."""
+        part = proper_part(span.surface)
+        if part is None:
+            return _NO_PART
+        a, b = part
+        inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
+        if self._is_demonym(inner.surface):
+            return None  # "Saudi-led coalition": an adjective and a description
+        found = self._surface(inner.surface).match
+        if found is None or found.entity is None:
+            return _NO_PART
+        same = match is not None and match.entity is not None and match.entity.id == found.entity.id
+        if not same and (found.entity.type != "LOC" or not _is_sure(inner, found)):
+            return _NO_PART
+        if same:
+            # "Houthi movement", "Islamic State group": the name proper is the same entity.
+            return Decision(inner, match, found.entity.type, False)
+        return self._decide(text, inner)
+
+    def _by_level(self, text: str, span: Span, match: Match) -> Match:
+        """The city or the province of the same name, as the words around it say."""
+        level = place_level(text, span.start, span.end)
+        if level is None or match.entity is None or _KINDS.get(match.entity.kind or "") == level:
+            return match
+        gazetteer = self.resolver.gazetteer
+        for candidate in match.candidates:
+            entity = gazetteer.get(candidate)
+            if entity is not None and entity.type == "LOC" and _KINDS.get(entity.kind or "") == level:
+                others = tuple(c for c in (match.entity.id, *match.candidates) if c != entity.id)
+                return Match(match.query, entity, match.score, match.method, match.alias, match.key, others)
+        return match
 
     def _key(self, name: str) -> str:
         """The normalized key of an unknown name (its folded form when it has no name key)."""
@@ -269,17 +440,47 @@ class Tagger:
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
         return types.pop() if len(types) == 1 else "PER"
 
+    def _is_demonym(self, word: str) -> bool:
+        folded = fold(word)
+        return len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
+
     def _is_name(self, text: str, span: Span, partial: bool) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word."""
         words = self._surface(span.surface).words
-        if not words:
+        if _LIST_MARKER.match(span.surface) and len(words) > 1:
+            words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
+            initial = True
+        else:
+            initial = opens_sentence(text, span.start)
+        if not words or is_reference_code(text, span.end):
             return False
-        if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words):
+        if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words) and not (
+            any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
+        ) and not (
+            len(words) > 1
+            and (
+                words[-1] in _INSTITUTIONS
+                or any(self._is_place(s) and self._is_sure_span(s) for s in self.finder.scan(span.surface))
+            )
+        ):
+            # All ordinary words ("Special Envoy", "Member States"); an organisation word at
+            # the end or a known place among them makes a name of the whole ("Gulf Policy
+            # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
             return False
         line = _line_around(text, span.start)
         if _is_title_case(line):
             return False
-        if len(words) == 1 and _sentence_initial(text, span.start) and words[0] in self._common:
+        if (
+            len(words) == 1
+            and initial
+            and (
+                is_common_form(words[0], self._common)
+                or has_word_ending(words[0])
+                or used_lowercase(text, span.surface.split()[-1])
+            )
+        ):
+            # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
+            # document also writes in lowercase, that happens to open a sentence.
             return False
         return not (len(words) == 1 and len(words[0]) < 3)
 
@@ -301,10 +502,15 @@ class Tagger:
         return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
 
 
-#: A span's decision from its surface: (match, type, partial, anchor_only), or one of:
-_Verdict = tuple[Match | None, str, bool, bool]
-_DROP: _Verdict = (None, "drop", False, False)  # not a mention
-_CONTEXT: _Verdict = (None, "context", False, False)  # an unknown name or not, by the text around it
+#: Kinds of places by the level that context words name (see ``context.place_level``).
+_KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
+
+
+class _NoPart:
+    """The span is not a description around one name (see ``Tagger._proper_inside``)."""
+
+
+_NO_PART = _NoPart()
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,9 +545,15 @@ def _demonym_base(word: str) -> str:
     return ""
 
 
-def _is_sure(match: Match | None) -> bool:
-    """A capitalised common word links alone only as a strong alias (up to case and accents)."""
-    return match is not None and match.entity is not None and match.method in ("exact", "alias") and match.score >= 0.95
+def _is_sure(span: Span, match: Match | None) -> bool:
+    """A capitalised common word links alone only as a strong alias (up to case).
+
+    Not when the alias has letters with diacritics that the text lacks: "Male" in a
+    sanctions notice is the word, "Malé" the capital of the Maldives.
+    """
+    if match is None or match.entity is None or match.method not in ("exact", "alias") or match.score < 0.95:
+        return False
+    return match.method == "exact" or match.alias.isascii() or not span.surface.isascii()
 
 
 def _is_demonym(word: str, places: frozenset[str]) -> bool:

@@ -1,5 +1,6 @@
 """Typing names the gazetteer does not know: PER, ORG or LOC by stated rules.
 
+0. The last word decides when it is a place word ("MacDill Air Force Base").
 1. ORG when a word of the name is an organisation word (Group, Council, Ministry, Bank,
    Front, Brigades, News ...) or the name is an acronym in capitals.
 2. LOC when a word is a place word (Province, City, Camp, Airport, Valley ...) or the name
@@ -16,10 +17,10 @@ from canonym.corpus.finder import Span
 from canonym.normalize import fold
 
 ORG_WORDS = frozenset(
-    ["group", "groups", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "press", "journal", "tribune", "herald", "radio", "tv", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette"]
+    ["group", "groups", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
 )
 LOC_WORDS = frozenset(
-    ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery"]
+    ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -27,6 +28,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of
 def guess_type(text: str, span: Span, places: frozenset[str]) -> str:
     """Type an unknown name by the rules of the module docstring."""
     words = fold(span.surface).split()
+    if len(words) > 1 and words[-1] in LOC_WORDS and words[-1] not in ORG_WORDS:
+        return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
     letters = [c for c in span.surface if c.isalpha()]
