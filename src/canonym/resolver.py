@@ -180,7 +180,7 @@ GENERIC_KEYS = frozenset(
 _ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-\u2010\u2011 ]", re.IGNORECASE)
 
 
-def _same_article(name: str, hits: Sequence[int], alias_text: Sequence[str]) -> list[int]:
+def _same_article(name: str, hits: Sequence[int], alias_text: Sequence[str]) -> Sequence[int]:
     """Key-tier hits written like the query with or without a leading article, when any are.
 
     Keys drop the article, so "Huthi" meets both "Houthi" (the movement) and "al-Houthi"
