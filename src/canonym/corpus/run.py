@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 import sys
 import time
@@ -19,7 +18,7 @@ import polars as pl
 
 from canonym.corpus.batch import BatchResult, tag_batch
 from canonym.corpus.nil import assign_nil_clusters
-from canonym.corpus.parts import PartStore, write_part
+from canonym.corpus.parts import PartStore
 from canonym.corpus.readers import MAX_DOCUMENT_CHARACTERS, DocumentProblem, iter_documents
 from canonym.corpus.tagger import Tagger
 from canonym.corpus.writers import table_format, write_table
@@ -92,9 +91,9 @@ BATCH_DOCUMENTS = 2_000
 _worker_tagger: Tagger | None = None
 
 
-def _tag_in_worker(batch: list[tuple[str, str]], path: Path) -> BatchResult:
+def _tag_in_worker(batch: list[tuple[str, str]]) -> BatchResult:
     assert _worker_tagger is not None, "worker started without a tagger"
-    return write_part(tag_batch(_worker_tagger, batch), path)
+    return tag_batch(_worker_tagger, batch)
 
 
 def tag_corpus(
@@ -158,8 +157,8 @@ def tag_corpus(
             progress.update(len(store.done_ids) + len(seen), summary.characters)
             yield document.doc_id, document.text
 
-    for name, result in _tagged_batches(tagger, _batches(documents()), workers, store):
-        store.record(name, result)
+    for result in _tagged_batches(tagger, _batches(documents()), workers):
+        store.add(result)
         summary.characters += result.characters
     progress.close()
     store.finish(out, resolved_fmt, assign_nil_clusters(store.nil))
@@ -187,34 +186,29 @@ def _batches(documents: Iterator[tuple[str, str]]) -> Iterator[list[tuple[str, s
         yield batch
 
 
-def _tagged_batches(
-    tagger: Tagger, batches: Iterator[list[tuple[str, str]]], workers: int, store: PartStore
-) -> Iterator[tuple[str, BatchResult]]:
-    """Tagged batches in input order, each written to its part file, with the file's name.
+def _tagged_batches(tagger: Tagger, batches: Iterator[list[tuple[str, str]]], workers: int) -> Iterator[BatchResult]:
+    """Tagged batches in input order, from this process or from ``workers`` forked ones.
 
-    Batches are tagged here or by ``workers`` forked processes, which write the parts
-    themselves. At most two batches per worker are in flight, so reading never runs ahead
-    of tagging.
+    At most two batches per worker are in flight, so reading never runs ahead of tagging.
+    The parent writes the parts: polars in a forked child can deadlock on the thread pool
+    it inherits.
     """
-    paths = (store.path_of(number) for number in itertools.count(len(store.parts)))
     if workers == 1:
-        for batch, path in zip(batches, paths, strict=False):
-            yield path.name, write_part(tag_batch(tagger, batch), path)
+        for batch in batches:
+            yield tag_batch(tagger, batch)
         return
     global _worker_tagger
     _worker_tagger = tagger
     gc.freeze()  # keep the inherited tagger's pages shared: the collector would touch them
-    pending: deque[tuple[str, AsyncResult[BatchResult]]] = deque()
+    pending: deque[AsyncResult[BatchResult]] = deque()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for batch, path in zip(batches, paths, strict=False):
-                pending.append((path.name, pool.apply_async(_tag_in_worker, (batch, path))))
+            for batch in batches:
+                pending.append(pool.apply_async(_tag_in_worker, (batch,)))
                 if len(pending) >= 2 * workers:
-                    name, result = pending.popleft()
-                    yield name, result.get()
+                    yield pending.popleft().get()
             while pending:
-                name, result = pending.popleft()
-                yield name, result.get()
+                yield pending.popleft().get()
     finally:
         _worker_tagger = None
         gc.unfreeze()
