@@ -96,6 +96,8 @@ class Tagger:
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
+        self._demonyms: dict[str, bool] = {}
+        self._places_inside: dict[str, bool] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -273,6 +275,14 @@ class Tagger:
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
 
+    def _has_place(self, surface: str) -> bool:
+        """Whether a sure place name is inside ``surface`` (memoized per surface)."""
+        found = self._places_inside.get(surface)
+        if found is None:
+            found = any(self._is_place(s) and self._is_sure_span(s) for s in self.finder.scan(surface))
+            bounded(self._places_inside)[surface] = found
+        return found
+
     def _is_place(self, span: Span) -> bool:
         match = self._surface(span.surface).match
         return match is not None and match.entity is not None and match.entity.type == "LOC"
@@ -321,9 +331,9 @@ class Tagger:
         match = info.match
         if len(words) <= 2 and " ".join(words) in self._titles and not _is_sure(span, match):
             return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
-        if is_descriptive_phrase(span.surface, self._is_demonym, self._common):
+        if " " in span.surface and is_descriptive_phrase(span.surface, self._is_demonym, self._common):
             return None  # "Egyptian army", "Israeli military": a description, not a name
-        if span.gazetteer and not acronym:
+        if span.gazetteer and not acronym and " " in span.surface and not span.surface.istitle():
             inner = self._proper_inside(text, span, match)
             if not isinstance(inner, _NoPart):
                 return inner
@@ -413,8 +423,12 @@ class Tagger:
         return types.pop() if len(types) == 1 else "PER"
 
     def _is_demonym(self, word: str) -> bool:
-        folded = fold(word)
-        return len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
+        found = self._demonyms.get(word)
+        if found is None:
+            folded = fold(word)
+            found = len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
+            bounded(self._demonyms)[word] = found
+        return found
 
     def _is_name(self, text: str, span: Span, partial: bool) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word."""
@@ -432,7 +446,7 @@ class Tagger:
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
-                or any(self._is_place(s) and self._is_sure_span(s) for s in self.finder.scan(span.surface))
+                or self._has_place(span.surface)
             )
         ):
             # All ordinary words ("Special Envoy", "Member States"); an organisation word at
