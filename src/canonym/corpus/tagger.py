@@ -453,8 +453,7 @@ class Tagger:
             # the end or a known place among them makes a name of the whole ("Gulf Policy
             # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
             return False
-        line = _line_around(text, span.start)
-        if _is_title_case(line):
+        if _is_title_case(_segment_around(text, span.start, span.end)):
             return False
         if (
             len(words) == 1
@@ -578,6 +577,21 @@ def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
 STOP_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "we", "they", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "after", "before", "during", "while", "since", "until", "about", "into", "over", "under", "between", "through", "against", "among", "within", "without", "not", "no", "nor", "so", "than", "then", "there", "here", "also", "only", "just", "even", "still", "yet", "all", "any", "each", "every", "both", "either", "neither", "some", "such", "many", "much", "more", "most", "other", "another", "same", "new", "one", "two", "three", "first", "last", "next", "mr", "mrs", "ms", "dr"]
 )
+
+
+_SEPARATOR = re.compile(r" [|•·–—-] ")
+
+
+def _segment_around(text: str, start: int, end: int) -> str:
+    """The line around a span, or its part between separators in a site header or a digest
+    line ("Meridian Security Institute | Analysis | Counterterrorism Program")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    a, b = start - line_start, end - line_start
+    left = max((m.end() for m in _SEPARATOR.finditer(line, 0, a)), default=0)
+    right = next((m.start() for m in _SEPARATOR.finditer(line, b)), len(line))
+    return line[left:right]
 
 
 def _line_around(text: str, index: int) -> str:
