@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 #: Inflection endings and what replaces them to give candidate base forms, longest first.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -79,7 +80,17 @@ def used_lowercase(text: str, word: str) -> bool:
     if not lower.isalpha() or lower == word:
         return False
     forms = {lower, lower[:-1]} if lower.endswith("s") else {lower}
-    return any(len(form) >= 4 and re.search(rf"(?<![\w'’-]){re.escape(form)}", text) for form in forms)
+    return any(len(form) >= 4 and _starts_a_word(text, form) for form in forms)
+
+
+def _starts_a_word(text: str, form: str) -> bool:
+    """Whether ``form`` occurs in ``text`` at the start of a word."""
+    at = text.find(form)
+    while at != -1:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "'’-_"):
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 def is_reference_code(text: str, end: int) -> bool:
@@ -120,6 +131,7 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _MODIFIER_SUFFIX = re.compile(r"[-\u2010\u2011](?:led|backed|based|run|held|controlled|linked|allied|aligned|made|born)$")
 
 
+@lru_cache(maxsize=65536)
 def proper_part(surface: str) -> tuple[int, int] | None:
     """The one capitalised name inside a lowercase description, as offsets into ``surface``.
 

@@ -212,9 +212,10 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     defined: dict[str, Decision] = {}
     for previous, decision in pairwise(decisions):
         if (
-            _is_unknown_acronym(decision)
+            decision.span.start - previous.span.end == 2
             and text[previous.span.end : decision.span.start] == " ("
             and text.startswith(")", decision.span.end)
+            and _is_unknown_acronym(decision)
             and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
             and previous.span.surface[:1].upper() == decision.span.surface[:1]
         ):

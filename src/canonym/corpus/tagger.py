@@ -98,6 +98,8 @@ class Tagger:
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
         self._keys: dict[str, str] = {}
+        self._demonyms: dict[str, bool] = {}
+        self._places_inside: dict[str, bool] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -294,6 +296,14 @@ class Tagger:
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
 
+    def _has_place(self, surface: str) -> bool:
+        """Whether a sure place name is inside ``surface`` (memoized per surface)."""
+        found = self._places_inside.get(surface)
+        if found is None:
+            found = any(self._is_place(s) and self._is_sure_span(s) for s in self.finder.scan(surface))
+            bounded(self._places_inside)[surface] = found
+        return found
+
     def _is_place(self, span: Span) -> bool:
         match = self._surface(span.surface).match
         return match is not None and match.entity is not None and match.entity.type == "LOC"
@@ -342,9 +352,9 @@ class Tagger:
         match = info.match
         if len(words) <= 2 and " ".join(words) in self._titles and not _is_sure(span, match):
             return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
-        if is_descriptive_phrase(span.surface, self._is_demonym, self._common):
+        if " " in span.surface and is_descriptive_phrase(span.surface, self._is_demonym, self._common):
             return None  # "Egyptian army", "Israeli military": a description, not a name
-        if span.gazetteer and not acronym:
+        if span.gazetteer and not acronym and " " in span.surface and not span.surface.istitle():
             inner = self._proper_inside(text, span, match)
             if not isinstance(inner, _NoPart):
                 return inner
@@ -441,8 +451,12 @@ class Tagger:
         return types.pop() if len(types) == 1 else "PER"
 
     def _is_demonym(self, word: str) -> bool:
-        folded = fold(word)
-        return len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
+        found = self._demonyms.get(word)
+        if found is None:
+            folded = fold(word)
+            found = len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
+            bounded(self._demonyms)[word] = found
+        return found
 
     def _is_name(self, text: str, span: Span, partial: bool) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word."""
@@ -460,15 +474,14 @@ class Tagger:
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
-                or any(self._is_place(s) and self._is_sure_span(s) for s in self.finder.scan(span.surface))
+                or self._has_place(span.surface)
             )
         ):
             # All ordinary words ("Special Envoy", "Member States"); an organisation word at
             # the end or a known place among them makes a name of the whole ("Gulf Policy
             # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
             return False
-        line = _line_around(text, span.start)
-        if _is_title_case(line):
+        if _is_title_case(_segment_around(text, span.start, span.end)):
             return False
         if (
             len(words) == 1
@@ -627,6 +640,24 @@ STOP_WORDS = frozenset(
 
 #: Longest line :func:`_is_title_case` can call a title (characters).
 _TITLE_LINE = 160
+_SEPARATOR = re.compile(r" [|•·–—-] ")
+
+
+def _segment_around(text: str, start: int, end: int) -> str:
+    """The line around a span, or its part between separators in a site header or a digest
+    line ("Meridian Security Institute | Analysis | Counterterrorism Program")."""
+    # A bounded reach each way: a megabyte line must not be copied once per name in it.
+    reach = max(0, start - _SEGMENT_REACH)
+    line_start = text.rfind("\n", reach, start) + 1 or reach
+    line_end = text.find("\n", end, end + _SEGMENT_REACH)
+    line = text[line_start : line_end if line_end != -1 else min(len(text), end + _SEGMENT_REACH)]
+    a, b = start - line_start, end - line_start
+    left = max((m.end() for m in _SEPARATOR.finditer(line, 0, a)), default=0)
+    right = next((m.start() for m in _SEPARATOR.finditer(line, b)), len(line))
+    return line[left:right]
+
+
+_SEGMENT_REACH = 2000
 
 
 def _line_around(text: str, index: int) -> str:

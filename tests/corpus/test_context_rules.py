@@ -1,0 +1,138 @@
+"""Context rules of the tagger: capitalised words that are no names, the outermost name, the
+name proper inside a description, place levels, coreference with unknown people.
+
+Unit tests of ``canonym.corpus.context`` first, then what a user sees through ``Tagger.tag``
+on the built-in gazetteer (corpus tests). The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from canonym import Tagger
+from canonym.corpus.context import (
+    base_forms,
+    is_common_form,
+    opens_sentence,
+    place_level,
+    proper_part,
+    used_lowercase,
+)
+
+
+def test_base_forms_undo_english_inflection() -> None:
+    # English
+    assert "queue" in base_forms("queues")
+    assert "military" in base_forms("militarily")
+    assert "bargain" in base_forms("bargaining")
+    assert is_common_form("hostages", frozenset({"hostage"}))
+    assert not is_common_form("haqqani", frozenset({"hostage"}))
+
+
+def test_used_lowercase_needs_the_word_at_a_word_start() -> None:
+    assert used_lowercase("Militants came. The militants left.", "Militants")
+    assert not used_lowercase("Militants came. Antimilitants left.", "Militants")
+    assert not used_lowercase("lower", "lower")  # written in lowercase itself: not a capitalised word
+
+
+def test_opens_sentence_after_punctuation_bullets_and_dashes() -> None:
+    text = "BAMAKO, Nov 14 - Queues formed. → Explainer: what next, Hostages"
+    assert opens_sentence(text, text.index("Queues"))
+    assert opens_sentence(text, text.index("Explainer"))
+    assert not opens_sentence(text, text.index("Hostages"))
+
+
+@pytest.mark.parametrize(
+    ("surface", "part"),
+    [
+        ("U.S.-led coalition", "U.S."),
+        ("Jenin refugee camp", "Jenin"),
+        ("southern suburbs of Beirut", "Beirut"),
+        ("Islamic State group", "Islamic State"),
+        ("Gulf of Aden", None),  # two names: not a description
+        ("Gaza Strip", None),  # every word capitalised: a name as it stands
+    ],
+)
+def test_proper_part_of_a_description(surface: str, part: str | None) -> None:
+    found = proper_part(surface)
+    assert (surface[found[0] : found[1]] if found else None) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        ("Clashes in the Hama countryside went on.", "Hama", "province"),
+        ("bases in the Hasakah and Deir al-Zor provinces", "Hasakah", "province"),
+        ("a raid near the city of Deir al-Zor", "Deir al-Zor", "city"),
+        ("the forests of the Juba valley", "Juba", "river"),
+        ("He flew to Hama on Monday.", "Hama", None),
+    ],
+)
+def test_place_level_from_the_words_around(text: str, name: str, level: str | None) -> None:
+    start = text.index(name)
+    assert place_level(text, start, start + len(name)) == level
+
+
+# -- through the tagger (built-in gazetteer) ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger()
+
+
+def found(tagger: Tagger, text: str) -> dict[str, str]:
+    return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+
+
+@pytest.mark.corpus
+def test_sentence_initial_common_words_titles_and_codes_are_no_names(tagger: Tagger) -> None:
+    text = (
+        "Queues formed at dawn in Bamako. Militarily, the junta is weak. "
+        "His deputy, Brig. Gen. Esmail Qaani, spoke. The list entry QDi.006 was amended.\n\n"
+        "I. Overview\n\nThe Egyptian army said nothing; the Israeli military declined to comment."
+    )
+    surfaces = set(found(tagger, text))
+    assert {"Queues", "Militarily", "Brig", "QDi", "I. Overview", "Overview"}.isdisjoint(surfaces)
+    assert {"Egyptian army", "Israeli military"}.isdisjoint(surfaces)
+    assert "Esmail Qaani" in surfaces and "Bamako" in surfaces
+
+
+@pytest.mark.corpus
+def test_the_outermost_name_wins_around_a_known_place(tagger: Tagger) -> None:
+    text = "The minister spoke to the Oman News Agency and to Télé Sahel, then met the Central Bank of Yemen."
+    surfaces = set(found(tagger, text))
+    assert {"Oman News Agency", "Télé Sahel", "Central Bank of Yemen"} <= surfaces
+    assert "Oman" not in surfaces and "Yemen" not in surfaces
+
+
+@pytest.mark.corpus
+def test_a_description_around_a_place_is_the_place(tagger: Tagger) -> None:
+    text = "The U.S.-led coalition struck near the Jenin refugee camp; the Houthi movement denied it."
+    clusters = found(tagger, text)
+    assert clusters.get("U.S.") == "united-states"
+    assert clusters.get("Jenin") == "jenin"
+    assert clusters.get("Houthi") == "houthis"
+
+
+@pytest.mark.corpus
+def test_province_or_city_by_the_words_around(tagger: Tagger) -> None:
+    clusters = found(tagger, "Gunmen attacked a checkpoint in the Hama countryside overnight.")
+    assert clusters["Hama"] == "hama-governorate"
+    clusters = found(tagger, "A drone struck a car in the city of Hama overnight.")
+    assert clusters["Hama"] == "hama"
+
+
+@pytest.mark.corpus
+def test_a_speaker_tag_joins_the_unknown_person_of_the_document(tagger: Tagger) -> None:
+    text = "Our guest is Haidar al-Tamimi, a researcher in Basra.\n\nAL-TAMIMI: The factions are divided."
+    clusters = found(tagger, text)
+    assert clusters["AL-TAMIMI"] == clusters["Haidar al-Tamimi"]
+    assert clusters["AL-TAMIMI"].startswith("NIL:")
+
+
+@pytest.mark.corpus
+def test_an_acronym_defined_in_parentheses_is_its_name(tagger: Tagger) -> None:
+    text = "The Qandil Relief Network (QRN) opened an office. The QRN said it needs funds."
+    mentions = [m for m in tagger.tag(text, "d") if m.surface in ("Qandil Relief Network", "QRN")]
+    assert len(mentions) == 3 and len({m.cluster_id for m in mentions}) == 1
