@@ -555,6 +555,24 @@ class Resolver:
         alias_entity = self.index.alias_entity
         return [a for a in ids if entities[alias_entity[a]].type in types]
 
+    def _lookup_tier(
+        self,
+        name: str,
+        hits: Sequence[int],
+        method: str,
+        type: str | None,
+        filtered: bool,
+        explain: dict[str, object] | None,
+    ) -> Match | None:
+        """The exact or alias tier's answer from its dict hits, or None to go on to the next tier."""
+        if filtered:
+            hits = self._allowed(hits, type)
+        if explain is not None:
+            self._trace(explain, method, hits)
+        if not hits:
+            return None
+        return self._sure(name, hits, method, explain) or self._decide(self._query(name, type), hits, method, explain, type)
+
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         if len(name) > MAX_NAME_LENGTH:
             return self._note(explain, None, f"{len(name)} characters: longer than any name ({MAX_NAME_LENGTH})")
@@ -572,13 +590,9 @@ class Resolver:
             form = exact_form(name)
             if form != name:
                 found = index.exact.get(form)
-        hits: Sequence[int] = alias_ids(found)
-        if filtered:
-            hits = self._allowed(hits, type)
-        if explain is not None:
-            self._trace(explain, "exact", hits)
-        if hits:
-            return self._sure(name, hits, "exact", explain) or self._decide(self._query(name, type), hits, "exact", explain, type)
+        match = self._lookup_tier(name, alias_ids(found), "exact", type, filtered, explain)
+        if match is not None:
+            return match
         split: list[str] | None = None
         if "," in name:
             folded = fold_name(uninvert(name)[0])
@@ -588,13 +602,9 @@ class Resolver:
             folded = " ".join(split)
         else:
             folded = fold(name)
-        hits = alias_ids(index.folded.get(folded))
-        if filtered:
-            hits = self._allowed(hits, type)
-        if explain is not None:
-            self._trace(explain, "alias", hits)
-        if hits:
-            return self._sure(name, hits, "alias", explain) or self._decide(self._query(name, type), hits, "alias", explain, type)
+        match = self._lookup_tier(name, alias_ids(index.folded.get(folded)), "alias", type, filtered, explain)
+        if match is not None:
+            return match
         fields: ParsedFields | None
         if split is not None and plain_parts(name, split, folded):
             # The common name, its parts as folded: the parse is made only if a later tier needs it.
@@ -613,7 +623,7 @@ class Resolver:
             # As on the exact tier: one strong alias decides, as _sure would.
             entity = index.entities[index.alias_entity[found]]
             return _match(name, entity, TIER_SCORES["key"], "key", index.alias_text[found], index.alias_joined[found])
-        hits = alias_ids(found)
+        hits: Sequence[int] = alias_ids(found)
         if filtered:
             hits = self._allowed(hits, type)
         if explain is not None:

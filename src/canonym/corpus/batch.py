@@ -22,14 +22,17 @@ MENTION_FIELDS = Mention._fields
 class BatchResult:
     """The mentions of one batch as columns (the mention table's), plus its NIL counts."""
 
-    #: Emptied once the batch is written to its part file (see :func:`~canonym.corpus.parts.write_part`).
     columns: dict[str, list[object]]
     nil: NilStats
     doc_ids: list[str]
     characters: int
-    rows: int
     linked: int
     ambiguous: int
+
+    @property
+    def rows(self) -> int:
+        """Number of mentions in the batch."""
+        return len(self.columns["doc_id"])
 
 
 def tag_batch(tagger: Tagger, documents: Iterable[tuple[str, str]]) -> BatchResult:
@@ -47,4 +50,4 @@ def tag_batch(tagger: Tagger, documents: Iterable[tuple[str, str]]) -> BatchResu
     ambiguous = sum(1 for m in mentions if m.method == "ambiguous")
     doc_ids = [doc_id for doc_id, _ in batch]
     characters = sum(len(text) for _, text in batch)
-    return BatchResult(columns, nil_stats(mentions), doc_ids, characters, len(mentions), linked, ambiguous)
+    return BatchResult(columns, nil_stats(mentions), doc_ids, characters, linked, ambiguous)
