@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import string
 from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from canonym import CanonymError, ConfigError, Match, MatchConfig, Resolver
 from factory import fixture_gazetteer, fixture_resolver
@@ -372,6 +375,51 @@ def test_resolve_many_empty_and_typed(resolver: Resolver) -> None:
     assert empty.columns == SPEC_COLUMNS and empty.height == 0
     typed = resolver.resolve_many(["Hama", "Hamas"], type="LOC")
     assert typed["entity_id"].to_list() == ["hama", None]
+
+
+_FIXTURE_NAMES = sorted({name for entity in fixture_gazetteer() for name, _ in entity.names()})
+#: Respellings that send a known name down each tier: as written, folded, keyed, parsed.
+_RESPELLINGS = (
+    lambda n: n,
+    str.lower,
+    str.upper,
+    lambda n: n.replace("-", " "),
+    lambda n: n.replace("al-", "el-").replace("Al-", "Ash-"),
+    lambda n: n.replace("q", "k").replace("ou", "u").replace("e", "i"),
+    lambda n: n.replace("a", "aa", 1),
+    lambda n: f"Sheikh {n}",
+    lambda n: f"Abu {n}",
+    lambda n: n.replace(" ", "  ", 1),
+    lambda n: f"{n.split()[-1].upper()}, {' '.join(n.split()[:-1])}",
+    lambda n: n.split()[-1],
+    lambda n: n.replace("bin", "ibn"),
+)
+_table_names = st.one_of(
+    st.builds(lambda name, respell: respell(name), st.sampled_from(_FIXTURE_NAMES), st.sampled_from(_RESPELLINGS)),
+    st.text(alphabet=string.ascii_letters + " -',.", max_size=30),
+    st.text(max_size=12),
+    st.none(),
+)
+
+
+def _resolved_row(resolver: Resolver, name: str | None) -> tuple[object, ...]:
+    match = resolver.resolve(name) if name else None
+    if match is None:
+        return (name, None, None, None, 0.0, "nil", [])
+    entity = match.entity
+    return (
+        name, match.entity_id, entity and entity.name, entity and entity.type, match.score, match.method,
+        list(match.candidates),
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_table_names, max_size=12))
+def test_resolve_many_agrees_with_resolve(resolver: Resolver, names: list[str | None]) -> None:
+    # resolve_many settles the sure exact, alias and key hits in bulk (resolution_table.sure_rows)
+    # and sends the rest through resolve(): every row must be what resolve() says.
+    table = resolver.resolve_many(names)
+    assert table.rows() == [_resolved_row(resolver, name) for name in names]
 
 
 # --- Match and settings -------------------------------------------------------------------

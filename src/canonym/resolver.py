@@ -262,9 +262,6 @@ def _top_weight(full: int, count: int, pairs: int) -> float:
     return heavy + CONNECTOR_WEIGHT * min(pairs - heavy, count - full)
 
 
-#: A row of the resolution table after the query: entity_id, canonical, type, score, method, candidates.
-_Row = tuple[str | None, str | None, str | None, float, str, list[str]]
-
 #: Prepared data per index object (a few indexes at most live in one process).
 _PREPARED: dict[int, _Prepared] = {}
 
@@ -368,28 +365,6 @@ def _align(
     return prev_g[m] / q_total, prev_c[m] / c_total
 
 
-def _string_lists(lists: Sequence[list[str]]) -> pl.Series:
-    """A ``List(String)`` column of ``lists``, made from one flat column.
-
-    Given Python lists, polars makes a Series for each one: 50k rows of candidates cost more
-    than resolving 50k exact hits.
-    """
-    import polars as pl
-
-    flat = pl.DataFrame(
-        {"row": [row for row, items in enumerate(lists) for _ in items], "item": [i for items in lists for i in items]},
-        schema={"row": pl.UInt32, "item": pl.String},
-    )
-    grouped = flat.group_by("row").agg(pl.col("item"))
-    rows = pl.DataFrame({"row": pl.arange(0, len(lists), dtype=pl.UInt32, eager=True)})
-    return (
-        rows.join(grouped, on="row", how="left")
-        .sort("row")
-        .select(pl.col("item").fill_null(pl.lit([], dtype=pl.List(pl.String))))
-        .to_series()
-    )
-
-
 class Resolver:
     """Resolve names against a gazetteer.
 
@@ -462,66 +437,14 @@ class Resolver:
     def resolve_many(self, names: Iterable[str | None] | pl.Series, type: str | None = None) -> pl.DataFrame:
         """Resolve many names into the resolution table of SPEC.md.
 
-        Each distinct name is resolved once. A sure exact hit is read off the index straight
-        into the table's columns, with no Match made; the other names go through
-        :meth:`resolve`. Columns: query, entity_id, canonical, type, score, method, candidates.
+        Each distinct name is resolved once. A name that one strong alias settles in the
+        exact, alias or key tier is decided in bulk, straight into the table's columns (see
+        :mod:`canonym.resolution_table`); the others go through :meth:`resolve`. Columns:
+        query, entity_id, canonical, type, score, method, candidates.
         """
-        import polars as pl
+        from canonym.resolution_table import resolution_table
 
-        from canonym.gazetteer.cache import paused_gc
-
-        values = names.to_list() if isinstance(names, pl.Series) else list(names)
-        index = self.index
-        table = index.entities
-        ids, canonicals, types = table.ids, table.names, table.types
-        exact = index.exact if type is None and not self._types else {}
-        alias_strong, alias_entity = index.alias_strong, index.alias_entity
-        nil: _Row = (None, None, None, 0.0, "nil", [])
-        rows: dict[str | None, _Row] = {}
-        with paused_gc():
-            for name in dict.fromkeys(values):
-                if not name:
-                    rows[name] = nil
-                    continue
-                found = exact.get(name)
-                if isinstance(found, int) and alias_strong[found]:
-                    # As the exact tier decides it (see _resolve), without making the Match.
-                    at = alias_entity[found]
-                    rows[name] = (ids[at], canonicals[at], types[at], 1.0, "exact", [])
-                    continue
-                match = self.resolve(name, type)
-                if match is None:
-                    rows[name] = nil
-                else:
-                    entity = match.entity
-                    rows[name] = (
-                        None if entity is None else entity.id,
-                        None if entity is None else entity.name,
-                        None if entity is None else entity.type,
-                        match.score,
-                        match.method,
-                        list(match.candidates),
-                    )
-            columns = list(zip(*[rows[v] for v in values], strict=True)) or [()] * 6
-        frame = pl.DataFrame(
-            {
-                "query": values,
-                "entity_id": columns[0],
-                "canonical": columns[1],
-                "type": columns[2],
-                "score": columns[3],
-                "method": columns[4],
-            },
-            schema={
-                "query": pl.String,
-                "entity_id": pl.String,
-                "canonical": pl.String,
-                "type": pl.String,
-                "score": pl.Float64,
-                "method": pl.String,
-            },
-        )
-        return frame.with_columns(_string_lists(columns[5]).alias("candidates"))
+        return resolution_table(self, names, type)
 
     def explain(self, name: str, type: str | None = None) -> Explanation:
         """Show the parts, keys, candidates of each tier and the reason for the decision."""
