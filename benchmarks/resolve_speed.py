@@ -22,7 +22,8 @@ For each gazetteer size (10k and 100k names by default) this script:
      the blocking data the resolver builds per index on first fuzzy use;
    - **exact table**, **key table**, **miss table**: the exact, key and miss sets again through
      ``Resolver.resolve_many`` (the resolution table, polars), as ``canonym resolve`` runs them;
-     the bars are checked on ``resolve``, one name per call;
+     the hit-rate bar is checked and reported for each API (one name per call, and in bulk),
+     the fuzzy bar on ``resolve``;
 
 4. runs ``rapidfuzz.process.extractOne(query, all_names, scorer=fuzz.WRatio,
    processor=None)`` over all names on a small sample of the variant and miss queries, and
@@ -747,8 +748,11 @@ def report(
     for r in results:
         size, rates = r["size"], r["rates"]
         for label in ("exact", "key"):
-            ok = rates[label]["rate"] >= BAR_HIT_RATE
-            checks.append((f"{label} hits vs {size:,} names >= {BAR_HIT_RATE:,}/s", ok))
+            # One name per call (resolve) and in bulk (resolve_many, the table path that
+            # `canonym resolve --input` and a polars column take): each checked on its own.
+            for api, row in (("resolve", rates[label]), ("resolve_many", rates[f"{label} table"])):
+                ok = row["rate"] >= BAR_HIT_RATE
+                checks.append((f"{label} hits vs {size:,} names >= {BAR_HIT_RATE:,}/s ({api})", ok))
         if size >= 100_000:
             checks.append(
                 (
