@@ -23,6 +23,7 @@ Known recall bugs of the fast blocking are tracked by strict xfails at the end o
 
 from __future__ import annotations
 
+import dataclasses
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from hypothesis import strategies as st
 from canonym import MatchConfig, Resolver, fold
 from canonym.normalize import NameParts, parse_name
 from canonym.normalize.names import uninvert
-from canonym.resolver import FUZZY_CEILING, name_similarity
+from canonym.resolver import FUZZY_CEILING, anchored_similarity, full_parts, name_similarity
 from factory import fixture_gazetteer, fixture_resolver, part_keys
 
 CONFIG = MatchConfig()
@@ -65,6 +66,9 @@ class Oracle:
     bearers: frozenset[str]  # people who bear the query as surname / "bin X" / kunya
     fuzzy: dict[str, float]  # best fuzzy score per entity (fuzzy tier only)
     parts: NameParts
+    #: best anchored score per entity (first and last parts agree; see anchored_similarity),
+    #: the resolver's rule when no fuzzy score reaches the cutoff
+    anchored: dict[str, float] = dataclasses.field(default_factory=dict)
 
     @property
     def strong_owners(self) -> set[str]:
@@ -76,10 +80,10 @@ class Oracle:
             return TIER_SCORES[self.tier]
         if entity_id in self.bearers:
             return TIER_SCORES["key"]
-        return self.fuzzy.get(entity_id, 0.0)
+        return max(self.fuzzy.get(entity_id, 0.0), self.anchored.get(entity_id, 0.0))
 
-    def ranked(self) -> list[tuple[str, float]]:
-        return sorted(self.fuzzy.items(), key=lambda item: (-item[1], item[0]))
+    def ranked(self, scores: dict[str, float] | None = None) -> list[tuple[str, float]]:
+        return sorted((self.fuzzy if scores is None else scores).items(), key=lambda item: (-item[1], item[0]))
 
 
 def _exact(text: str) -> str:
@@ -148,11 +152,19 @@ def oracle(name: str) -> Oracle:
         # Initials and connectors alone ("C. S.", "Abu bin") identify nobody.
         return Oracle("fuzzy", (), bearers, {}, parts)
     scores: dict[str, float] = {}
+    anchored: dict[str, float] = {}
+    q_full, plain = full_parts(keys), CONNECTORS.isdisjoint(keys)
     for alias in aliases:
         q_cov, c_cov = name_similarity(keys, alias.keys, CONFIG.part_cutoff)
-        score = q_cov * c_cov**0.5 * (1.0 if alias.strong else 0.95)
+        factor = 1.0 if alias.strong else 0.95
+        score = q_cov * c_cov**0.5 * factor
         scores[alias.entity_id] = max(score, scores.get(alias.entity_id, 0.0))
-    return Oracle("fuzzy", (), bearers, scores, parts)
+        turn = plain and CONNECTORS.isdisjoint(alias.keys)
+        same_kunya = (keys[0] in ("abu", "umm")) == (alias.keys[0] in ("abu", "umm"))
+        fits = len(q_full) >= 2 and same_kunya
+        score = anchored_similarity(q_full, full_parts(alias.keys), turn=turn) * factor if fits else 0.0
+        anchored[alias.entity_id] = max(score, anchored.get(alias.entity_id, 0.0))
+    return Oracle("fuzzy", (), bearers, scores, parts, anchored)
 
 
 # --- drawing names ------------------------------------------------------------------------
@@ -236,6 +248,10 @@ def check_against_oracle(resolver: Resolver, name: str, *, allow_veto: bool = Fa
     if truth.tier == "fuzzy" and CONFIG.fuzzy:
         ranked = truth.ranked()
         best_id, best = ranked[0] if ranked else (None, 0.0)
+        if best < CONFIG.score_cutoff:
+            # No fuzzy score reaches the cutoff: the anchored rule decides.
+            ranked = truth.ranked(truth.anchored)
+            best_id, best = ranked[0] if ranked else (None, 0.0)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if best < CONFIG.score_cutoff:
             assert fast is None, why

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     import polars as pl
 
 TIER_SCORES = {"exact": 1.0, "alias": 0.98, "key": 0.95}
+#: Connectors that open a kunya, "father (mother) of": Abu Badr is not Badr.
+KUNYA = frozenset({"abu", "umm"})
 #: Connectors after which a father's (or forefather's) name follows.
 PATRONYMIC = frozenset({"bin", "bint", "ould", "ag"})
 #: Part similarity needed for a father's name or a name's only distinctive part.
@@ -58,6 +60,12 @@ FUZZY_CEILING = 0.94
 WEAK_FACTOR = 0.85
 #: Weight of a connector (abu, bin, ...) in name similarity: structure, not identity.
 CONNECTOR_WEIGHT = 0.3
+#: Score factor per name part that one of two person names has and the other lacks between
+#: their first and last parts ("Tariq Aziz" = "Tariq Mikhail Aziz"), and the most such parts.
+GAP_FACTOR = 0.93
+MAX_GAPS = 2
+#: Score factor for a name written surname first without a comma ("Zawahiri Ayman Muhammad").
+ROTATION_FACTOR = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +205,11 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
     return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or k in GENERIC_KEYS or len(k) == 1 else 1.0 for k in keys)
 
 
+def full_parts(keys: Sequence[str]) -> list[str]:
+    """The part keys of full weight: not a connector, a generic word or an initial."""
+    return [k for k, w in zip(keys, _weights(keys), strict=True) if w == 1.0]
+
+
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
@@ -318,6 +331,48 @@ def name_similarity(
     wq = _weights(query)
     wc = _weights(candidate)
     return _align(query, wq, sum(wq), candidate, wc, sum(wc), part_cutoff)
+
+
+def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> float:
+    """Similarity of two names whose first and last parts agree and whose middles differ.
+
+    Across sanctions lists one person is "Tariq Aziz" and "Tariq Mikhail Aziz", "Said Arif"
+    and "Said Mohamed Arif". Given the names' full-weight parts (no connectors), the shorter
+    name's parts must align in order with parts of the longer one, its first and last with
+    the longer one's first and last, every part near-exactly (``STRICT_PART_CUTOFF``); each
+    part of the longer one left over costs ``GAP_FACTOR``. With ``turn``, the candidate turned
+    surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``: only for names with
+    no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman". 0.0 when nothing fits.
+    """
+    best = _anchored(query, candidate, rotated=False)
+    if turn and len(candidate) >= 2:
+        for turned in ((candidate[-1], *candidate[:-1]), (*candidate[1:], candidate[0])):
+            best = max(best, _anchored(query, turned, rotated=True) * ROTATION_FACTOR)
+    return best
+
+
+def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool) -> float:
+    short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
+    gaps = len(long) - len(short)
+    if len(short) < 2 or gaps > MAX_GAPS or (gaps == 0 and not rotated):
+        # Equal lengths in the same order are the fuzzy tier's own case.
+        return 0.0
+    if min(map(len, short)) < 3:
+        return 0.0  # an initial or a two-letter part anchors nothing
+    similarity = part_similarity
+    first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
+    if first < STRICT_PART_CUTOFF or last < STRICT_PART_CUTOFF:
+        return 0.0
+    total = first + last
+    j = 1
+    for part in short[1:-1]:
+        while j < len(long) - 1 and similarity(part, long[j]) < STRICT_PART_CUTOFF:
+            j += 1
+        if j >= len(long) - 1:
+            return 0.0
+        total += similarity(part, long[j])
+        j += 1
+    return total / len(short) * GAP_FACTOR**gaps
 
 
 def _align(
@@ -566,7 +621,7 @@ class Resolver:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:
             return self._note(explain, None, "no exact, alias or key match; fuzzy tier is off")
-        return self._fuzzy(query, type, explain)
+        return self._fuzzy(query, type, explain) or self._gapped(query, type, explain)
 
     def _sure(self, name: str, hits: Sequence[int], tier: str, explain: dict[str, object] | None) -> Match | None:
         """The fast path: every hit is a strong alias of one entity, so no parsing is needed."""
@@ -830,6 +885,57 @@ class Resolver:
             explain,
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key, others),
             f"fuzzy similarity {score:.3f} >= {config.score_cutoff}, lead over runner-up >= {config.min_gap}",
+        )
+
+    def _gapped(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
+        """After a fuzzy NIL: a name with middle parts more or fewer, or surname first.
+
+        Candidates are the aliases with parts like the query's first and last full parts
+        (their intersection; when it is larger than ``max_candidates`` the name is too
+        common to decide on). Scored by :func:`anchored_similarity`; decided as the fuzzy
+        tier decides (cutoff, and a runner-up within ``min_gap`` makes it ambiguous).
+        """
+        config = self.config
+        full = [(k, s) for k, s, w in zip(query.keys, query.skeletons, query.weights, strict=True) if w == 1.0]
+        if len(full) < 2:
+            return None
+        near = [self._near_aliases(key, skeleton) for key, skeleton in (full[0], full[-1])]
+        candidates = self._intersect(near)
+        if not candidates or len(candidates) > config.max_candidates:
+            return None
+        q_keys = [key for key, _ in full]
+        plain = CONNECTORS.isdisjoint(query.keys)
+        kunya = query.keys[0] in KUNYA
+        index = self.index
+        prepared = self._prepared
+        scored: dict[int, tuple[float, int]] = {}
+        for alias_id in self._allowed(sorted(candidates), type):
+            keys = prepared.parts(alias_id)[0]
+            if (keys[0] in KUNYA) != kunya:
+                continue  # "Abu Badr" is Badr's father, not Badr
+            score = anchored_similarity(q_keys, full_parts(keys), turn=plain and CONNECTORS.isdisjoint(keys))
+            if not index.alias_strong[alias_id]:
+                score *= 0.95
+            entity_index = index.alias_entity[alias_id]
+            if score > scored.get(entity_index, (0.0, -1))[0]:
+                scored[entity_index] = (score, alias_id)
+        ids = index.entities.ids
+        ranked = sorted(scored.items(), key=lambda item: (-item[1][0], ids[item[0]]))
+        if not ranked or ranked[0][1][0] < config.score_cutoff:
+            return None
+        winner, (score, alias_id) = ranked[0]
+        key = " ".join(query.keys)
+        close = [e for e, (s, _) in ranked[1:] if s >= score - config.min_gap]
+        if close:
+            return self._note(
+                explain,
+                _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
+                f"names alike in first and last parts, runner-up within {config.min_gap} of the best",
+            )
+        return self._note(
+            explain,
+            _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
+            f"first and last parts agree, middle parts differ or surname first: {score:.3f} >= {config.score_cutoff}",
         )
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
