@@ -200,13 +200,15 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_near", "_postings", "index")
+    __slots__ = ("_alias_parts", "_cooc", "_near", "_near_keys", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._near: dict[tuple[str, str, float], frozenset[int]] = {}
+        self._near_keys: dict[tuple[str, str, float], tuple[str, ...]] = {}
+        self._cooc: dict[str, frozenset[str]] = {}
 
     def posting(self, key: str) -> frozenset[int]:
         """The aliases with a part of this key (``by_token``), as a set."""
@@ -216,15 +218,23 @@ class _Prepared:
         return found
 
     def near(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
-        """:meth:`near_uncached`, kept per index (for keys of the index's own parts)."""
+        """The aliases of :meth:`near_keys`, kept per index (for keys of the index's own parts)."""
         memo = (key, skeleton, cutoff)
         found = self._near.get(memo)
         if found is None:
-            found = self._near[memo] = self.near_uncached(key, skeleton, cutoff)
+            found = self._near[memo] = self.union(self.near_keys(key, skeleton, cutoff))
         return found
 
-    def near_uncached(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
-        """Aliases with a part that aligns with ``key`` by rule (see ``Resolver._near_aliases``)."""
+    def near_keys(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
+        """:meth:`near_keys_uncached`, kept per index (for keys of the index's own parts)."""
+        memo = (key, skeleton, cutoff)
+        found = self._near_keys.get(memo)
+        if found is None:
+            found = self._near_keys[memo] = self.near_keys_uncached(key, skeleton, cutoff)
+        return found
+
+    def near_keys_uncached(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
+        """The part keys that align with ``key`` by rule (see ``Resolver._near_aliases``)."""
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
         if len(skeleton) >= 2:
@@ -232,10 +242,47 @@ class _Prepared:
             keys.extend([other for other in self.keys_of_skeleton(skeleton) if other != key and similarity(key, other) >= cutoff])
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
+        return tuple(keys)
+
+    def skeleton_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
+        """The keys that :meth:`near_keys_uncached` chooses from for a key not in the index."""
+        keys = self.keys_of_skeleton(skeleton) if len(skeleton) >= 2 else ()
+        return (*keys, key[0]) if key[0] in self.index.by_token else keys
+
+    def union(self, keys: Sequence[str]) -> frozenset[int]:
+        """The aliases with a part of any of these keys."""
         postings = [self.posting(k) for k in keys]
         if not postings:
             return frozenset()
         return postings[0].union(*postings[1:]) if len(postings) > 1 else postings[0]
+
+    def cooc(self, key: str) -> frozenset[str]:
+        """The part keys of the aliases with a part of this key, the key among them."""
+        found = self._cooc.get(key)
+        if found is None:
+            joined = self.index.alias_joined
+            found = self._cooc[key] = frozenset(" ".join([joined[a] for a in self.index.by_token.get(key, ())]).split(" "))
+        return found
+
+    def disjoint(self, blocks: Sequence[tuple[str, ...]]) -> bool:
+        """Whether two of the blocks of keys have no alias in common: then all of them have none.
+
+        Two blocks share an alias exactly when a key of one co-occurs with a key of the other
+        (or is one): a test on a few keys where the intersection of their aliases would look
+        at hundreds. Three blocks may share none while every two do: then this is False.
+        """
+        known = self._cooc
+        for i, first in enumerate(blocks):
+            for second in blocks[i + 1 :]:
+                for key in first:
+                    cooc = known.get(key)
+                    if cooc is None:
+                        cooc = self.cooc(key)
+                    if not cooc.isdisjoint(second):
+                        break
+                else:
+                    return True
+        return False
 
     def keys_of_skeleton(self, skeleton: str) -> tuple[str, ...]:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
@@ -419,6 +466,7 @@ class Resolver:
         self._cache: dict[str | None, dict[str, Match | None]] = {}
         #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
         self._near: dict[tuple[str, str], frozenset[int]] = {}
+        self._near_key_memo: dict[tuple[str, str], tuple[str, ...]] = {}
         #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
         self._prepared = _prepared(self.index)
 
@@ -782,10 +830,22 @@ class Resolver:
         memo = (key, skeleton)
         near = self._near.get(memo)
         if near is None:
-            near = self._prepared.near_uncached(key, skeleton, self.config.part_cutoff)
+            near = self._prepared.union(self._near_keys(key, skeleton))
             if len(self._near) < 200_000:
                 self._near[memo] = near
         return near
+
+    def _near_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
+        """The part keys whose aliases are :meth:`_near_aliases`."""
+        if key in self.index.by_token:
+            return self._prepared.near_keys(key, skeleton, self.config.part_cutoff)
+        memo = (key, skeleton)
+        keys = self._near_key_memo.get(memo)
+        if keys is None:
+            keys = self._prepared.near_keys_uncached(key, skeleton, self.config.part_cutoff)
+            if len(self._near_key_memo) < 200_000:
+                self._near_key_memo[memo] = keys
+        return keys
 
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
@@ -811,8 +871,7 @@ class Resolver:
         floor = max(config.score_cutoff - config.min_gap, 0.0)
         # A query part heavier than this must align, or the score stays below the floor.
         slack = (1.0 - floor) * total
-        required: list[tuple[frozenset[int], bool]] = []
-        optional: list[frozenset[int]] = []
+        parts: list[tuple[str, str, bool]] = []
         unknown: list[str] = []
         substantial = 0
         for key, skeleton, weight in zip(query.keys, query.skeletons, query.weights, strict=True):
@@ -822,39 +881,54 @@ class Resolver:
                 substantial += 1
                 if key not in by_token and (len(skeleton) < 2 or skeleton not in by_skeleton):
                     unknown.append(key)
-            near = self._near_aliases(key, skeleton)
-            if weight > slack:
-                required.append((near, key not in by_token))
-            else:
-                optional.append(near)
+            parts.append((key, skeleton, weight > slack))
         if unknown and 2 * len(unknown) >= substantial:
             # Half the substantial parts appear in no alias, not even by their consonants.
             return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
+        prepared = self._prepared
+        near = self._near_aliases
+        required = [(key, skeleton) for key, skeleton, needed in parts if needed]
+        candidates: frozenset[int]
         if required:
-            candidates = self._intersect([near for near, _ in required])
-            for left_out, (_, novel) in enumerate(required):
-                if novel and len(required) > 1:
+            # Keys first: most names not in the gazetteer have parts that no alias holds together.
+            # A spelling no alias has is blocked on all the keys of its skeleton at first, which
+            # spares the similarity checks that choose among them when even those hold no alias
+            # with the other parts.
+            blocks = [self._near_keys(key, skeleton) if key in by_token else prepared.skeleton_keys(key, skeleton) for key, skeleton in required]
+            if len(blocks) > 1 and prepared.disjoint(blocks):
+                candidates = frozenset()
+            elif all(key in by_token for key, _ in required):
+                candidates = self._intersect([near(key, skeleton) for key, skeleton in required])
+            else:
+                blocks = [self._near_keys(key, skeleton) for key, skeleton in required]
+                if len(blocks) > 1 and prepared.disjoint(blocks):
+                    candidates = frozenset()
+                else:
+                    candidates = self._intersect([near(key, skeleton) for key, skeleton in required])
+            for left_out, (key, _) in enumerate(required):
+                if key not in by_token and len(required) > 1:
                     # A spelling no alias has may still be like a part of the right one by
                     # edit distance only ('Badruldeen', 'Badreddin'): the few names that hold
                     # all the other required parts, when one of those parts is rare, are
                     # candidates too.
-                    rarer = [near for i, (near, _) in enumerate(required) if i != left_out]
+                    if len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
+                        continue  # no name holds them all
+                    rarer = [near(*part) for i, part in enumerate(required) if i != left_out]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
                             candidates = candidates | rest
-        elif optional:
+        elif parts:
             # Every part could be left out (a long name of light parts): the two rarest parts.
-            optional.sort(key=len)
+            optional = sorted([near(key, skeleton) for key, skeleton, _ in parts], key=len)
             union: set[int] = set()
-            for near in optional[:2]:
-                if len(union) + len(near) > config.max_candidates and union:
+            for aliases in optional[:2]:
+                if len(union) + len(aliases) > config.max_candidates and union:
                     break
-                union.update(sorted(near)[: config.max_candidates])
+                union.update(sorted(aliases)[: config.max_candidates])
             candidates = frozenset(union)
         else:
             return self._note(explain, None, "nothing to block candidates on")
-        scored: dict[int, tuple[float, int]] = {}
         cutoff = config.part_cutoff
         allowed = self._allowed(sorted(candidates) if len(candidates) > 1 else list(candidates), type)
         if len(allowed) > PREFILTER_SIZE:
@@ -866,23 +940,46 @@ class Resolver:
                 score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
             )
             allowed = [allowed[position] for _, _, position in shortlist]
-        prepared = self._prepared
         alias_strong = index.alias_strong
         alias_entity = index.alias_entity
         q_keys, q_weights = query.keys, query.weights
         q_full, n = q_weights.count(1.0), len(q_keys)
+        score_cutoff = config.score_cutoff
+        # First the aliases that can reach the cutoff: when none does, the name is NIL whatever
+        # the others score. Those that can reach only the floor (-1.0 here) are scored when
+        # there is a match: they may be its runners-up or candidates.
+        scores: dict[int, float] = {}
+        best = 0.0
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
             # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
             pairs = min(n, len(candidate))
             factor = 1.0 if alias_strong[alias_id] else 0.95
             bound = _top_weight(q_full, n, pairs) / total * (_top_weight(c_full, len(candidate), pairs) / c_total) ** 0.5
-            if bound * factor < floor - 1e-9:
+            if bound * factor < score_cutoff - 1e-9:
+                if bound * factor >= floor - 1e-9:
+                    scores[alias_id] = -1.0
                 continue
             q_cov, c_cov = _align(q_keys, q_weights, total, candidate, c_weights, c_total, cutoff)
             score = q_cov * c_cov**0.5
             if factor != 1.0:
                 score *= factor
+            scores[alias_id] = score
+            if score > best:
+                best = score
+        if best < score_cutoff and explain is None:
+            return None
+        scored: dict[int, tuple[float, int]] = {}
+        for alias_id in allowed:
+            score = scores.get(alias_id)
+            if score is None:
+                continue
+            if score < 0.0:
+                candidate, c_weights, c_total, _ = prepared.parts(alias_id)
+                q_cov, c_cov = _align(q_keys, q_weights, total, candidate, c_weights, c_total, cutoff)
+                score = q_cov * c_cov**0.5
+                if not alias_strong[alias_id]:
+                    score *= 0.95
             entity_index = alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
@@ -891,8 +988,8 @@ class Resolver:
         if explain is not None:
             explain["fuzzy"] = [(index.entities[e].id, index.alias_text[a], s) for e, (s, a) in ranked[:10]]
         if not ranked or ranked[0][1][0] < config.score_cutoff:
-            best = f" (best {ranked[0][1][0]:.3f})" if ranked else ""
-            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}{best}")
+            shown = f" (best {ranked[0][1][0]:.3f})" if ranked else ""
+            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}{shown}")
         (winner, (score, alias_id)) = ranked[0]
         close = [e for e, (s, _) in ranked[1:] if s >= score - config.min_gap]
         key = " ".join(query.keys)
