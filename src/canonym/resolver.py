@@ -380,39 +380,67 @@ def _align(
     part_cutoff: float,
 ) -> tuple[float, float]:
     """:func:`name_similarity` with the weights and their sums given."""
-    m = len(candidate)
-    # Row i of the table best[i][j] = (gain on query side, matched weight on candidate side),
-    # kept as two lists; pairs compare as tuples do (gain first, then matched weight).
-    prev_g = [0.0] * (m + 1)
-    prev_c = [0.0] * (m + 1)
+    gain, matched = _chain(_rows(query, wq, part_cutoff), candidate, wc)
+    return gain / q_total, matched / c_total
+
+
+class _Similarities(dict[str, float]):
+    """:func:`part_similarity` of one query part to each candidate part, kept for one query."""
+
+    __slots__ = ("part",)
+
+    def __init__(self, part: str) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, other: str) -> float:
+        value = self[other] = part_similarity(self.part, other)
+        return value
+
+
+#: A query part as the alignment reads it: its weight, its part cutoff and its similarities.
+_AlignRow = tuple[float, float, _Similarities]
+
+
+def _rows(query: Sequence[str], wq: Sequence[float], part_cutoff: float) -> list[_AlignRow]:
     significant = wq.count(1.0)
     strict_cutoff = max(part_cutoff, STRICT_PART_CUTOFF)
     after_patronymic = False
-    similarity = part_similarity
+    rows = []
     for q_part, w in zip(query, wq, strict=True):
         # A father's name after bin/abu, or the only distinctive part, must be near-exact:
         # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
         cutoff = strict_cutoff if after_patronymic or (significant == 1 and w == 1.0) else part_cutoff
         after_patronymic = q_part in PATRONYMIC
-        row_g = [0.0]
-        row_c = [0.0]
-        g = c = 0.0
+        rows.append((w, cutoff, _Similarities(q_part)))
+    return rows
+
+
+def _chain(rows: Sequence[_AlignRow], candidate: Sequence[str], wc: Sequence[float]) -> tuple[float, float]:
+    """The best in-order alignment of the query's rows with the candidate's parts: (gain, matched weight).
+
+    The table best[i][j] of the alignment (the best of best[i - 1][j], best[i][j - 1] and a
+    match of the two parts on best[i - 1][j - 1]) is the best of the matches above and to the
+    left of each cell, so only the matching pairs are visited. Pairs compare as tuples do,
+    gain first; each is summed along its chain as the table sums it.
+    """
+    found: list[tuple[int, float, float]] = []
+    for w, cutoff, similarities in rows:
+        row: list[tuple[int, float, float]] = []
         for j, c_part in enumerate(candidate):
-            # Column j + 1. g, c hold row[j]; the options are prev[j + 1], row[j] and a match
-            # of the two parts (from prev[j]).
-            up_g, up_c = prev_g[j + 1], prev_c[j + 1]
-            if up_g > g or (up_g == g and up_c > c):
-                g, c = up_g, up_c
-            sim = similarity(q_part, c_part)
+            sim = similarities[c_part]
             if sim >= cutoff:
-                match_g = prev_g[j] + w * sim
-                match_c = prev_c[j] + wc[j]
-                if match_g > g or (match_g == g and match_c > c):
-                    g, c = match_g, match_c
-            row_g.append(g)
-            row_c.append(c)
-        prev_g, prev_c = row_g, row_c
-    return prev_g[m] / q_total, prev_c[m] / c_total
+                g = c = 0.0
+                for k, found_g, found_c in found:
+                    if k < j and (found_g > g or (found_g == g and found_c > c)):
+                        g, c = found_g, found_c
+                row.append((j, g + w * sim, c + wc[j]))
+        found += row
+    g = c = 0.0
+    for _, found_g, found_c in found:
+        if found_g > g or (found_g == g and found_c > c):
+            g, c = found_g, found_c
+    return g, c
 
 
 def _string_lists(lists: Sequence[list[str]]) -> pl.Series:
@@ -929,6 +957,8 @@ class Resolver:
             candidates = frozenset(union)
         else:
             return self._note(explain, None, "nothing to block candidates on")
+        if not candidates:
+            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
         cutoff = config.part_cutoff
         allowed = self._allowed(sorted(candidates) if len(candidates) > 1 else list(candidates), type)
         if len(allowed) > PREFILTER_SIZE:
@@ -950,23 +980,37 @@ class Resolver:
         # there is a match: they may be its runners-up or candidates.
         scores: dict[int, float] = {}
         best = 0.0
+        rows = _rows(q_keys, q_weights, cutoff)
+        # The parts without which the score stays below the cutoff, those no alias has first
+        # (the likeliest to align with nothing): an alias where one aligns with no part waits.
+        needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9]
+        needed.sort(key=lambda row: row[2].part in by_token)
+        bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
             # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
-            pairs = min(n, len(candidate))
+            shape = (len(candidate), c_full, c_total)
+            bound = bounds.get(shape)
+            if bound is None:
+                pairs = min(n, len(candidate))
+                bound = bounds[shape] = _top_weight(q_full, n, pairs) / total * (_top_weight(c_full, len(candidate), pairs) / c_total) ** 0.5
             factor = 1.0 if alias_strong[alias_id] else 0.95
-            bound = _top_weight(q_full, n, pairs) / total * (_top_weight(c_full, len(candidate), pairs) / c_total) ** 0.5
             if bound * factor < score_cutoff - 1e-9:
                 if bound * factor >= floor - 1e-9:
                     scores[alias_id] = -1.0
                 continue
-            q_cov, c_cov = _align(q_keys, q_weights, total, candidate, c_weights, c_total, cutoff)
-            score = q_cov * c_cov**0.5
-            if factor != 1.0:
-                score *= factor
-            scores[alias_id] = score
-            if score > best:
-                best = score
+            for _, row_cutoff, similarities in needed:
+                if max(map(similarities.__getitem__, candidate)) < row_cutoff:
+                    scores[alias_id] = -1.0  # this part aligns with none of the alias's
+                    break
+            else:
+                gain, matched = _chain(rows, candidate, c_weights)
+                score = gain / total * (matched / c_total) ** 0.5
+                if factor != 1.0:
+                    score *= factor
+                scores[alias_id] = score
+                if score > best:
+                    best = score
         if best < score_cutoff and explain is None:
             return None
         scored: dict[int, tuple[float, int]] = {}
@@ -976,8 +1020,8 @@ class Resolver:
                 continue
             if score < 0.0:
                 candidate, c_weights, c_total, _ = prepared.parts(alias_id)
-                q_cov, c_cov = _align(q_keys, q_weights, total, candidate, c_weights, c_total, cutoff)
-                score = q_cov * c_cov**0.5
+                gain, matched = _chain(rows, candidate, c_weights)
+                score = gain / total * (matched / c_total) ** 0.5
                 if not alias_strong[alias_id]:
                     score *= 0.95
             entity_index = alias_entity[alias_id]
