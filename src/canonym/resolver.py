@@ -981,10 +981,10 @@ class Resolver:
         scores: dict[int, float] = {}
         best = 0.0
         rows = _rows(q_keys, q_weights, cutoff)
-        # The parts without which the score stays below the cutoff, those no alias has first
-        # (the likeliest to align with nothing): an alias where one aligns with no part waits.
+        # The parts without which the score stays below the cutoff: an alias waits when they do
+        # not all align, in order, with parts of its own (found leftmost first, which finds a
+        # way when there is one).
         needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9]
-        needed.sort(key=lambda row: row[2].part in by_token)
         bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
@@ -999,9 +999,14 @@ class Resolver:
                 if bound * factor >= floor - 1e-9:
                     scores[alias_id] = -1.0
                 continue
+            position = 0
             for _, row_cutoff, similarities in needed:
-                if max(map(similarities.__getitem__, candidate)) < row_cutoff:
-                    scores[alias_id] = -1.0  # this part aligns with none of the alias's
+                for j in range(position, len(candidate)):
+                    if similarities[candidate[j]] >= row_cutoff:
+                        position = j + 1
+                        break
+                else:
+                    scores[alias_id] = -1.0
                     break
             else:
                 gain, matched = _chain(rows, candidate, c_weights)
