@@ -200,14 +200,13 @@ def _weights(keys: Sequence[str]) -> tuple[float, ...]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_cooc", "_near", "_near_keys", "_postings", "index")
+    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
         self._postings: dict[str, frozenset[int]] = {}
-        self._near: dict[tuple[str, str, float], frozenset[int]] = {}
-        self._near_keys: dict[tuple[str, str, float], tuple[str, ...]] = {}
+        self._blocks: dict[tuple[str, str, float], tuple[tuple[str, ...], frozenset[int]]] = {}
         self._cooc: dict[str, frozenset[str]] = {}
 
     def posting(self, key: str) -> frozenset[int]:
@@ -217,20 +216,13 @@ class _Prepared:
             found = self._postings[key] = frozenset(self.index.by_token.get(key, ()))
         return found
 
-    def near(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
-        """The aliases of :meth:`near_keys`, kept per index (for keys of the index's own parts)."""
+    def block(self, key: str, skeleton: str, cutoff: float) -> tuple[tuple[str, ...], frozenset[int]]:
+        """:meth:`near_keys_uncached` and their aliases, kept per index (for keys of the index's own parts)."""
         memo = (key, skeleton, cutoff)
-        found = self._near.get(memo)
+        found = self._blocks.get(memo)
         if found is None:
-            found = self._near[memo] = self.union(self.near_keys(key, skeleton, cutoff))
-        return found
-
-    def near_keys(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
-        """:meth:`near_keys_uncached`, kept per index (for keys of the index's own parts)."""
-        memo = (key, skeleton, cutoff)
-        found = self._near_keys.get(memo)
-        if found is None:
-            found = self._near_keys[memo] = self.near_keys_uncached(key, skeleton, cutoff)
+            keys = self.near_keys_uncached(key, skeleton, cutoff)
+            found = self._blocks[memo] = (keys, self.union(keys))
         return found
 
     def near_keys_uncached(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
@@ -384,35 +376,22 @@ def _align(
     return gain / q_total, matched / c_total
 
 
-class _Similarities(dict[str, float]):
-    """:func:`part_similarity` of one query part to each candidate part, kept for one query."""
-
-    __slots__ = ("part",)
-
-    def __init__(self, part: str) -> None:
-        super().__init__()
-        self.part = part
-
-    def __missing__(self, other: str) -> float:
-        value = self[other] = part_similarity(self.part, other)
-        return value
-
-
-#: A query part as the alignment reads it: its weight, its part cutoff and its similarities.
-_AlignRow = tuple[float, float, _Similarities]
+#: A query part as the alignment reads it: its weight, its part cutoff, the part, and its
+#: similarities to the candidate parts seen so far (kept for one query).
+_AlignRow = tuple[float, float, str, dict[str, float]]
 
 
 def _rows(query: Sequence[str], wq: Sequence[float], part_cutoff: float) -> list[_AlignRow]:
     significant = wq.count(1.0)
     strict_cutoff = max(part_cutoff, STRICT_PART_CUTOFF)
     after_patronymic = False
-    rows = []
+    rows: list[_AlignRow] = []
     for q_part, w in zip(query, wq, strict=True):
         # A father's name after bin/abu, or the only distinctive part, must be near-exact:
         # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
         cutoff = strict_cutoff if after_patronymic or (significant == 1 and w == 1.0) else part_cutoff
         after_patronymic = q_part in PATRONYMIC
-        rows.append((w, cutoff, _Similarities(q_part)))
+        rows.append((w, cutoff, q_part, {}))
     return rows
 
 
@@ -425,10 +404,13 @@ def _chain(rows: Sequence[_AlignRow], candidate: Sequence[str], wc: Sequence[flo
     gain first; each is summed along its chain as the table sums it.
     """
     found: list[tuple[int, float, float]] = []
-    for w, cutoff, similarities in rows:
+    similarity = part_similarity
+    for w, cutoff, q_part, similarities in rows:
         row: list[tuple[int, float, float]] = []
         for j, c_part in enumerate(candidate):
-            sim = similarities[c_part]
+            sim = similarities.get(c_part)
+            if sim is None:
+                sim = similarities[c_part] = similarity(q_part, c_part)
             if sim >= cutoff:
                 g = c = 0.0
                 for k, found_g, found_c in found:
@@ -854,7 +836,7 @@ class Resolver:
         """
         if key in self.index.by_token:
             # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
-            return self._prepared.near(key, skeleton, self.config.part_cutoff)
+            return self._prepared.block(key, skeleton, self.config.part_cutoff)[1]
         memo = (key, skeleton)
         near = self._near.get(memo)
         if near is None:
@@ -866,7 +848,7 @@ class Resolver:
     def _near_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
         """The part keys whose aliases are :meth:`_near_aliases`."""
         if key in self.index.by_token:
-            return self._prepared.near_keys(key, skeleton, self.config.part_cutoff)
+            return self._prepared.block(key, skeleton, self.config.part_cutoff)[0]
         memo = (key, skeleton)
         keys = self._near_key_memo.get(memo)
         if keys is None:
@@ -915,6 +897,7 @@ class Resolver:
             return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         prepared = self._prepared
         near = self._near_aliases
+        cutoff = config.part_cutoff
         required = [(key, skeleton) for key, skeleton, needed in parts if needed]
         candidates: frozenset[int]
         if required:
@@ -922,26 +905,23 @@ class Resolver:
             # A spelling no alias has is blocked on all the keys of its skeleton at first, which
             # spares the similarity checks that choose among them when even those hold no alias
             # with the other parts.
-            blocks = [self._near_keys(key, skeleton) if key in by_token else prepared.skeleton_keys(key, skeleton) for key, skeleton in required]
-            if len(blocks) > 1 and prepared.disjoint(blocks):
-                candidates = frozenset()
-            elif all(key in by_token for key, _ in required):
-                candidates = self._intersect([near(key, skeleton) for key, skeleton in required])
-            else:
-                blocks = [self._near_keys(key, skeleton) for key, skeleton in required]
-                if len(blocks) > 1 and prepared.disjoint(blocks):
-                    candidates = frozenset()
-                else:
-                    candidates = self._intersect([near(key, skeleton) for key, skeleton in required])
+            known = [prepared.block(key, skeleton, cutoff) if key in by_token else None for key, skeleton in required]
+            blocks = [prepared.skeleton_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+            separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            if not separate and None in known:
+                blocks = [self._near_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+                separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            sets = [near(*part) if found is None else found[1] for found, part in zip(known, required, strict=True)] if not separate else []
+            candidates = frozenset() if separate else self._intersect(sets)
             for left_out, (key, _) in enumerate(required):
                 if key not in by_token and len(required) > 1:
                     # A spelling no alias has may still be like a part of the right one by
                     # edit distance only ('Badruldeen', 'Badreddin'): the few names that hold
                     # all the other required parts, when one of those parts is rare, are
-                    # candidates too.
-                    if len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
+                    # candidates too. (When no two blocks are disjoint, no two of these are.)
+                    if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
                         continue  # no name holds them all
-                    rarer = [near(*part) for i, part in enumerate(required) if i != left_out]
+                    rarer = [sets[i] if sets else near(*part) for i, part in enumerate(required) if i != left_out]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
@@ -959,7 +939,6 @@ class Resolver:
             return self._note(explain, None, "nothing to block candidates on")
         if not candidates:
             return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
-        cutoff = config.part_cutoff
         allowed = self._allowed(sorted(candidates) if len(candidates) > 1 else list(candidates), type)
         if len(allowed) > PREFILTER_SIZE:
             # A vectorized first pass (rapidfuzz over whole keys) keeps the part-by-part
@@ -1000,9 +979,12 @@ class Resolver:
                     scores[alias_id] = -1.0
                 continue
             position = 0
-            for _, row_cutoff, similarities in needed:
+            for _, row_cutoff, q_part, similarities in needed:
                 for j in range(position, len(candidate)):
-                    if similarities[candidate[j]] >= row_cutoff:
+                    sim = similarities.get(candidate[j])
+                    if sim is None:
+                        sim = similarities[candidate[j]] = part_similarity(q_part, candidate[j])
+                    if sim >= row_cutoff:
                         position = j + 1
                         break
                 else:
