@@ -648,9 +648,10 @@ class Resolver:
             form = exact_form(name)
             if form != name:
                 found = index.exact.get(form)
-        match = self._lookup_tier(name, alias_ids(found), "exact", type, filtered, explain)
-        if match is not None:
-            return match
+        if found is not None or explain is not None:
+            match = self._lookup_tier(name, alias_ids(found), "exact", type, filtered, explain)
+            if match is not None:
+                return match
         split: list[str] | None = None
         if "," in name:
             folded = fold_name(uninvert(name)[0])
@@ -660,9 +661,11 @@ class Resolver:
             folded = " ".join(split)
         else:
             folded = fold(name)
-        match = self._lookup_tier(name, alias_ids(index.folded.get(folded)), "alias", type, filtered, explain)
-        if match is not None:
-            return match
+        found = index.folded.get(folded)
+        if found is not None or explain is not None:
+            match = self._lookup_tier(name, alias_ids(found), "alias", type, filtered, explain)
+            if match is not None:
+                return match
         fields: ParsedFields | None
         if split is not None and plain_parts(name, split, folded):
             # The common name, its parts as folded: the parse is made only if a later tier needs it.
@@ -939,11 +942,13 @@ class Resolver:
             return self._note(explain, None, "nothing to block candidates on")
         if not candidates:
             return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
-        allowed = self._allowed(sorted(candidates) if len(candidates) > 1 else list(candidates), type)
+        allowed = sorted(candidates)
+        if type is not None or self._types:
+            allowed = self._allowed(allowed, type)
         if len(allowed) > PREFILTER_SIZE:
             # A vectorized first pass (rapidfuzz over whole keys) keeps the part-by-part
             # alignment for the few candidates that can reach the cutoff.
-            joined = [index.alias_joined[a] for a in allowed]
+            joined = list(map(index.alias_joined.__getitem__, allowed))
             shortlist = process.extract(
                 " ".join(query.keys), joined, scorer=fuzz.ratio, processor=None,
                 score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
