@@ -193,8 +193,11 @@ def _same_article(name: str, hits: Sequence[int], alias_text: Sequence[str]) -> 
     return same or hits
 
 
+_LIGHT_KEYS = CONNECTORS | GENERIC_KEYS
+
+
 def _weights(keys: Sequence[str]) -> tuple[float, ...]:
-    return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or k in GENERIC_KEYS or len(k) == 1 else 1.0 for k in keys)
+    return tuple([CONNECTOR_WEIGHT if k in _LIGHT_KEYS or len(k) == 1 else 1.0 for k in keys])
 
 
 class _Prepared:
@@ -924,7 +927,11 @@ class Resolver:
                     # candidates too. (When no two blocks are disjoint, no two of these are.)
                     if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
                         continue  # no name holds them all
-                    rarer = [sets[i] if sets else near(*part) for i, part in enumerate(required) if i != left_out]
+                    rarer = [
+                        sets[i] if sets else near(*part) if found is None else found[1]
+                        for i, (found, part) in enumerate(zip(known, required, strict=True))
+                        if i != left_out
+                    ]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
