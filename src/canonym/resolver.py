@@ -24,6 +24,7 @@ name is that long (the gazetteer refuses such names), and the tiers' work grows 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -256,7 +257,9 @@ class _Prepared:
         found = self._cooc.get(key)
         if found is None:
             joined = self.index.alias_joined
-            found = self._cooc[key] = frozenset(" ".join([joined[a] for a in self.index.by_token.get(key, ())]).split(" "))
+            # Interned: the sets of the keys share their strings.
+            words = " ".join([joined[a] for a in self.index.by_token.get(key, ())]).split(" ")
+            found = self._cooc[key] = frozenset(map(sys.intern, words))
         return found
 
     def disjoint(self, blocks: Sequence[tuple[str, ...]]) -> bool:
