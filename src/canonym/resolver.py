@@ -272,11 +272,12 @@ class _Prepared:
         known = self._cooc
         for i, first in enumerate(blocks):
             for second in blocks[i + 1 :]:
-                for key in first:
+                small, large = (first, second) if len(first) <= len(second) else (second, first)
+                for key in small:
                     cooc = known.get(key)
                     if cooc is None:
                         cooc = self.cooc(key)
-                    if not cooc.isdisjoint(second):
+                    if not cooc.isdisjoint(large):
                         break
                 else:
                     return True
@@ -977,8 +978,8 @@ class Resolver:
         rows = _rows(q_keys, q_weights, cutoff)
         # The parts without which the score stays below the cutoff: an alias waits when they do
         # not all align, in order, with parts of its own (found leftmost first, which finds a
-        # way when there is one).
-        needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9]
+        # way when there is one). Worth it for many aliases; a few are as soon aligned in full.
+        needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9] if len(allowed) > 4 else []
         bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
