@@ -483,6 +483,7 @@ class Resolver:
         self._cache: dict[str | None, dict[str, Match | None]] = {}
         #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
         self._near: dict[tuple[str, str], frozenset[int]] = {}
+        #: The part keys of those aliases (see _near_keys), per (key, skeleton) not in the index.
         self._near_key_memo: dict[tuple[str, str], tuple[str, ...]] = {}
         #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
         self._prepared = _prepared(self.index)
