@@ -259,7 +259,7 @@ class _Prepared:
             joined = self.index.alias_joined
             # Interned: the sets of the keys share their strings.
             words = " ".join([joined[a] for a in self.index.by_token.get(key, ())]).split(" ")
-            found = self._cooc[key] = frozenset(map(sys.intern, words))
+            found = self._cooc[key] = frozenset(map(sys.intern, set(words)))
         return found
 
     def disjoint(self, blocks: Sequence[tuple[str, ...]]) -> bool:
