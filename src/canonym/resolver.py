@@ -24,6 +24,7 @@ name is that long (the gazetteer refuses such names), and the tiers' work grows 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -201,8 +202,11 @@ def _same_article(name: str, hits: Sequence[int], alias_text: Sequence[str]) -> 
     return same or hits
 
 
+_LIGHT_KEYS = CONNECTORS | GENERIC_KEYS
+
+
 def _weights(keys: Sequence[str]) -> tuple[float, ...]:
-    return tuple(CONNECTOR_WEIGHT if k in CONNECTORS or k in GENERIC_KEYS or len(k) == 1 else 1.0 for k in keys)
+    return tuple([CONNECTOR_WEIGHT if k in _LIGHT_KEYS or len(k) == 1 else 1.0 for k in keys])
 
 
 def full_parts(keys: Sequence[str]) -> list[str]:
@@ -213,13 +217,14 @@ def full_parts(keys: Sequence[str]) -> list[str]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_near", "_postings", "index")
+    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_postings", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
         self._postings: dict[str, frozenset[int]] = {}
-        self._near: dict[tuple[str, str, float], frozenset[int]] = {}
+        self._blocks: dict[tuple[str, str, float], tuple[tuple[str, ...], frozenset[int]]] = {}
+        self._cooc: dict[str, frozenset[str]] = {}
 
     def posting(self, key: str) -> frozenset[int]:
         """The aliases with a part of this key (``by_token``), as a set."""
@@ -228,16 +233,17 @@ class _Prepared:
             found = self._postings[key] = frozenset(self.index.by_token.get(key, ()))
         return found
 
-    def near(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
-        """:meth:`near_uncached`, kept per index (for keys of the index's own parts)."""
+    def block(self, key: str, skeleton: str, cutoff: float) -> tuple[tuple[str, ...], frozenset[int]]:
+        """:meth:`near_keys_uncached` and their aliases, kept per index (for keys of the index's own parts)."""
         memo = (key, skeleton, cutoff)
-        found = self._near.get(memo)
+        found = self._blocks.get(memo)
         if found is None:
-            found = self._near[memo] = self.near_uncached(key, skeleton, cutoff)
+            keys = self.near_keys_uncached(key, skeleton, cutoff)
+            found = self._blocks[memo] = (keys, self.union(keys))
         return found
 
-    def near_uncached(self, key: str, skeleton: str, cutoff: float) -> frozenset[int]:
-        """Aliases with a part that aligns with ``key`` by rule (see ``Resolver._near_aliases``)."""
+    def near_keys_uncached(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
+        """The part keys that align with ``key`` by rule (see ``Resolver._near_aliases``)."""
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
         if len(skeleton) >= 2:
@@ -245,10 +251,50 @@ class _Prepared:
             keys.extend([other for other in self.keys_of_skeleton(skeleton) if other != key and similarity(key, other) >= cutoff])
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
+        return tuple(keys)
+
+    def skeleton_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
+        """The keys that :meth:`near_keys_uncached` chooses from for a key not in the index."""
+        keys = self.keys_of_skeleton(skeleton) if len(skeleton) >= 2 else ()
+        return (*keys, key[0]) if key[0] in self.index.by_token else keys
+
+    def union(self, keys: Sequence[str]) -> frozenset[int]:
+        """The aliases with a part of any of these keys."""
         postings = [self.posting(k) for k in keys]
         if not postings:
             return frozenset()
         return postings[0].union(*postings[1:]) if len(postings) > 1 else postings[0]
+
+    def cooc(self, key: str) -> frozenset[str]:
+        """The part keys of the aliases with a part of this key, the key among them."""
+        found = self._cooc.get(key)
+        if found is None:
+            joined = self.index.alias_joined
+            # Interned: the sets of the keys share their strings.
+            words = " ".join([joined[a] for a in self.index.by_token.get(key, ())]).split(" ")
+            found = self._cooc[key] = frozenset(map(sys.intern, set(words)))
+        return found
+
+    def disjoint(self, blocks: Sequence[tuple[str, ...]]) -> bool:
+        """Whether two of the blocks of keys have no alias in common: then all of them have none.
+
+        Two blocks share an alias exactly when a key of one co-occurs with a key of the other
+        (or is one): a test on a few keys where the intersection of their aliases would look
+        at hundreds. Three blocks may share none while every two do: then this is False.
+        """
+        known = self._cooc
+        for i, first in enumerate(blocks):
+            for second in blocks[i + 1 :]:
+                small, large = (first, second) if len(first) <= len(second) else (second, first)
+                for key in small:
+                    cooc = known.get(key)
+                    if cooc is None:
+                        cooc = self.cooc(key)
+                    if not cooc.isdisjoint(large):
+                        break
+                else:
+                    return True
+        return False
 
     def keys_of_skeleton(self, skeleton: str) -> tuple[str, ...]:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
@@ -385,39 +431,57 @@ def _align(
     part_cutoff: float,
 ) -> tuple[float, float]:
     """:func:`name_similarity` with the weights and their sums given."""
-    m = len(candidate)
-    # Row i of the table best[i][j] = (gain on query side, matched weight on candidate side),
-    # kept as two lists; pairs compare as tuples do (gain first, then matched weight).
-    prev_g = [0.0] * (m + 1)
-    prev_c = [0.0] * (m + 1)
+    gain, matched = _chain(_rows(query, wq, part_cutoff), candidate, wc)
+    return gain / q_total, matched / c_total
+
+
+#: A query part as the alignment reads it: its weight, its part cutoff, the part, and its
+#: similarities to the candidate parts seen so far (kept for one query).
+_AlignRow = tuple[float, float, str, dict[str, float]]
+
+
+def _rows(query: Sequence[str], wq: Sequence[float], part_cutoff: float) -> list[_AlignRow]:
     significant = wq.count(1.0)
     strict_cutoff = max(part_cutoff, STRICT_PART_CUTOFF)
     after_patronymic = False
-    similarity = part_similarity
+    rows: list[_AlignRow] = []
     for q_part, w in zip(query, wq, strict=True):
         # A father's name after bin/abu, or the only distinctive part, must be near-exact:
         # Salman bin Muhammad is not Salman bin Hamad, Amman is not Amran.
         cutoff = strict_cutoff if after_patronymic or (significant == 1 and w == 1.0) else part_cutoff
         after_patronymic = q_part in PATRONYMIC
-        row_g = [0.0]
-        row_c = [0.0]
-        g = c = 0.0
+        rows.append((w, cutoff, q_part, {}))
+    return rows
+
+
+def _chain(rows: Sequence[_AlignRow], candidate: Sequence[str], wc: Sequence[float]) -> tuple[float, float]:
+    """The best in-order alignment of the query's rows with the candidate's parts: (gain, matched weight).
+
+    The table best[i][j] of the alignment (the best of best[i - 1][j], best[i][j - 1] and a
+    match of the two parts on best[i - 1][j - 1]) is the best of the matches above and to the
+    left of each cell, so only the matching pairs are visited. Pairs compare as tuples do,
+    gain first; each is summed along its chain as the table sums it.
+    """
+    found: list[tuple[int, float, float]] = []
+    similarity = part_similarity
+    for w, cutoff, q_part, similarities in rows:
+        row: list[tuple[int, float, float]] = []
         for j, c_part in enumerate(candidate):
-            # Column j + 1. g, c hold row[j]; the options are prev[j + 1], row[j] and a match
-            # of the two parts (from prev[j]).
-            up_g, up_c = prev_g[j + 1], prev_c[j + 1]
-            if up_g > g or (up_g == g and up_c > c):
-                g, c = up_g, up_c
-            sim = similarity(q_part, c_part)
+            sim = similarities.get(c_part)
+            if sim is None:
+                sim = similarities[c_part] = similarity(q_part, c_part)
             if sim >= cutoff:
-                match_g = prev_g[j] + w * sim
-                match_c = prev_c[j] + wc[j]
-                if match_g > g or (match_g == g and match_c > c):
-                    g, c = match_g, match_c
-            row_g.append(g)
-            row_c.append(c)
-        prev_g, prev_c = row_g, row_c
-    return prev_g[m] / q_total, prev_c[m] / c_total
+                g = c = 0.0
+                for k, found_g, found_c in found:
+                    if k < j and (found_g > g or (found_g == g and found_c > c)):
+                        g, c = found_g, found_c
+                row.append((j, g + w * sim, c + wc[j]))
+        found += row
+    g = c = 0.0
+    for _, found_g, found_c in found:
+        if found_g > g or (found_g == g and found_c > c):
+            g, c = found_g, found_c
+    return g, c
 
 
 class Resolver:
@@ -449,6 +513,8 @@ class Resolver:
         self._cache: dict[str | None, dict[str, Match | None]] = {}
         #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
         self._near: dict[tuple[str, str], frozenset[int]] = {}
+        #: The part keys of those aliases (see _near_keys), per (key, skeleton) not in the index.
+        self._near_key_memo: dict[tuple[str, str], tuple[str, ...]] = {}
         #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
         self._prepared = _prepared(self.index)
 
@@ -568,9 +634,10 @@ class Resolver:
             form = exact_form(name)
             if form != name:
                 found = index.exact.get(form)
-        match = self._lookup_tier(name, alias_ids(found), "exact", type, filtered, explain)
-        if match is not None:
-            return match
+        if found is not None or explain is not None:
+            match = self._lookup_tier(name, alias_ids(found), "exact", type, filtered, explain)
+            if match is not None:
+                return match
         split: list[str] | None = None
         if "," in name:
             folded = fold_name(uninvert(name)[0])
@@ -580,9 +647,11 @@ class Resolver:
             folded = " ".join(split)
         else:
             folded = fold(name)
-        match = self._lookup_tier(name, alias_ids(index.folded.get(folded)), "alias", type, filtered, explain)
-        if match is not None:
-            return match
+        found = index.folded.get(folded)
+        if found is not None or explain is not None:
+            match = self._lookup_tier(name, alias_ids(found), "alias", type, filtered, explain)
+            if match is not None:
+                return match
         fields: ParsedFields | None
         if split is not None and plain_parts(name, split, folded):
             # The common name, its parts as folded: the parse is made only if a later tier needs it.
@@ -756,14 +825,26 @@ class Resolver:
         """
         if key in self.index.by_token:
             # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
-            return self._prepared.near(key, skeleton, self.config.part_cutoff)
+            return self._prepared.block(key, skeleton, self.config.part_cutoff)[1]
         memo = (key, skeleton)
         near = self._near.get(memo)
         if near is None:
-            near = self._prepared.near_uncached(key, skeleton, self.config.part_cutoff)
+            near = self._prepared.union(self._near_keys(key, skeleton))
             if len(self._near) < 200_000:
                 self._near[memo] = near
         return near
+
+    def _near_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
+        """The part keys whose aliases are :meth:`_near_aliases`."""
+        if key in self.index.by_token:
+            return self._prepared.block(key, skeleton, self.config.part_cutoff)[0]
+        memo = (key, skeleton)
+        keys = self._near_key_memo.get(memo)
+        if keys is None:
+            keys = self._prepared.near_keys_uncached(key, skeleton, self.config.part_cutoff)
+            if len(self._near_key_memo) < 200_000:
+                self._near_key_memo[memo] = keys
+        return keys
 
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
@@ -789,8 +870,7 @@ class Resolver:
         floor = max(config.score_cutoff - config.min_gap, 0.0)
         # A query part heavier than this must align, or the score stays below the floor.
         slack = (1.0 - floor) * total
-        required: list[tuple[frozenset[int], bool]] = []
-        optional: list[frozenset[int]] = []
+        parts: list[tuple[str, str, bool]] = []
         unknown: list[str] = []
         substantial = 0
         for key, skeleton, weight in zip(query.keys, query.skeletons, query.weights, strict=True):
@@ -800,67 +880,132 @@ class Resolver:
                 substantial += 1
                 if key not in by_token and (len(skeleton) < 2 or skeleton not in by_skeleton):
                     unknown.append(key)
-            near = self._near_aliases(key, skeleton)
-            if weight > slack:
-                required.append((near, key not in by_token))
-            else:
-                optional.append(near)
+            parts.append((key, skeleton, weight > slack))
         if unknown and 2 * len(unknown) >= substantial:
             # Half the substantial parts appear in no alias, not even by their consonants.
             return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
+        prepared = self._prepared
+        near = self._near_aliases
+        cutoff = config.part_cutoff
+        required = [(key, skeleton) for key, skeleton, needed in parts if needed]
+        candidates: frozenset[int]
         if required:
-            candidates = self._intersect([near for near, _ in required])
-            for left_out, (_, novel) in enumerate(required):
-                if novel and len(required) > 1:
+            # Keys first: most names not in the gazetteer have parts that no alias holds together.
+            # A spelling no alias has is blocked on all the keys of its skeleton at first, which
+            # spares the similarity checks that choose among them when even those hold no alias
+            # with the other parts.
+            known = [prepared.block(key, skeleton, cutoff) if key in by_token else None for key, skeleton in required]
+            blocks = [prepared.skeleton_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+            separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            if not separate and None in known:
+                blocks = [self._near_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+                separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            sets = [near(*part) if found is None else found[1] for found, part in zip(known, required, strict=True)] if not separate else []
+            candidates = frozenset() if separate else self._intersect(sets)
+            for left_out, (key, _) in enumerate(required):
+                if key not in by_token and len(required) > 1:
                     # A spelling no alias has may still be like a part of the right one by
                     # edit distance only ('Badruldeen', 'Badreddin'): the few names that hold
                     # all the other required parts, when one of those parts is rare, are
-                    # candidates too.
-                    rarer = [near for i, (near, _) in enumerate(required) if i != left_out]
+                    # candidates too. (When no two blocks are disjoint, no two of these are.)
+                    if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
+                        continue  # no name holds them all
+                    rarer = [
+                        sets[i] if sets else near(*part) if found is None else found[1]
+                        for i, (found, part) in enumerate(zip(known, required, strict=True))
+                        if i != left_out
+                    ]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
                             candidates = candidates | rest
-        elif optional:
+        elif parts:
             # Every part could be left out (a long name of light parts): the two rarest parts.
-            optional.sort(key=len)
+            optional = sorted([near(key, skeleton) for key, skeleton, _ in parts], key=len)
             union: set[int] = set()
-            for near in optional[:2]:
-                if len(union) + len(near) > config.max_candidates and union:
+            for aliases in optional[:2]:
+                if len(union) + len(aliases) > config.max_candidates and union:
                     break
-                union.update(sorted(near)[: config.max_candidates])
+                union.update(sorted(aliases)[: config.max_candidates])
             candidates = frozenset(union)
         else:
             return self._note(explain, None, "nothing to block candidates on")
-        scored: dict[int, tuple[float, int]] = {}
-        cutoff = config.part_cutoff
-        allowed = self._allowed(sorted(candidates) if len(candidates) > 1 else list(candidates), type)
+        if not candidates:
+            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
+        allowed = sorted(candidates)
+        if type is not None or self._types:
+            allowed = self._allowed(allowed, type)
         if len(allowed) > PREFILTER_SIZE:
             # A vectorized first pass (rapidfuzz over whole keys) keeps the part-by-part
             # alignment for the few candidates that can reach the cutoff.
-            joined = [index.alias_joined[a] for a in allowed]
+            joined = list(map(index.alias_joined.__getitem__, allowed))
             shortlist = process.extract(
                 " ".join(query.keys), joined, scorer=fuzz.ratio, processor=None,
                 score_cutoff=PREFILTER_CUTOFF, limit=PREFILTER_SIZE,
             )
             allowed = [allowed[position] for _, _, position in shortlist]
-        prepared = self._prepared
         alias_strong = index.alias_strong
         alias_entity = index.alias_entity
         q_keys, q_weights = query.keys, query.weights
         q_full, n = q_weights.count(1.0), len(q_keys)
+        score_cutoff = config.score_cutoff
+        # First the aliases that can reach the cutoff: when none does, the name is NIL whatever
+        # the others score. Those that can reach only the floor (-1.0 here) are scored when
+        # there is a match: they may be its runners-up or candidates.
+        scores: dict[int, float] = {}
+        best = 0.0
+        rows = _rows(q_keys, q_weights, cutoff)
+        # The parts without which the score stays below the cutoff: an alias waits when they do
+        # not all align, in order, with parts of its own (found leftmost first, which finds a
+        # way when there is one). Worth it for many aliases; a few are as soon aligned in full.
+        needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9] if len(allowed) > 4 else []
+        bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
             # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
-            pairs = min(n, len(candidate))
+            shape = (len(candidate), c_full, c_total)
+            bound = bounds.get(shape)
+            if bound is None:
+                pairs = min(n, len(candidate))
+                bound = bounds[shape] = _top_weight(q_full, n, pairs) / total * (_top_weight(c_full, len(candidate), pairs) / c_total) ** 0.5
             factor = 1.0 if alias_strong[alias_id] else 0.95
-            bound = _top_weight(q_full, n, pairs) / total * (_top_weight(c_full, len(candidate), pairs) / c_total) ** 0.5
-            if bound * factor < floor - 1e-9:
+            if bound * factor < score_cutoff - 1e-9:
+                if bound * factor >= floor - 1e-9:
+                    scores[alias_id] = -1.0
                 continue
-            q_cov, c_cov = _align(q_keys, q_weights, total, candidate, c_weights, c_total, cutoff)
-            score = q_cov * c_cov**0.5
-            if factor != 1.0:
-                score *= factor
+            position = 0
+            for _, row_cutoff, q_part, similarities in needed:
+                for j in range(position, len(candidate)):
+                    sim = similarities.get(candidate[j])
+                    if sim is None:
+                        sim = similarities[candidate[j]] = part_similarity(q_part, candidate[j])
+                    if sim >= row_cutoff:
+                        position = j + 1
+                        break
+                else:
+                    scores[alias_id] = -1.0
+                    break
+            else:
+                gain, matched = _chain(rows, candidate, c_weights)
+                score = gain / total * (matched / c_total) ** 0.5
+                if factor != 1.0:
+                    score *= factor
+                scores[alias_id] = score
+                if score > best:
+                    best = score
+        if best < score_cutoff and explain is None:
+            return None
+        scored: dict[int, tuple[float, int]] = {}
+        for alias_id in allowed:
+            score = scores.get(alias_id)
+            if score is None:
+                continue
+            if score < 0.0:
+                candidate, c_weights, c_total, _ = prepared.parts(alias_id)
+                gain, matched = _chain(rows, candidate, c_weights)
+                score = gain / total * (matched / c_total) ** 0.5
+                if not alias_strong[alias_id]:
+                    score *= 0.95
             entity_index = alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
@@ -869,8 +1014,8 @@ class Resolver:
         if explain is not None:
             explain["fuzzy"] = [(index.entities[e].id, index.alias_text[a], s) for e, (s, a) in ranked[:10]]
         if not ranked or ranked[0][1][0] < config.score_cutoff:
-            best = f" (best {ranked[0][1][0]:.3f})" if ranked else ""
-            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}{best}")
+            shown = f" (best {ranked[0][1][0]:.3f})" if ranked else ""
+            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}{shown}")
         (winner, (score, alias_id)) = ranked[0]
         close = [e for e, (s, _) in ranked[1:] if s >= score - config.min_gap]
         key = " ".join(query.keys)
