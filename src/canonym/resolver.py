@@ -67,6 +67,8 @@ GAP_FACTOR = 0.93
 MAX_GAPS = 2
 #: Score factor for a name written surname first without a comma ("Zawahiri Ayman Muhammad").
 ROTATION_FACTOR = 0.95
+#: More aliases than this hold both anchors of a name: too common a name to decide on.
+MAX_ANCHORED = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -1035,24 +1037,32 @@ class Resolver:
     def _gapped(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
         """After a fuzzy NIL: a name with middle parts more or fewer, or surname first.
 
-        Candidates are the aliases with parts like the query's first and last full parts
-        (their intersection; when it is larger than ``max_candidates`` the name is too
-        common to decide on). Scored by :func:`anchored_similarity`; decided as the fuzzy
-        tier decides (cutoff, and a runner-up within ``min_gap`` makes it ambiguous).
+        Candidates are the aliases with a part near-exactly like the query's first full part
+        and one like its last (both anchor the match, see :func:`anchored_similarity`); when
+        there are more than ``MAX_ANCHORED`` the name is too common to decide on. Scored by
+        :func:`anchored_similarity`; decided as the fuzzy tier decides (cutoff, and a
+        runner-up within ``min_gap`` makes it ambiguous).
         """
         config = self.config
         full = [(k, s) for k, s, w in zip(query.keys, query.skeletons, query.weights, strict=True) if w == 1.0]
         if len(full) < 2:
             return None
-        near = [self._near_aliases(key, skeleton) for key, skeleton in (full[0], full[-1])]
-        candidates = self._intersect(near)
-        if not candidates or len(candidates) > config.max_candidates:
+        prepared = self._prepared
+        blocks = [
+            tuple(k for k in self._near_keys(key, skeleton) if len(k) > 1 and part_similarity(key, k) >= STRICT_PART_CUTOFF)
+            for key, skeleton in (full[0], full[-1])
+        ]
+        if not blocks[0] or not blocks[1] or prepared.disjoint(blocks):
+            return None  # no alias holds both anchors: the common case, decided on keys alone
+        small, large = sorted(blocks, key=lambda keys: sum(len(prepared.posting(k)) for k in keys))
+        large_postings = [prepared.posting(k) for k in large]
+        candidates = [a for a in prepared.union(small) if any(a in posting for posting in large_postings)]
+        if not candidates or len(candidates) > MAX_ANCHORED:
             return None
         q_keys = [key for key, _ in full]
         plain = CONNECTORS.isdisjoint(query.keys)
         kunya = query.keys[0] in KUNYA
         index = self.index
-        prepared = self._prepared
         scored: dict[int, tuple[float, int]] = {}
         for alias_id in self._allowed(sorted(candidates), type):
             keys = prepared.parts(alias_id)[0]
