@@ -100,6 +100,8 @@ class Tagger:
         self._keys: dict[str, str] = {}
         self._demonyms: dict[str, bool] = {}
         self._places_inside: dict[str, bool] = {}
+        self._known_plans: dict[str, _Plan] = {}
+        self._shape_plans: dict[str, _Plan] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -343,31 +345,63 @@ class Tagger:
         return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
-        info = self._surface(span.surface)
+        plans = self._known_plans if span.gazetteer else self._shape_plans
+        plan = plans.get(span.surface)
+        if plan is None:
+            plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
+        how = plan.how
+        if how == _FIXED:
+            return Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only)
+        if how == _DROP:
+            return None
+        if how == _INNER:
+            a, b = plan.inner  # type: ignore[misc]
+            inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
+            if plan.type:
+                return Decision(inner, plan.match, plan.type, False)
+            return self._decide(text, inner)
+        if how == _PLACE_WORD:
+            if not opens_sentence(text, span.start) and not _is_title_case(_line_around(text, span.start)):
+                # A place's one-word name capitalised inside a sentence is the name: "the
+                # Gulf", "Gulf donors".
+                return Decision(span, plan.match, "LOC", plan.partial)
+            return Decision(span, plan.match, "LOC", True, anchor_only=True)
+        if how == _PLACE_LEVEL:
+            return Decision(span, self._by_level(text, span, plan.match), "LOC", plan.partial)  # type: ignore[arg-type]
+        if span.modifier or not self._is_name(text, span, plan.partial):
+            return None
+        return Decision(span, None, guess_type(text, span, self._places), plan.partial)
+
+    def _plan(self, surface: str, gazetteer: bool) -> _Plan:
+        """What a span's surface (and whether the gazetteer scan found it) settles of its
+        decision; :meth:`_decide` looks at the context for the rest. Each is made once."""
+        info = self._surface(surface)
         words, acronym, partial = info.words, info.acronym, info.partial
         if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
-            return None
-        if " ".join(words) in self._not_names or _is_contraction(span.surface):
-            return None
+            return _DROPPED
+        joined = " ".join(words)
+        if joined in self._not_names or _is_contraction(surface):
+            return _DROPPED
         match = info.match
-        if len(words) <= 2 and " ".join(words) in self._titles and not _is_sure(span, match):
-            return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
-        if " " in span.surface and is_descriptive_phrase(span.surface, self._is_demonym, self._common):
-            return None  # "Egyptian army", "Israeli military": a description, not a name
-        if span.gazetteer and not acronym and " " in span.surface and not span.surface.istitle():
-            inner = self._proper_inside(text, span, match)
-            if not isinstance(inner, _NoPart):
+        sure = _is_sure(surface, match)
+        if len(words) <= 2 and joined in self._titles and not sure:
+            return _DROPPED  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
+        if " " in surface and is_descriptive_phrase(surface, self._is_demonym, self._common):
+            return _DROPPED  # "Egyptian army", "Israeli military": a description, not a name
+        if gazetteer and not acronym and " " in surface and not surface.istitle():
+            inner = self._proper_inside(surface, match)
+            if inner is not None:
                 return inner
-        if info.demonym and not _is_sure(span, match):
+        if info.demonym and not sure:
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
-            return Decision(span, None, "PER", True, anchor_only=True)
+            return _Plan(_FIXED, None, "PER", True, anchor_only=True)
         if (
             len(words) == 1
             and not acronym
             and words[0] in self._common
-            and span.surface.isascii()  # "Saʿd" is a name, whatever it folds to
-            and not _is_sure(span, match)
+            and surface.isascii()  # "Saʿd" is a name, whatever it folds to
+            and not sure
             and not (
                 match is not None
                 and match.entity is not None
@@ -384,47 +418,41 @@ class Tagger:
                 etype == "LOC"
                 and match is not None
                 and (match.method == "exact" or (match.method == "alias" and match.alias.isascii()))
-                and not opens_sentence(text, span.start)
-                and not _is_title_case(_line_around(text, span.start))
             ):
-                # A place's one-word name capitalised inside a sentence is the name: "the
-                # Gulf", "Gulf donors".
-                return Decision(span, match, etype, partial)
-            return Decision(span, match, etype, True, anchor_only=True)
+                return _Plan(_PLACE_WORD, match, etype, partial)
+            return _Plan(_FIXED, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
             if match.entity.type == "LOC" and match.candidates:
-                match = self._by_level(text, span, match)
-            return Decision(span, match, "LOC" if match.entity is None else match.entity.type, partial)
+                return _Plan(_PLACE_LEVEL, match, "LOC", partial)
+            return _Plan(_FIXED, match, match.entity.type, partial)
         if match is not None:  # ambiguous
-            return Decision(span, match, self._ambiguous_type(match), partial)
-        if span.gazetteer:
+            return _Plan(_FIXED, match, self._ambiguous_type(match), partial)
+        if gazetteer:
             # A surname pattern that no known person bears alone: only coreference places it.
-            return Decision(span, None, "PER", True, anchor_only=True)
-        if span.modifier or not self._is_name(text, span, partial):
-            return None
-        return Decision(span, None, guess_type(text, span, self._places), partial)
+            return _Plan(_FIXED, None, "PER", True, anchor_only=True)
+        return _Plan(_UNKNOWN, None, "", partial)
 
-    def _proper_inside(self, text: str, span: Span, match: Match | None) -> Decision | _NoPart | None:
+    def _proper_inside(self, surface: str, match: Match | None) -> _Plan | None:
         """A description around one place name ("U.S.-led coalition", "Beirut port") is a
         mention of the place, and a name with a lowercase generic word ("Houthi movement",
         "Islamic State group") a mention of its name proper, as SPEC.md spans them."""
-        part = proper_part(span.surface)
+        part = proper_part(surface)
         if part is None:
-            return _NO_PART
+            return None
         a, b = part
-        inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
-        if self._is_demonym(inner.surface):
-            return None  # "Saudi-led coalition": an adjective and a description
-        found = self._surface(inner.surface).match
+        inner = surface[a:b]
+        if self._is_demonym(inner):
+            return _DROPPED  # "Saudi-led coalition": an adjective and a description
+        found = self._surface(inner).match
         if found is None or found.entity is None:
-            return _NO_PART
+            return None
         same = match is not None and match.entity is not None and match.entity.id == found.entity.id
         if not same and (found.entity.type != "LOC" or not _is_sure(inner, found)):
-            return _NO_PART
+            return None
         if same:
             # "Houthi movement", "Islamic State group": the name proper is the same entity.
-            return Decision(inner, match, found.entity.type, False)
-        return self._decide(text, inner)
+            return _Plan(_INNER, match, found.entity.type, inner=part)
+        return _Plan(_INNER, inner=part)  # decided as a gazetteer span of its own
 
     def _by_level(self, text: str, span: Span, match: Match) -> Match:
         """The city or the province of the same name, as the words around it say."""
@@ -519,11 +547,24 @@ class Tagger:
 _KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
 
 
-class _NoPart:
-    """The span is not a description around one name (see ``Tagger._proper_inside``)."""
+#: How a :class:`_Plan` decides (see ``Tagger._decide``).
+_FIXED, _DROP, _INNER, _PLACE_WORD, _PLACE_LEVEL, _UNKNOWN = "fixed", "drop", "inner", "place word", "place level", "unknown"
 
 
-_NO_PART = _NoPart()
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the surface of a span settles of its decision (see ``Tagger._plan``)."""
+
+    how: str
+    match: Match | None = None
+    type: str = ""
+    partial: bool = False
+    anchor_only: bool = False
+    #: For _INNER: the name proper's offsets in the surface.
+    inner: tuple[int, int] | None = None
+
+
+_DROPPED = _Plan(_DROP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -558,7 +599,7 @@ def _demonym_base(word: str) -> str:
     return ""
 
 
-def _is_sure(span: Span, match: Match | None) -> bool:
+def _is_sure(surface: str, match: Match | None) -> bool:
     """A capitalised common word links alone only as a strong alias (up to case).
 
     Not when the alias has letters with diacritics that the text lacks: "Male" in a
@@ -566,7 +607,7 @@ def _is_sure(span: Span, match: Match | None) -> bool:
     """
     if match is None or match.entity is None or match.method not in ("exact", "alias") or match.score < 0.95:
         return False
-    return match.method == "exact" or match.alias.isascii() or not span.surface.isascii()
+    return match.method == "exact" or match.alias.isascii() or not surface.isascii()
 
 
 def _is_demonym(word: str, places: frozenset[str]) -> bool:
@@ -679,10 +720,18 @@ def _line_around(text: str, index: int) -> str:
     return text[start:end] if end - start <= _TITLE_LINE else ""
 
 
-@lru_cache(maxsize=4096)
+_TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _is_title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
-    if len(words) < 4 or len(words) > 16 or len(line) > _TITLE_LINE or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
+    # Most lines asked about are paragraphs: not hashed, cached or searched for words.
+    return len(line) <= _TITLE_LINE and _is_short_title_case(line)
+
+
+@lru_cache(maxsize=4096)
+def _is_short_title_case(line: str) -> bool:
+    words = _TITLE_CASE_WORD.findall(line)
+    if len(words) < 4 or len(words) > 16 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)
