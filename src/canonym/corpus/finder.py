@@ -187,7 +187,7 @@ class NameFinder:
             if entity.type == "PER" and index.alias_strong[alias_id]:
                 for partial in _partial_surfaces(text):
                     patterns.setdefault(partial, _Pattern(False, ()))
-        self._memo: dict[str, tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]] = {}
+        self._memo: dict[str, tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]] = {}
         self._accepted: dict[tuple[int, str], bool] = {}
         self._patterns = list(patterns)
         self._flags = [patterns[p] for p in self._patterns]
@@ -270,29 +270,32 @@ class NameFinder:
         """
         spans: list[Span] = []
         titles: list[tuple[int, int]] = []
-        inverted = [m.span() for m in _INVERTED.finditer(text)] if _INVERTED_HINT.search(text) else []
-        for start, end in inverted:
-            spans.append(Span(start, end, text[start:end], False))
+        # Inverted names are merged in by start (before a run's piece of the same start),
+        # and a run that starts inside one is part of it.
+        upcoming = [m.span() for m in _INVERTED.finditer(text)][::-1] if _INVERTED_HINT.search(text) else []
+        next_inverted = upcoming[-1][0] if upcoming else len(text)
+        inverted_end = 0
         pieces_of = self._pieces
-        k = 0  # the first inverted name not wholly before the current match
         for match in _SEQUENCE_FAST.finditer(text):
             base = match.start()
-            if inverted:
-                while k < len(inverted) and inverted[k][1] <= base:
-                    k += 1
-                if k < len(inverted) and inverted[k][0] <= base:
-                    continue
+            if base >= next_inverted:
+                inverted_end, next_inverted = _take_inverted(text, upcoming, base, spans)
+            if base < inverted_end:
+                continue
             pieces, cut = pieces_of(match.group())
             if cut:
                 titles.extend((base + a, base + b) for a, b in cut)
-            for start, end, modifier in pieces:
-                spans.append(Span(base + start, base + end, text[base + start : base + end], False, modifier))
-        if inverted:
-            spans.sort(key=lambda s: s.start)
+            for start, end, modifier, surface in pieces:
+                if base + start >= next_inverted:
+                    inverted_end, next_inverted = _take_inverted(text, upcoming, base + start, spans)
+                spans.append(Span(base + start, base + end, surface, False, modifier))
+        if upcoming:
+            _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
 
-    def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
-        """The name pieces of one capitalised run and the titles cut out of it (offsets in ``chunk``).
+    def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]:
+        """The name pieces of one capitalised run (start, end, modifier?, surface) and the
+        titles cut out of it (offsets in ``chunk``).
 
         Depends on the run's text alone, so each distinct run is worked out once.
         """
@@ -306,7 +309,7 @@ class NameFinder:
             modifier = any(a < c and b <= c for c, _ in cut)
             a, b = _trim_possessive(chunk, a, b)
             if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
-                pieces.append((a, b, modifier))
+                pieces.append((a, b, modifier, chunk[a:b]))
         if len(chunk) <= MAX_NAME_LENGTH:  # a long run is rare, and would make the memo's size unbounded
             bounded(self._memo)[chunk] = (pieces, cut)
         return pieces, cut
@@ -339,6 +342,16 @@ class NameFinder:
         if segment < len(words):
             pieces.append((words[segment][0], words[-1][1]))
         return pieces, cut
+
+
+def _take_inverted(text: str, upcoming: list[tuple[int, int]], position: int, spans: list[Span]) -> tuple[int, int]:
+    """Move the inverted names that start at or before ``position`` from ``upcoming`` (nearest
+    last) to ``spans``; return the end of the last one moved and the start of the next."""
+    end = 0
+    while upcoming and upcoming[-1][0] <= position:
+        start, end = upcoming.pop()
+        spans.append(Span(start, end, text[start:end], False))
+    return end, upcoming[-1][0] if upcoming else len(text)
 
 
 #: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila").

@@ -174,7 +174,7 @@ class Tagger:
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
-            if self._links_whole(shape) and all(shape.start <= s.start and s.end <= shape.end for s in inside):
+            if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape):
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
