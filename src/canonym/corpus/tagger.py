@@ -28,7 +28,7 @@ from canonym.corpus.coref import resolve_acronyms, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, guess_type
+from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.normalize import fold, name_key, parse_name
 from canonym.normalize.names import name_tables
@@ -100,6 +100,7 @@ class Tagger:
         self._keys: dict[str, str] = {}
         self._demonyms: dict[str, bool] = {}
         self._places_inside: dict[str, bool] = {}
+        self._trimmable: dict[str, bool] = {}
         self._known_plans: dict[str, _Plan] = {}
         self._shape_plans: dict[str, _Plan] = {}
 
@@ -167,7 +168,8 @@ class Tagger:
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
-            shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
+            if self._may_trim(shape.surface):
+                shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
             if not inside:
                 chosen.append(shape)
                 continue
@@ -212,13 +214,10 @@ class Tagger:
         "the Egyptian Ayman al-Zaouahiri" names Ayman al-Zaouahiri (SPEC: adjectives are
         not part of a name); "Iraqi Intelligence and Security Forces" keeps its demonym.
         """
-        first, _, rest = shape.surface.partition(" ")
-        if not rest or not first[1:].islower() or not self._is_demonym(first):
-            return shape  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
-        words = fold(rest).split()
-        if any(w in ORG_WORDS or w in LOC_WORDS for w in words) or (len(words) < 2 and not inside):
+        rest = self._after_demonym(shape.surface)
+        if rest is None or (len(fold(rest).split()) < 2 and not inside):
             return shape
-        start = shape.start + len(first) + 1
+        start = shape.end - len(rest)
         for s in inside:
             match = self._surface(s.surface).match
             if s.start < start or (self._is_sure_span(s) and match is not None and match.entity is not None and match.entity.type != "PER"):
@@ -228,16 +227,43 @@ class Tagger:
     def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a plural common noun and "of" before a name ("Residents of Adan
         Yabaal", "Supporters of Muqtada al-Sadr")."""
-        found = _NOUN_OF.match(shape.surface)
+        found = self._leading_noun(shape.surface)
         if found is None:
-            return shape
-        word = fold(found.group(1))
-        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
             return shape
         start = shape.start + found.end()
         if any(s.start < start for s in inside):
             return shape  # a known name begins with it ("Partisans of God")
         return Span(start, shape.end, shape.surface[found.end() :], shape.gazetteer, shape.modifier)
+
+    def _may_trim(self, surface: str) -> bool:
+        """Whether a shape of this surface may lose a leading demonym or "Residents of" (by
+        its words alone; memoized): most shapes may not."""
+        found = self._trimmable.get(surface)
+        if found is None:
+            found = bounded(self._trimmable)[surface] = (
+                self._after_demonym(surface) is not None or self._leading_noun(surface) is not None
+            )
+        return found
+
+    def _after_demonym(self, surface: str) -> str | None:
+        """The words after a leading demonym that may be cut ("Egyptian Ayman al-Zawahiri"),
+        or None; not before an organisation or place word ("Iraqi Security Forces")."""
+        first, _, rest = surface.partition(" ")
+        if not rest or not first[1:].islower() or not self._is_demonym(first):
+            return None  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
+        if any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()):
+            return None
+        return rest
+
+    def _leading_noun(self, surface: str) -> re.Match[str] | None:
+        """A leading plural common noun and "of" ("Supporters of "), or None."""
+        found = _NOUN_OF.match(surface)
+        if found is None:
+            return None
+        word = fold(found.group(1))
+        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
+            return None
+        return found
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
@@ -368,9 +394,10 @@ class Tagger:
             return Decision(span, plan.match, "LOC", True, anchor_only=True)
         if how == _PLACE_LEVEL:
             return Decision(span, self._by_level(text, span, plan.match), "LOC", plan.partial)  # type: ignore[arg-type]
-        if span.modifier or not self._is_name(text, span, plan.partial):
+        unknown = plan.unknown
+        if span.modifier or not self._is_name(text, span, unknown):  # type: ignore[arg-type]
             return None
-        return Decision(span, None, guess_type(text, span, self._places), plan.partial)
+        return Decision(span, None, unknown.type or type_by_context(text, span.start), plan.partial)  # type: ignore[union-attr]
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
@@ -430,7 +457,8 @@ class Tagger:
         if gazetteer:
             # A surname pattern that no known person bears alone: only coreference places it.
             return _Plan(_FIXED, None, "PER", True, anchor_only=True)
-        return _Plan(_UNKNOWN, None, "", partial)
+        unknown = self._unknown(surface, words)
+        return _DROPPED if unknown is None else _Plan(_UNKNOWN, None, "", partial, unknown=unknown)
 
     def _proper_inside(self, surface: str, match: Match | None) -> _Plan | None:
         """A description around one place name ("U.S.-led coalition", "Beirut port") is a
@@ -486,44 +514,41 @@ class Tagger:
             bounded(self._demonyms)[word] = found
         return found
 
-    def _is_name(self, text: str, span: Span, partial: bool) -> bool:
-        """Whether an unknown capitalised span is a name rather than a capitalised word."""
-        words = self._surface(span.surface).words
-        if _LIST_MARKER.match(span.surface) and len(words) > 1:
+    def _unknown(self, surface: str, words: list[str]) -> _Unknown | None:
+        """What the words of an unknown capitalised span say; None when they are not a name
+        whatever the context (see :meth:`_is_name`)."""
+        listed = _LIST_MARKER.match(surface) is not None and len(words) > 1
+        if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
-            initial = True
-        else:
-            initial = opens_sentence(text, span.start)
-        if not words or is_reference_code(text, span.end):
-            return False
         if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words) and not (
             any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
         ) and not (
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
-                or self._has_place(span.surface)
+                or self._has_place(surface)
             )
         ):
             # All ordinary words ("Special Envoy", "Member States"); an organisation word at
             # the end or a known place among them makes a name of the whole ("Gulf Policy
             # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
+            return None
+        one_word = len(words) == 1
+        if one_word and len(words[0]) < 3:
+            return None
+        common = one_word and (is_common_form(words[0], self._common) or has_word_ending(words[0]))
+        return _Unknown(type_by_words(surface) or "", one_word, common, listed, surface.split()[-1])
+
+    def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
+        """Whether an unknown capitalised span is a name rather than a capitalised word, in
+        its context (its words alone are settled by :meth:`_unknown`)."""
+        if is_reference_code(text, span.end) or _is_title_case(_segment_around(text, span.start, span.end)):
             return False
-        if _is_title_case(_segment_around(text, span.start, span.end)):
-            return False
-        if (
-            len(words) == 1
-            and initial
-            and (
-                is_common_form(words[0], self._common)
-                or has_word_ending(words[0])
-                or used_lowercase(text, span.surface.split()[-1])
-            )
-        ):
+        if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
             # document also writes in lowercase, that happens to open a sentence.
-            return False
-        return not (len(words) == 1 and len(words[0]) < 3)
+            return not (unknown.common or used_lowercase(text, unknown.last))
+        return True
 
     def _mention(self, doc_id: str, decision: Decision) -> Mention:
         span, match = decision.span, decision.match
@@ -562,6 +587,22 @@ class _Plan:
     anchor_only: bool = False
     #: For _INNER: the name proper's offsets in the surface.
     inner: tuple[int, int] | None = None
+    unknown: _Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Unknown:
+    """What the words of a span the gazetteer does not know say (see ``Tagger._unknown``)."""
+
+    #: Its type by its words alone; "" when the words before it decide (typing.type_by_context).
+    type: str
+    one_word: bool
+    #: The one word is a common word, or an inflection of one, or ends like one.
+    common: bool
+    #: A heading's list marker ("B.") opens it: a sentence's start.
+    listed: bool
+    #: The last word as written.
+    last: str
 
 
 _DROPPED = _Plan(_DROP)
