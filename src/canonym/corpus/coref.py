@@ -26,7 +26,7 @@ SURE_SCORE = 0.9
 COREF_FACTOR = 0.95
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Anchor:
     position: int
     keys: frozenset[str]
@@ -81,7 +81,8 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
       alias ("State" for the State Department), takes a mention of one of its candidate
       entities, and is dropped when there is none.
     """
-    if not any(_needs_anchor(d) or _is_short_unknown(d) for d in decisions):
+    seeking = [p for p, d in enumerate(decisions) if _needs_anchor(d) or _is_short_unknown(d)]
+    if not seeking:
         return decisions
     anchors: list[_Anchor] = []
     for position, decision in enumerate(decisions):
@@ -95,7 +96,8 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     if not anchors:
         return decisions
     out = list(decisions)
-    for position, decision in enumerate(decisions):
+    for position in seeking:
+        decision = decisions[position]
         if not _needs_anchor(decision):
             if _is_short_unknown(decision):
                 # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts

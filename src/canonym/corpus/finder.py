@@ -123,6 +123,15 @@ class Span(NamedTuple):
     modifier: bool = False
 
 
+_tuple_new = tuple.__new__
+
+
+def new_span(start: int, end: int, surface: str, gazetteer: bool, modifier: bool = False) -> Span:
+    """``Span(...)`` at half the cost, for the finders' hot loops: a named tuple's own
+    constructor goes through ``type.__call__`` and a Python-level ``__new__``."""
+    return _tuple_new(Span, (start, end, surface, gazetteer, modifier))
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     acronym: bool
@@ -250,7 +259,7 @@ class NameFinder:
             if accepted is None:
                 accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
             if accepted:
-                out[document].append(Span(start, end, surface, True))
+                out[document].append(new_span(start, end, surface, True))
         return out
 
     def _accepts(self, pattern: int, surface: str) -> bool:
@@ -288,7 +297,7 @@ class NameFinder:
             for start, end, modifier, surface in pieces:
                 if base + start >= next_inverted:
                     inverted_end, next_inverted = _take_inverted(text, upcoming, base + start, spans)
-                spans.append(Span(base + start, base + end, surface, False, modifier))
+                spans.append(new_span(base + start, base + end, surface, False, modifier))
         if upcoming:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles

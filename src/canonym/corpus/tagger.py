@@ -26,7 +26,7 @@ from canonym.corpus.context import (
 )
 from canonym.corpus.coref import resolve_acronyms, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
-from canonym.corpus.mentions import Mention, mentions_frame
+from canonym.corpus.mentions import Mention, mentions_frame, new_mention
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
@@ -147,7 +147,8 @@ class Tagger:
 
     def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
-        decisions = [d for d in (self._decide(text, span) for span in self._spans(text, known)) if d is not None]
+        decide = self._decide
+        decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         settled = resolve_acronyms(text, resolve_partials(decisions))
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
@@ -559,13 +560,13 @@ class Tagger:
         )
         if match is not None and match.entity is not None:
             entity = match.entity
-            return Mention(
+            return new_mention(
                 doc_id, span.start, span.end, span.surface, normalized, entity.id, entity.id,
                 entity.name, entity.type, round(match.score, 4), match.method,
             )
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
-        return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+        return new_mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
 
 
 #: Kinds of places by the level that context words name (see ``context.place_level``).
