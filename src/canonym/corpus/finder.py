@@ -159,7 +159,7 @@ _fold_word = lru_cache(maxsize=100_000)(fold)
 
 
 def _is_capitalised(surface: str) -> bool:
-    return any(c.isupper() for c in surface) or not surface.isascii()
+    return any(map(str.isupper, surface)) or not surface.isascii()
 
 
 class NameFinder:
@@ -419,5 +419,5 @@ def _capitals_agree(required: tuple[bool, ...], surface: str) -> bool:
 
 
 def _is_acronym_surface(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, surface))
+    return bool(letters) and all(map(str.isupper, letters))

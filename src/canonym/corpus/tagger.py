@@ -676,8 +676,8 @@ def _is_contraction(surface: str) -> bool:
 
 
 def _is_acronym(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, surface))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 #: Documents are scanned for gazetteer names this many characters at a time (one fold and

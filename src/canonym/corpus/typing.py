@@ -38,8 +38,8 @@ def type_by_words(surface: str) -> str | None:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
-    letters = [c for c in surface if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(words) == 1:
+    letters = list(filter(str.isalpha, surface))
+    if letters and all(map(str.isupper, letters)) and len(words) == 1:
         return "ORG"
     if any(w in LOC_WORDS for w in words[1:]):
         return "LOC"
