@@ -26,11 +26,14 @@ SURE_SCORE = 0.9
 COREF_FACTOR = 0.95
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Anchor:
     position: int
     keys: frozenset[str]
     decision: Decision
+    #: The id of the anchor's entity (None for an unknown name), and whether it is a person.
+    entity_id: str | None
+    person: bool
 
 
 @lru_cache(maxsize=65536)
@@ -78,7 +81,8 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
       alias ("State" for the State Department), takes a mention of one of its candidate
       entities, and is dropped when there is none.
     """
-    if not any(_needs_anchor(d) or _is_short_unknown(d) for d in decisions):
+    seeking = [p for p, d in enumerate(decisions) if _needs_anchor(d) or _is_short_unknown(d)]
+    if not seeking:
         return decisions
     anchors: list[_Anchor] = []
     for position, decision in enumerate(decisions):
@@ -87,37 +91,31 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # The name as written and the canonical name; not every alias, or a
             # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
             keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
-            anchors.append(_Anchor(position, keys, decision))
+            entity_id = entity.id if entity is not None else None
+            anchors.append(_Anchor(position, keys, decision, entity_id, decision.type == "PER"))
     if not anchors:
         return decisions
     out = list(decisions)
-    for position, decision in enumerate(decisions):
+    for position in seeking:
+        decision = decisions[position]
         if not _needs_anchor(decision):
             if _is_short_unknown(decision):
                 # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts
                 # are all in a fuller person's name of the document is that person.
                 wanted = _keys(decision.span.surface)
-                longer = [
-                    a
-                    for a in anchors
-                    if a.position != position and a.decision.type == "PER" and wanted < a.keys
-                ]
+                longer = [a for a in anchors if a.person and wanted < a.keys and a.position != position]
                 if longer:
                     before = [a for a in longer if a.position < position]
                     out[position] = _adopt(decision, (before[-1] if before else longer[0]).decision)
             continue
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
-        fitting = [a for a in anchors if a.position != position and _fits(a, decision, wanted, allowed)]
+        fitting = _fitting(anchors, position, decision, wanted, allowed)
         if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
             # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
             # document: the person of the document who bears it.
             fitting = [
-                a
-                for a in anchors
-                if a.position != position
-                and _fits(a, decision, wanted, None)
-                and not wanted <= _fathers(a.decision.span.surface)
+                a for a in _fitting(anchors, position, decision, wanted, None) if not wanted <= _fathers(a.decision.span.surface)
             ]
         if not fitting and allowed is not None and not decision.anchor_only:
             # An ambiguous name ("Hamza") whose candidates are not in the document: the
@@ -129,7 +127,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         if own is not None:
             # The bearer the gazetteer gives the bare name to ("Khamenei", "bin Laden"),
             # when the document names them, before a nearer namesake.
-            mine = [a for a in fitting if a.decision.match is not None and a.decision.match.entity is not None and a.decision.match.entity.id == own.id]
+            mine = [a for a in fitting if a.entity_id == own.id]
             fitting = mine or fitting
         before = [a for a in fitting if a.position < position]
         anchor = before[-1] if before else fitting[0]
@@ -157,17 +155,20 @@ def _candidate_ids(decision: Decision) -> set[str] | None:
     return None
 
 
-def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: set[str] | None) -> bool:
-    entity = anchor.decision.match.entity if anchor.decision.match is not None else None
+def _fitting(
+    anchors: list[_Anchor], position: int, decision: Decision, wanted: frozenset[str], allowed: set[str] | None
+) -> list[_Anchor]:
+    """The anchors (other than the decision itself) that ``decision`` may take, in order."""
     if allowed is not None:
-        return entity is not None and entity.id in allowed
+        return [a for a in anchors if a.entity_id in allowed and a.position != position]
     match = decision.match
     if match is not None and match.entity is not None and match.entity.type == "ORG":
         # A group's name that is also a family name ("Huthi" for the movement, "al-Huthi"
         # for its leaders) is not taken by a person of the document.
-        return entity is not None and entity.id == match.entity.id
-    if not wanted or anchor.decision.type != "PER" or not wanted <= anchor.keys:
-        return False
+        own = match.entity.id
+        return [a for a in anchors if a.entity_id == own and a.position != position]
+    if not wanted:
+        return []
     sure = (
         match is not None
         and match.entity is not None
@@ -176,7 +177,9 @@ def _fits(anchor: _Anchor, decision: Decision, wanted: frozenset[str], allowed: 
     )
     # A partial that the gazetteer places for sure does not join an unknown person; a weak
     # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy").
-    return not (sure and entity is None)
+    return [
+        a for a in anchors if a.person and wanted <= a.keys and (not sure or a.entity_id is not None) and a.position != position
+    ]
 
 
 def _given_name_of(anchor: _Anchor, decision: Decision) -> bool:

@@ -45,6 +45,27 @@ class Mention(NamedTuple):
     method: str
 
 
+_tuple_new = tuple.__new__
+
+
+def new_mention(
+    doc_id: str,
+    start: int,
+    end: int,
+    surface: str,
+    normalized: str,
+    entity_id: str | None,
+    cluster_id: str,
+    canonical: str,
+    type: str,
+    score: float,
+    method: str,
+) -> Mention:
+    """``Mention(...)`` at half the cost: a named tuple's own constructor goes through
+    ``type.__call__`` and a Python-level ``__new__``."""
+    return _tuple_new(Mention, (doc_id, start, end, surface, normalized, entity_id, cluster_id, canonical, type, score, method))
+
+
 def mentions_frame(mentions: list[Mention]) -> pl.DataFrame:
     """Build the mention table from mentions, ordered by doc_id then start."""
     columns = list(zip(*mentions, strict=True)) if mentions else [() for _ in Mention._fields]

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from canonym.corpus.mentions import Mention
+from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
 from canonym.resolver import name_similarity
@@ -140,6 +140,8 @@ def cluster_unknown(mentions: list[Mention]) -> list[Mention]:
         if mention.entity_id is not None:
             out.append(mention)
             continue
-        cluster = clusters[mention.normalized]
-        out.append(mention._replace(cluster_id=cluster.cluster_id, canonical=cluster.canonical, type=cluster.type))
+        doc_id, start, end, surface, normalized, entity_id, _, _, _, score, method = mention
+        cluster = clusters[normalized]
+        # Not _replace, which costs three times as much, on every unknown mention of a run.
+        out.append(new_mention(doc_id, start, end, surface, normalized, entity_id, cluster.cluster_id, cluster.canonical, cluster.type, score, method))
     return out

@@ -26,10 +26,11 @@ from canonym.corpus.context import (
 )
 from canonym.corpus.coref import resolve_acronyms, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
-from canonym.corpus.mentions import Mention, mentions_frame
+from canonym.corpus.mentions import Mention, mentions_frame, new_mention
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, guess_type
+from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
+from canonym.gazetteer.cache import paused_gc
 from canonym.normalize import fold, name_key, parse_name
 from canonym.normalize.names import name_tables
 from canonym.resolver import Match, Resolver
@@ -100,6 +101,9 @@ class Tagger:
         self._keys: dict[str, str] = {}
         self._demonyms: dict[str, bool] = {}
         self._places_inside: dict[str, bool] = {}
+        self._trimmable: dict[str, bool] = {}
+        self._known_plans: dict[str, _Plan] = {}
+        self._shape_plans: dict[str, _Plan] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -124,15 +128,21 @@ class Tagger:
         """
         pending: list[Mention] = []
         for chunk in _chunks(_windowed(documents, window)):
-            known = self.finder.scan_many([text for _, text, _, _ in chunk])
-            for (doc_id, text, offset, last), spans in zip(chunk, known, strict=True):
-                found = self._tag_document(text, doc_id, spans)
-                if offset:
-                    found = [m._replace(start=m.start + offset, end=m.end + offset) for m in found]
-                pending.extend(found)
-                if last:
-                    yield pending
-                    pending = []
+            done: list[list[Mention]] = []
+            # Tagging a chunk makes hundreds of thousands of small acyclic objects: with the
+            # collector running, its full collections walk the gazetteer's heap again and
+            # again (a tenth of the time). It is paused for the chunk, never across a yield.
+            with paused_gc():
+                known = self.finder.scan_many([text for _, text, _, _ in chunk])
+                for (doc_id, text, offset, last), spans in zip(chunk, known, strict=True):
+                    found = self._tag_document(text, doc_id, spans)
+                    if offset:
+                        found = [m._replace(start=m.start + offset, end=m.end + offset) for m in found]
+                    pending.extend(found)
+                    if last:
+                        done.append(pending)
+                        pending = []
+            yield from done
 
     def tag_frame(self, df: pl.DataFrame, text: str = "text", id: str = "id") -> pl.DataFrame:
         """Tag a polars frame of documents; return the mention table."""
@@ -144,7 +154,8 @@ class Tagger:
 
     def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
-        decisions = [d for d in (self._decide(text, span) for span in self._spans(text, known)) if d is not None]
+        decide = self._decide
+        decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         settled = resolve_acronyms(text, resolve_partials(decisions))
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
@@ -165,14 +176,15 @@ class Tagger:
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
-            shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
+            if self._may_trim(shape.surface):
+                shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
             if not inside:
                 chosen.append(shape)
                 continue
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
-            if self._links_whole(shape) and all(shape.start <= s.start and s.end <= shape.end for s in inside):
+            if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape):
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
@@ -210,13 +222,10 @@ class Tagger:
         "the Egyptian Ayman al-Zaouahiri" names Ayman al-Zaouahiri (SPEC: adjectives are
         not part of a name); "Iraqi Intelligence and Security Forces" keeps its demonym.
         """
-        first, _, rest = shape.surface.partition(" ")
-        if not rest or not first[1:].islower() or not self._is_demonym(first):
-            return shape  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
-        words = fold(rest).split()
-        if any(w in ORG_WORDS or w in LOC_WORDS for w in words) or (len(words) < 2 and not inside):
+        rest = self._after_demonym(shape.surface)
+        if rest is None or (len(fold(rest).split()) < 2 and not inside):
             return shape
-        start = shape.start + len(first) + 1
+        start = shape.end - len(rest)
         for s in inside:
             match = self._surface(s.surface).match
             if s.start < start or (self._is_sure_span(s) and match is not None and match.entity is not None and match.entity.type != "PER"):
@@ -226,16 +235,43 @@ class Tagger:
     def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a plural common noun and "of" before a name ("Residents of Adan
         Yabaal", "Supporters of Muqtada al-Sadr")."""
-        found = _NOUN_OF.match(shape.surface)
+        found = self._leading_noun(shape.surface)
         if found is None:
-            return shape
-        word = fold(found.group(1))
-        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
             return shape
         start = shape.start + found.end()
         if any(s.start < start for s in inside):
             return shape  # a known name begins with it ("Partisans of God")
         return Span(start, shape.end, shape.surface[found.end() :], shape.gazetteer, shape.modifier)
+
+    def _may_trim(self, surface: str) -> bool:
+        """Whether a shape of this surface may lose a leading demonym or "Residents of" (by
+        its words alone; memoized): most shapes may not."""
+        found = self._trimmable.get(surface)
+        if found is None:
+            found = bounded(self._trimmable)[surface] = (
+                self._after_demonym(surface) is not None or self._leading_noun(surface) is not None
+            )
+        return found
+
+    def _after_demonym(self, surface: str) -> str | None:
+        """The words after a leading demonym that may be cut ("Egyptian Ayman al-Zawahiri"),
+        or None; not before an organisation or place word ("Iraqi Security Forces")."""
+        first, _, rest = surface.partition(" ")
+        if not rest or not first[1:].islower() or not self._is_demonym(first):
+            return None  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
+        if any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()):
+            return None
+        return rest
+
+    def _leading_noun(self, surface: str) -> re.Match[str] | None:
+        """A leading plural common noun and "of" ("Supporters of "), or None."""
+        found = _NOUN_OF.match(surface)
+        if found is None:
+            return None
+        word = fold(found.group(1))
+        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
+            return None
+        return found
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
@@ -343,31 +379,64 @@ class Tagger:
         return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
-        info = self._surface(span.surface)
+        plans = self._known_plans if span.gazetteer else self._shape_plans
+        plan = plans.get(span.surface)
+        if plan is None:
+            plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
+        how = plan.how
+        if how == _FIXED:
+            return Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only)
+        if how == _DROP:
+            return None
+        if how == _INNER:
+            a, b = plan.inner  # type: ignore[misc]
+            inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
+            if plan.type:
+                return Decision(inner, plan.match, plan.type, False)
+            return self._decide(text, inner)
+        if how == _PLACE_WORD:
+            if not opens_sentence(text, span.start) and not _is_title_case(_line_around(text, span.start)):
+                # A place's one-word name capitalised inside a sentence is the name: "the
+                # Gulf", "Gulf donors".
+                return Decision(span, plan.match, "LOC", plan.partial)
+            return Decision(span, plan.match, "LOC", True, anchor_only=True)
+        if how == _PLACE_LEVEL:
+            return Decision(span, self._by_level(text, span, plan.match), "LOC", plan.partial)  # type: ignore[arg-type]
+        unknown = plan.unknown
+        if span.modifier or not self._is_name(text, span, unknown):  # type: ignore[arg-type]
+            return None
+        return Decision(span, None, unknown.type or type_by_context(text, span.start), plan.partial)  # type: ignore[union-attr]
+
+    def _plan(self, surface: str, gazetteer: bool) -> _Plan:
+        """What a span's surface (and whether the gazetteer scan found it) settles of its
+        decision; :meth:`_decide` looks at the context for the rest. Each is made once."""
+        info = self._surface(surface)
         words, acronym, partial = info.words, info.acronym, info.partial
         if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
-            return None
-        if " ".join(words) in self._not_names or _is_contraction(span.surface):
-            return None
+            return _DROPPED
+        joined = " ".join(words)
+        if joined in self._not_names or _is_contraction(surface):
+            return _DROPPED
         match = info.match
-        if len(words) <= 2 and " ".join(words) in self._titles and not _is_sure(span, match):
-            return None  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
-        if " " in span.surface and is_descriptive_phrase(span.surface, self._is_demonym, self._common):
-            return None  # "Egyptian army", "Israeli military": a description, not a name
-        if span.gazetteer and not acronym and " " in span.surface and not span.surface.istitle():
-            inner = self._proper_inside(text, span, match)
-            if not isinstance(inner, _NoPart):
+        sure = _is_sure(surface, match)
+        if len(words) <= 2 and joined in self._titles and not sure:
+            return _DROPPED  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
+        if " " in surface and is_descriptive_phrase(surface, self._is_demonym, self._common):
+            return _DROPPED  # "Egyptian army", "Israeli military": a description, not a name
+        if gazetteer and not acronym and " " in surface and not surface.istitle():
+            inner = self._proper_inside(surface, match)
+            if inner is not None:
                 return inner
-        if info.demonym and not _is_sure(span, match):
+        if info.demonym and not sure:
             # "Iraqi", "Somali" are adjectives, not mentions (SPEC), unless a person of the
             # document bears the word as a name ("Sudani" after "Mohammed Shia al-Sudani").
-            return Decision(span, None, "PER", True, anchor_only=True)
+            return _Plan(_FIXED, None, "PER", True, anchor_only=True)
         if (
             len(words) == 1
             and not acronym
             and words[0] in self._common
-            and span.surface.isascii()  # "Saʿd" is a name, whatever it folds to
-            and not _is_sure(span, match)
+            and surface.isascii()  # "Saʿd" is a name, whatever it folds to
+            and not sure
             and not (
                 match is not None
                 and match.entity is not None
@@ -384,47 +453,42 @@ class Tagger:
                 etype == "LOC"
                 and match is not None
                 and (match.method == "exact" or (match.method == "alias" and match.alias.isascii()))
-                and not opens_sentence(text, span.start)
-                and not _is_title_case(_line_around(text, span.start))
             ):
-                # A place's one-word name capitalised inside a sentence is the name: "the
-                # Gulf", "Gulf donors".
-                return Decision(span, match, etype, partial)
-            return Decision(span, match, etype, True, anchor_only=True)
+                return _Plan(_PLACE_WORD, match, etype, partial)
+            return _Plan(_FIXED, match, etype, True, anchor_only=True)
         if match is not None and match.entity is not None:
             if match.entity.type == "LOC" and match.candidates:
-                match = self._by_level(text, span, match)
-            return Decision(span, match, "LOC" if match.entity is None else match.entity.type, partial)
+                return _Plan(_PLACE_LEVEL, match, "LOC", partial)
+            return _Plan(_FIXED, match, match.entity.type, partial)
         if match is not None:  # ambiguous
-            return Decision(span, match, self._ambiguous_type(match), partial)
-        if span.gazetteer:
+            return _Plan(_FIXED, match, self._ambiguous_type(match), partial)
+        if gazetteer:
             # A surname pattern that no known person bears alone: only coreference places it.
-            return Decision(span, None, "PER", True, anchor_only=True)
-        if span.modifier or not self._is_name(text, span, partial):
-            return None
-        return Decision(span, None, guess_type(text, span, self._places), partial)
+            return _Plan(_FIXED, None, "PER", True, anchor_only=True)
+        unknown = self._unknown(surface, words)
+        return _DROPPED if unknown is None else _Plan(_UNKNOWN, None, "", partial, unknown=unknown)
 
-    def _proper_inside(self, text: str, span: Span, match: Match | None) -> Decision | _NoPart | None:
+    def _proper_inside(self, surface: str, match: Match | None) -> _Plan | None:
         """A description around one place name ("U.S.-led coalition", "Beirut port") is a
         mention of the place, and a name with a lowercase generic word ("Houthi movement",
         "Islamic State group") a mention of its name proper, as SPEC.md spans them."""
-        part = proper_part(span.surface)
+        part = proper_part(surface)
         if part is None:
-            return _NO_PART
+            return None
         a, b = part
-        inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
-        if self._is_demonym(inner.surface):
-            return None  # "Saudi-led coalition": an adjective and a description
-        found = self._surface(inner.surface).match
+        inner = surface[a:b]
+        if self._is_demonym(inner):
+            return _DROPPED  # "Saudi-led coalition": an adjective and a description
+        found = self._surface(inner).match
         if found is None or found.entity is None:
-            return _NO_PART
+            return None
         same = match is not None and match.entity is not None and match.entity.id == found.entity.id
         if not same and (found.entity.type != "LOC" or not _is_sure(inner, found)):
-            return _NO_PART
+            return None
         if same:
             # "Houthi movement", "Islamic State group": the name proper is the same entity.
-            return Decision(inner, match, found.entity.type, False)
-        return self._decide(text, inner)
+            return _Plan(_INNER, match, found.entity.type, inner=part)
+        return _Plan(_INNER, inner=part)  # decided as a gazetteer span of its own
 
     def _by_level(self, text: str, span: Span, match: Match) -> Match:
         """The city or the province of the same name, as the words around it say."""
@@ -458,44 +522,41 @@ class Tagger:
             bounded(self._demonyms)[word] = found
         return found
 
-    def _is_name(self, text: str, span: Span, partial: bool) -> bool:
-        """Whether an unknown capitalised span is a name rather than a capitalised word."""
-        words = self._surface(span.surface).words
-        if _LIST_MARKER.match(span.surface) and len(words) > 1:
+    def _unknown(self, surface: str, words: list[str]) -> _Unknown | None:
+        """What the words of an unknown capitalised span say; None when they are not a name
+        whatever the context (see :meth:`_is_name`)."""
+        listed = _LIST_MARKER.match(surface) is not None and len(words) > 1
+        if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
-            initial = True
-        else:
-            initial = opens_sentence(text, span.start)
-        if not words or is_reference_code(text, span.end):
-            return False
         if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words) and not (
             any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
         ) and not (
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
-                or self._has_place(span.surface)
+                or self._has_place(surface)
             )
         ):
             # All ordinary words ("Special Envoy", "Member States"); an organisation word at
             # the end or a known place among them makes a name of the whole ("Gulf Policy
             # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
+            return None
+        one_word = len(words) == 1
+        if one_word and len(words[0]) < 3:
+            return None
+        common = one_word and (is_common_form(words[0], self._common) or has_word_ending(words[0]))
+        return _Unknown(type_by_words(surface) or "", one_word, common, listed, surface.split()[-1])
+
+    def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
+        """Whether an unknown capitalised span is a name rather than a capitalised word, in
+        its context (its words alone are settled by :meth:`_unknown`)."""
+        if is_reference_code(text, span.end) or _is_title_case(_segment_around(text, span.start, span.end)):
             return False
-        if _is_title_case(_segment_around(text, span.start, span.end)):
-            return False
-        if (
-            len(words) == 1
-            and initial
-            and (
-                is_common_form(words[0], self._common)
-                or has_word_ending(words[0])
-                or used_lowercase(text, span.surface.split()[-1])
-            )
-        ):
+        if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
             # document also writes in lowercase, that happens to open a sentence.
-            return False
-        return not (len(words) == 1 and len(words[0]) < 3)
+            return not (unknown.common or used_lowercase(text, unknown.last))
+        return True
 
     def _mention(self, doc_id: str, decision: Decision) -> Mention:
         span, match = decision.span, decision.match
@@ -506,24 +567,53 @@ class Tagger:
         )
         if match is not None and match.entity is not None:
             entity = match.entity
-            return Mention(
+            return new_mention(
                 doc_id, span.start, span.end, span.surface, normalized, entity.id, entity.id,
                 entity.name, entity.type, round(match.score, 4), match.method,
             )
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
-        return Mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+        return new_mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
 
 
 #: Kinds of places by the level that context words name (see ``context.place_level``).
 _KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
 
 
-class _NoPart:
-    """The span is not a description around one name (see ``Tagger._proper_inside``)."""
+#: How a :class:`_Plan` decides (see ``Tagger._decide``).
+_FIXED, _DROP, _INNER, _PLACE_WORD, _PLACE_LEVEL, _UNKNOWN = "fixed", "drop", "inner", "place word", "place level", "unknown"
 
 
-_NO_PART = _NoPart()
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the surface of a span settles of its decision (see ``Tagger._plan``)."""
+
+    how: str
+    match: Match | None = None
+    type: str = ""
+    partial: bool = False
+    anchor_only: bool = False
+    #: For _INNER: the name proper's offsets in the surface.
+    inner: tuple[int, int] | None = None
+    unknown: _Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Unknown:
+    """What the words of a span the gazetteer does not know say (see ``Tagger._unknown``)."""
+
+    #: Its type by its words alone; "" when the words before it decide (typing.type_by_context).
+    type: str
+    one_word: bool
+    #: The one word is a common word, or an inflection of one, or ends like one.
+    common: bool
+    #: A heading's list marker ("B.") opens it: a sentence's start.
+    listed: bool
+    #: The last word as written.
+    last: str
+
+
+_DROPPED = _Plan(_DROP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -558,7 +648,7 @@ def _demonym_base(word: str) -> str:
     return ""
 
 
-def _is_sure(span: Span, match: Match | None) -> bool:
+def _is_sure(surface: str, match: Match | None) -> bool:
     """A capitalised common word links alone only as a strong alias (up to case).
 
     Not when the alias has letters with diacritics that the text lacks: "Male" in a
@@ -566,7 +656,7 @@ def _is_sure(span: Span, match: Match | None) -> bool:
     """
     if match is None or match.entity is None or match.method not in ("exact", "alias") or match.score < 0.95:
         return False
-    return match.method == "exact" or match.alias.isascii() or not span.surface.isascii()
+    return match.method == "exact" or match.alias.isascii() or not surface.isascii()
 
 
 def _is_demonym(word: str, places: frozenset[str]) -> bool:
@@ -593,8 +683,8 @@ def _is_contraction(surface: str) -> bool:
 
 
 def _is_acronym(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, surface))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 #: Documents are scanned for gazetteer names this many characters at a time (one fold and
@@ -679,10 +769,18 @@ def _line_around(text: str, index: int) -> str:
     return text[start:end] if end - start <= _TITLE_LINE else ""
 
 
-@lru_cache(maxsize=4096)
+_TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _is_title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
-    if len(words) < 4 or len(words) > 16 or len(line) > _TITLE_LINE or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
+    # Most lines asked about are paragraphs: not hashed, cached or searched for words.
+    return len(line) <= _TITLE_LINE and _is_short_title_case(line)
+
+
+@lru_cache(maxsize=4096)
+def _is_short_title_case(line: str) -> bool:
+    words = _TITLE_CASE_WORD.findall(line)
+    if len(words) < 4 or len(words) > 16 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok)

@@ -27,16 +27,25 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of
 
 def guess_type(text: str, span: Span, places: frozenset[str]) -> str:
     """Type an unknown name by the rules of the module docstring."""
-    words = fold(span.surface).split()
+    return type_by_words(span.surface) or type_by_context(text, span.start)
+
+
+def type_by_words(surface: str) -> str | None:
+    """Rules 0 to 3, and 3 for a name of several words; None for a one-word name that the
+    words before it type (:func:`type_by_context`)."""
+    words = fold(surface).split()
     if len(words) > 1 and words[-1] in LOC_WORDS and words[-1] not in ORG_WORDS:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
-    letters = [c for c in span.surface if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(words) == 1:
+    letters = list(filter(str.isalpha, surface))
+    if letters and all(map(str.isupper, letters)) and len(words) == 1:
         return "ORG"
     if any(w in LOC_WORDS for w in words[1:]):
         return "LOC"
-    if len(words) == 1 and _PLACE_PREPOSITION.search(text[max(0, span.start - 20) : span.start]):
-        return "LOC"
-    return "PER"
+    return None if len(words) == 1 else "PER"
+
+
+def type_by_context(text: str, start: int) -> str:
+    """Rules 2 (a place preposition before a one-word name) and 3."""
+    return "LOC" if _PLACE_PREPOSITION.search(text[max(0, start - 20) : start]) else "PER"
