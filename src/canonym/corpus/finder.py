@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import NamedTuple, TypeVar
 
 import ahocorasick_rs
@@ -238,26 +239,27 @@ class NameFinder:
         if not found:
             return out
         # Boundaries and offsets of all hits at once; Python only sees the hits that count.
-        hits = np.array(found, dtype=np.int64).reshape(-1, 3)
+        hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=3 * len(found)).reshape(-1, 3)
         starts, ends = hits[:, 1], hits[:, 2]
         codes = np.frombuffer(haystack.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         blank = np.append((codes == 32) | (codes == BOUNDARY_CODE), True)  # index -1 and size: edges
         whole = blank[starts - 1] & blank[np.minimum(ends, len(haystack))]
         positions = folded.positions
         o_starts = positions[starts[whole]]
-        documents = np.searchsorted(np.array(offsets, dtype=np.int64), o_starts, side="right") - 1
+        text_offsets = np.array(offsets, dtype=np.int64)
+        documents = np.searchsorted(text_offsets, o_starts, side="right") - 1
+        bases = text_offsets[documents]
         rows = zip(
             documents.tolist(),
             hits[whole, 0].tolist(),
-            o_starts.tolist(),
-            (positions[ends[whole] - 1] + 1).tolist(),
+            (o_starts - bases).tolist(),
+            (positions[ends[whole] - 1] + 1 - bases).tolist(),
             strict=True,
         )
         accepted_memo = self._accepted
-        for document, pattern, o_start, o_end in rows:
+        for document, pattern, start, end in rows:
             text = texts[document]
-            base = offsets[document]
-            start, end = o_start - base, _extend_initialism(text, o_end - base)
+            end = _extend_initialism(text, end)
             surface = text[start:end]
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
