@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from canonym.gazetteer.cache import paused_gc
-from canonym.gazetteer.index import AliasIndex
+from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize.names import ascii_fold_tables, name_tables, parse_fields, plain_blockers
+from canonym.normalize.names import fold_ascii_parts, parse_fields, plain_parts
 from canonym.resolver import TIER_SCORES
 
 if TYPE_CHECKING:
@@ -37,59 +37,46 @@ def sure_rows(index: AliasIndex, names: Iterable[str | None]) -> dict[str, Row]:
 
     A name left out is one that :meth:`Resolver.resolve` must decide: no hit, several, a weak
     alias, not ASCII, holding a comma (list order) or a run of spaces, or over the length bound.
-    Written as one loop with the tiers inlined: this is the hot path of a bulk look-up.
+    The tiers' steps are those of ``Resolver._resolve``, without its calls and checks per name.
     """
     table = index.entities
     ids, canonicals, types = table.ids, table.names, table.types
     exact, folded_forms, keyed = index.exact, index.folded, index.keyed
     strong, owner, part_key = index.alias_strong, index.alias_entity, index.part_keys.__getitem__
-    translate_table, deleted = ascii_fold_tables()
-    blockers = plain_blockers()
-    abd = name_tables().abd_prefix
+
+    def settled(found: Hits, score: float, method: str) -> Row | None:
+        if type(found) is int and strong[found]:
+            at = owner[found]
+            return (ids[at], canonicals[at], types[at], score, method, [])
+        return None  # several aliases, or a weak one: resolve() decides
+
     rows: dict[str, Row] = {}
     for name in names:
         if not name:
             continue
+        row: Row | None = None
         found = exact.get(name)
         if found is not None:
-            if type(found) is int and strong[found]:
-                at = owner[found]
-                rows[name] = (ids[at], canonicals[at], types[at], EXACT_SCORE, "exact", [])
-            continue
-        # ASCII, printable, single inner spaces: the exact tier's form is the name itself
-        # (see exact_form), and no comma: no list order for the alias tier to undo.
-        if (
-            len(name) > MAX_NAME_LENGTH
-            or not name.isascii()
-            or not name.isprintable()
-            or "  " in name
-            or name[0] == " "
-            or name[-1] == " "
-            or "," in name
-        ):
-            continue
-        parts = name.encode("ascii").translate(translate_table, deleted).decode("ascii").split()
-        if not parts:
-            continue
-        folded = " ".join(parts)
-        found = folded_forms.get(folded)
-        if found is not None:
-            if type(found) is int and strong[found]:
-                at = owner[found]
-                rows[name] = (ids[at], canonicals[at], types[at], ALIAS_SCORE, "alias", [])
-            continue
-        keys: Iterable[str]
-        if not name.isupper() and "llah" not in folded and abd not in folded and blockers.isdisjoint(parts):
-            keys = map(part_key, parts)  # nothing for the parser to do (see plain_parts)
-        else:
-            tokens, _, _, _, acronym = parse_fields(name, folded=folded)
-            if not tokens:
-                continue
-            keys = tokens if acronym else map(part_key, tokens)
-        found = keyed.get(" ".join(keys))
-        if type(found) is int and strong[found]:
-            at = owner[found]
-            rows[name] = (ids[at], canonicals[at], types[at], KEY_SCORE, "key", [])
+            row = settled(found, EXACT_SCORE, "exact")
+        # An exact form of its own (see exact_form), and no comma: no list order to undo.
+        elif len(name) <= MAX_NAME_LENGTH and is_exact_form(name) and "," not in name:
+            parts = fold_ascii_parts(name)
+            folded = " ".join(parts)
+            found = folded_forms.get(folded)
+            if found is not None:
+                row = settled(found, ALIAS_SCORE, "alias")
+            elif parts:
+                keys: Iterable[str]
+                if plain_parts(name, parts, folded):
+                    keys = map(part_key, parts)
+                else:
+                    tokens, _, _, _, acronym = parse_fields(name, folded=folded)
+                    keys = tokens if acronym else map(part_key, tokens)
+                found = keyed.get(" ".join(keys))
+                if found is not None:
+                    row = settled(found, KEY_SCORE, "key")
+        if row is not None:
+            rows[name] = row
     return rows
 
 

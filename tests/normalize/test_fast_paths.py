@@ -121,7 +121,7 @@ def test_name_tables_source_is_the_safe_load_of_the_file() -> None:
 @_settings
 @given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=12))
 def test_is_exact_form_only_when_it_is(name: str) -> None:
-    from canonym.gazetteer.index import _is_exact_form, exact_form
+    from canonym.gazetteer.index import exact_form, is_exact_form
 
-    if _is_exact_form(name):
+    if is_exact_form(name):
         assert exact_form(name) == name

@@ -28,7 +28,7 @@ def exact_form(name: str) -> str:
     return " ".join((name if name.isascii() else unicodedata.normalize("NFC", name)).split())
 
 
-def _is_exact_form(name: str) -> bool:
+def is_exact_form(name: str) -> bool:
     """A quick sufficient test of ``exact_form(name) == name``, without making the form.
 
     An ASCII name that splits on whitespace holds a space, a control character (not printable)
@@ -267,7 +267,7 @@ class AliasIndex:
             # The part keys of an alias are its joined key split at the spaces (see _Prepared.parts).
             tuple(joined),
             # Most names are their own exact form: keep one string, not two equal ones.
-            exact=_group([text if _is_exact_form(text) or (form := exact_form(text)) == text else form for text in texts]),
+            exact=_group([text if is_exact_form(text) or (form := exact_form(text)) == text else form for text in texts]),
             folded=_group(folded),
             keyed=_group(joined),
             by_token=by_token,

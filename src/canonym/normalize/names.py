@@ -157,13 +157,8 @@ def fold_ascii_parts(text: str) -> list[str]:
     return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETED).decode("ascii").split()
 
 
-def ascii_fold_tables() -> tuple[bytes, bytes]:
-    """The byte table and deleted bytes of :func:`fold_ascii`: ``bytes.translate(*tables)``."""
-    return _ASCII_TABLE, _ASCII_DELETED
-
-
 @cache
-def plain_blockers() -> frozenset[str]:
+def _plain_blockers() -> frozenset[str]:
     """Tokens that give the parser work: title first words, connectors, articles, "abul"."""
     tables = name_tables()
     return frozenset(tables.titles_by_first) | frozenset(tables.connectors) | tables.special
@@ -184,7 +179,7 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
         and not name.isupper()
         and "llah" not in folded
         and tables.abd_prefix not in folded
-        and plain_blockers().isdisjoint(tokens)
+        and _plain_blockers().isdisjoint(tokens)
     )
 
 
