@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canonym import CanonymError, ConfigError, Match, MatchConfig, Resolver
+from canonym import CanonymError, ConfigError, Gazetteer, Match, MatchConfig, Resolver
 from factory import fixture_gazetteer, fixture_resolver
 
 SPEC_COLUMNS = ["query", "entity_id", "canonical", "type", "score", "method", "candidates"]
@@ -542,3 +542,50 @@ def test_middle_names_more_or_fewer(resolver: Resolver) -> None:
         match = resolver.resolve(query)
         assert match is not None and match.entity_id == expected, (query, match)
     assert resolver.resolve("Salman bin Mohammed") is None  # a connector: never turned round
+
+
+@pytest.fixture(scope="module")
+def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
+    """A user gazetteer of sanctions-list primary names, one row per person."""
+    rows = [
+        ("CDi.001", "SIMON GATWECH DUAL"),
+        ("CDi.002", "JULES MUTEBUTSI"),
+        ("CDi.003", "FRANK KAKOLELE BWAMBALE"),
+        ("QDi.001", "SADDAM HUSSEIN AL-TIKRITI"),
+        ("QDi.002", "ABDULMALIK AL-HOUTHI"),
+        ("QDi.003", "HAMIDULLAH AKHUND SHER MOHAMMAD"),
+        ("QDi.004", "ALI MOHAMED RAGE"),
+    ]
+    path = tmp_path_factory.mktemp("lists") / "g.tsv"
+    path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
+    return Resolver(Gazetteer.load(path, builtin=False))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Another list keeps fewer (or more) parts after the name: the first parts anchor it.
+        ("Simon Gatwech", "CDi.001"),
+        ("Hamidullah Akhund Sher Mohammad Khan", "QDi.003"),
+        ("Ali Mohamed Rage Dheer", "QDi.004"),
+        # A two-part name whose surname no list has spelt this way.
+        ("Jules Mutebusi", "CDi.002"),
+        ("Frank Kakolele", "CDi.003"),
+    ],
+)
+def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:
+    match = list_resolver.resolve(query)
+    assert match is not None and match.entity_id == expected, list_resolver.explain(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Uday Saddam Hussein al-Tikriti",  # a part before the name: his son
+        "Abd al-Khaliq al-Huthi",  # one word tells Abd compounds apart: not Abd al-Malik
+        "Simon",  # one part anchors nothing
+        "Jules Mutombo",  # a surname that is not a spelling of the known one
+    ],
+)
+def test_other_people_stay_unknown(list_resolver: Resolver, query: str) -> None:
+    assert list_resolver.resolve(query) is None, list_resolver.explain(query)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -39,7 +40,15 @@ from canonym.gazetteer.index import CONNECTORS, AliasIndex, alias_ids, exact_for
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import NameParts, fold, parse_name, part_keys, token_key, token_skeleton
-from canonym.normalize.names import ParsedFields, fold_ascii_parts, fold_name, parse_fields, plain_parts, uninvert
+from canonym.normalize.names import (
+    ParsedFields,
+    fold_ascii_parts,
+    fold_name,
+    name_tables,
+    parse_fields,
+    plain_parts,
+    uninvert,
+)
 from canonym.normalize.translit import is_arabic_script
 
 if TYPE_CHECKING:
@@ -50,6 +59,10 @@ TIER_SCORES = {"exact": 1.0, "alias": 0.98, "key": 0.95}
 KUNYA = frozenset({"abu", "umm"})
 #: Connectors after which a father's (or forefather's) name follows.
 PATRONYMIC = frozenset({"bin", "bint", "ould", "ag"})
+#: How the name parser writes an Abd compound ("Abd al-Rahman" -> "abdrahman"), and the
+#: vowels of a part key.
+ABD = name_tables().abd_prefix
+_VOWEL_KEYS = "aiu"
 #: Part similarity needed for a father's name or a name's only distinctive part.
 STRICT_PART_CUTOFF = 0.9
 #: Candidates left for part-by-part alignment after the vectorized first pass, and its cutoff.
@@ -67,6 +80,12 @@ GAP_FACTOR = 0.93
 MAX_GAPS = 2
 #: Score factor for a name written surname first without a comma ("Zawahiri Ayman Muhammad").
 ROTATION_FACTOR = 0.95
+#: Score factor for a name that is the other with a part after it rather than between its
+#: first and last parts ("Simon Gatwech" = "Simon Gatwech Dual"), and the entity types that
+#: never match so: a group or a place named after another is another ("Islamic State Sahel
+#: Province"). Untyped entries of a user's list may be people.
+EDGE_FACTOR = 0.96
+NOT_PEOPLE = frozenset({"ORG", "LOC"})
 #: More aliases than this hold both anchors of a name: too common a name to decide on.
 MAX_ANCHORED = 50
 
@@ -219,7 +238,7 @@ def full_parts(keys: Sequence[str]) -> list[str]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_postings", "index")
+    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_postings", "_strict", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
@@ -227,6 +246,8 @@ class _Prepared:
         self._postings: dict[str, frozenset[int]] = {}
         self._blocks: dict[tuple[str, str, float], tuple[tuple[str, ...], frozenset[int]]] = {}
         self._cooc: dict[str, frozenset[str]] = {}
+        self._strict: dict[tuple[str, str, float], tuple[str, ...]] = {}
+        self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
 
     def posting(self, key: str) -> frozenset[int]:
         """The aliases with a part of this key (``by_token``), as a set."""
@@ -242,6 +263,26 @@ class _Prepared:
         if found is None:
             keys = self.near_keys_uncached(key, skeleton, cutoff)
             found = self._blocks[memo] = (keys, self.union(keys))
+        return found
+
+    def ending(self, first: str, last: str) -> tuple[int, ...]:
+        """The aliases whose full parts (:func:`full_parts`, two or more) begin with the key
+        ``first`` and end with the key ``last``."""
+        if self._ends is None:
+            ends: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+            for alias_id, joined in enumerate(self.index.alias_joined):
+                full = full_parts(joined.split(" "))
+                if len(full) >= 2:
+                    ends[full[0], full[-1]].append(alias_id)
+            self._ends = {pair: tuple(ids) for pair, ids in ends.items()}
+        return self._ends.get((first, last), ())
+
+    def strict_block(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
+        """The keys of :meth:`block` near-exactly like ``key`` (see :func:`strict_only`), kept per index."""
+        memo = (key, skeleton, cutoff)
+        found = self._strict.get(memo)
+        if found is None:
+            found = self._strict[memo] = strict_only(key, self.block(key, skeleton, cutoff)[0])
         return found
 
     def near_keys_uncached(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
@@ -323,6 +364,11 @@ def _top_weight(full: int, count: int, pairs: int) -> float:
     return heavy + CONNECTOR_WEIGHT * min(pairs - heavy, count - full)
 
 
+def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
+    """The ``keys`` near-exactly like ``key`` (``STRICT_PART_CUTOFF``), initials left out."""
+    return tuple(k for k in keys if len(k) > 1 and part_similarity(key, k) >= STRICT_PART_CUTOFF)
+
+
 #: Prepared data per index object (a few indexes at most live in one process).
 _PREPARED: dict[int, _Prepared] = {}
 
@@ -348,6 +394,9 @@ def part_similarity(a: str, b: str) -> float:
         # Across scripts only the consonant skeleton can be compared.
         sa, sb = token_skeleton(a), token_skeleton(b)
         return 0.88 if sa == sb and len(sa) >= 2 else 0.0
+    if a.startswith(ABD) and b.startswith(ABD) and a[3:].lstrip(_VOWEL_KEYS)[:1] != b[3:].lstrip(_VOWEL_KEYS)[:1]:
+        # Abd compounds differ in the one word after Abd: Abd al-Khaliq is not Abd al-Malik.
+        return 0.0
     if ("G" in a or "G" in b) and a.replace("G", "k") == b.replace("G", "k"):
         # gh for qaf in Persian-style spellings: Ghasem = Qasem, Ghaani = Qaani.
         return 0.95
@@ -381,25 +430,29 @@ def name_similarity(
     return _align(query, wq, sum(wq), candidate, wc, sum(wc), part_cutoff)
 
 
-def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> float:
+def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn: bool, edge: bool = True) -> float:
     """Similarity of two names whose first and last parts agree and whose middles differ.
 
     Across sanctions lists one person is "Tariq Aziz" and "Tariq Mikhail Aziz", "Said Arif"
     and "Said Mohamed Arif". Given the names' full-weight parts (no connectors), the shorter
     name's parts must align in order with parts of the longer one, its first and last with
     the longer one's first and last, every part near-exactly (``STRICT_PART_CUTOFF``); each
-    part of the longer one left over costs ``GAP_FACTOR``. With ``turn``, the candidate turned
-    surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``: only for names with
-    no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman". 0.0 when nothing fits.
+    part of the longer one left over costs ``GAP_FACTOR``. The parts left over may also follow
+    the last part ("Simon Gatwech" = "Simon Gatwech Dual"), at ``EDGE_FACTOR`` more, when
+    ``edge`` is set (people: "Islamic State" is not "Islamic State Sahel Province"), but never
+    come before the first ("Uday Saddam Hussein" is Saddam Hussein's son). With ``turn``, the
+    candidate turned surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``: only
+    for names with no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman".
+    0.0 when nothing fits.
     """
-    best = _anchored(query, candidate, rotated=False)
+    best = _anchored(query, candidate, edge=edge)
     if turn and len(candidate) >= 2:
         for turned in ((candidate[-1], *candidate[:-1]), (*candidate[1:], candidate[0])):
             best = max(best, _anchored(query, turned, rotated=True) * ROTATION_FACTOR)
     return best
 
 
-def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool) -> float:
+def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, edge: bool = False) -> float:
     short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
     gaps = len(long) - len(short)
     if len(short) < 2 or gaps > MAX_GAPS or (gaps == 0 and not rotated):
@@ -410,7 +463,10 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool) 
     similarity = part_similarity
     first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
     if first < STRICT_PART_CUTOFF or last < STRICT_PART_CUTOFF:
-        return 0.0
+        # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual". A part before the
+        # first is not: "Uday Saddam Hussein al-Tikriti" is Saddam Hussein's son.
+        rest = _aligned_sum(short[1:], long[1:]) if edge and not rotated and first >= STRICT_PART_CUTOFF else 0.0
+        return (first + rest) / len(short) * GAP_FACTOR**gaps * EDGE_FACTOR if rest else 0.0
     total = first + last
     j = 1
     for part in short[1:-1]:
@@ -421,6 +477,22 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool) 
         total += similarity(part, long[j])
         j += 1
     return total / len(short) * GAP_FACTOR**gaps
+
+
+def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float:
+    """The summed similarity of ``short``'s parts aligned in order, each near-exactly, with
+    parts of ``long`` (leftmost first, which finds an alignment when there is one); 0.0 if none."""
+    similarity = part_similarity
+    total = 0.0
+    j = 0
+    for part in short:
+        while j < len(long) and similarity(part, long[j]) < STRICT_PART_CUTOFF:
+            j += 1
+        if j == len(long):
+            return 0.0
+        total += similarity(part, long[j])
+        j += 1
+    return total
 
 
 def _align(
@@ -848,6 +920,12 @@ class Resolver:
                 self._near_key_memo[memo] = keys
         return keys
 
+    def _strict_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
+        """The part keys near-exactly like a query part (``STRICT_PART_CUTOFF``), no initials."""
+        if key in self.index.by_token:
+            return self._prepared.strict_block(key, skeleton, self.config.part_cutoff)
+        return strict_only(key, self._near_keys(key, skeleton))
+
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
         """The intersection, smallest set first; a single set is returned as it is (read only)."""
@@ -883,7 +961,7 @@ class Resolver:
                 if key not in by_token and (len(skeleton) < 2 or skeleton not in by_skeleton):
                     unknown.append(key)
             parts.append((key, skeleton, weight > slack))
-        if unknown and 2 * len(unknown) >= substantial:
+        if unknown and 2 * len(unknown) > substantial:
             # Half the substantial parts appear in no alias, not even by their consonants.
             return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         prepared = self._prepared
@@ -1035,11 +1113,12 @@ class Resolver:
         )
 
     def _gapped(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
-        """After a fuzzy NIL: a name with middle parts more or fewer, or surname first.
+        """After a fuzzy NIL: a name with parts more or fewer, or surname first.
 
         Candidates are the aliases with a part near-exactly like the query's first full part
-        and one like its last (both anchor the match, see :func:`anchored_similarity`); when
-        there are more than ``MAX_ANCHORED`` the name is too common to decide on. Scored by
+        and one like its last, or like one of its last ``MAX_GAPS + 1`` (the alias may end
+        earlier, see :func:`anchored_similarity`); when there are more than ``MAX_ANCHORED``
+        the name is too common to decide on. Scored by
         :func:`anchored_similarity`; decided as the fuzzy tier decides (cutoff, and a
         runner-up within ``min_gap`` makes it ambiguous).
         """
@@ -1048,16 +1127,26 @@ class Resolver:
         if len(full) < 2:
             return None
         prepared = self._prepared
-        blocks = [
-            tuple(k for k in self._near_keys(key, skeleton) if len(k) > 1 and part_similarity(key, k) >= STRICT_PART_CUTOFF)
-            for key, skeleton in (full[0], full[-1])
-        ]
-        if not blocks[0] or not blocks[1] or prepared.disjoint(blocks):
-            return None  # no alias holds both anchors: the common case, decided on keys alone
-        small, large = sorted(blocks, key=lambda keys: sum(len(prepared.posting(k)) for k in keys))
-        large_postings = [prepared.posting(k) for k in large]
-        candidates = [a for a in prepared.union(small) if any(a in posting for posting in large_postings)]
-        if not candidates or len(candidates) > MAX_ANCHORED:
+        strict_keys = self._strict_keys
+        first = strict_keys(*full[0])
+        if not first:
+            return None
+        # An alias that fits holds the query's first and last parts: the anchors of a name with
+        # parts more (or fewer) inside or after them, or turned surname first.
+        candidates: set[int] = set()
+        last = strict_keys(*full[-1])
+        if last and not prepared.disjoint((first, last)):
+            for left in first:
+                for right in last:
+                    candidates.update(prepared.posting(left) & prepared.posting(right))
+        # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
+        for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
+            for right in strict_keys(key, skeleton):
+                for left in first:
+                    candidates.update(prepared.ending(left, right))
+        if len(candidates) > MAX_ANCHORED:
+            return None
+        if not candidates:
             return None
         q_keys = [key for key, _ in full]
         plain = CONNECTORS.isdisjoint(query.keys)
@@ -1068,10 +1157,11 @@ class Resolver:
             keys = prepared.parts(alias_id)[0]
             if (keys[0] in KUNYA) != kunya:
                 continue  # "Abu Badr" is Badr's father, not Badr
-            score = anchored_similarity(q_keys, full_parts(keys), turn=plain and CONNECTORS.isdisjoint(keys))
+            entity_index = index.alias_entity[alias_id]
+            edge = index.entities.types[entity_index] not in NOT_PEOPLE
+            score = anchored_similarity(q_keys, full_parts(keys), turn=plain and CONNECTORS.isdisjoint(keys), edge=edge)
             if not index.alias_strong[alias_id]:
                 score *= 0.95
-            entity_index = index.alias_entity[alias_id]
             if score > scored.get(entity_index, (0.0, -1))[0]:
                 scored[entity_index] = (score, alias_id)
         ids = index.entities.ids
@@ -1090,7 +1180,7 @@ class Resolver:
         return self._note(
             explain,
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
-            f"first and last parts agree, middle parts differ or surname first: {score:.3f} >= {config.score_cutoff}",
+            f"parts agree in order with some more or fewer, or surname first: {score:.3f} >= {config.score_cutoff}",
         )
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
