@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from canonym import MatchConfig, Resolver, fold
@@ -162,8 +162,8 @@ def oracle(name: str) -> Oracle:
         turn = plain and CONNECTORS.isdisjoint(alias.keys)
         same_kunya = (keys[0] in ("abu", "umm")) == (alias.keys[0] in ("abu", "umm"))
         fits = len(q_full) >= 2 and same_kunya
-        edge = fixture_gazetteer()[alias.entity_id].type not in ("ORG", "LOC")
-        score = anchored_similarity(q_full, full_parts(alias.keys), turn=turn, edge=edge) * factor if fits else 0.0
+        person = fixture_gazetteer()[alias.entity_id].type not in ("ORG", "LOC")
+        score = anchored_similarity(q_full, full_parts(alias.keys), turn=turn, person=person) * factor if fits else 0.0
         anchored[alias.entity_id] = max(score, anchored.get(alias.entity_id, 0.0))
     return Oracle("fuzzy", (), bearers, scores, parts, anchored)
 

@@ -555,6 +555,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.002", "ABDULMALIK AL-HOUTHI"),
         ("QDi.003", "HAMIDULLAH AKHUND SHER MOHAMMAD"),
         ("QDi.004", "ALI MOHAMED RAGE"),
+        ("LYi.001", "HANNIBAL MUAMMAR QADHAFI"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -571,6 +572,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         # A two-part name whose surname no list has spelt this way.
         ("Jules Mutebusi", "CDi.002"),
         ("Frank Kakolele", "CDi.003"),
+        # Three parts or more alike but for one after the first, still like it.
+        ("Frank Kakorere Bwambale", "CDi.003"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:
@@ -585,6 +588,7 @@ def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expec
         "Abd al-Khaliq al-Huthi",  # one word tells Abd compounds apart: not Abd al-Malik
         "Simon",  # one part anchors nothing
         "Jules Mutombo",  # a surname that is not a spelling of the known one
+        "Khamis Muammar Qadhafi",  # another first name: a brother
     ],
 )
 def test_other_people_stay_unknown(list_resolver: Resolver, query: str) -> None:

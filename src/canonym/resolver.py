@@ -86,6 +86,9 @@ ROTATION_FACTOR = 0.95
 #: Province"). Untyped entries of a user's list may be people.
 EDGE_FACTOR = 0.96
 NOT_PEOPLE = frozenset({"ORG", "LOC"})
+#: The least similarity of the one part that may differ between two names of three parts
+#: or more that are otherwise alike (the fuzzy tier's ``part_cutoff`` is for every part).
+ODD_PART_CUTOFF = 0.65
 #: More aliases than this hold both anchors of a name: too common a name to decide on.
 MAX_ANCHORED = 50
 
@@ -430,42 +433,43 @@ def name_similarity(
     return _align(query, wq, sum(wq), candidate, wc, sum(wc), part_cutoff)
 
 
-def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn: bool, edge: bool = True) -> float:
+def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn: bool, person: bool = True) -> float:
     """Similarity of two names whose first and last parts agree and whose middles differ.
 
     Across sanctions lists one person is "Tariq Aziz" and "Tariq Mikhail Aziz", "Said Arif"
     and "Said Mohamed Arif". Given the names' full-weight parts (no connectors), the shorter
     name's parts must align in order with parts of the longer one, its first and last with
     the longer one's first and last, every part near-exactly (``STRICT_PART_CUTOFF``); each
-    part of the longer one left over costs ``GAP_FACTOR``. The parts left over may also follow
-    the last part ("Simon Gatwech" = "Simon Gatwech Dual"), at ``EDGE_FACTOR`` more, when
-    ``edge`` is set (people: "Islamic State" is not "Islamic State Sahel Province"), but never
-    come before the first ("Uday Saddam Hussein" is Saddam Hussein's son). With ``turn``, the
-    candidate turned surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``: only
-    for names with no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman".
-    0.0 when nothing fits.
+    part of the longer one left over costs ``GAP_FACTOR``. With ``turn``, the candidate turned
+    surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``: only for names with
+    no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman".
+
+    When the candidate may be a ``person`` (groups and places named after another are other
+    ones: "Islamic State" is not "Islamic State Sahel Province"), the parts left over may also
+    follow the last part ("Simon Gatwech" = "Simon Gatwech Dual"), at ``EDGE_FACTOR`` more, but
+    never come before the first ("Uday Saddam Hussein" is Saddam Hussein's son); and names of
+    as many parts may differ in one (:func:`_one_part_off`). 0.0 when nothing fits.
     """
-    best = _anchored(query, candidate, edge=edge)
+    best = _anchored(query, candidate, person=person)
     if turn and len(candidate) >= 2:
         for turned in ((candidate[-1], *candidate[:-1]), (*candidate[1:], candidate[0])):
             best = max(best, _anchored(query, turned, rotated=True) * ROTATION_FACTOR)
     return best
 
 
-def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, edge: bool = False) -> float:
+def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False) -> float:
     short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
     gaps = len(long) - len(short)
-    if len(short) < 2 or gaps > MAX_GAPS or (gaps == 0 and not rotated):
-        # Equal lengths in the same order are the fuzzy tier's own case.
-        return 0.0
-    if min(map(len, short)) < 3:
+    if len(short) < 2 or gaps > MAX_GAPS or min(map(len, short)) < 3:
         return 0.0  # an initial or a two-letter part anchors nothing
+    if gaps == 0 and not rotated:
+        return _one_part_off(short, long) if person else 0.0
     similarity = part_similarity
     first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
     if first < STRICT_PART_CUTOFF or last < STRICT_PART_CUTOFF:
         # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual". A part before the
         # first is not: "Uday Saddam Hussein al-Tikriti" is Saddam Hussein's son.
-        rest = _aligned_sum(short[1:], long[1:]) if edge and not rotated and first >= STRICT_PART_CUTOFF else 0.0
+        rest = _aligned_sum(short[1:], long[1:]) if person and not rotated and first >= STRICT_PART_CUTOFF else 0.0
         return (first + rest) / len(short) * GAP_FACTOR**gaps * EDGE_FACTOR if rest else 0.0
     total = first + last
     j = 1
@@ -477,6 +481,20 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
         total += similarity(part, long[j])
         j += 1
     return total / len(short) * GAP_FACTOR**gaps
+
+
+def _one_part_off(query: Sequence[str], candidate: Sequence[str]) -> float:
+    """The mean part similarity of two names of three parts or more that agree near-exactly
+    but for one part after the first, still alike (``ODD_PART_CUTOFF``): "Frank Kakorere
+    Bwambale" = "Frank Kakolele Bwambale". A first part that differs is another person:
+    "Khamis Muammar Qadhafi" is Muammar Qadhafi's son. 0.0 when they differ more."""
+    if len(query) < 3:
+        return 0.0
+    similarities = [part_similarity(a, b) for a, b in zip(query, candidate, strict=True)]
+    odd = [s for s in similarities[1:] if s < STRICT_PART_CUTOFF]
+    if similarities[0] < STRICT_PART_CUTOFF or len(odd) != 1 or odd[0] < ODD_PART_CUTOFF:
+        return 0.0
+    return sum(similarities) / len(similarities)
 
 
 def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float:
@@ -1139,6 +1157,15 @@ class Resolver:
             for left in first:
                 for right in last:
                     candidates.update(prepared.posting(left) & prepared.posting(right))
+        if len(full) >= 3:
+            # Or it differs in the last part only (see _one_part_off): it holds the first two,
+            # and as many full parts as the query.
+            second = strict_keys(*full[1])
+            if second and not prepared.disjoint((first, second)):
+                for left in first:
+                    for right in second:
+                        pairs = prepared.posting(left) & prepared.posting(right)
+                        candidates.update(a for a in pairs if prepared.parts(a)[3] == len(full))
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
             for right in strict_keys(key, skeleton):
@@ -1158,8 +1185,8 @@ class Resolver:
             if (keys[0] in KUNYA) != kunya:
                 continue  # "Abu Badr" is Badr's father, not Badr
             entity_index = index.alias_entity[alias_id]
-            edge = index.entities.types[entity_index] not in NOT_PEOPLE
-            score = anchored_similarity(q_keys, full_parts(keys), turn=plain and CONNECTORS.isdisjoint(keys), edge=edge)
+            person = index.entities.types[entity_index] not in NOT_PEOPLE
+            score = anchored_similarity(q_keys, full_parts(keys), turn=plain and CONNECTORS.isdisjoint(keys), person=person)
             if not index.alias_strong[alias_id]:
                 score *= 0.95
             if score > scored.get(entity_index, (0.0, -1))[0]:
