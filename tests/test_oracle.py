@@ -225,6 +225,8 @@ def check_against_oracle(resolver: Resolver, name: str, *, allow_veto: bool = Fa
     the parts of 4+ letters have neither their key nor a consonant skeleton of 2+ letters in
     the index ('Yauth', 'Ayub', a dropped consonant), though the parts are similar.
     """
+    if ";" in name:
+        return  # several names in one field, resolved one by one: see test_resolver
     fast = resolver.resolve(name)
     truth = oracle(name)
     explanation = resolver.explain(name)

@@ -581,6 +581,20 @@ def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expec
     assert match is not None and match.entity_id == expected, list_resolver.explain(query)
 
 
+def test_several_names_in_one_field(resolver: Resolver) -> None:
+    # Lists pack a person's aliases into one field; those that resolve must agree.
+    match = resolver.resolve("Ayman al-Zawahri; Aiman Mohamed Rabi al-Zawahiri; Unknown Name")
+    assert match is not None and match.entity_id == "ayman-al-zawahiri"
+    assert match.query == "Ayman al-Zawahri; Aiman Mohamed Rabi al-Zawahiri; Unknown Name"
+    match = resolver.resolve("سيف العدل (Saif al-Adel; Sayf al-Adl)")
+    assert match is not None and match.entity_id == "saif-al-adel"
+    match = resolver.resolve("Osama bin Laden; Hamza bin Laden")
+    assert match is not None and match.ambiguous
+    assert set(match.candidates) == {"osama-bin-laden", "hamza-bin-laden"}
+    assert resolver.resolve("John Smith; Jane Doe") is None
+    assert "separated by ';'" in resolver.explain("John Smith; Jane Doe").reason
+
+
 @pytest.mark.parametrize(
     "query",
     [

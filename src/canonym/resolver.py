@@ -372,6 +372,10 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
     return tuple(k for k in keys if len(k) > 1 and part_similarity(key, k) >= STRICT_PART_CUTOFF)
 
 
+#: Where a field of several names splits: "a; b (c; d)".
+_PACKED = re.compile(r"[;()]")
+
+
 #: Prepared data per index object (a few indexes at most live in one process).
 _PREPARED: dict[int, _Prepared] = {}
 
@@ -712,6 +716,8 @@ class Resolver:
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         if len(name) > MAX_NAME_LENGTH:
             return self._note(explain, None, f"{len(name)} characters: longer than any name ({MAX_NAME_LENGTH})")
+        if ";" in name:
+            return self._packed(name, type, explain)
         index = self.index
         # Most names arrive in their exact form already: one dict lookup before any work.
         found = index.exact.get(name)
@@ -783,6 +789,27 @@ class Resolver:
         if not self.config.fuzzy:
             return self._note(explain, None, "no exact, alias or key match; fuzzy tier is off")
         return self._fuzzy(query, type, explain) or self._gapped(query, type, explain)
+
+    def _packed(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
+        """Several names in one field, as lists write a person's aliases: "Morteza Rezaie;
+        Mortaza Rezai" or "حاجى مالك نورزى (Hajji Malik Noorzai; Haji Malek Noorzai)".
+
+        Each is resolved; when those that resolve agree on one entity, it is the match (the
+        surest of theirs); when they name several, the name is ambiguous.
+        """
+        pieces = [piece.strip() for piece in _PACKED.split(name) if piece.strip()]
+        matches = [m for m in (self._resolve(piece, type, None) for piece in pieces) if m is not None]
+        found = [m for m in matches if m.entity is not None]
+        ids = sorted({m.entity.id for m in found if m.entity is not None})
+        if len(ids) == 1:
+            best = max(found, key=lambda m: m.score)
+            reason = f"{len(pieces)} names separated by ';': those that resolve agree"
+            return self._note(explain, _match(name, best.entity, best.score, best.method, best.alias, best.key), reason)
+        contenders = sorted({*ids, *(c for m in matches if m.ambiguous for c in m.candidates)})
+        if contenders:
+            reason = f"{len(pieces)} names separated by ';' point at {len(contenders)} entities"
+            return self._note(explain, _match(name, None, 0.5, "ambiguous", "", "", tuple(contenders)), reason)
+        return self._note(explain, None, f"none of {len(pieces)} names separated by ';' resolves")
 
     def _sure(self, name: str, hits: Sequence[int], tier: str, explain: dict[str, object] | None) -> Match | None:
         """The fast path: every hit is a strong alias of one entity, so no parsing is needed."""
