@@ -73,6 +73,17 @@ def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> N
     assert next(iter(clusters)).startswith("NIL:")
 
 
+def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "The Quds Force officer Hamid Reza Kazemi Nia was named on Monday."),
+            ("b", "Officials named Hamidreza Kazeminia as the organiser."),
+        ]
+    )
+    clusters = {m.cluster_id for m in mentions if m.surface.startswith("Hamid")}
+    assert len(clusters) == 1 and next(iter(clusters)).startswith("NIL:"), clusters
+
+
 def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     text = "Officials said the Alliance would meet. Western and Sunni leaders agreed. Now it is done."
     assert spans(tagger, text) == []

@@ -2,7 +2,8 @@
 
 Unknown mentions are grouped by their name key (the same normalizer as the resolver), and
 groups whose names align part by part (``name_similarity`` both ways, the resolver's own
-measure) are merged, so "Bah Ag Moussa" and "Bah ag Mussa" share one ``NIL:`` id. A
+measure) are merged, so "Bah Ag Moussa" and "Bah ag Mussa" share one ``NIL:`` id, as do
+names whose parts are written together or apart ("Hamidreza Kazeminia"). A
 cluster's id and canonical name come from its most frequent spelling.
 """
 
@@ -49,6 +50,13 @@ def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
+    # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza Kazeminia".
+    written_together: dict[str, str] = {}
+    for key in keys:
+        other = written_together.setdefault(key.replace(" ", ""), key)
+        ra, rb = find(key), find(other)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     _merge_partial_names(keys, find, parent)
     return {k: find(k) for k in keys}
 
