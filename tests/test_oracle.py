@@ -144,6 +144,8 @@ def oracle(name: str) -> Oracle:
     if not keys:
         return Oracle(None, (), frozenset(), {}, parts)
     hits = tuple(a for a in aliases if " ".join(a.keys) == key)
+    if not hits and len(keys) >= 2:  # parts written together or apart
+        hits = tuple(a for a in aliases if len(a.keys) >= 2 and "".join(a.keys) == "".join(keys))
     if hits:
         return Oracle("key", hits, bearers, {}, parts)
     if parts.is_partial:

@@ -581,6 +581,16 @@ def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expec
     assert match is not None and match.entity_id == expected, list_resolver.explain(query)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Abu Bakar Shekau", "abubakar-shekau"), ("Hasan Nasr Allah", "hassan-nasrallah")],
+)
+def test_parts_written_apart_meet_the_name_written_together(query: str, expected: str) -> None:
+    builtin = Resolver()
+    match = builtin.resolve(query)
+    assert match is not None and (match.entity_id, match.method) == (expected, "key"), builtin.explain(query)
+
+
 def test_several_names_in_one_field(resolver: Resolver) -> None:
     # Lists pack a person's aliases into one field; those that resolve must agree.
     match = resolver.resolve("Ayman al-Zawahri; Aiman Mohamed Rabi al-Zawahiri; Unknown Name")

@@ -241,7 +241,7 @@ def full_parts(keys: Sequence[str]) -> list[str]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_postings", "_strict", "index")
+    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_postings", "_strict", "_together", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
@@ -251,6 +251,7 @@ class _Prepared:
         self._cooc: dict[str, frozenset[str]] = {}
         self._strict: dict[tuple[str, str, float], tuple[str, ...]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
+        self._together: dict[str, tuple[int, ...]] | None = None
 
     def posting(self, key: str) -> frozenset[int]:
         """The aliases with a part of this key (``by_token``), as a set."""
@@ -267,6 +268,16 @@ class _Prepared:
             keys = self.near_keys_uncached(key, skeleton, cutoff)
             found = self._blocks[memo] = (keys, self.union(keys))
         return found
+
+    def written_together(self, joined: str) -> tuple[int, ...]:
+        """The aliases of two parts or more whose part keys, written together, are ``joined``."""
+        if self._together is None:
+            together: defaultdict[str, list[int]] = defaultdict(list)
+            for alias_id, keys in enumerate(self.index.alias_joined):
+                if " " in keys:
+                    together[keys.replace(" ", "")].append(alias_id)
+            self._together = {key: tuple(ids) for key, ids in together.items()}
+        return self._together.get(joined, ())
 
     def ending(self, first: str, last: str) -> tuple[int, ...]:
         """The aliases whose full parts (:func:`full_parts`, two or more) begin with the key
@@ -784,6 +795,15 @@ class Resolver:
         query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
+        if len(keys) >= 2:
+            # Parts written together or apart: "Hamidreza Kazeminia" = "Hamid Reza Kazemi Nia".
+            hits = self._prepared.written_together("".join(keys))
+            if filtered:
+                hits = self._allowed(hits, type)
+            if hits:
+                if explain is not None:
+                    self._trace(explain, "key", hits)
+                return self._decide(query, hits, "key", explain, type)
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:
