@@ -1178,14 +1178,15 @@ class Resolver:
         )
 
     def _gapped(self, query: _Query, type: str | None, explain: dict[str, object] | None) -> Match | None:
-        """After a fuzzy NIL: a name with parts more or fewer, or surname first.
+        """After a fuzzy NIL: a name with parts more or fewer, one part unlike, or surname first.
 
         Candidates are the aliases with a part near-exactly like the query's first full part
-        and one like its last, or like one of its last ``MAX_GAPS + 1`` (the alias may end
-        earlier, see :func:`anchored_similarity`); when there are more than ``MAX_ANCHORED``
-        the name is too common to decide on. Scored by
-        :func:`anchored_similarity`; decided as the fuzzy tier decides (cutoff, and a
-        runner-up within ``min_gap`` makes it ambiguous).
+        and one like its last; or like its second, of as many parts (the last may differ); or
+        ending with a part like one of its last ``MAX_GAPS + 1`` (the alias may end earlier;
+        see :func:`anchored_similarity`). When more than ``MAX_ANCHORED`` aliases hold the
+        anchors, the name is too common to decide on. Scored by :func:`anchored_similarity`;
+        decided as the fuzzy tier decides (cutoff, and a runner-up within ``min_gap`` makes it
+        ambiguous).
         """
         config = self.config
         full = [(k, s) for k, s, w in zip(query.keys, query.skeletons, query.weights, strict=True) if w == 1.0]
@@ -1209,18 +1210,15 @@ class Resolver:
             # and as many full parts as the query.
             second = strict_keys(*full[1])
             if second and not prepared.disjoint((first, second)):
-                for left in first:
-                    for right in second:
-                        pairs = prepared.posting(left) & prepared.posting(right)
-                        candidates.update(a for a in pairs if prepared.parts(a)[3] == len(full))
+                both = set().union(*(prepared.posting(left) & prepared.posting(right) for left in first for right in second))
+                if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
+                    candidates.update(a for a in both if prepared.parts(a)[3] == len(full))
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
             for right in strict_keys(key, skeleton):
                 for left in first:
                     candidates.update(prepared.ending(left, right))
-        if len(candidates) > MAX_ANCHORED:
-            return None
-        if not candidates:
+        if not candidates or len(candidates) > MAX_ANCHORED:
             return None
         q_keys = [key for key, _ in full]
         plain = CONNECTORS.isdisjoint(query.keys)
@@ -1249,12 +1247,12 @@ class Resolver:
             return self._note(
                 explain,
                 _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
-                f"names alike in first and last parts, runner-up within {config.min_gap} of the best",
+                f"names alike part by part, runner-up within {config.min_gap} of the best",
             )
         return self._note(
             explain,
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
-            f"parts agree in order with some more or fewer, or surname first: {score:.3f} >= {config.score_cutoff}",
+            f"parts agree in order, some more or fewer or one unlike, or surname first: {score:.3f} >= {config.score_cutoff}",
         )
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
