@@ -556,6 +556,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.003", "HAMIDULLAH AKHUND SHER MOHAMMAD"),
         ("QDi.004", "ALI MOHAMED RAGE"),
         ("LYi.001", "HANNIBAL MUAMMAR QADHAFI"),
+        ("CDi.005", "KHAWA PANGA MANDRO"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -574,6 +575,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("Frank Kakolele", "CDi.003"),
         # Three parts or more alike but for one after the first, still like it.
         ("Frank Kakorere Bwambale", "CDi.003"),
+        # kh for k: Khawa = Kawa.
+        ("Kawa Panga Mandro", "CDi.005"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:

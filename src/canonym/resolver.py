@@ -400,6 +400,15 @@ def _prepared(index: AliasIndex) -> _Prepared:
     return prepared
 
 
+#: The velar and uvular letters of part keys (kh, gh, k/q/c) as one.
+_VELARS = str.maketrans("XG", "kk")
+
+
+def _abd_head(key: str) -> str:
+    """The first consonant after Abd in an Abd compound's key, velars as one."""
+    return key[3:].lstrip(_VOWEL_KEYS)[:1].translate(_VELARS)
+
+
 @lru_cache(maxsize=500_000)
 def part_similarity(a: str, b: str) -> float:
     """Similarity in 0..1 of two name parts given as transliteration keys."""
@@ -412,12 +421,15 @@ def part_similarity(a: str, b: str) -> float:
         # Across scripts only the consonant skeleton can be compared.
         sa, sb = token_skeleton(a), token_skeleton(b)
         return 0.88 if sa == sb and len(sa) >= 2 else 0.0
-    if a.startswith(ABD) and b.startswith(ABD) and a[3:].lstrip(_VOWEL_KEYS)[:1] != b[3:].lstrip(_VOWEL_KEYS)[:1]:
+    if a.startswith(ABD) and b.startswith(ABD) and _abd_head(a) != _abd_head(b):
         # Abd compounds differ in the one word after Abd: Abd al-Khaliq is not Abd al-Malik.
         return 0.0
     if ("G" in a or "G" in b) and a.replace("G", "k") == b.replace("G", "k"):
         # gh for qaf in Persian-style spellings: Ghasem = Qasem, Ghaani = Qaani.
         return 0.95
+    if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
+        # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
+        return 0.9
     if (
         min(len(a), len(b)) >= 3
         and a[:2] == b[:2]
