@@ -12,8 +12,9 @@ through :meth:`~canonym.Resolver.resolve`. The two paths are held equal by prope
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from operator import itemgetter
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form
@@ -66,8 +67,8 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
 
 def _strong(names: Sequence[str], found: Sequence[Hits | None], strong: Sequence[bool]) -> tuple[list[str], list[int]]:
     """The names whose hit is one strong alias, and that alias."""
-    hits = [(name, hit) for name, hit in zip(names, found, strict=True) if type(hit) is int and strong[hit]]
-    return [name for name, _ in hits], [hit for _, hit in hits]
+    sure = [type(hit) is int and strong[hit] for hit in found]
+    return list(compress(names, sure)), cast(list[int], list(compress(found, sure)))
 
 
 def _all_plain_forms(names: list[str]) -> bool:

@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
-from operator import itemgetter
 from typing import Any, cast
 
 from canonym.normalize.text import fold, fold_char
@@ -267,8 +266,9 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
     redo = set(compress(range(count), map(str.isupper, names)))
     titles = title_firsts & key_of.keys()
     if titles:
-        firsts = map(itemgetter(0), map(str.partition, forms, repeat(" ")))
-        redo.update(compress(range(count), map(titles.__contains__, firsts)))
+        # A name of one part keeps it (_strip_titles leaves the last part): only "title ..." counts.
+        starts = tuple(title + " " for title in titles)
+        redo.update(compress(range(count), map(str.startswith, forms, repeat(starts))))
     joined = " ".join(map(key_of.__getitem__, stream))
     for article in marked:
         # parse_fields drops an article that another part follows; the last part is kept.
