@@ -9,12 +9,14 @@ ibn/ben -> bin) and Abd compounds are joined (Abdul Rahman = Abd al-Rahman = Abd
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from itertools import compress, repeat
+from typing import Any, cast
 
 from canonym.normalize.text import fold, fold_char
+from canonym.normalize.translit import token_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,10 @@ def _ascii_fold_table() -> tuple[bytes, bytes]:
 
 
 _ASCII_TABLE, _ASCII_DELETED = _ascii_fold_table()
+#: The table with the newline kept: the separator of :func:`fold_ascii_lines`.
+_ASCII_LINES_TABLE = _ASCII_TABLE[:10] + b"\n" + _ASCII_TABLE[11:]
+assert b"\n" not in _ASCII_DELETED
+_SPACE_RUNS = re.compile(" {2,}")
 
 
 def fold_ascii(text: str) -> str:
@@ -155,6 +161,21 @@ def fold_ascii(text: str) -> str:
 def fold_ascii_parts(text: str) -> list[str]:
     """``fold_ascii(text).split()``, without joining the parts first."""
     return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DELETED).decode("ascii").split()
+
+
+def fold_ascii_lines(texts: Sequence[str]) -> list[str]:
+    """``[fold_ascii(t) for t in texts]``, folded as one text: for many names at once.
+
+    Each text must be ASCII and hold no newline (a printable name: ``is_exact_form``).
+    """
+    if not texts:
+        return []
+    text = "\n".join(texts).encode("ascii").translate(_ASCII_LINES_TABLE, _ASCII_DELETED).decode("ascii")
+    # Only spaces are left as whitespace (the table's assertion), so the split and join of
+    # fold_ascii is: runs of spaces made one, then no space at the start or end of a line.
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
 
 
 @cache
@@ -181,6 +202,88 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
         and tables.abd_prefix not in folded
         and _plain_blockers().isdisjoint(tokens)
     )
+
+
+#: Marks in the stream of part keys of joined_keys_many: an article, a part that parse_fields
+#: must see.
+_ARTICLE, _HARD = "\x01", "\x02"
+
+
+@cache
+def _bulk_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], tuple[str, ...]]:
+    """For :func:`joined_keys_many`: title first words, the tokens that need the parser's loop
+    (assimilated articles, "abul"), the connectors, the articles."""
+    tables = name_tables()
+    # An article is dropped and a connector respelled as a token, before the article test:
+    # no token may be both, nor an article or connector also a token of the parser's loop.
+    hard = tables.assimilated | {"abul"}
+    assert tables.articles.isdisjoint(tables.connectors) and hard.isdisjoint(tables.connectors)
+    assert hard.isdisjoint(tables.articles)
+    return frozenset(tables.titles_by_first), frozenset(hard), tables.connectors, tuple(sorted(tables.articles))
+
+
+def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapping[str, str]) -> list[str]:
+    """The key of each name as the resolver's key tier makes it, for many names at once.
+
+    ``forms[i]`` is ``fold(names[i])``, not empty; no name holds a comma. The key is
+    ``" ".join`` of ``part_keys[t]`` for the tokens ``t`` of :func:`parse_fields` (of the tokens
+    themselves for an acronym); ``part_keys`` is the index's map, which keys a part it lacks by
+    ``token_key``. The parts of all the names are keyed in one pass: each distinct part once (by
+    ``token_keys`` when new), connectors respelled and articles dropped on the whole stream of
+    parts. A name that needs more of the parser (a leading title, capitals, an Abd or -allah
+    compound, an assimilated article, "abul") goes through :func:`parse_fields`.
+    """
+    if not names:
+        return []
+    title_firsts, hard_tokens, connectors, articles = _bulk_tables()
+    abd_prefix = name_tables().abd_prefix
+    text = "\n".join(forms)
+    # The parts of every name, the names parted by a "\n" part.
+    stream = text.replace("\n", " \n ").split(" ")
+    parts = set(stream)
+    parts.discard("\n")
+    distinct = list(parts)
+    # Each distinct part's key: from part_keys, or by token_keys for the parts it lacks.
+    found: dict[str, str | None] = dict(zip(distinct, map(part_keys.get, distinct), strict=True))
+    new = [token for token, key in found.items() if key is None]
+    found.update(zip(new, token_keys(new), strict=True))
+    key_of = cast(dict[str, str], found)  # no None left
+    key_of["\n"] = "\n"
+    # A connector is keyed as its one spelling; an article is marked, to be dropped below.
+    for token in connectors.keys() & key_of.keys():
+        key_of[token] = part_keys[connectors[token]]
+    marked = [a for a in articles if a in key_of]
+    for article in marked:
+        key_of[article] = _ARTICLE + article
+    # The names that parse_fields must take: those with a part of the parser's loop or an Abd
+    # or -allah compound (their parts marked), a title word first, or in capitals.
+    hard = hard_tokens & key_of.keys()
+    if "llah" in text or abd_prefix in text:
+        hard |= {t for t in key_of if "llah" in t or abd_prefix in t}
+    for token in hard:
+        key_of[token] = _HARD
+    count = len(forms)
+    redo = set(compress(range(count), map(str.isupper, names)))
+    titles = title_firsts & key_of.keys()
+    if titles:
+        # A name of one part keeps it (_strip_titles leaves the last part): only "title ..." counts.
+        starts = tuple(title + " " for title in titles)
+        redo.update(compress(range(count), map(str.startswith, forms, repeat(starts))))
+    joined = " ".join(map(key_of.__getitem__, stream))
+    for article in marked:
+        # parse_fields drops an article that another part follows; the last part is kept.
+        mark, key = _ARTICLE + article, part_keys[article]
+        joined = joined.replace(mark + " \n", key + " \n")
+        if joined.endswith(mark):
+            joined = joined[: -len(mark)] + key
+        joined = joined.replace(mark + " ", "")
+    keys = joined.replace(" \n ", "\n").split("\n")
+    if hard:
+        redo.update(compress(range(count), map(str.__contains__, keys, repeat(_HARD))))
+    for i in redo:
+        tokens, _, _, _, acronym = parse_fields(names[i], folded=forms[i])
+        keys[i] = " ".join(tokens if acronym else [part_keys[t] for t in tokens])
+    return keys
 
 
 def fold_name(text: str) -> str:
