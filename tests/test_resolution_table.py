@@ -47,6 +47,10 @@ _RESPELLINGS = (
     lambda n: f"Abul {n}",
     lambda n: n.split()[-1],
     lambda n: f"ash-Sh{n.split()[-1].lower()}",
+    # Several names in one field, and parts written together: resolve() decides those.
+    lambda n: f"{n};",
+    lambda n: n.replace(" ", "; ", 1),
+    lambda n: n.replace(" ", "", 1),
 )
 _batch_names = st.one_of(
     st.builds(lambda name, respell: respell(name), st.sampled_from(_NAMES), st.sampled_from(_RESPELLINGS)),

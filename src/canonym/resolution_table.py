@@ -29,11 +29,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: A row of the resolution table after the query: entity_id, canonical, type, score, method, candidates.
-Row = tuple[str | None, str | None, str | None, float, str, list[str]]
-
-NIL_ROW: Row = (None, None, None, 0.0, "nil", [])
-
 #: The tiers whose sure hits are settled in bulk, in order, with their scores.
 SURE_TIERS = tuple((tier, TIER_SCORES[tier]) for tier in ("exact", "alias", "key"))
 
@@ -42,8 +37,8 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     """For each tier of :data:`SURE_TIERS`: the names that one strong alias settles there, and those aliases.
 
     ``names`` are distinct and not empty. A name left out is one that :meth:`Resolver.resolve`
-    must decide: no hit, several, a weak alias, not ASCII, holding a comma (list order) or a
-    run of spaces, or over the length bound. The tiers' steps are those of
+    must decide: no hit, several, a weak alias, not ASCII, holding a comma (list order), a
+    semicolon (several names) or a run of spaces, or over the length bound. The tiers' steps are those of
     ``Resolver._resolve``, each done for all the names at once: a dict look-up mapped over a
     list, one fold of all the names, the keys of all of them made together
     (:func:`~canonym.normalize.names.joined_keys_many`).
@@ -54,7 +49,7 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
     if misses and not _all_plain_forms(misses):
         # An exact form of its own (see exact_form), and no comma: no list order to undo.
-        misses = [n for n in misses if len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n]
+        misses = [n for n in misses if len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n and ";" not in n]
     forms = fold_ascii_lines(misses)
     found = list(map(index.folded.get, forms))
     settled.append(_strong(misses, found, strong))
@@ -81,6 +76,7 @@ def _all_plain_forms(names: list[str]) -> bool:
     return (
         text.isascii()
         and "," not in text
+        and ";" not in text  # several names in one field: resolve() splits them
         and "  " not in text
         and " \n" not in text
         and "\n " not in text
