@@ -30,6 +30,23 @@ def fixture_resolver(**settings: object) -> Resolver:
     return Resolver(fixture_gazetteer(), **settings)
 
 
+def fixture_names() -> list[str]:
+    """Every name (strong and weak) of the fixture gazetteer, sorted."""
+    return sorted({name for entity in fixture_gazetteer() for name, _ in entity.names()})
+
+
+def resolved_row(resolver: Resolver, name: str | None) -> tuple[object, ...]:
+    """The row of ``resolve_many``'s table that ``resolver.resolve(name)`` implies."""
+    match = resolver.resolve(name) if name else None
+    if match is None:
+        return (name, None, None, None, 0.0, "nil", [])
+    entity = match.entity
+    return (
+        name, match.entity_id, entity and entity.name, entity and entity.type, match.score, match.method,
+        list(match.candidates),
+    )
+
+
 def part_keys(name: str, *, person: bool = False) -> tuple[str, ...]:
     """The transliteration key of each name part, as the resolver computes them.
 

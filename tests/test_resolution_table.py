@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from canonym import Resolver
-from factory import fixture_gazetteer, fixture_resolver
+from factory import fixture_names, fixture_resolver, resolved_row
 
-_NAMES = sorted({name for entity in fixture_gazetteer() for name, _ in entity.names()})
+_NAMES = fixture_names()
 #: Prefixes and infixes that give the parser work: articles (plain and assimilated), connectors
 #: in their variant spellings, titles, Abd and -allah compounds, capitals.
 _RESPELLINGS = (
@@ -69,26 +69,11 @@ def resolver() -> Resolver:
     return fixture_resolver()
 
 
-def _rows(resolver: Resolver, names: list[str | None]) -> list[tuple[object, ...]]:
-    rows = []
-    for name in names:
-        match = resolver.resolve(name) if name else None
-        if match is None:
-            rows.append((name, None, None, None, 0.0, "nil", []))
-        else:
-            entity = match.entity
-            rows.append(
-                (name, match.entity_id, entity and entity.name, entity and entity.type, match.score, match.method,
-                 list(match.candidates))
-            )
-    return rows
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_batch_names, min_size=1, max_size=40))
 def test_resolve_many_agrees_with_resolve_on_respelled_batches(resolver: Resolver, names: list[str]) -> None:
     table = resolver.resolve_many(names)
-    assert table.rows() == _rows(resolver, list(names))
+    assert table.rows() == [resolved_row(resolver, name) for name in names]
 
 
 def test_resolve_many_on_every_respelling(resolver: Resolver) -> None:
@@ -96,6 +81,6 @@ def test_resolve_many_on_every_respelling(resolver: Resolver) -> None:
     names: list[str | None] = [respell(name) for respell in _RESPELLINGS for name in _NAMES]
     names += [None, "", names[0], " ", "-"]
     table = resolver.resolve_many(names)
-    assert table.rows() == _rows(resolver, names)
+    assert table.rows() == [resolved_row(resolver, name) for name in names]
     methods = set(table["method"].to_list())
     assert {"exact", "alias", "key"} <= methods

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from canonym import CanonymError, ConfigError, Gazetteer, Match, MatchConfig, Resolver
-from factory import fixture_gazetteer, fixture_resolver
+from factory import fixture_gazetteer, fixture_names, fixture_resolver, resolved_row
 
 SPEC_COLUMNS = ["query", "entity_id", "canonical", "type", "score", "method", "candidates"]
 
@@ -377,7 +377,7 @@ def test_resolve_many_empty_and_typed(resolver: Resolver) -> None:
     assert typed["entity_id"].to_list() == ["hama", None]
 
 
-_FIXTURE_NAMES = sorted({name for entity in fixture_gazetteer() for name, _ in entity.names()})
+_FIXTURE_NAMES = fixture_names()
 #: Respellings that send a known name down each tier: as written, folded, keyed, parsed.
 _RESPELLINGS = (
     lambda n: n,
@@ -402,24 +402,13 @@ _table_names = st.one_of(
 )
 
 
-def _resolved_row(resolver: Resolver, name: str | None) -> tuple[object, ...]:
-    match = resolver.resolve(name) if name else None
-    if match is None:
-        return (name, None, None, None, 0.0, "nil", [])
-    entity = match.entity
-    return (
-        name, match.entity_id, entity and entity.name, entity and entity.type, match.score, match.method,
-        list(match.candidates),
-    )
-
-
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_table_names, max_size=12))
 def test_resolve_many_agrees_with_resolve(resolver: Resolver, names: list[str | None]) -> None:
-    # resolve_many settles the sure exact, alias and key hits in bulk (resolution_table.sure_rows)
+    # resolve_many settles the sure exact, alias and key hits in bulk (resolution_table.sure_hits)
     # and sends the rest through resolve(): every row must be what resolve() says.
     table = resolver.resolve_many(names)
-    assert table.rows() == [_resolved_row(resolver, name) for name in names]
+    assert table.rows() == [resolved_row(resolver, name) for name in names]
 
 
 # --- Match and settings -------------------------------------------------------------------

@@ -269,6 +269,12 @@ class _Prepared:
             found = self._blocks[memo] = (keys, self.union(keys))
         return found
 
+    def holding_both(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> set[int]:
+        """The aliases with a part of a key in ``lefts`` and one of a key in ``rights``."""
+        if not lefts or not rights or self.disjoint((lefts, rights)):
+            return set()  # the common case, decided on keys alone
+        return set().union(*(self.posting(left) & self.posting(right) for left in lefts for right in rights))
+
     def written_together(self, joined: str) -> tuple[int, ...]:
         """The aliases of two parts or more whose part keys, written together, are ``joined``."""
         if self._together is None:
@@ -406,7 +412,7 @@ _VELARS = str.maketrans("XG", "kk")
 
 def _abd_head(key: str) -> str:
     """The first consonant after Abd in an Abd compound's key, velars as one."""
-    return key[3:].lstrip(_VOWEL_KEYS)[:1].translate(_VELARS)
+    return key[len(ABD) :].lstrip(_VOWEL_KEYS)[:1].translate(_VELARS)
 
 
 @lru_cache(maxsize=500_000)
@@ -493,21 +499,16 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
         return _one_part_off(short, long) if person else 0.0
     similarity = part_similarity
     first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
-    if first < STRICT_PART_CUTOFF or last < STRICT_PART_CUTOFF:
-        # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual". A part before the
-        # first is not: "Uday Saddam Hussein al-Tikriti" is Saddam Hussein's son.
-        rest = _aligned_sum(short[1:], long[1:]) if person and not rotated and first >= STRICT_PART_CUTOFF else 0.0
-        return (first + rest) / len(short) * GAP_FACTOR**gaps * EDGE_FACTOR if rest else 0.0
-    total = first + last
-    j = 1
-    for part in short[1:-1]:
-        while j < len(long) - 1 and similarity(part, long[j]) < STRICT_PART_CUTOFF:
-            j += 1
-        if j >= len(long) - 1:
-            return 0.0
-        total += similarity(part, long[j])
-        j += 1
-    return total / len(short) * GAP_FACTOR**gaps
+    if first >= STRICT_PART_CUTOFF and last >= STRICT_PART_CUTOFF:
+        middle = _aligned_sum(short[1:-1], long[1:-1])
+        return 0.0 if middle is None else (first + middle + last) / len(short) * GAP_FACTOR**gaps
+    if not person or rotated or first < STRICT_PART_CUTOFF:
+        # A part before the first is not left over: "Uday Saddam Hussein al-Tikriti" is
+        # Saddam Hussein's son.
+        return 0.0
+    # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual".
+    rest = _aligned_sum(short[1:], long[1:])
+    return 0.0 if rest is None else (first + rest) / len(short) * GAP_FACTOR**gaps * EDGE_FACTOR
 
 
 def _one_part_off(query: Sequence[str], candidate: Sequence[str]) -> float:
@@ -524,9 +525,9 @@ def _one_part_off(query: Sequence[str], candidate: Sequence[str]) -> float:
     return sum(similarities) / len(similarities)
 
 
-def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float:
+def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float | None:
     """The summed similarity of ``short``'s parts aligned in order, each near-exactly, with
-    parts of ``long`` (leftmost first, which finds an alignment when there is one); 0.0 if none."""
+    parts of ``long`` (leftmost first, which finds an alignment when there is one); None if none."""
     similarity = part_similarity
     total = 0.0
     j = 0
@@ -534,7 +535,7 @@ def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float:
         while j < len(long) and similarity(part, long[j]) < STRICT_PART_CUTOFF:
             j += 1
         if j == len(long):
-            return 0.0
+            return None
         total += similarity(part, long[j])
         j += 1
     return total
@@ -1213,18 +1214,14 @@ class Resolver:
         # parts more (or fewer) inside or after them, or turned surname first.
         candidates: set[int] = set()
         last = strict_keys(*full[-1])
-        if last and not prepared.disjoint((first, last)):
-            for left in first:
-                for right in last:
-                    candidates.update(prepared.posting(left) & prepared.posting(right))
+        if last:
+            candidates.update(prepared.holding_both(first, last))
         if len(full) >= 3:
             # Or it differs in the last part only (see _one_part_off): it holds the first two,
             # and as many full parts as the query.
-            second = strict_keys(*full[1])
-            if second and not prepared.disjoint((first, second)):
-                both = set().union(*(prepared.posting(left) & prepared.posting(right) for left in first for right in second))
-                if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
-                    candidates.update(a for a in both if prepared.parts(a)[3] == len(full))
+            both = prepared.holding_both(first, strict_keys(*full[1]))
+            if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
+                candidates.update(a for a in both if prepared.parts(a)[3] == len(full))
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
             for right in strict_keys(key, skeleton):
