@@ -1002,7 +1002,12 @@ class Resolver:
         """The part keys near-exactly like a query part (``STRICT_PART_CUTOFF``), no initials."""
         if key in self.index.by_token:
             return self._prepared.strict_block(key, skeleton, self.config.part_cutoff)
-        return strict_only(key, self._near_keys(key, skeleton))
+        near = self._near_keys(key, skeleton)
+        if len(skeleton) == 1:
+            # _near_keys leaves out a one-letter skeleton's keys (too many for the fuzzy tier's
+            # cutoff); they are few, and "walui" is near-exactly "wali".
+            near = (*near, *self._prepared.keys_of_skeleton(skeleton))
+        return strict_only(key, near)
 
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
