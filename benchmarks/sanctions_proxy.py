@@ -66,7 +66,19 @@ def read_people(path: Path) -> list[tuple[str, str, list[str]]]:
         ]
         if name:
             people.append((_text(element, "REFERENCE_NUMBER"), name, good))
-    return people
+    return _one_entry_per_name(people)
+
+
+def _one_entry_per_name(people: list[tuple[str, str, list[str]]]) -> list[tuple[str, str, list[str]]]:
+    """People listed twice under one primary name (Hassan Dahir Aweys is QDi.042 and SOi.002)
+    as one entry with the aliases of both: otherwise the right answer, "ambiguous", counts as a miss."""
+    merged: dict[str, tuple[str, str, list[str]]] = {}
+    for ref, name, good in people:
+        if (key := fold(name)) in merged:
+            merged[key][2].extend(a for a in good if a not in merged[key][2])
+        else:
+            merged[key] = (ref, name, list(good))
+    return list(merged.values())
 
 
 def build_set(people: list[tuple[str, str, list[str]]]) -> tuple[list[tuple[str, str]], list[tuple[str, str | None, float]]]:
