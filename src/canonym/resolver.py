@@ -406,6 +406,10 @@ def _prepared(index: AliasIndex) -> _Prepared:
     return prepared
 
 
+#: Short a and i, written for one vowel after the first consonant of a name of five letters or
+#: more (Mahdi/Mehdi, Tharwat/Thirwat); u is another (Khamenei is not Khomeini), and in shorter
+#: names it is too often another name (Sana/Sina).
+_FATHA_KASRA = frozenset("ai")
 #: The velar and uvular letters of part keys (kh, gh, k/q/c) as one.
 _VELARS = str.maketrans("XG", "kk")
 
@@ -438,7 +442,7 @@ def part_similarity(a: str, b: str) -> float:
         return 0.9
     if (
         min(len(a), len(b)) >= 3
-        and a[:2] == b[:2]
+        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and min(len(a), len(b)) >= 5))
         and a[-1] == b[-1]
         and token_skeleton(a) == token_skeleton(b)
         and Levenshtein.distance(a, b) <= 1

@@ -174,6 +174,8 @@ MEET: list[Row] = [
     ("Da'ish", "Daesh"),
     ("Adel", "Adl"),
     ("Adil", "Adel"),
+    ("Thirwat Salah Shihata", "Tharwat Salah Shihata"),
+    ("Mehdi Taeb", "Mahdi Taeb"),
     ("Qaidah", "Qaeda"),
     ("al-Qaedah", "al-Qaeda"),
     ("Harakat al-Muqawama al-Islamiya", "Harakat al-Muqawamah al-Islamiyyah"),
@@ -312,6 +314,7 @@ DISTINCT: list[Row] = [
     ("Saif al-Adel", "Saif al-Arab"),
     # --- Iranian officials --------------------------------------------------------------------
     ("Khamenei", "Khomeini"),
+    ("Sanaa", "Sina"),
     ("Ayatollah Khamenei", "Ayatollah Khomeini"),
     ("Ali Khamenei", "Ali Larijani"),
     ("Qassem Soleimani", "Naim Qassem"),
