@@ -410,6 +410,10 @@ def _prepared(index: AliasIndex) -> _Prepared:
 #: more (Mahdi/Mehdi, Tharwat/Thirwat); u is another (Khamenei is not Khomeini), and in shorter
 #: names it is too often another name (Sana/Sina).
 _FATHA_KASRA = frozenset("ai")
+#: Consonants written voiced or voiceless for one sound (keys: C is ch), and the longest part
+#: key taken for one syllable when comparing them.
+_VOICED_PAIRS = frozenset(map(frozenset, ("bp", "dt", "gk", "jC")))
+MAX_SYLLABLE = 4
 #: The velar and uvular letters of part keys (kh, gh, k/q/c) as one.
 _VELARS = str.maketrans("XG", "kk")
 
@@ -440,6 +444,11 @@ def part_similarity(a: str, b: str) -> float:
     if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
         # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
         return 0.9
+    if len(a) <= MAX_SYLLABLE and len(b) <= MAX_SYLLABLE and a[1:] == b[1:] and frozenset((a[0], b[0])) in _VOICED_PAIRS:
+        # One syllable whose first consonant is written voiced or not, as Korean
+        # romanizations do (McCune-Reischauer and Revised): Pom/Bom, To/Do, Cho/Jo. Below
+        # the strict cutoff: alone, or as the one distinctive part, it is another name (Gaza/Kaza).
+        return 0.89
     if (
         min(len(a), len(b)) >= 3
         and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and min(len(a), len(b)) >= 5))

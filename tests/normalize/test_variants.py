@@ -176,6 +176,9 @@ MEET: list[Row] = [
     ("Adil", "Adel"),
     ("Thirwat Salah Shihata", "Tharwat Salah Shihata"),
     ("Mehdi Taeb", "Mahdi Taeb"),
+    ("Jang Pom Su", "Jang Bom Su"),
+    ("Pak To Chun", "Pak Do Chun"),
+    ("Ri Che-son", "Ri Je Son"),
     ("Qaidah", "Qaeda"),
     ("al-Qaedah", "al-Qaeda"),
     ("Harakat al-Muqawama al-Islamiya", "Harakat al-Muqawamah al-Islamiyyah"),
@@ -315,6 +318,7 @@ DISTINCT: list[Row] = [
     # --- Iranian officials --------------------------------------------------------------------
     ("Khamenei", "Khomeini"),
     ("Sanaa", "Sina"),
+    ("Gaza", "Kaza"),
     ("Ayatollah Khamenei", "Ayatollah Khomeini"),
     ("Ali Khamenei", "Ali Larijani"),
     ("Qassem Soleimani", "Naim Qassem"),
