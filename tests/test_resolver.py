@@ -546,6 +546,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.004", "ALI MOHAMED RAGE"),
         ("LYi.001", "HANNIBAL MUAMMAR QADHAFI"),
         ("CDi.005", "KHAWA PANGA MANDRO"),
+        ("KPi.016", "JANG BOM SU"),
+        ("EGi.001", "THARWAT SALAH SHIHATA"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -566,6 +568,12 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("Frank Kakorere Bwambale", "CDi.003"),
         # kh for k: Khawa = Kawa.
         ("Kawa Panga Mandro", "CDi.005"),
+        # The name without the father's that the list adds after it.
+        ("Hamidullah Akhund", "QDi.003"),
+        # The two Korean romanizations: Pom = Bom.
+        ("Jang Pom Su", "KPi.016"),
+        # a and i for one short vowel: Thirwat = Tharwat.
+        ("Thirwat Salah Shihata", "EGi.001"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:

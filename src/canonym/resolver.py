@@ -85,6 +85,9 @@ ROTATION_FACTOR = 0.95
 #: never match so: a group or a place named after another is another ("Islamic State Sahel
 #: Province"). Untyped entries of a user's list may be people.
 EDGE_FACTOR = 0.96
+#: Score factor per part after a name that is the other's first parts, as sanctions lists
+#: give a person's name followed by the father's (instead of GAP_FACTOR and EDGE_FACTOR).
+PREFIX_FACTOR = 0.95
 NOT_PEOPLE = frozenset({"ORG", "LOC"})
 #: The least similarity of the one part that may differ between two names of three parts
 #: or more that are otherwise alike (the fuzzy tier's ``part_cutoff`` is for every part).
@@ -492,7 +495,8 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
 
     When the candidate may be a ``person`` (groups and places named after another are other
     ones: "Islamic State" is not "Islamic State Sahel Province"), the parts left over may also
-    follow the last part ("Simon Gatwech" = "Simon Gatwech Dual"), at ``EDGE_FACTOR`` more, but
+    follow the last part ("Simon Gatwech" = "Simon Gatwech Dual"), at ``EDGE_FACTOR`` more
+    (``PREFIX_FACTOR`` each instead when the shorter name is the other's first parts), but
     never come before the first ("Uday Saddam Hussein" is Saddam Hussein's son); and names of
     as many parts may differ in one (:func:`_one_part_off`). 0.0 when nothing fits.
     """
@@ -521,7 +525,12 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
         return 0.0
     # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual".
     rest = _aligned_sum(short[1:], long[1:])
-    return 0.0 if rest is None else (first + rest) / len(short) * GAP_FACTOR**gaps * EDGE_FACTOR
+    if rest is None:
+        return 0.0
+    # The name and then the father's ("Paul Malong" = "Paul Malong Awan", "Arefullah Aref" =
+    # "Arefullah Aref Ghazi Mohammad"): two parts alone are too common a name for two more.
+    prefix = (len(short) > 2 or gaps == 1) and all(similarity(a, b) >= STRICT_PART_CUTOFF for a, b in zip(short, long[: len(short)], strict=True))
+    return (first + rest) / len(short) * (PREFIX_FACTOR**gaps if prefix else GAP_FACTOR**gaps * EDGE_FACTOR)
 
 
 def _one_part_off(query: Sequence[str], candidate: Sequence[str]) -> float:
