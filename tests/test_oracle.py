@@ -82,6 +82,15 @@ class Oracle:
             return TIER_SCORES["key"]
         return max(self.fuzzy.get(entity_id, 0.0), self.anchored.get(entity_id, 0.0))
 
+    @property
+    def finds_nothing(self) -> bool:
+        """Whether no tier, bearer or score reaches an entity: the resolver's NIL."""
+        if self.tier == "partial":
+            return not self.bearers
+        if self.tier == "fuzzy":
+            return max([*self.fuzzy.values(), *self.anchored.values(), 0.0]) < CONFIG.score_cutoff
+        return self.tier is None
+
     def ranked(self, scores: dict[str, float] | None = None) -> list[tuple[str, float]]:
         return sorted((self.fuzzy if scores is None else scores).items(), key=lambda item: (-item[1], item[0]))
 
@@ -131,6 +140,17 @@ def bearers_by_key() -> dict[str, frozenset[str]]:
 
 
 def oracle(name: str) -> Oracle:
+    """The brute force's view of ``name``; as the resolver does, a name with a comma that
+    finds nothing as written is read in list order ("Murad, Abdul Hakim" is Abdul Hakim Murad)."""
+    truth = oracle_as_written(name)
+    if "," in name and truth.finds_nothing:
+        turned, inverted = uninvert(name, person=True)
+        if inverted and turned != uninvert(name)[0]:
+            return oracle_as_written(turned)
+    return truth
+
+
+def oracle_as_written(name: str) -> Oracle:
     parts = parse_name(name)
     keys = part_keys(name)
     key = " ".join(keys)

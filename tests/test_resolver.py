@@ -548,6 +548,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("CDi.005", "KHAWA PANGA MANDRO"),
         ("KPi.016", "JANG BOM SU"),
         ("EGi.001", "THARWAT SALAH SHIHATA"),
+        ("QDi.120", "ABDUL HAKIM MURAD"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -579,6 +580,14 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:
     match = list_resolver.resolve(query)
     assert match is not None and match.entity_id == expected, list_resolver.explain(query)
+
+
+def test_list_order_without_capitals_is_read_when_the_name_as_written_is_unknown(list_resolver: Resolver) -> None:
+    match = list_resolver.resolve("Murad, Abdul Hakim Hasim")
+    assert match is not None and match.entity_id == "QDi.120"
+    assert match.query == "Murad, Abdul Hakim Hasim"
+    assert "read as 'Abdul Hakim Hasim Murad'" in list_resolver.explain("Murad, Abdul Hakim Hasim").reason
+    assert Resolver().resolve("Kandahar, Afghanistan") is None  # a place and its country stay unknown
 
 
 @pytest.mark.parametrize(

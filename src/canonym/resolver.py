@@ -27,7 +27,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -760,6 +760,19 @@ class Resolver:
         return self._sure(name, hits, method, explain) or self._decide(self._query(name, type), hits, method, explain, type)
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
+        match = self._resolve_as_written(name, type, explain)
+        if match is None and "," in name:
+            # "Murad, Abdul Hakim": list order with the surname not in capitals, which only
+            # person names take (see uninvert); tried when the name as written is unknown.
+            turned, inverted = uninvert(name, person=True)
+            if inverted and turned != uninvert(name)[0]:
+                found = self._resolve_as_written(turned, type, explain)
+                if explain is not None:
+                    explain["reason"] = f"read as {turned!r}: {explain['reason']}"
+                return None if found is None else replace(found, query=name)
+        return match
+
+    def _resolve_as_written(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         if len(name) > MAX_NAME_LENGTH:
             return self._note(explain, None, f"{len(name)} characters: longer than any name ({MAX_NAME_LENGTH})")
         if ";" in name:
