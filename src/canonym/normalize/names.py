@@ -496,6 +496,8 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
             i += 1
             continue
         rest = _abd_rest(token) if token.startswith(tables.abd_prefix) else None
+        if rest is not None and following is not None and _is_article(token[len(tables.abd_prefix) :], following, tables):
+            rest = ""  # "Abdur Rahman", "Abdus Salam": the article written onto Abd, then the name
         if rest is not None:
             if rest == "" and following is not None:
                 # "Abd al-Rahman", "Abdul Rahman", "Abd Allah": join with what follows.
