@@ -549,6 +549,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("KPi.016", "JANG BOM SU"),
         ("EGi.001", "THARWAT SALAH SHIHATA"),
         ("QDi.120", "ABDUL HAKIM MURAD"),
+        ("KPi.017", "RI JE-SON"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -573,6 +574,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("Hamidullah Akhund", "QDi.003"),
         # The two Korean romanizations: Pom = Bom.
         ("Jang Pom Su", "KPi.016"),
+        ("Ri Che-son", "KPi.017"),  # syllables of one letter's skeleton, ch for j
         # a and i for one short vowel: Thirwat = Tharwat.
         ("Thirwat Salah Shihata", "EGi.001"),
     ],

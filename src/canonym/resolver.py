@@ -312,9 +312,11 @@ class _Prepared:
         """The part keys that align with ``key`` by rule (see ``Resolver._near_aliases``)."""
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
+        similarity = part_similarity
         if len(skeleton) >= 2:
-            similarity = part_similarity
             keys.extend([other for other in self.keys_of_skeleton(skeleton) if other != key and similarity(key, other) >= cutoff])
+        if twin := voiced_twin(key, skeleton):
+            keys.extend([other for other in self.keys_of_skeleton(twin) if similarity(key, other) >= cutoff])
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
         return tuple(keys)
@@ -322,6 +324,8 @@ class _Prepared:
     def skeleton_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
         """The keys that :meth:`near_keys_uncached` chooses from for a key not in the index."""
         keys = self.keys_of_skeleton(skeleton) if len(skeleton) >= 2 else ()
+        if twin := voiced_twin(key, skeleton):
+            keys = (*keys, *self.keys_of_skeleton(twin))
         return (*keys, key[0]) if key[0] in self.index.by_token else keys
 
     def union(self, keys: Sequence[str]) -> frozenset[int]:
@@ -416,7 +420,15 @@ _FATHA_KASRA = frozenset("ai")
 #: Consonants written voiced or voiceless for one sound (keys: C is ch), and the longest part
 #: key taken for one syllable when comparing them.
 _VOICED_PAIRS = frozenset(map(frozenset, ("bp", "dt", "gk", "jC")))
+_VOICED_TWIN = {a: b for pair in ("bp", "dt", "gk", "jC") for a, b in (pair, pair[::-1])}
 MAX_SYLLABLE = 4
+
+
+def voiced_twin(key: str, skeleton: str) -> str:
+    """The skeleton of a one-syllable part with its first consonant voiced or not ("C" for
+    "ji"), whose keys :func:`part_similarity` may pair with it; "" for other parts."""
+    twin = _VOICED_TWIN.get(skeleton[:1]) if len(key) <= MAX_SYLLABLE and key[:1] == skeleton[:1] else None
+    return twin + skeleton[1:] if twin else ""
 #: The velar and uvular letters of part keys (kh, gh, k/q/c) as one.
 _VELARS = str.maketrans("XG", "kk")
 
