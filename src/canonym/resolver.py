@@ -420,7 +420,7 @@ _FATHA_KASRA = frozenset("ai")
 #: Consonants written voiced or voiceless for one sound (keys: C is ch), and the longest part
 #: key taken for one syllable when comparing them.
 _VOICED_PAIRS = frozenset(map(frozenset, ("bp", "dt", "gk", "jC")))
-_VOICED_TWIN = {a: b for pair in ("bp", "dt", "gk", "jC") for a, b in (pair, pair[::-1])}
+_VOICED_TWIN = {pair[i]: pair[1 - i] for pair in ("bp", "dt", "gk", "jC") for i in (0, 1)}
 MAX_SYLLABLE = 4
 
 
