@@ -550,6 +550,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("EGi.001", "THARWAT SALAH SHIHATA"),
         ("QDi.120", "ABDUL HAKIM MURAD"),
         ("KPi.017", "RI JE-SON"),
+        ("KEi.001", "ABOUD ROGO MOHAMMED"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -575,6 +576,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         # The two Korean romanizations: Pom = Bom.
         ("Jang Pom Su", "KPi.016"),
         ("Ri Che-son", "KPi.017"),  # syllables of one letter's skeleton, ch for j
+        # Two neighbouring parts in the other order.
+        ("Aboud Mohammed Rogo", "KEi.001"),
         # a and i for one short vowel: Thirwat = Tharwat.
         ("Thirwat Salah Shihata", "EGi.001"),
     ],

@@ -80,6 +80,8 @@ GAP_FACTOR = 0.93
 MAX_GAPS = 2
 #: Score factor for a name written surname first without a comma ("Zawahiri Ayman Muhammad").
 ROTATION_FACTOR = 0.95
+#: Score factor for a name with two neighbouring parts in the other order ("Aboud Rogo Mohammed").
+SWAP_FACTOR = 0.92
 #: Score factor for a name that is the other with a part after it rather than between its
 #: first and last parts ("Simon Gatwech" = "Simon Gatwech Dual"), and the entity types that
 #: never match so: a group or a place named after another is another ("Islamic State Sahel
@@ -502,8 +504,9 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
     name's parts must align in order with parts of the longer one, its first and last with
     the longer one's first and last, every part near-exactly (``STRICT_PART_CUTOFF``); each
     part of the longer one left over costs ``GAP_FACTOR``. With ``turn``, the candidate turned
-    surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``: only for names with
-    no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman".
+    surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``, and for a person of
+    three parts or more two neighbouring parts swapped (:func:`_swapped`) at ``SWAP_FACTOR``:
+    only for names with no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman".
 
     When the candidate may be a ``person`` (groups and places named after another are other
     ones: "Islamic State" is not "Islamic State Sahel Province"), the parts left over may also
@@ -513,6 +516,8 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
     as many parts may differ in one (:func:`_one_part_off`). 0.0 when nothing fits.
     """
     best = _anchored(query, candidate, person=person)
+    if turn and person and len(query) == len(candidate) >= 3:
+        best = max(best, _swapped(query, candidate) * SWAP_FACTOR)
     if turn and len(candidate) >= 2:
         for turned in ((candidate[-1], *candidate[:-1]), (*candidate[1:], candidate[0])):
             best = max(best, _anchored(query, turned, rotated=True) * ROTATION_FACTOR)
@@ -543,6 +548,20 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
     # "Arefullah Aref Ghazi Mohammad"): two parts alone are too common a name for two more.
     prefix = (len(short) > 2 or gaps == 1) and all(similarity(a, b) >= STRICT_PART_CUTOFF for a, b in zip(short, long[: len(short)], strict=True))
     return (first + rest) / len(short) * (PREFIX_FACTOR**gaps if prefix else GAP_FACTOR**gaps * EDGE_FACTOR)
+
+
+def _swapped(query: Sequence[str], candidate: Sequence[str]) -> float:
+    """The mean part similarity of two names alike part by part, each near-exactly, once two
+    neighbouring parts of the query change places ("Aboud Mohammed Rogo" = "Aboud Rogo
+    Mohammed"); 0.0 when no such swap makes them alike."""
+    similarity = part_similarity
+    best = 0.0
+    for i in range(len(query) - 1):
+        swapped = (*query[:i], query[i + 1], query[i], *query[i + 2 :])
+        similarities = [similarity(a, b) for a, b in zip(swapped, candidate, strict=True)]
+        if min(similarities) >= STRICT_PART_CUTOFF:
+            best = max(best, sum(similarities) / len(similarities))
+    return best
 
 
 def _one_part_off(query: Sequence[str], candidate: Sequence[str]) -> float:
