@@ -551,6 +551,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.120", "ABDUL HAKIM MURAD"),
         ("KPi.017", "RI JE-SON"),
         ("KEi.001", "ABOUD ROGO MOHAMMED"),
+        ("TAi.163", "HAJI KHAIRULLAH"),
+        ("TAi.149", "SALEH MOHAMMAD"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -627,6 +629,8 @@ def test_several_names_in_one_field(resolver: Resolver) -> None:
         "Simon",  # one part anchors nothing
         "Jules Mutombo",  # a surname that is not a spelling of the known one
         "Khamis Muammar Qadhafi",  # another first name: a brother
+        "Khairullah Khairkhwah",  # Khairullah is one name, not two parts to anchor on
+        "Muhammad Hameida Saleh",  # two parts turned round meet two, not a longer name
     ],
 )
 def test_other_people_stay_unknown(list_resolver: Resolver, query: str) -> None:

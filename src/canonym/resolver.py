@@ -62,6 +62,8 @@ PATRONYMIC = frozenset({"bin", "bint", "ould", "ag"})
 #: How the name parser writes an Abd compound ("Abd al-Rahman" -> "abdrahman"), and the
 #: vowels of a part key.
 ABD = name_tables().abd_prefix
+#: The key of the Allah part of a split "-ullah" name (Khairullah = Khair Allah).
+ALLAH = token_key("allah")
 _VOWEL_KEYS = "aiu"
 #: Part similarity needed for a father's name or a name's only distinctive part.
 STRICT_PART_CUTOFF = 0.9
@@ -518,7 +520,9 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
     best = _anchored(query, candidate, person=person)
     if turn and person and len(query) == len(candidate) >= 3:
         best = max(best, _swapped(query, candidate) * SWAP_FACTOR)
-    if turn and len(candidate) >= 2:
+    if turn and (len(candidate) >= 3 or len(query) == len(candidate) == 2):
+        # Two parts are turned round to meet two ("Mostafa Djamel" = "Djamel Moustfa"), not
+        # the first and last of a longer name ("Muhammad Hameida Saleh" is not "Saleh Mohammad").
         for turned in ((candidate[-1], *candidate[:-1]), (*candidate[1:], candidate[0])):
             best = max(best, _anchored(query, turned, rotated=True) * ROTATION_FACTOR)
     return best
@@ -527,8 +531,10 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
 def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False) -> float:
     short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
     gaps = len(long) - len(short)
-    if len(short) < 2 or gaps > MAX_GAPS or min(map(len, short)) < 3:
-        return 0.0  # an initial or a two-letter part anchors nothing
+    if len(short) - short.count(ALLAH) < 2 or gaps > MAX_GAPS or min(map(len, short)) < 3:
+        # An initial or a two-letter part anchors nothing, nor does the Allah of one name
+        # ("Khairullah" is not two names).
+        return 0.0
     if gaps == 0 and not rotated:
         return _one_part_off(short, long) if person else 0.0
     similarity = part_similarity
