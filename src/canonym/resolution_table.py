@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain, compress, repeat
+from operator import and_, is_
 from typing import TYPE_CHECKING, cast
 
 from canonym.gazetteer.cache import paused_gc
@@ -45,24 +46,28 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     strong = index.alias_strong
     found = list(map(index.exact.get, names))
     settled = [_strong(names, found, strong)]
-    misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
+    misses = list(compress(names, map(is_, found, repeat(None))))
     if misses and not _all_plain_forms(misses):
         # An exact form of its own (see exact_form), and no comma: no list order to undo.
         misses = [n for n in misses if len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n and ";" not in n]
     forms = fold_ascii_lines(misses)
     found = list(map(index.folded.get, forms))
     settled.append(_strong(misses, found, strong))
-    left = [i for i, (hit, form) in enumerate(zip(found, forms, strict=True)) if hit is None and form]
-    names = [misses[i] for i in left]
-    keys = joined_keys_many(names, [forms[i] for i in left], index.part_keys)
+    left = list(map(is_, found, repeat(None)))
+    if "" in forms:
+        left = list(map(and_, left, map(bool, forms)))  # no letters: no key
+    names = list(compress(misses, left))
+    keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys)
     settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
     return settled
 
 
 def _strong(names: Sequence[str], found: Sequence[Hits | None], strong: Sequence[bool]) -> tuple[list[str], list[int]]:
     """The names whose hit is one strong alias, and that alias."""
-    sure = [type(hit) is int and strong[hit] for hit in found]
-    return list(compress(names, sure)), cast(list[int], list(compress(found, sure)))
+    single = list(map(isinstance, found, repeat(int)))  # Hits: an int, a tuple or None
+    hits = cast(list[int], list(compress(found, single)))
+    sure = list(map(strong.__getitem__, hits))
+    return list(compress(compress(names, single), sure)), list(compress(hits, sure))
 
 
 def _all_plain_forms(names: list[str]) -> bool:
@@ -81,7 +86,8 @@ def _all_plain_forms(names: list[str]) -> bool:
         and "\n " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and all(map(str.isprintable, names))
+        and text.count("\n") == len(names) - 1  # no name holds a newline: each printable ...
+        and text.replace("\n", " ").isprintable()  # ... when all of them joined are
         and max(map(len, names)) <= MAX_NAME_LENGTH
     )
 
