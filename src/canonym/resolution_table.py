@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
-from operator import and_, is_
+from itertools import chain, compress
 from typing import TYPE_CHECKING, cast
 
 from canonym.gazetteer.cache import paused_gc
@@ -46,16 +45,14 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     strong = index.alias_strong
     found = list(map(index.exact.get, names))
     settled = [_strong(names, found, strong)]
-    misses = list(compress(names, map(is_, found, repeat(None))))
+    misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
     if misses and not _all_plain_forms(misses):
         # An exact form of its own (see exact_form), and no comma: no list order to undo.
         misses = [n for n in misses if len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n and ";" not in n]
     forms = fold_ascii_lines(misses)
     found = list(map(index.folded.get, forms))
     settled.append(_strong(misses, found, strong))
-    left = list(map(is_, found, repeat(None)))
-    if "" in forms:
-        left = list(map(and_, left, map(bool, forms)))  # no letters: no key
+    left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
     names = list(compress(misses, left))
     keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys)
     settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
@@ -64,10 +61,8 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
 
 def _strong(names: Sequence[str], found: Sequence[Hits | None], strong: Sequence[bool]) -> tuple[list[str], list[int]]:
     """The names whose hit is one strong alias, and that alias."""
-    single = list(map(isinstance, found, repeat(int)))  # Hits: an int, a tuple or None
-    hits = cast(list[int], list(compress(found, single)))
-    sure = list(map(strong.__getitem__, hits))
-    return list(compress(compress(names, single), sure)), list(compress(hits, sure))
+    sure = [type(hit) is int and strong[hit] for hit in found]
+    return list(compress(names, sure)), cast(list[int], list(compress(found, sure)))
 
 
 def _all_plain_forms(names: list[str]) -> bool:

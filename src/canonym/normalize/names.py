@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
-from typing import Any
+from itertools import compress, repeat
+from typing import Any, cast
 
 from canonym.normalize.text import fold, fold_char
 from canonym.normalize.translit import token_keys
@@ -228,25 +228,29 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
     ``forms[i]`` is ``fold(names[i])``, not empty; no name holds a comma. The key is
     ``" ".join`` of ``part_keys[t]`` for the tokens ``t`` of :func:`parse_fields` (of the tokens
     themselves for an acronym); ``part_keys`` is the index's map, which keys a part it lacks by
-    ``token_key``. Each distinct part is keyed once (by ``token_keys`` when new); polars splits
-    the names, maps every part to its key (a connector to its one spelling's, an article to a
-    mark, dropped below) and joins them again. A name that needs more of the parser (a leading
-    title, capitals, an Abd or -allah compound, an assimilated article, "abul") goes through
-    :func:`parse_fields`.
+    ``token_key``. The parts of all the names are keyed in one pass: each distinct part once (by
+    ``token_keys`` when new), connectors respelled and articles dropped on the whole stream of
+    parts. A name that needs more of the parser (a leading title, capitals, an Abd or -allah
+    compound, an assimilated article, "abul") goes through :func:`parse_fields`.
     """
     if not names:
         return []
-    import polars as pl
-
     title_firsts, hard_tokens, connectors, articles = _bulk_tables()
     abd_prefix = name_tables().abd_prefix
-    parts = pl.Series(forms, dtype=pl.String).str.split(" ")
-    distinct = parts.explode().unique()
+    text = "\n".join(forms)
+    # The parts of every name, the names parted by a "\n" part.
+    stream = text.replace("\n", " \n ").split(" ")
+    parts = set(stream)
+    parts.discard("\n")
+    distinct = list(parts)
     # Each distinct part's key: from part_keys, or by token_keys for the parts it lacks.
-    tokens = distinct.to_list()
-    key_of: dict[str, str | None] = dict(zip(tokens, map(part_keys.get, tokens), strict=True))
-    new = [token for token, key in key_of.items() if key is None]
-    key_of.update(zip(new, token_keys(new), strict=True))
+    found: dict[str, str | None] = dict(zip(distinct, map(part_keys.get, distinct), strict=True))
+    new = [token for token, key in found.items() if key is None]
+    fresh = dict(zip(new, token_keys(new), strict=True))
+    found.update(fresh)
+    key_of = cast(dict[str, str], found)  # no None left
+    key_of["\n"] = "\n"
+    # A connector is keyed as its one spelling; an article is marked, to be dropped below.
     for token in connectors.keys() & key_of.keys():
         key_of[token] = part_keys[connectors[token]]
     marked = [a for a in articles if a in key_of]
@@ -254,30 +258,50 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
         key_of[article] = _ARTICLE + article
     # The names that parse_fields must take: those with a part of the parser's loop or an Abd
     # or -allah compound (their parts marked), a title word first, or in capitals.
-    hard = {*hard_tokens & key_of.keys(), *distinct.filter(distinct.str.contains(f"llah|{re.escape(abd_prefix)}")).to_list()}
+    hard = hard_tokens & key_of.keys()
+    if "llah" in text or abd_prefix in text:
+        hard |= {t for t in key_of if "llah" in t or abd_prefix in t}
     for token in hard:
         key_of[token] = _HARD
-    # distinct is in the order of key_of (made from it; only values were changed since).
-    joined = parts.list.eval(pl.element().replace_strict(distinct, pl.Series(key_of.values(), dtype=pl.String)))
-    keys = joined.list.join(" ")
-    if marked:
-        # parse_fields drops an article that another part follows; the last part is kept. A
-        # newline ends each name for the while, so that one pass sees both cases.
-        respelled = {_ARTICLE + article + "\n": part_keys[article] + "\n" for article in marked}
-        dropped = dict.fromkeys([_ARTICLE + article + " " for article in marked], "")
-        keys = (keys + "\n").str.replace_many(respelled | dropped).str.head(-1)
-    redo = set(compress(range(len(forms)), map(str.isupper, names)))
+    count = len(forms)
+    redo = set(compress(range(count), map(str.isupper, names)))
     titles = title_firsts & key_of.keys()
     if titles:
         # A name of one part keeps it (_strip_titles leaves the last part): only "title ..." counts.
-        redo.update((parts.list.first().is_in(titles) & (parts.list.len() > 1)).arg_true())
-    if hard:
-        redo.update(keys.str.contains(_HARD, literal=True).arg_true())
-    result: list[str] = keys.to_list()
-    for i in redo:
-        parsed, _, _, _, acronym = parse_fields(names[i], folded=forms[i])
-        result[i] = " ".join(parsed if acronym else [part_keys[t] for t in parsed])
-    return result
+        starts = tuple(title + " " for title in titles)
+        redo.update(compress(range(count), map(str.startswith, forms, repeat(starts))))
+    joined = " ".join(map(key_of.__getitem__, stream))
+    for article in marked:
+        # parse_fields drops an article that another part follows; the last part is kept.
+        mark, key = _ARTICLE + article, part_keys[article]
+        joined = joined.replace(mark + " \n", key + " \n")
+        if joined.endswith(mark):
+            joined = joined[: -len(mark)] + key
+        joined = joined.replace(mark + " ", "")
+    keys = joined.replace(" \n ", "\n").split("\n")
+    if _HARD in joined:
+        redo.update(i for i, key in enumerate(keys) if _HARD in key)
+    if redo:
+        at = sorted(redo)
+        for i, key in zip(at, _parsed_keys([names[i] for i in at], [forms[i] for i in at], part_keys, fresh), strict=True):
+            keys[i] = key
+    return keys
+
+
+def _parsed_keys(names: Sequence[str], forms: Sequence[str], part_keys: Mapping[str, str], fresh: dict[str, str]) -> list[str]:
+    """The keys of ``names`` from :func:`parse_fields`, ``forms`` their folds.
+
+    ``fresh`` holds keys of parts that ``part_keys`` lacks; the parts that both lack are keyed
+    together by ``token_keys`` and added to it.
+    """
+    fields = [parse_fields(name, folded=form) for name, form in zip(names, forms, strict=True)]
+    parts = {token for tokens, *_, acronym in fields if not acronym for token in tokens}
+    lacking = [token for token in parts if token not in part_keys and token not in fresh]
+    fresh.update(zip(lacking, token_keys(lacking), strict=True))
+    return [
+        " ".join(tokens if acronym else [fresh[t] if t in fresh else part_keys[t] for t in tokens])
+        for tokens, *_, acronym in fields
+    ]
 
 
 def fold_name(text: str) -> str:
