@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any, cast
 
 from canonym.normalize.text import fold, fold_char
@@ -270,7 +271,8 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
         # A name of one part keeps it (_strip_titles leaves the last part): only "title ..." counts.
         starts = tuple(title + " " for title in titles)
         redo.update(compress(range(count), map(str.startswith, forms, repeat(starts))))
-    joined = " ".join(map(key_of.__getitem__, stream))
+    # One itemgetter call looks up all the parts (a map calls __getitem__ once a part).
+    joined = " ".join(itemgetter(*stream)(key_of)) if len(stream) > 1 else key_of[stream[0]]
     for article in marked:
         # parse_fields drops an article that another part follows; the last part is kept.
         mark, key = _ARTICLE + article, part_keys[article]
