@@ -3,8 +3,9 @@
 Most names of a bulk look-up are settled by one strong alias in the exact, alias or key tier.
 :func:`sure_hits` finds those for all the names together, step by step as ``Resolver._resolve``
 takes them one by one: each tier's dict look-up mapped over a list, one fold of all the names,
-each distinct part keyed once (:func:`~canonym.normalize.names.joined_keys_many`). The table is
-then made column by column from those aliases, without a call, a Match or a row tuple per name.
+each distinct part keyed once (:func:`~canonym.normalize.names.joined_keys_many`). Their rows
+are then gathered by polars from the index's entity columns (made once per index), without a
+call, a Match or a row tuple per name.
 Every other name (a weak or shared alias, a partial name, the fuzzy tier, a type filter) goes
 through :meth:`~canonym.Resolver.resolve`. The two paths are held equal by property tests.
 """
@@ -12,9 +13,12 @@ through :meth:`~canonym.Resolver.resolve`. The two paths are held equal by prope
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import compress
-from operator import itemgetter
-from typing import TYPE_CHECKING, TypeVar, cast
+from dataclasses import dataclass
+from functools import cache
+from itertools import chain, compress
+from typing import TYPE_CHECKING, cast
+
+import numpy as np
 
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form
@@ -23,11 +27,10 @@ from canonym.normalize.names import fold_ascii_lines, joined_keys_many
 from canonym.resolver import TIER_SCORES
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
     import polars as pl
 
     from canonym.resolver import Resolver
-
-T = TypeVar("T")
 
 #: The tiers whose sure hits are settled in bulk, in order, with their scores.
 SURE_TIERS = tuple((tier, TIER_SCORES[tier]) for tier in ("exact", "alias", "key"))
@@ -53,9 +56,9 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     forms = fold_ascii_lines(misses)
     found = list(map(index.folded.get, forms))
     settled.append(_strong(misses, found, strong))
-    left = [i for i, (hit, form) in enumerate(zip(found, forms, strict=True)) if hit is None and form]
-    names = [misses[i] for i in left]
-    keys = joined_keys_many(names, [forms[i] for i in left], index.part_keys)
+    left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
+    names = list(compress(misses, left))
+    keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys)
     settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
     return settled
 
@@ -82,80 +85,136 @@ def _all_plain_forms(names: list[str]) -> bool:
         and "\n " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and all(map(str.isprintable, names))
+        and text.count("\n") == len(names) - 1  # no name holds a newline: each printable ...
+        and text.replace("\n", " ").isprintable()  # ... when all of them joined are
         and max(map(len, names)) <= MAX_NAME_LENGTH
     )
 
 
-def _gather(values: Sequence[T], at: Sequence[int]) -> list[T]:
-    """``[values[i] for i in at]``, made in C."""
-    if len(at) > 1:
-        return list(itemgetter(*at)(values))
-    return [values[i] for i in at]
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """An index's entity columns as polars data, to gather the rows of many hits in one call."""
+
+    index: AliasIndex
+    #: The entity of each alias.
+    alias_entity: npt.NDArray[np.uint32]
+    #: entity_id, canonical and type of each entity.
+    entities: pl.DataFrame
+
+
+#: Columns per index object (a few indexes at most live in one process), made on first use.
+_COLUMNS: dict[int, _Columns] = {}
+
+
+def _columns(index: AliasIndex) -> _Columns:
+    import polars as pl
+
+    columns = _COLUMNS.get(id(index))
+    if columns is None or columns.index is not index:
+        if len(_COLUMNS) >= 4:
+            del _COLUMNS[next(iter(_COLUMNS))]
+        table = index.entities
+        entities = pl.DataFrame(
+            {"entity_id": table.ids, "canonical": table.names, "type": table.types},
+            schema={"entity_id": pl.String, "canonical": pl.String, "type": pl.String},
+        )
+        alias_entity = np.array(index.alias_entity, dtype=np.uint32)
+        columns = _COLUMNS[id(index)] = _Columns(index, alias_entity, entities)
+    return columns
 
 
 def resolution_table(resolver: Resolver, names: Iterable[str | None] | pl.Series, type: str | None) -> pl.DataFrame:
-    """The body of :meth:`Resolver.resolve_many`: each distinct name resolved once, in a table.
-
-    The table is made column by column: the rows of the distinct names (the sure hits tier by
-    tier, then the others), then each query's row picked from them.
-    """
+    """The body of :meth:`Resolver.resolve_many`: each distinct name resolved once, in a table."""
     import polars as pl
 
     values = names.to_list() if isinstance(names, pl.Series) else list(names)
-    index = resolver.index
     with paused_gc():
-        distinct = dict.fromkeys(values)
-        # A type filter changes what the tiers may return: then every name takes resolve().
-        settled: list[tuple[list[str], list[int]]] = []
-        if type is None and not resolver.config.types:
-            settled = sure_hits(index, [name for name in distinct if name])
-        order: list[str | None] = []
-        aliases: list[int] = []
-        scores: list[float] = []
-        methods: list[str] = []
-        for (tier, score), (tier_names, tier_aliases) in zip(SURE_TIERS, settled, strict=False):
-            order += tier_names
-            aliases += tier_aliases
-            scores += [score] * len(tier_names)
-            methods += [tier] * len(tier_names)
-        table = index.entities
-        entities = _gather(index.alias_entity, aliases)
-        entity_ids: list[str | None] = _gather(table.ids, entities)
-        canonicals: list[str | None] = _gather(table.names, entities)
-        types: list[str | None] = _gather(table.types, entities)
+        # In a call of its own: its lists of names are freed before the collection that ends
+        # paused_gc, which would otherwise visit every item of them.
+        frame = _rows(resolver, values, type)
+    return frame.insert_column(0, pl.Series("query", values, dtype=pl.String))
+
+
+def _rows(resolver: Resolver, values: list[str | None], type: str | None) -> pl.DataFrame:
+    """The table's row of each query but the query: the sure hits tier by tier, then the others."""
+    import polars as pl
+
+    distinct = dict.fromkeys(values)
+    # A type filter changes what the tiers may return: then every name takes resolve().
+    settled: list[tuple[list[str], list[int]]] = [([], [])] * len(SURE_TIERS)
+    if type is None and not resolver.config.types:
+        settled = sure_hits(resolver.index, [name for name in distinct if name])
+    order: list[str | None] = list(chain.from_iterable(tier_names for tier_names, _ in settled))
+    frame = _sure_rows(resolver.index, settled)
+    if len(order) < len(distinct):
+        sure = set(order)
+        others = [name for name in distinct if name not in sure]
+        order += others
+        frame = pl.concat([frame, _resolved_rows(resolver, others, type)])
+    if order != values:
         slot = dict(zip(order, range(len(order)), strict=True))
-        candidates: list[tuple[int, list[str]]] = []
-        for name in distinct:
-            if name in slot:
-                continue
-            slot[name] = len(order)
-            order.append(name)
-            match = resolver.resolve(name, type) if name else None
-            if match is None:
-                entity_ids.append(None)
-                canonicals.append(None)
-                types.append(None)
-                scores.append(0.0)
-                methods.append("nil")
-            else:
-                entity = match.entity
-                entity_ids.append(None if entity is None else entity.id)
-                canonicals.append(None if entity is None else entity.name)
-                types.append(None if entity is None else entity.type)
-                scores.append(match.score)
-                methods.append(match.method)
-                if match.candidates:
-                    candidates.append((slot[name], list(match.candidates)))
-        rows = list(map(slot.__getitem__, values))
-    frame = pl.DataFrame(
+        frame = frame[pl.Series(list(map(slot.__getitem__, values)), dtype=pl.UInt32)]
+    return frame
+
+
+def _sure_rows(index: AliasIndex, settled: Sequence[tuple[list[str], list[int]]]) -> pl.DataFrame:
+    """The rows of the sure hits of :func:`sure_hits`, gathered from the index's columns.
+
+    numpy indexing and two takes: few calls into polars, each of which costs tens of
+    microseconds however few the names.
+    """
+    columns = _columns(index)
+    aliases = np.fromiter(chain.from_iterable(tier_aliases for _, tier_aliases in settled), np.intp)
+    tiers = np.repeat(np.arange(len(SURE_TIERS)), [len(tier_aliases) for _, tier_aliases in settled])
+    return columns.entities[columns.alias_entity[aliases]].hstack(_tier_rows()[tiers])
+
+
+@cache
+def _tier_rows() -> pl.DataFrame:
+    """Score, method and (no) candidates of a sure hit of each tier of :data:`SURE_TIERS`."""
+    import polars as pl
+
+    return pl.DataFrame(
+        {"score": [score for _, score in SURE_TIERS], "method": [tier for tier, _ in SURE_TIERS], "candidates": [[]] * len(SURE_TIERS)},
+        schema={"score": pl.Float64, "method": pl.String, "candidates": pl.List(pl.String)},
+    )
+
+
+def _resolved_rows(resolver: Resolver, names: Sequence[str | None], type: str | None) -> pl.DataFrame:
+    """The rows of ``names``, each by :meth:`Resolver.resolve`."""
+    import polars as pl
+
+    entity_ids: list[str | None] = []
+    canonicals: list[str | None] = []
+    types: list[str | None] = []
+    scores: list[float] = []
+    methods: list[str] = []
+    candidates: list[tuple[int, list[str]]] = []
+    for row, name in enumerate(names):
+        match = resolver.resolve(name, type) if name else None
+        if match is None:
+            entity_ids.append(None)
+            canonicals.append(None)
+            types.append(None)
+            scores.append(0.0)
+            methods.append("nil")
+        else:
+            entity = match.entity
+            entity_ids.append(None if entity is None else entity.id)
+            canonicals.append(None if entity is None else entity.name)
+            types.append(None if entity is None else entity.type)
+            scores.append(match.score)
+            methods.append(match.method)
+            if match.candidates:
+                candidates.append((row, list(match.candidates)))
+    return pl.DataFrame(
         {
             "entity_id": entity_ids,
             "canonical": canonicals,
             "type": types,
             "score": scores,
             "method": methods,
-            "candidates": _string_lists(len(order), candidates),
+            "candidates": _string_lists(len(names), candidates),
         },
         schema={
             "entity_id": pl.String,
@@ -166,9 +225,6 @@ def resolution_table(resolver: Resolver, names: Iterable[str | None] | pl.Series
             "candidates": pl.List(pl.String),
         },
     )
-    if rows != list(range(len(order))):
-        frame = frame[pl.Series(rows, dtype=pl.UInt32)]
-    return frame.insert_column(0, pl.Series("query", values, dtype=pl.String))
 
 
 def _string_lists(count: int, lists: Sequence[tuple[int, list[str]]]) -> pl.Series:
@@ -179,6 +235,8 @@ def _string_lists(count: int, lists: Sequence[tuple[int, list[str]]]) -> pl.Seri
     """
     import polars as pl
 
+    if not lists:
+        return pl.Series("candidates", [[]], dtype=pl.List(pl.String)).new_from_index(0, count)
     flat = pl.DataFrame(
         {"row": [row for row, items in lists for _ in items], "item": [i for _, items in lists for i in items]},
         schema={"row": pl.UInt32, "item": pl.String},
@@ -188,6 +246,6 @@ def _string_lists(count: int, lists: Sequence[tuple[int, list[str]]]) -> pl.Seri
     return (
         rows.join(grouped, on="row", how="left")
         .sort("row")
-        .select(pl.col("item").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .select(pl.col("item").fill_null(pl.lit([], dtype=pl.List(pl.String))).alias("candidates"))
         .to_series()
     )

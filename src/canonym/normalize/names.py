@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any, cast
 
 from canonym.normalize.text import fold, fold_char
@@ -246,7 +247,8 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
     # Each distinct part's key: from part_keys, or by token_keys for the parts it lacks.
     found: dict[str, str | None] = dict(zip(distinct, map(part_keys.get, distinct), strict=True))
     new = [token for token, key in found.items() if key is None]
-    found.update(zip(new, token_keys(new), strict=True))
+    fresh = dict(zip(new, token_keys(new), strict=True))
+    found.update(fresh)
     key_of = cast(dict[str, str], found)  # no None left
     key_of["\n"] = "\n"
     # A connector is keyed as its one spelling; an article is marked, to be dropped below.
@@ -269,7 +271,8 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
         # A name of one part keeps it (_strip_titles leaves the last part): only "title ..." counts.
         starts = tuple(title + " " for title in titles)
         redo.update(compress(range(count), map(str.startswith, forms, repeat(starts))))
-    joined = " ".join(map(key_of.__getitem__, stream))
+    # One itemgetter call looks up all the parts (a map calls __getitem__ once a part).
+    joined = " ".join(itemgetter(*stream)(key_of)) if len(stream) > 1 else key_of[stream[0]]
     for article in marked:
         # parse_fields drops an article that another part follows; the last part is kept.
         mark, key = _ARTICLE + article, part_keys[article]
@@ -278,12 +281,29 @@ def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapp
             joined = joined[: -len(mark)] + key
         joined = joined.replace(mark + " ", "")
     keys = joined.replace(" \n ", "\n").split("\n")
-    if hard:
-        redo.update(compress(range(count), map(str.__contains__, keys, repeat(_HARD))))
-    for i in redo:
-        tokens, _, _, _, acronym = parse_fields(names[i], folded=forms[i])
-        keys[i] = " ".join(tokens if acronym else [part_keys[t] for t in tokens])
+    if _HARD in joined:
+        redo.update(i for i, key in enumerate(keys) if _HARD in key)
+    if redo:
+        at = sorted(redo)
+        for i, key in zip(at, _parsed_keys([names[i] for i in at], [forms[i] for i in at], part_keys, fresh), strict=True):
+            keys[i] = key
     return keys
+
+
+def _parsed_keys(names: Sequence[str], forms: Sequence[str], part_keys: Mapping[str, str], fresh: dict[str, str]) -> list[str]:
+    """The keys of ``names`` from :func:`parse_fields`, ``forms`` their folds.
+
+    ``fresh`` holds keys of parts that ``part_keys`` lacks; the parts that both lack are keyed
+    together by ``token_keys`` and added to it.
+    """
+    fields = [parse_fields(name, folded=form) for name, form in zip(names, forms, strict=True)]
+    parts = {token for tokens, *_, acronym in fields if not acronym for token in tokens}
+    lacking = [token for token in parts if token not in part_keys and token not in fresh]
+    fresh.update(zip(lacking, token_keys(lacking), strict=True))
+    return [
+        " ".join(tokens if acronym else [fresh[t] if t in fresh else part_keys[t] for t in tokens])
+        for tokens, *_, acronym in fields
+    ]
 
 
 def fold_name(text: str) -> str:
