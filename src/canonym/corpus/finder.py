@@ -129,13 +129,10 @@ class Span(NamedTuple):
     modifier: bool = False
 
 
+#: ``_tuple_new(Span, (start, end, surface, gazetteer, modifier))`` is ``Span(...)`` at a
+#: third of the cost, for the finders' hot loops: a named tuple's own constructor goes
+#: through ``type.__call__`` and a Python-level ``__new__``.
 _tuple_new = tuple.__new__
-
-
-def new_span(start: int, end: int, surface: str, gazetteer: bool, modifier: bool = False) -> Span:
-    """``Span(...)`` at half the cost, for the finders' hot loops: a named tuple's own
-    constructor goes through ``type.__call__`` and a Python-level ``__new__``."""
-    return _tuple_new(Span, (start, end, surface, gazetteer, modifier))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +256,15 @@ class NameFinder:
         accepted_memo = self._accepted
         for document, pattern, start, end in rows:
             text = texts[document]
-            end = _extend_initialism(text, end)
+            if text.startswith(".", end):
+                end = _extend_initialism(text, end)
             surface = text[start:end]
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
             if accepted is None:
                 accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
             if accepted:
-                out[document].append(new_span(start, end, surface, True))
+                out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
         return out
 
     def _accepts(self, pattern: int, surface: str) -> bool:
@@ -291,20 +289,22 @@ class NameFinder:
         upcoming = [m.span() for m in _INVERTED.finditer(text)][::-1] if _INVERTED_HINT.search(text) else []
         next_inverted = upcoming[-1][0] if upcoming else len(text)
         inverted_end = 0
-        pieces_of = self._pieces
+        memo = self._memo
         for match in _SEQUENCE_FAST.finditer(text):
             base = match.start()
             if base >= next_inverted:
                 inverted_end, next_inverted = _take_inverted(text, upcoming, base, spans)
             if base < inverted_end:
                 continue
-            pieces, cut = pieces_of(match.group())
+            run = match.group()
+            pieces, cut = memo.get(run) or self._pieces(run)
             if cut:
                 titles.extend((base + a, base + b) for a, b in cut)
             for start, end, modifier, surface in pieces:
-                if base + start >= next_inverted:
-                    inverted_end, next_inverted = _take_inverted(text, upcoming, base + start, spans)
-                spans.append(new_span(base + start, base + end, surface, False, modifier))
+                start += base
+                if start >= next_inverted:
+                    inverted_end, next_inverted = _take_inverted(text, upcoming, start, spans)
+                spans.append(_tuple_new(Span, (start, base + end, surface, False, modifier)))
         if upcoming:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
@@ -313,11 +313,9 @@ class NameFinder:
         """The name pieces of one capitalised run (start, end, modifier?, surface) and the
         titles cut out of it (offsets in ``chunk``).
 
-        Depends on the run's text alone, so each distinct run is worked out once.
+        Depends on the run's text alone, so each distinct run is worked out once (the
+        caller looks in ``self._memo`` first).
         """
-        found = self._memo.get(chunk)
-        if found is not None:
-            return found
         start = _skip_stop_words(chunk, 0, len(chunk))
         spans, cut = self._split(chunk, start, len(chunk))
         pieces = []
