@@ -332,6 +332,8 @@ class NameFinder:
         # Hyphens split words for titles ("Secretary-General Hasan Nasrallah").
         words = [w.span() for w in _TITLE_WORD.finditer(text, start, end)]
         folded = [_fold_word(text[a:b]) for a, b in words]
+        if self._titles_by_first.keys().isdisjoint(folded):  # most runs: no title to cut
+            return ([(words[0][0], words[-1][1])] if words else []), []
         pieces: list[tuple[int, int]] = []
         cut: list[tuple[int, int]] = []
         segment = 0
