@@ -114,9 +114,12 @@ class Tagger:
     def tag_documents(self, documents: Iterable[tuple[str, str]]) -> list[Mention]:
         """Mentions of many ``(doc_id, text)`` documents with NIL clusters shared across them."""
         mentions: list[Mention] = []
-        for found in self.iter_document_mentions(documents):
-            mentions.extend(found)
-        return cluster_unknown(mentions)
+        # The collector stays paused over the whole run, clustering included (see
+        # iter_document_mentions): its full collections walk the gazetteer's heap.
+        with paused_gc():
+            for found in self.iter_document_mentions(documents):
+                mentions.extend(found)
+            return cluster_unknown(mentions)
 
     def iter_document_mentions(
         self, documents: Iterable[tuple[str, str]], window: int = WINDOW_CHARACTERS
@@ -166,21 +169,23 @@ class Tagger:
         k = 0
         count = len(known)
         for shape in shapes:
-            while k < count and known[k].end <= shape.start:
+            start, end, surface, _, _ = shape
+            while k < count and known[k].end <= start:
                 chosen.append(known[k])
                 k += 1
-            if k < count and known[k].start <= shape.start and known[k].end >= shape.end:
+            if k == count or known[k].start >= end:
+                # No known name inside: the shape alone, as the general case below has it.
+                chosen.append(self._trimmed(shape, []) if self._may_trim(surface) else shape)
+                continue
+            if known[k].start <= start and known[k].end >= end:
                 continue  # the commonest case: a known name covers the shape; emitted in order
             inside: list[Span] = []
             j = k
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
-            if self._may_trim(shape.surface):
-                shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
-            if not inside:
-                chosen.append(shape)
-                continue
+            if self._may_trim(surface):
+                shape = self._trimmed(shape, inside)
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
@@ -215,6 +220,11 @@ class Tagger:
                 continue
             out.append(span)
         return out
+
+    def _trimmed(self, shape: Span, inside: list[Span]) -> Span:
+        """The shape without a leading demonym or "Residents of" (the known spans ``inside``
+        it may forbid either cut)."""
+        return self._without_leading_noun(self._without_demonym(shape, inside), inside)
 
     def _without_demonym(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a leading demonym when the rest is a person's name.
