@@ -320,7 +320,7 @@ class NameFinder:
         spans, cut = self._split(chunk, start, len(chunk))
         pieces = []
         for a, b in spans:
-            modifier = any(a < c and b <= c for c, _ in cut)
+            modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
             a, b = _trim_possessive(chunk, a, b)
             if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
                 pieces.append((a, b, modifier, chunk[a:b]))
@@ -330,10 +330,18 @@ class NameFinder:
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         # Hyphens split words for titles ("Secretary-General Hasan Nasrallah").
-        words = [w.span() for w in _TITLE_WORD.finditer(text, start, end)]
+        words = _TITLE_WORD.findall(text, start, end)
+        if not words:
+            return [], []
+        if self._titles_by_first.keys().isdisjoint(map(_fold_word, words)):
+            # Most runs: no title to cut, one piece from the first word to the last (words
+            # hold no separator, so find and rfind meet the first and the last one).
+            return [(text.find(words[0], start), text.rfind(words[-1], start, end) + len(words[-1]))], []
+        return self._cut_titles(text, [w.span() for w in _TITLE_WORD.finditer(text, start, end)])
+
+    def _cut_titles(self, text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The pieces between the titles of a run's words (their offsets), and the titles."""
         folded = [_fold_word(text[a:b]) for a, b in words]
-        if self._titles_by_first.keys().isdisjoint(folded):  # most runs: no title to cut
-            return ([(words[0][0], words[-1][1])] if words else []), []
         pieces: list[tuple[int, int]] = []
         cut: list[tuple[int, int]] = []
         segment = 0
