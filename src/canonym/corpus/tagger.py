@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter, le
 from typing import TYPE_CHECKING
 
 from canonym.corpus.context import (
@@ -213,13 +215,7 @@ class Tagger:
                 chosen.extend(self._leftover(text, cursor, shape.end))
             k = j
         chosen.extend(known[k:])
-        chosen.sort(key=lambda s: (s.start, -s.end))
-        out: list[Span] = []
-        for span in chosen:
-            if out and span.start < out[-1].end:
-                continue
-            out.append(span)
-        return out
+        return _in_order_without_overlaps(chosen)
 
     def _trimmed(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a leading demonym or "Residents of" (the known spans ``inside``
@@ -727,6 +723,23 @@ def _chunks(pieces: Iterable[_Piece]) -> Iterator[list[_Piece]]:
             chunk, size = [], 0
     if chunk:
         yield chunk
+
+
+_START = itemgetter(0)
+_END = itemgetter(1)
+
+
+def _in_order_without_overlaps(spans: list[Span]) -> list[Span]:
+    """``spans`` by start (the longest first), without those that overlap an earlier one."""
+    if all(map(le, map(_END, spans), map(_START, islice(spans, 1, None)))):
+        return spans  # the usual case, told apart without a Python loop: already so
+    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
 
 
 def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
