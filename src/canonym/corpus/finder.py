@@ -19,6 +19,7 @@ candidates of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -276,11 +277,13 @@ class NameFinder:
             return _is_acronym_surface(surface)
         return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
 
-    def shapes(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+    def shapes(self, text: str, known: Sequence[Span] = ()) -> tuple[list[Span], list[tuple[int, int]]]:
         """Capitalised name-shaped spans in ``text``, and the title phrases cut out of them.
 
         A title inside a shape splits it: "Iran Supreme Leader Ayatollah Ali Khamenei"
         gives "Iran" and "Ali Khamenei"; "the" at the start and a possessive are cut off.
+        A capitalised run inside one of the ``known`` spans (:meth:`scan`'s, in order) is
+        left out: the known name stands for it (and no title is cut out of a known name).
         """
         spans: list[Span] = []
         titles: list[tuple[int, int]] = []
@@ -290,12 +293,17 @@ class NameFinder:
         next_inverted = upcoming[-1][0] if upcoming else len(text)
         inverted_end = 0
         memo = self._memo
+        k, count = 0, len(known)
         for match in _SEQUENCE_FAST.finditer(text):
             base = match.start()
             if base >= next_inverted:
                 inverted_end, next_inverted = _take_inverted(text, upcoming, base, spans)
             if base < inverted_end:
                 continue
+            while k < count and known[k].end <= base:
+                k += 1
+            if k < count and known[k].start <= base and known[k].end >= match.end():
+                continue  # the commonest run: a known name, written as the gazetteer has it
             run = match.group()
             pieces, cut = memo.get(run) or self._pieces(run)
             if cut:

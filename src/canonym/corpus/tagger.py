@@ -165,7 +165,7 @@ class Tagger:
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
-        shapes, titles = self.finder.shapes(text)
+        shapes, titles = self.finder.shapes(text, scanned)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         chosen: list[Span] = []
         k = 0
