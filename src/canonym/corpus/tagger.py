@@ -556,7 +556,7 @@ class Tagger:
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word, in
         its context (its words alone are settled by :meth:`_unknown`)."""
-        if is_reference_code(text, span.end) or _is_title_case(_segment_around(text, span.start, span.end)):
+        if is_reference_code(text, span.end) or _is_title_case_segment(text, span.start, span.end):
             return False
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
@@ -754,20 +754,36 @@ STOP_WORDS = frozenset(
 #: Longest line :func:`_is_title_case` can call a title (characters).
 _TITLE_LINE = 160
 _SEPARATOR = re.compile(r" [|•·–—-] ")
+_SEPARATOR_CHARACTERS = " |•·–—-"
 
 
-def _segment_around(text: str, start: int, end: int) -> str:
-    """The line around a span, or its part between separators in a site header or a digest
-    line ("Meridian Security Institute | Analysis | Counterterrorism Program")."""
-    # A bounded reach each way: a megabyte line must not be copied once per name in it.
+def _is_title_case_segment(text: str, start: int, end: int) -> bool:
+    """Whether the line around a span, or its part between separators in a site header or a
+    digest line ("Meridian Security Institute | Analysis | Counterterrorism Program"), is
+    in title case (:func:`_is_title_case`).
+
+    A title is short: separators are looked for only as far as one can reach, not along
+    the whole paragraph around every unknown name.
+    """
+    # A bounded reach each way: a megabyte line must not be scanned once per name in it.
     reach = max(0, start - _SEGMENT_REACH)
     line_start = text.rfind("\n", reach, start) + 1 or reach
     line_end = text.find("\n", end, end + _SEGMENT_REACH)
-    line = text[line_start : line_end if line_end != -1 else min(len(text), end + _SEGMENT_REACH)]
-    a, b = start - line_start, end - line_start
-    left = max((m.end() for m in _SEPARATOR.finditer(line, 0, a)), default=0)
-    right = next((m.start() for m in _SEPARATOR.finditer(line, b)), len(line))
-    return line[left:right]
+    if line_end == -1:
+        line_end = min(len(text), end + _SEGMENT_REACH)
+    # Separators are found scanning the line from its start; a scan from a character that
+    # no separator can overlap finds the same ones after it.
+    scan_from = max(line_start, start - _TITLE_LINE - len(" | "))
+    while scan_from > line_start and text[scan_from] in _SEPARATOR_CHARACTERS:
+        scan_from -= 1
+    left = max((m.end() for m in _SEPARATOR.finditer(text, scan_from, start)), default=line_start)
+    if left == line_start and scan_from > line_start:
+        return False  # the segment starts further back than a title is long
+    stop = min(line_end, left + _TITLE_LINE + len(" | "))
+    found = _SEPARATOR.search(text, end, stop)
+    if found is None and stop < line_end:
+        return False  # ... or ends further on
+    return _is_title_case(text[left : found.start() if found is not None else line_end])
 
 
 _SEGMENT_REACH = 2000
