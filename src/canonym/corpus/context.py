@@ -103,7 +103,8 @@ def is_descriptive_phrase(surface: str, is_demonym: Callable[[str], bool], commo
     words = surface.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return False
-    return is_demonym(words[0].lower()) and all(w.isalpha() and w.islower() and w in common for w in words[1:])
+    # The lowercase words first: most names have none, and a demonym is looked up by folding.
+    return all(w.isalpha() and w.islower() and w in common for w in words[1:]) and is_demonym(words[0].lower())
 
 
 #: Endings of English abstract nouns, adverbs and adjectives that names do not have.

@@ -81,20 +81,18 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
       alias ("State" for the State Department), takes a mention of one of its candidate
       entities, and is dropped when there is none.
     """
-    seeking = [p for p, d in enumerate(decisions) if _needs_anchor(d) or _is_short_unknown(d)]
-    if not seeking:
+    seeking, anchoring = _roles(decisions)
+    if not seeking or not anchoring:
         return decisions
     anchors: list[_Anchor] = []
-    for position, decision in enumerate(decisions):
-        if _is_anchor(decision):
-            entity = decision.match.entity if decision.match is not None else None
-            # The name as written and the canonical name; not every alias, or a
-            # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
-            keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
-            entity_id = entity.id if entity is not None else None
-            anchors.append(_Anchor(position, keys, decision, entity_id, decision.type == "PER"))
-    if not anchors:
-        return decisions
+    for position in anchoring:
+        decision = decisions[position]
+        entity = decision.match.entity if decision.match is not None else None
+        # The name as written and the canonical name; not every alias, or a
+        # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
+        keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
+        entity_id = entity.id if entity is not None else None
+        anchors.append(_Anchor(position, keys, decision, entity_id, decision.type == "PER"))
     out = list(decisions)
     for position in seeking:
         decision = decisions[position]
@@ -133,6 +131,29 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
     return out
+
+
+def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
+    """Positions of the decisions that seek an anchor, and of those that may be one."""
+    seeking: list[int] = []
+    anchoring: list[int] = []
+    for position, decision in enumerate(decisions):
+        match = decision.match
+        if match is not None and not decision.anchor_only:
+            # Most decisions: a name the gazetteer decided. The three tests below, given that.
+            method = match.method
+            if method == "ambiguous" or (
+                decision.partial and (match.score < SURE_SCORE or method not in ("exact", "alias"))
+            ):
+                seeking.append(position)
+            if not decision.partial and match.entity is not None and match.score >= SURE_SCORE * 0.9:
+                anchoring.append(position)
+            continue
+        if _needs_anchor(decision) or _is_short_unknown(decision):
+            seeking.append(position)
+        if _is_anchor(decision):
+            anchoring.append(position)
+    return seeking, anchoring
 
 
 @lru_cache(maxsize=65536)

@@ -19,6 +19,7 @@ candidates of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -129,13 +130,10 @@ class Span(NamedTuple):
     modifier: bool = False
 
 
+#: ``_tuple_new(Span, (start, end, surface, gazetteer, modifier))`` is ``Span(...)`` at a
+#: third of the cost, for the finders' hot loops: a named tuple's own constructor goes
+#: through ``type.__call__`` and a Python-level ``__new__``.
 _tuple_new = tuple.__new__
-
-
-def new_span(start: int, end: int, surface: str, gazetteer: bool, modifier: bool = False) -> Span:
-    """``Span(...)`` at half the cost, for the finders' hot loops: a named tuple's own
-    constructor goes through ``type.__call__`` and a Python-level ``__new__``."""
-    return _tuple_new(Span, (start, end, surface, gazetteer, modifier))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +257,15 @@ class NameFinder:
         accepted_memo = self._accepted
         for document, pattern, start, end in rows:
             text = texts[document]
-            end = _extend_initialism(text, end)
+            if text.startswith(".", end):
+                end = _extend_initialism(text, end)
             surface = text[start:end]
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
             if accepted is None:
                 accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
             if accepted:
-                out[document].append(new_span(start, end, surface, True))
+                out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
         return out
 
     def _accepts(self, pattern: int, surface: str) -> bool:
@@ -278,11 +277,13 @@ class NameFinder:
             return _is_acronym_surface(surface)
         return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
 
-    def shapes(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+    def shapes(self, text: str, known: Sequence[Span] = ()) -> tuple[list[Span], list[tuple[int, int]]]:
         """Capitalised name-shaped spans in ``text``, and the title phrases cut out of them.
 
         A title inside a shape splits it: "Iran Supreme Leader Ayatollah Ali Khamenei"
         gives "Iran" and "Ali Khamenei"; "the" at the start and a possessive are cut off.
+        A capitalised run inside one of the ``known`` spans (:meth:`scan`'s, in order) is
+        left out: the known name stands for it (and no title is cut out of a known name).
         """
         spans: list[Span] = []
         titles: list[tuple[int, int]] = []
@@ -291,20 +292,27 @@ class NameFinder:
         upcoming = [m.span() for m in _INVERTED.finditer(text)][::-1] if _INVERTED_HINT.search(text) else []
         next_inverted = upcoming[-1][0] if upcoming else len(text)
         inverted_end = 0
-        pieces_of = self._pieces
+        memo = self._memo
+        k, count = 0, len(known)
         for match in _SEQUENCE_FAST.finditer(text):
             base = match.start()
             if base >= next_inverted:
                 inverted_end, next_inverted = _take_inverted(text, upcoming, base, spans)
             if base < inverted_end:
                 continue
-            pieces, cut = pieces_of(match.group())
+            while k < count and known[k].end <= base:
+                k += 1
+            if k < count and known[k].start <= base and known[k].end >= match.end():
+                continue  # the commonest run: a known name, written as the gazetteer has it
+            run = match.group()
+            pieces, cut = memo.get(run) or self._pieces(run)
             if cut:
                 titles.extend((base + a, base + b) for a, b in cut)
             for start, end, modifier, surface in pieces:
-                if base + start >= next_inverted:
-                    inverted_end, next_inverted = _take_inverted(text, upcoming, base + start, spans)
-                spans.append(new_span(base + start, base + end, surface, False, modifier))
+                start += base
+                if start >= next_inverted:
+                    inverted_end, next_inverted = _take_inverted(text, upcoming, start, spans)
+                spans.append(_tuple_new(Span, (start, base + end, surface, False, modifier)))
         if upcoming:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
@@ -313,16 +321,14 @@ class NameFinder:
         """The name pieces of one capitalised run (start, end, modifier?, surface) and the
         titles cut out of it (offsets in ``chunk``).
 
-        Depends on the run's text alone, so each distinct run is worked out once.
+        Depends on the run's text alone, so each distinct run is worked out once (the
+        caller looks in ``self._memo`` first).
         """
-        found = self._memo.get(chunk)
-        if found is not None:
-            return found
         start = _skip_stop_words(chunk, 0, len(chunk))
         spans, cut = self._split(chunk, start, len(chunk))
         pieces = []
         for a, b in spans:
-            modifier = any(a < c and b <= c for c, _ in cut)
+            modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
             a, b = _trim_possessive(chunk, a, b)
             if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
                 pieces.append((a, b, modifier, chunk[a:b]))
@@ -332,7 +338,17 @@ class NameFinder:
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         # Hyphens split words for titles ("Secretary-General Hasan Nasrallah").
-        words = [w.span() for w in _TITLE_WORD.finditer(text, start, end)]
+        words = _TITLE_WORD.findall(text, start, end)
+        if not words:
+            return [], []
+        if self._titles_by_first.keys().isdisjoint(map(_fold_word, words)):
+            # Most runs: no title to cut, one piece from the first word to the last (words
+            # hold no separator, so find and rfind meet the first and the last one).
+            return [(text.find(words[0], start), text.rfind(words[-1], start, end) + len(words[-1]))], []
+        return self._cut_titles(text, [w.span() for w in _TITLE_WORD.finditer(text, start, end)])
+
+    def _cut_titles(self, text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The pieces between the titles of a run's words (their offsets), and the titles."""
         folded = [_fold_word(text[a:b]) for a, b in words]
         pieces: list[tuple[int, int]] = []
         cut: list[tuple[int, int]] = []

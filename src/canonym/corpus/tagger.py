@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter, le
 from typing import TYPE_CHECKING
 
 from canonym.corpus.context import (
@@ -114,9 +116,12 @@ class Tagger:
     def tag_documents(self, documents: Iterable[tuple[str, str]]) -> list[Mention]:
         """Mentions of many ``(doc_id, text)`` documents with NIL clusters shared across them."""
         mentions: list[Mention] = []
-        for found in self.iter_document_mentions(documents):
-            mentions.extend(found)
-        return cluster_unknown(mentions)
+        # The collector stays paused over the whole run, clustering included (see
+        # iter_document_mentions): its full collections walk the gazetteer's heap.
+        with paused_gc():
+            for found in self.iter_document_mentions(documents):
+                mentions.extend(found)
+            return cluster_unknown(mentions)
 
     def iter_document_mentions(
         self, documents: Iterable[tuple[str, str]], window: int = WINDOW_CHARACTERS
@@ -160,27 +165,29 @@ class Tagger:
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
-        shapes, titles = self.finder.shapes(text)
+        shapes, titles = self.finder.shapes(text, scanned)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         chosen: list[Span] = []
         k = 0
         count = len(known)
         for shape in shapes:
-            while k < count and known[k].end <= shape.start:
+            start, end, surface, _, _ = shape
+            while k < count and known[k].end <= start:
                 chosen.append(known[k])
                 k += 1
-            if k < count and known[k].start <= shape.start and known[k].end >= shape.end:
+            if k == count or known[k].start >= end:
+                # No known name inside: the shape alone, as the general case below has it.
+                chosen.append(self._trimmed(shape, []) if self._may_trim(surface) else shape)
+                continue
+            if known[k].start <= start and known[k].end >= end:
                 continue  # the commonest case: a known name covers the shape; emitted in order
             inside: list[Span] = []
             j = k
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
-            if self._may_trim(shape.surface):
-                shape = self._without_leading_noun(self._without_demonym(shape, inside), inside)
-            if not inside:
-                chosen.append(shape)
-                continue
+            if self._may_trim(surface):
+                shape = self._trimmed(shape, inside)
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
@@ -208,13 +215,12 @@ class Tagger:
                 chosen.extend(self._leftover(text, cursor, shape.end))
             k = j
         chosen.extend(known[k:])
-        chosen.sort(key=lambda s: (s.start, -s.end))
-        out: list[Span] = []
-        for span in chosen:
-            if out and span.start < out[-1].end:
-                continue
-            out.append(span)
-        return out
+        return _in_order_without_overlaps(chosen)
+
+    def _trimmed(self, shape: Span, inside: list[Span]) -> Span:
+        """The shape without a leading demonym or "Residents of" (the known spans ``inside``
+        it may forbid either cut)."""
+        return self._without_leading_noun(self._without_demonym(shape, inside), inside)
 
     def _without_demonym(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a leading demonym when the rest is a person's name.
@@ -550,7 +556,7 @@ class Tagger:
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word, in
         its context (its words alone are settled by :meth:`_unknown`)."""
-        if is_reference_code(text, span.end) or _is_title_case(_segment_around(text, span.start, span.end)):
+        if is_reference_code(text, span.end) or _is_title_case_segment(text, span.start, span.end):
             return False
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
@@ -719,6 +725,23 @@ def _chunks(pieces: Iterable[_Piece]) -> Iterator[list[_Piece]]:
         yield chunk
 
 
+_START = itemgetter(0)
+_END = itemgetter(1)
+
+
+def _in_order_without_overlaps(spans: list[Span]) -> list[Span]:
+    """``spans`` by start (the longest first), without those that overlap an earlier one."""
+    if all(map(le, map(_END, spans), map(_START, islice(spans, 1, None)))):
+        return spans  # the usual case, told apart without a Python loop: already so
+    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
+
+
 def _inside_any(span: Span, regions: list[tuple[int, int]]) -> bool:
     return any(start <= span.start and span.end <= end for start, end in regions)
 
@@ -731,20 +754,36 @@ STOP_WORDS = frozenset(
 #: Longest line :func:`_is_title_case` can call a title (characters).
 _TITLE_LINE = 160
 _SEPARATOR = re.compile(r" [|•·–—-] ")
+_SEPARATOR_CHARACTERS = " |•·–—-"
 
 
-def _segment_around(text: str, start: int, end: int) -> str:
-    """The line around a span, or its part between separators in a site header or a digest
-    line ("Meridian Security Institute | Analysis | Counterterrorism Program")."""
-    # A bounded reach each way: a megabyte line must not be copied once per name in it.
+def _is_title_case_segment(text: str, start: int, end: int) -> bool:
+    """Whether the line around a span, or its part between separators in a site header or a
+    digest line ("Meridian Security Institute | Analysis | Counterterrorism Program"), is
+    in title case (:func:`_is_title_case`).
+
+    A title is short: separators are looked for only as far as one can reach, not along
+    the whole paragraph around every unknown name.
+    """
+    # A bounded reach each way: a megabyte line must not be scanned once per name in it.
     reach = max(0, start - _SEGMENT_REACH)
     line_start = text.rfind("\n", reach, start) + 1 or reach
     line_end = text.find("\n", end, end + _SEGMENT_REACH)
-    line = text[line_start : line_end if line_end != -1 else min(len(text), end + _SEGMENT_REACH)]
-    a, b = start - line_start, end - line_start
-    left = max((m.end() for m in _SEPARATOR.finditer(line, 0, a)), default=0)
-    right = next((m.start() for m in _SEPARATOR.finditer(line, b)), len(line))
-    return line[left:right]
+    if line_end == -1:
+        line_end = min(len(text), end + _SEGMENT_REACH)
+    # Separators are found scanning the line from its start; a scan from a character that
+    # no separator can overlap finds the same ones after it.
+    scan_from = max(line_start, start - _TITLE_LINE - len(" | "))
+    while scan_from > line_start and text[scan_from] in _SEPARATOR_CHARACTERS:
+        scan_from -= 1
+    left = max((m.end() for m in _SEPARATOR.finditer(text, scan_from, start)), default=line_start)
+    if left == line_start and scan_from > line_start:
+        return False  # the segment starts further back than a title is long
+    stop = min(line_end, left + _TITLE_LINE + len(" | "))
+    found = _SEPARATOR.search(text, end, stop)
+    if found is None and stop < line_end:
+        return False  # ... or ends further on
+    return _is_title_case(text[left : found.start() if found is not None else line_end])
 
 
 _SEGMENT_REACH = 2000
