@@ -322,6 +322,7 @@ DISTINCT: list[Row] = [
     ("Khamenei", "Khomeini"),
     ("Sanaa", "Sina"),
     ("Gaza", "Kaza"),
+    ("US Senate", "Senate"),  # "us" is no article form, as "ur" is (Zaki-ur-Rehman)
     ("Ayatollah Khamenei", "Ayatollah Khomeini"),
     ("Ali Khamenei", "Ali Larijani"),
     ("Qassem Soleimani", "Naim Qassem"),

@@ -124,6 +124,7 @@ class NameParts:
 
 
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")
+_ABD_ARTICLE = re.compile(r"[aeiou](sh|th|dh|[tdrzsn])")
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 _ALLAH_COMPOUND = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")
@@ -364,6 +365,13 @@ def _is_article(token: str, following: str | None, tables: NameTables) -> bool:
     return False
 
 
+def _is_abd_article(rest: str, following: str) -> bool:
+    """Whether ``rest``, what follows Abd in its token, is the article assimilated to the next
+    word's first letter: "ur" before "Rahman", "us" before "Sattar"."""
+    found = _ABD_ARTICLE.fullmatch(rest)
+    return found is not None and following.startswith(found.group(1))
+
+
 def _abd_rest(token: str) -> str | None:
     """For an Abd compound token return what follows the article ('' if nothing)."""
     m = _ABD.match(token)
@@ -516,7 +524,7 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
             i += 1
             continue
         rest = _abd_rest(token) if token.startswith(tables.abd_prefix) else None
-        if rest is not None and following is not None and _is_article(token[len(tables.abd_prefix) :], following, tables):
+        if rest is not None and following is not None and _is_abd_article(rest, following):
             rest = ""  # "Abdur Rahman", "Abdus Salam": the article written onto Abd, then the name
         if rest is not None:
             if rest == "" and following is not None:
