@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from canonym.corpus.mentions import Mention
 from canonym.corpus.nil import NilStats, nil_stats
 from canonym.corpus.tagger import Tagger
+from canonym.gazetteer.cache import paused_gc
 
 MENTION_FIELDS = Mention._fields
 
@@ -42,10 +43,13 @@ def tag_batch(tagger: Tagger, documents: Iterable[tuple[str, str]]) -> BatchResu
     """
     batch = list(documents)
     mentions: list[Mention] = []
-    for found in tagger.iter_document_mentions(batch):
-        mentions.extend(sorted(found, key=lambda m: (m.start, m.end)))
-    values = zip(*mentions, strict=True) if mentions else ([] for _ in MENTION_FIELDS)
-    columns: dict[str, list[object]] = {name: list(column) for name, column in zip(MENTION_FIELDS, values, strict=True)}
+    # The collector stays paused over the whole batch, columns included (see
+    # Tagger.iter_document_mentions): its full collections walk the gazetteer's heap.
+    with paused_gc():
+        for found in tagger.iter_document_mentions(batch):
+            mentions.extend(sorted(found, key=lambda m: (m.start, m.end)))
+        values = zip(*mentions, strict=True) if mentions else ([] for _ in MENTION_FIELDS)
+        columns: dict[str, list[object]] = {name: list(column) for name, column in zip(MENTION_FIELDS, values, strict=True)}
     linked = sum(1 for m in mentions if m.entity_id is not None)
     ambiguous = sum(1 for m in mentions if m.method == "ambiguous")
     doc_ids = [doc_id for doc_id, _ in batch]
