@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 
 from canonym.gazetteer.cache import paused_gc
-from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form
+from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form, per_index
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize.names import fold_ascii_lines, joined_keys_many
 from canonym.resolver import TIER_SCORES
@@ -95,33 +95,30 @@ def _all_plain_forms(names: list[str]) -> bool:
 class _Columns:
     """An index's entity columns as numpy and polars data, to take the rows of many hits at once."""
 
-    index: AliasIndex
     #: The entity of each alias.
     alias_entity: npt.NDArray[np.uint32]
     #: entity_id, canonical and type of each entity.
     entities: pl.DataFrame
 
 
-#: Columns per index object (a few indexes at most live in one process), made on first use.
-_COLUMNS: dict[int, _Columns] = {}
+#: Columns per index object (see per_index), made on first use.
+_COLUMNS: dict[int, tuple[AliasIndex, _Columns]] = {}
 
 
 def _columns(index: AliasIndex) -> _Columns:
     """The columns of ``index``, made on its first bulk look-up (3 MB per 100k entities)."""
+    return per_index(_COLUMNS, index, _make_columns, 4)
+
+
+def _make_columns(index: AliasIndex) -> _Columns:
     import polars as pl
 
-    columns = _COLUMNS.get(id(index))
-    if columns is None or columns.index is not index:
-        if len(_COLUMNS) >= 4:
-            del _COLUMNS[next(iter(_COLUMNS))]
-        table = index.entities
-        entities = pl.DataFrame(
-            {"entity_id": table.ids, "canonical": table.names, "type": table.types},
-            schema={"entity_id": pl.String, "canonical": pl.String, "type": pl.String},
-        )
-        alias_entity = np.array(index.alias_entity, dtype=np.uint32)
-        columns = _COLUMNS[id(index)] = _Columns(index, alias_entity, entities)
-    return columns
+    table = index.entities
+    entities = pl.DataFrame(
+        {"entity_id": table.ids, "canonical": table.names, "type": table.types},
+        schema={"entity_id": pl.String, "canonical": pl.String, "type": pl.String},
+    )
+    return _Columns(np.array(index.alias_entity, dtype=np.uint32), entities)
 
 
 def resolution_table(resolver: Resolver, names: Iterable[str | None] | pl.Series, type: str | None) -> pl.DataFrame:

@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 
 from canonym.config import MatchConfig
 from canonym.gazetteer import Gazetteer
-from canonym.gazetteer.index import CONNECTORS, AliasIndex, alias_ids, exact_form
+from canonym.gazetteer.index import CONNECTORS, AliasIndex, alias_ids, exact_form, per_index
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import NameParts, fold, parse_name, part_keys, token_key, token_skeleton
@@ -404,17 +404,12 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
 _PACKED = re.compile(r"[;()]")
 
 
-#: Prepared data per index object (a few indexes at most live in one process).
-_PREPARED: dict[int, _Prepared] = {}
+#: Prepared data per index object (see per_index).
+_PREPARED: dict[int, tuple[AliasIndex, _Prepared]] = {}
 
 
 def _prepared(index: AliasIndex) -> _Prepared:
-    prepared = _PREPARED.get(id(index))
-    if prepared is None or prepared.index is not index:
-        if len(_PREPARED) >= 8:
-            del _PREPARED[next(iter(_PREPARED))]
-        prepared = _PREPARED[id(index)] = _Prepared(index)
-    return prepared
+    return per_index(_PREPARED, index, _Prepared, 8)
 
 
 #: Short a and i, written for one vowel after the first consonant of a name of five letters or
@@ -423,7 +418,6 @@ def _prepared(index: AliasIndex) -> _Prepared:
 _FATHA_KASRA = frozenset("ai")
 #: Consonants written voiced or voiceless for one sound (keys: C is ch), and the longest part
 #: key taken for one syllable when comparing them.
-_VOICED_PAIRS = frozenset(map(frozenset, ("bp", "dt", "gk", "jC")))
 _VOICED_TWIN = {pair[i]: pair[1 - i] for pair in ("bp", "dt", "gk", "jC") for i in (0, 1)}
 MAX_SYLLABLE = 4
 
@@ -433,6 +427,8 @@ def voiced_twin(key: str, skeleton: str) -> str:
     "ji"), whose keys :func:`part_similarity` may pair with it; "" for other parts."""
     twin = _VOICED_TWIN.get(skeleton[:1]) if len(key) <= MAX_SYLLABLE and key[:1] == skeleton[:1] else None
     return twin + skeleton[1:] if twin else ""
+
+
 #: The velar and uvular letters of part keys (kh, gh, k/q/c) as one.
 _VELARS = str.maketrans("XG", "kk")
 
@@ -463,7 +459,7 @@ def part_similarity(a: str, b: str) -> float:
     if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
         # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
         return 0.9
-    if len(a) <= MAX_SYLLABLE and len(b) <= MAX_SYLLABLE and a[1:] == b[1:] and frozenset((a[0], b[0])) in _VOICED_PAIRS:
+    if len(a) <= MAX_SYLLABLE and len(b) <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
         # One syllable whose first consonant is written voiced or not, as Korean
         # romanizations do (McCune-Reischauer and Revised): Pom/Bom, To/Do, Cho/Jo. Below
         # the strict cutoff: alone, or as the one distinctive part, it is another name (Gaza/Kaza).

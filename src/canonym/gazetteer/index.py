@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import TypeVar
 
 from canonym.gazetteer.model import Entity, EntityTable
 from canonym.normalize import token_key, token_skeleton
@@ -329,3 +330,21 @@ class AliasIndex:
         self.folded = _group(folded_forms)
         self.keyed = _group(self.alias_joined)
         self.by_id = dict(zip(self.entities.ids, range(len(self.entities.ids)), strict=True))
+
+
+_Derived = TypeVar("_Derived")
+
+
+def per_index(
+    memo: dict[int, tuple[AliasIndex, _Derived]], index: AliasIndex, build: Callable[[AliasIndex], _Derived], limit: int
+) -> _Derived:
+    """Data derived from ``index`` by ``build``, made once per index object and kept in ``memo``
+    (at most ``limit`` indexes, the oldest dropped first; a few live in one process)."""
+    found = memo.get(id(index))
+    if found is not None and found[0] is index:
+        return found[1]
+    if len(memo) >= limit:
+        del memo[next(iter(memo))]
+    derived = build(index)
+    memo[id(index)] = (index, derived)
+    return derived
