@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 from canonym import MatchConfig, Resolver, fold
 from canonym.normalize import NameParts, parse_name
-from canonym.normalize.names import uninvert
+from canonym.normalize.names import uninvert, without_soft_title
 from canonym.resolver import FUZZY_CEILING, anchored_similarity, full_parts, name_similarity
 from factory import fixture_gazetteer, fixture_resolver, part_keys
 
@@ -140,13 +140,18 @@ def bearers_by_key() -> dict[str, frozenset[str]]:
 
 
 def oracle(name: str) -> Oracle:
-    """The brute force's view of ``name``; as the resolver does, a name with a comma that
-    finds nothing as written is read in list order ("Murad, Abdul Hakim" is Abdul Hakim Murad)."""
+    """The brute force's view of ``name``; as the resolver does, a name that finds nothing as
+    written is read in list order when it has a comma ("Murad, Abdul Hakim" is Abdul Hakim
+    Murad), else without an honorific that opens it ("Malik Zafar Iqbal" is Zafar Iqbal)."""
     truth = oracle_as_written(name)
-    if "," in name and truth.finds_nothing:
+    if not truth.finds_nothing:
+        return truth
+    if "," in name:
         turned, inverted = uninvert(name, person=True)
         if inverted and turned != uninvert(name)[0]:
             return oracle_as_written(turned)
+    elif (plain := without_soft_title(name)) is not None:
+        return oracle_as_written(plain)
     return truth
 
 

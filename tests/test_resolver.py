@@ -553,6 +553,9 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("KEi.001", "ABOUD ROGO MOHAMMED"),
         ("TAi.163", "HAJI KHAIRULLAH"),
         ("TAi.149", "SALEH MOHAMMAD"),
+        ("QDi.308", "ZAFAR IQBAL"),
+        ("QDi.433", "ABDUL REHMAN MAKKI"),
+        ("SYi.001", "BASHAR AL-ASSAD"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -595,6 +598,28 @@ def test_list_order_without_capitals_is_read_when_the_name_as_written_is_unknown
     assert match.query == "Murad, Abdul Hakim Hasim"
     assert "read as 'Abdul Hakim Hasim Murad'" in list_resolver.explain("Murad, Abdul Hakim Hasim").reason
     assert Resolver().resolve("Kandahar, Afghanistan") is None  # a place and its country stay unknown
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Malik Zafar Iqbal", "QDi.308"),
+        ("Haji Malik Zafar Iqbal", "QDi.308"),
+        ("Hafiz Abdul Rahman Makki", "QDi.433"),
+        ("Hafez Bashar al-Assad", "SYi.001"),
+        ("Hafez al-Assad", None),  # the father: one part would remain, so Hafez is his name
+        ("Malik Iqbal", None),
+    ],
+)
+def test_an_honorific_that_is_also_a_given_name_is_read_as_a_title_when_the_name_is_unknown(
+    list_resolver: Resolver, query: str, expected: str | None
+) -> None:
+    match = list_resolver.resolve(query)
+    assert (match and match.entity_id) == expected, list_resolver.explain(query)
+    if match is not None:
+        assert match.query == query
+        assert match.score < 1.0  # a word of the name was set aside
+        assert "read as" in list_resolver.explain(query).reason
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ from canonym.normalize.names import (
     parse_fields,
     plain_parts,
     uninvert,
+    without_soft_title,
 )
 from canonym.normalize.translit import is_arabic_script
 
@@ -92,6 +93,8 @@ EDGE_FACTOR = 0.96
 #: Score factor per part after a name that is the other's first parts, as sanctions lists
 #: give a person's name followed by the father's (instead of GAP_FACTOR and EDGE_FACTOR).
 PREFIX_FACTOR = 0.95
+#: A name found once the honorific at its start is read as a title ("Malik Zafar Iqbal").
+SOFT_TITLE_FACTOR = 0.95
 NOT_PEOPLE = frozenset({"ORG", "LOC"})
 #: The least similarity of the one part that may differ between two names of three parts
 #: or more that are otherwise alike (the fuzzy tier's ``part_cutoff`` is for every part).
@@ -794,16 +797,35 @@ class Resolver:
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         match = self._resolve_as_written(name, type, explain)
-        if match is None and "," in name:
+        if match is not None:
+            return match
+        if "," in name:
             # "Murad, Abdul Hakim": list order with the surname not in capitals, which only
             # person names take (see uninvert); tried when the name as written is unknown.
             turned, inverted = uninvert(name, person=True)
             if inverted and turned != uninvert(name)[0]:
-                found = self._resolve_as_written(turned, type, explain)
-                if explain is not None:
-                    explain["reason"] = f"read as {turned!r}: {explain['reason']}"
-                return None if found is None else replace(found, query=name)
-        return match
+                return self._reading(name, turned, 1.0, type, explain)
+            return None
+        plain = without_soft_title(name)
+        if plain is not None:
+            # "Malik Zafar Iqbal": an honorific that is also a given name, tried as a title.
+            return self._reading(name, plain, SOFT_TITLE_FACTOR, type, explain)
+        return None
+
+    def _reading(
+        self, name: str, reading: str, factor: float, type: str | None, explain: dict[str, object] | None
+    ) -> Match | None:
+        """Resolve ``reading``, another way to read ``name``, at ``factor`` of its score."""
+        found = self._resolve_as_written(reading, type, explain)
+        if found is not None and found.method != "ambiguous" and found.score * factor < self.config.score_cutoff:
+            found = None
+            if explain is not None:
+                explain["reason"] = f"{explain['reason']}; under {self.config.score_cutoff} at x{factor}"
+        if explain is not None:
+            explain["reason"] = f"read as {reading!r}: {explain['reason']}"
+        if found is None:
+            return None
+        return replace(found, query=name, score=round(found.score * factor, 4))
 
     def _resolve_as_written(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
         if len(name) > MAX_NAME_LENGTH:

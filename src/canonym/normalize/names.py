@@ -26,6 +26,8 @@ class NameTables:
 
     titles: tuple[tuple[str, ...], ...]
     titles_by_first: dict[str, tuple[tuple[str, ...], ...]]
+    #: Honorifics that are also given names: see ``soft_titles`` in ``tables/names.yml``.
+    soft_titles: frozenset[str]
     articles: frozenset[str]
     assimilated: frozenset[str]
     connectors: dict[str, str]
@@ -79,6 +81,7 @@ def name_tables() -> NameTables:
     return NameTables(
         titles=tuple(titles),
         titles_by_first=by_first,
+        soft_titles=frozenset(raw["soft_titles"]),
         articles=frozenset(raw["articles"]),
         assimilated=frozenset(raw["assimilated_articles"]),
         connectors=connectors,
@@ -331,6 +334,26 @@ def uninvert(name: str, *, person: bool = False) -> tuple[str, bool]:
     if (_is_upperish(head) and not _is_upperish(tail)) or person:
         return f"{tail} {head}", True
     return name, False
+
+
+def without_soft_title(name: str) -> str | None:
+    """``name`` without the honorific that opens it, when that word is also a given name.
+
+    "Malik Zafar Iqbal" -> "Zafar Iqbal", "Haji Hafiz Abdul Basir" -> "Haji Abdul Basir"
+    (titles before it stay, the parser removes them). None when the name has no such word
+    among its leading words, or fewer than two name parts would remain: "Hafez al-Assad"
+    keeps its given name.
+    """
+    tables = name_tables()
+    words = name.split()
+    for at, word in enumerate(words):
+        folded = fold(word)
+        if folded in tables.soft_titles:
+            rest = " ".join(words[:at] + words[at + 1 :])
+            return rest if len(parse_name(rest).tokens) >= 2 else None
+        if folded not in tables.titles_by_first:
+            return None
+    return None
 
 
 def _strip_titles(tokens: list[str], tables: NameTables) -> tuple[list[str], list[str]]:
