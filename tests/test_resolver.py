@@ -556,6 +556,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.308", "ZAFAR IQBAL"),
         ("QDi.433", "ABDUL REHMAN MAKKI"),
         ("SYi.001", "BASHAR AL-ASSAD"),
+        ("QDi.055", "MAHMOOD SULTAN BASHIR-UD-DIN"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -585,6 +586,9 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("Aboud Mohammed Rogo", "KEi.001"),
         # a and i for one short vowel: Thirwat = Tharwat.
         ("Thirwat Salah Shihata", "EGi.001"),
+        # Two parts written as one: the article of Bashir-ud-Din is in Bashiruddin.
+        ("Mahmood Sultan Bashiruddin", "QDi.055"),
+        ("Mahmood, Sultan Bashiruddin", "QDi.055"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:

@@ -93,6 +93,8 @@ EDGE_FACTOR = 0.96
 #: Score factor per part after a name that is the other's first parts, as sanctions lists
 #: give a person's name followed by the father's (instead of GAP_FACTOR and EDGE_FACTOR).
 PREFIX_FACTOR = 0.95
+#: Score factor for names alike once two parts of one are written as one (see _merged).
+MERGE_FACTOR = 0.97
 #: A name found once the honorific at its start is read as a title ("Malik Zafar Iqbal").
 SOFT_TITLE_FACTOR = 0.95
 NOT_PEOPLE = frozenset({"ORG", "LOC"})
@@ -514,9 +516,12 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
     follow the last part ("Simon Gatwech" = "Simon Gatwech Dual"), at ``EDGE_FACTOR`` more
     (``PREFIX_FACTOR`` each instead when the shorter name is the other's first parts), but
     never come before the first ("Uday Saddam Hussein" is Saddam Hussein's son); and names of
-    as many parts may differ in one (:func:`_one_part_off`). 0.0 when nothing fits.
+    as many parts may differ in one (:func:`_one_part_off`). Two neighbouring parts of one
+    name may be one part of the other (:func:`_merged`) at ``MERGE_FACTOR``. 0.0 when nothing fits.
     """
     best = _anchored(query, candidate, person=person)
+    if abs(len(query) - len(candidate)) == 1:
+        best = max(best, _merged(query, candidate) * MERGE_FACTOR)
     if turn and person and len(query) == len(candidate) >= 3:
         best = max(best, _swapped(query, candidate) * SWAP_FACTOR)
     if turn and (len(candidate) >= 3 or len(query) == len(candidate) == 2):
@@ -553,6 +558,23 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
     # "Arefullah Aref Ghazi Mohammad"): two parts alone are too common a name for two more.
     prefix = (len(short) > 2 or gaps == 1) and all(similarity(a, b) >= STRICT_PART_CUTOFF for a, b in zip(short, long[: len(short)], strict=True))
     return (first + rest) / len(short) * (PREFIX_FACTOR**gaps if prefix else GAP_FACTOR**gaps * EDGE_FACTOR)
+
+
+def _merged(query: Sequence[str], candidate: Sequence[str]) -> float:
+    """The mean part similarity of two names alike part by part, each near-exactly, once two
+    neighbouring parts of the longer, after its first two, are written as one ("Mahmood Sultan
+    Bashiruddin" = "Mahmood Sultan Bashir-ud-Din", whose article the key drops); 0.0 when no
+    such join makes them alike. The first two parts must agree as they are: they are what
+    :meth:`Resolver._gapped` finds such names by."""
+    short, long = (query, candidate) if len(query) < len(candidate) else (candidate, query)
+    similarity = part_similarity
+    best = 0.0
+    for i in range(2, len(short)):
+        joined = (*long[:i], long[i] + long[i + 1], *long[i + 2 :])
+        similarities = [similarity(a, b) for a, b in zip(short, joined, strict=True)]
+        if min(similarities) >= STRICT_PART_CUTOFF:
+            best = max(best, sum(similarities) / len(similarities))
+    return best
 
 
 def _swapped(query: Sequence[str], candidate: Sequence[str]) -> float:
@@ -1313,10 +1335,15 @@ class Resolver:
             candidates.update(prepared.holding_both(first, last))
         if len(full) >= 3:
             # Or it differs in the last part only (see _one_part_off): it holds the first two,
-            # and as many full parts as the query.
+            # and as many full parts as the query, or one more or fewer that two of the
+            # longer name written as one make alike (see _merged).
             both = prepared.holding_both(first, strict_keys(*full[1]))
             if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
-                candidates.update(a for a in both if prepared.parts(a)[3] == len(full))
+                q_full = [key for key, _ in full]
+                for alias_id in both:
+                    keys, count = prepared.parts(alias_id)[0::3]
+                    if count == len(full) or (abs(count - len(full)) == 1 and _merged(q_full, full_parts(keys))):
+                        candidates.add(alias_id)
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
             for right in strict_keys(key, skeleton):
