@@ -59,6 +59,9 @@ _VOWEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[^aiu])y(?![aiu])"), "i"),
     (re.compile(r"ai|ia(?=[^aiu]|$)(?<!^ia)"), "i"),
 )
+# A final e after a vowel and n or m is silent in French spellings of Arabic names: Hassane =
+# Hassan, Souleymane = Suleiman, Othmane = Othman, Lamine = Lamin. Names of five letters or more.
+_SILENT_E = re.compile(r"(?<=[a-z]{2}[aiou][nm])e$", re.M)
 _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aiu])h$")
 
@@ -88,7 +91,7 @@ def token_key(token: str) -> str:
         return token
     # The rules of _DIGRAPHS and _VOWEL_RULES in their order, each skipped when the letters
     # it needs are absent.
-    key = token
+    key = _SILENT_E.sub("", token) if token[-1:] == "e" else token
     if "h" in key:
         for old, new in _H_DIGRAPHS:
             key = key.replace(old, new)
@@ -164,6 +167,7 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
         if not words:
             return list(tokens)
         text = "\n".join(words)
+    text = _SILENT_E.sub("", text)
     if "h" in text:
         for old, new in _H_DIGRAPHS:
             text = text.replace(old, new)
