@@ -182,6 +182,12 @@ MEET: list[Row] = [
     ("Zaki-ur-Rehman Lakhvi", "Zaki ul Rehman Lakhvi"),
     ("Pak To Chun", "Pak Do Chun"),
     ("Ri Che-son", "Ri Je Son"),
+    # y after a consonant inside a name is a vowel.
+    ("Abdul Manan Niazi", "Abdul Manan Nyazi"),
+    ("Yassin Sywal", "Yassin Syawal"),
+    ("Abu Sufyan", "Abu Sufian"),
+    ("Ilyas Kashmiri", "Elias Kashmiri"),
+    ("Kyiv", "Kiev"),
     # French spellings in the Sahel: a silent final e.
     ("Hassane Mahamat", "Hassan Mahamat"),
     ("Souleymane", "Suleiman"),
@@ -329,6 +335,8 @@ DISTINCT: list[Row] = [
     ("Sanaa", "Sina"),
     ("Gaza", "Kaza"),
     ("Hassane", "Hassani"),  # the silent e is no nisba
+    ("Dubya", "Dubai"),  # y before a name's last letter stays a consonant
+    ("Libya", "al-Libi"),
     ("Rome", "Rom"),  # too short to drop an e
     ("US Senate", "Senate"),  # "us" is no article form, as "ur" is (Zaki-ur-Rehman)
     ("Ayatollah Khamenei", "Ayatollah Khomeini"),

@@ -53,10 +53,11 @@ _VOWEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"o"), "u"),
     (re.compile(r"e"), "i"),
     # y and w between a vowel and a consonant (or the end) are vowels: Sayf = Saif,
-    # Rowhani = Rouhani.
+    # Rowhani = Rouhani; so is y after a consonant inside a name: Niazi = Nyazi, Sufian =
+    # Sufyan, Ilyas = Elias, Kyiv = Kiev (not before its last letter: Dubya is not Dubai).
     (re.compile(r"(?<=[aiu])y(?![aiu])"), "i"),
     (re.compile(r"(?<=[u])w(?![aiu])"), ""),
-    (re.compile(r"(?<=[^aiu])y(?![aiu])"), "i"),
+    (re.compile(r"(?<=[^aiu])y(?![aiu]$)"), "i"),
     (re.compile(r"ai|ia(?=[^aiu]|$)(?<!^ia)"), "i"),
 )
 # A final e after a vowel and n or m is silent in French spellings of Arabic names: Hassane =
@@ -125,7 +126,7 @@ def token_key(token: str) -> str:
 # lookbehind is tried at every position: ten times slower on a long text).
 _JOINED_Y_AFTER_VOWEL = re.compile(r"y(?<=[aiu]y)(?![aiu])")
 _JOINED_W_AFTER_U = re.compile(r"w(?<=uw)(?![aiu])")
-_JOINED_Y_AFTER_CONSONANT = re.compile(r"y(?<=[^aiu\n]y)(?![aiu])")
+_JOINED_Y_AFTER_CONSONANT = re.compile(r"y(?<=[^aiu\n]y)(?![aiu](?:\n|$))")
 # ai|ia(?=[^aiu]|$)(?<!^ia) -> i deletes an "a": the one before an "i" (every "ai" is a match:
 # no earlier match can hold its "a"), or the one after an "i" when "ia" is a match: not at the
 # token's start, before no vowel, and not the end of an "ai" match (an "a" before that "i").
