@@ -166,7 +166,7 @@ def oracle_as_written(name: str) -> Oracle:
             hits = tuple(a for a in aliases if getattr(a, attr) == value)
             if hits:
                 return Oracle(tier, hits, bearers, {}, parts)
-    if not keys:
+    if not keys or sum(map(str.isalnum, name)) < 2:
         return Oracle(None, (), frozenset(), {}, parts)
     hits = tuple(a for a in aliases if " ".join(a.keys) == key)
     if not hits and len(keys) >= 2:  # parts written together or apart

@@ -286,6 +286,14 @@ def test_unknown_names_are_nil(resolver: Resolver, query: str) -> None:
     assert resolver.candidates(query) == []
 
 
+@pytest.mark.parametrize("query", ["x", "X", "x.", " Q "])
+def test_one_letter_names_nothing_though_its_key_is_an_acronym(query: str) -> None:
+    builtin = Resolver()
+    assert builtin.resolve(query) is None  # "x" is keyed "ks", as Kansas's "KS" is
+    assert "one letter" in builtin.explain(query).reason
+    assert builtin.resolve("KS") is not None
+
+
 # --- type filter --------------------------------------------------------------------------
 
 

@@ -865,6 +865,10 @@ class Resolver:
         if found is None:
             if not name or not name.strip():
                 return self._note(explain, None, "empty name")
+            if sum(map(str.isalnum, name)) < 2:
+                # As the gazetteer refuses names of one character: "x" is no name, though its
+                # key ("ks") is Kansas's.
+                return self._note(explain, None, "one letter or digit names nothing")
             form = exact_form(name)
             if form != name:
                 found = index.exact.get(form)
