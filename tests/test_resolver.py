@@ -286,6 +286,23 @@ def test_unknown_names_are_nil(resolver: Resolver, query: str) -> None:
     assert resolver.candidates(query) == []
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Islamic State (ISIS)", "islamic-state"),  # as written, its fuzzy best was a province
+        ("Hezbollah (Lebanon)", "hezbollah"),
+        ("Qasem Soleimani (قاسم سليماني)", "qassem-soleimani"),
+        ("Air Force Intelligence Directorate (Syria)", "air-force-intelligence-directorate"),  # an alias as written
+        ("John Smith (UK)", None),  # what brackets hold never decides alone
+    ],
+)
+def test_what_brackets_hold_is_set_aside(query: str, expected: str | None) -> None:
+    builtin = Resolver()
+    match = builtin.resolve(query)
+    assert (match and match.entity_id) == expected, builtin.explain(query)
+    assert match is None or match.query == query
+
+
 @pytest.mark.parametrize("query", ["x", "X", "x.", " Q "])
 def test_one_letter_names_nothing_though_its_key_is_an_acronym(query: str) -> None:
     builtin = Resolver()

@@ -407,6 +407,7 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
 
 #: Where a field of several names splits: "a; b (c; d)".
 _PACKED = re.compile(r"[;()]")
+_BRACKETED = re.compile(r"\([^()]*\)?")
 
 
 #: Prepared data per index object (see per_index).
@@ -818,6 +819,16 @@ class Resolver:
         return self._sure(name, hits, method, explain) or self._decide(self._query(name, type), hits, method, explain, type)
 
     def _resolve(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
+        if "(" in name and ";" not in name:
+            # "Islamic State (ISIS)", "Ibrahim Hassan Tali Asiri (إبراهيم حسن طالع عسيري)",
+            # "Hezbollah (Lebanon)": what brackets hold (another name, its original script, a
+            # country) is set aside, unless the whole is a known name as written.
+            head = " ".join(_BRACKETED.sub(" ", name).split())
+            index = self.index
+            if head and index.exact.get(name) is None and index.folded.get(fold(name)) is None:
+                found = self._reading(name, head, 1.0, type, explain)
+                if found is not None:
+                    return found
         match = self._resolve_as_written(name, type, explain)
         if match is not None:
             return match
