@@ -1318,10 +1318,22 @@ class Resolver:
         if len(full) < 2:
             return None
         prepared = self._prepared
-        strict_keys = self._strict_keys
-        first = strict_keys(*full[0])
+        first = self._strict_keys(*full[0])
         if not first:
             return None
+
+        def strict_keys(key: str, skeleton: str) -> tuple[str, ...]:
+            # The other parts' keys count only with an alias that holds one of `first` too: for
+            # a spelling no alias has, its keys are not chosen (by similarity, one by one) when
+            # no alias holds one of `first` and one of the keys they would be chosen from.
+            if key not in self.index.by_token:
+                chosen_from = prepared.skeleton_keys(key, skeleton)
+                if len(skeleton) == 1:
+                    chosen_from = (*chosen_from, *prepared.keys_of_skeleton(skeleton))
+                if not chosen_from or prepared.disjoint((first, chosen_from)):
+                    return ()
+            return self._strict_keys(key, skeleton)
+
         # An alias that fits holds the query's first and last parts: the anchors of a name with
         # parts more (or fewer) inside or after them, or turned surname first.
         candidates: set[int] = set()
