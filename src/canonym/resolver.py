@@ -477,8 +477,8 @@ def part_similarity(a: str, b: str) -> float:
         min(len(a), len(b)) >= 3
         and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and min(len(a), len(b)) >= 5))
         and a[-1] == b[-1]
+        and Levenshtein.distance(a, b, score_cutoff=1) <= 1
         and token_skeleton(a) == token_skeleton(b)
-        and Levenshtein.distance(a, b) <= 1
     ):
         # One short vowel apart inside the name on the same consonants: Mohammed/Muhammad,
         # Adel/Adl, Zawahiri/Zawahri; not at its edges (Oman/Amman, Niger/Nigeria).
