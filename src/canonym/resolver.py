@@ -1368,7 +1368,7 @@ class Resolver:
             turn = plain and CONNECTORS.isdisjoint(keys)
             c_keys = prepared.full(alias_id)
             if not _may_anchor(q_keys, c_keys, turn=turn) or (len(c_keys) == n_full >= 3 and not _may_end(q_keys, c_keys, turn=turn)):
-                continue  # scores 0.0, as most candidates do: kept out of the ranking as 0.0 is
+                continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked
             score = anchored_similarity(q_keys, c_keys, turn=turn, person=person)
             if not index.alias_strong[alias_id]:
                 score *= 0.95
