@@ -452,7 +452,8 @@ def part_similarity(a: str, b: str) -> float:
     """Similarity in 0..1 of two name parts given as transliteration keys."""
     if a == b:
         return 1.0
-    if len(a) == 1 or len(b) == 1:
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
         # An initial ("W.") fits any part with that first letter.
         return 0.9 if a[0] == b[0] else 0.0
     if not (a.isascii() and b.isascii()) and is_arabic_script(a) != is_arabic_script(b):
@@ -468,15 +469,16 @@ def part_similarity(a: str, b: str) -> float:
     if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
         # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
         return 0.9
-    if len(a) <= MAX_SYLLABLE and len(b) <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
+    if la <= MAX_SYLLABLE and lb <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
         # One syllable whose first consonant is written voiced or not, as Korean
         # romanizations do (McCune-Reischauer and Revised): Pom/Bom, To/Do, Cho/Jo. Below
         # the strict cutoff: alone, or as the one distinctive part, it is another name (Gaza/Kaza).
         return 0.89
     if (
-        min(len(a), len(b)) >= 3
-        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and min(len(a), len(b)) >= 5))
-        and a[-1] == b[-1]
+        a[-1] == b[-1]
+        and la >= 3
+        and lb >= 3
+        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and la >= 5 and lb >= 5))
         and Levenshtein.distance(a, b, score_cutoff=1) <= 1
         and token_skeleton(a) == token_skeleton(b)
     ):
