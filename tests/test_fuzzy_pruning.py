@@ -6,6 +6,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from canonym import Gazetteer, Resolver
+from canonym.gazetteer.model import Entity
 from canonym.resolver import _may_anchor, _may_end, anchored_similarity
 
 #: Part keys alike, near-exactly alike, a vowel or a consonant apart, about two thirds alike
@@ -61,3 +63,14 @@ def test_rejected_candidates_score_nothing(pair: tuple[list[str], list[str]], tu
         assert score == 0.0
     if len(query) == len(candidate) >= 3 and not _may_end(query, candidate, turn=turn):
         assert score == 0.0
+
+
+def test_gapped_match_on_a_spelling_no_alias_has() -> None:
+    """A part more inside, and the last part spelled as no alias spells it: its near-exact
+    keys are still chosen when an alias holds them with the first part."""
+    people = ["Roya Talarvand", "Roya Karimi", "Kaveh Talarvand", "Roya Moradi", "Nima Talebi"]
+    gazetteer = Gazetteer([Entity(id=f"p{i}", type="PER", name=name) for i, name in enumerate(people)], builtin=False)
+    resolver = Resolver(gazetteer)
+    match = resolver.resolve("Roya Fereydoun Talirvand")
+    assert match is not None and match.entity_id == "p0" and match.method == "fuzzy"
+    assert resolver.resolve("Nima Fereydoun Talirvand") is None
