@@ -253,11 +253,12 @@ def full_parts(keys: Sequence[str]) -> list[str]:
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_postings", "_strict", "_together", "index")
+    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_full", "_postings", "_strict", "_together", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
+        self._full: dict[int, tuple[str, ...]] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._blocks: dict[tuple[str, str, float], tuple[tuple[str, ...], frozenset[int]]] = {}
         self._cooc: dict[str, frozenset[str]] = {}
@@ -379,6 +380,14 @@ class _Prepared:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
         return self.index.keys_by_skeleton.get(skeleton, ())
 
+    def full(self, alias_id: int) -> tuple[str, ...]:
+        """The alias's :func:`full_parts`."""
+        found = self._full.get(alias_id)
+        if found is None:
+            keys, weights, _, _ = self.parts(alias_id)
+            found = self._full[alias_id] = tuple([k for k, w in zip(keys, weights, strict=True) if w == 1.0])
+        return found
+
     def parts(self, alias_id: int) -> _Parts:
         """The part keys of an alias, their weights, the weights' sum and how many are full (1.0)."""
         found = self._alias_parts.get(alias_id)
@@ -449,7 +458,8 @@ def part_similarity(a: str, b: str) -> float:
     """Similarity in 0..1 of two name parts given as transliteration keys."""
     if a == b:
         return 1.0
-    if len(a) == 1 or len(b) == 1:
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
         # An initial ("W.") fits any part with that first letter.
         return 0.9 if a[0] == b[0] else 0.0
     if not (a.isascii() and b.isascii()) and is_arabic_script(a) != is_arabic_script(b):
@@ -465,17 +475,18 @@ def part_similarity(a: str, b: str) -> float:
     if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
         # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
         return 0.9
-    if len(a) <= MAX_SYLLABLE and len(b) <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
+    if la <= MAX_SYLLABLE and lb <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
         # One syllable whose first consonant is written voiced or not, as Korean
         # romanizations do (McCune-Reischauer and Revised): Pom/Bom, To/Do, Cho/Jo. Below
         # the strict cutoff: alone, or as the one distinctive part, it is another name (Gaza/Kaza).
         return 0.89
     if (
-        min(len(a), len(b)) >= 3
-        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and min(len(a), len(b)) >= 5))
-        and a[-1] == b[-1]
+        a[-1] == b[-1]
+        and la >= 3
+        and lb >= 3
+        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and la >= 5 and lb >= 5))
+        and Levenshtein.distance(a, b, score_cutoff=1) <= 1
         and token_skeleton(a) == token_skeleton(b)
-        and Levenshtein.distance(a, b) <= 1
     ):
         # One short vowel apart inside the name on the same consonants: Mohammed/Muhammad,
         # Adel/Adl, Zawahiri/Zawahri; not at its edges (Oman/Amman, Niger/Nigeria).
@@ -531,6 +542,36 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
         for turned in ((candidate[-1], *candidate[:-1]), (*candidate[1:], candidate[0])):
             best = max(best, _anchored(query, turned, rotated=True) * ROTATION_FACTOR)
     return best
+
+
+def _may_anchor(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> bool:
+    """False when :func:`anchored_similarity` is sure to be 0.0: each way it scores needs the
+    query's first part near-exactly like the candidate's first, or (turned round, or the first
+    two parts swapped) like its last or second. Similarities are taken with the arguments in
+    the order the scoring takes them."""
+    if len(candidate) < 2:
+        return False  # anchors nothing, and is not turned
+    similarity = part_similarity
+    q_first = query[0]
+    shorter = len(query) <= len(candidate)
+    for c_part in (candidate[0], candidate[-1], candidate[1]) if turn else (candidate[0],):
+        if (similarity(q_first, c_part) if shorter else similarity(c_part, q_first)) >= STRICT_PART_CUTOFF:
+            return True
+    return False
+
+
+def _may_end(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> bool:
+    """False when :func:`anchored_similarity` of two names of as many parts (three or more)
+    is sure to be 0.0 by their last parts: each way it scores needs the query's last part like
+    the candidate's last as the one part that may differ (``ODD_PART_CUTOFF``), or (turned
+    round, or the last two parts swapped) near-exactly like its last but one or its first."""
+    similarity = part_similarity
+    q_last = query[-1]
+    if similarity(q_last, candidate[-1]) >= ODD_PART_CUTOFF:
+        return True
+    return turn and (
+        similarity(q_last, candidate[-2]) >= STRICT_PART_CUTOFF or similarity(q_last, candidate[0]) >= STRICT_PART_CUTOFF
+    )
 
 
 def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False) -> float:
@@ -1338,10 +1379,22 @@ class Resolver:
         if len(full) < 2:
             return None
         prepared = self._prepared
-        strict_keys = self._strict_keys
-        first = strict_keys(*full[0])
+        first = self._strict_keys(*full[0])
         if not first:
             return None
+
+        def strict_keys(key: str, skeleton: str) -> tuple[str, ...]:
+            # The other parts' keys count only with an alias that holds one of `first` too: for
+            # a spelling no alias has, its keys are not chosen (by similarity, one by one) when
+            # no alias holds one of `first` and one of the keys they would be chosen from.
+            if key not in self.index.by_token:
+                chosen_from = prepared.skeleton_keys(key, skeleton)
+                if len(skeleton) == 1:
+                    chosen_from = (*chosen_from, *prepared.keys_of_skeleton(skeleton))
+                if not chosen_from or prepared.disjoint((first, chosen_from)):
+                    return ()
+            return self._strict_keys(key, skeleton)
+
         # An alias that fits holds the query's first and last parts: the anchors of a name with
         # parts more (or fewer) inside or after them, or turned surname first.
         candidates: set[int] = set()
@@ -1367,6 +1420,7 @@ class Resolver:
         if not candidates or len(candidates) > MAX_ANCHORED:
             return None
         q_keys = [key for key, _ in full]
+        n_full = len(q_keys)
         plain = CONNECTORS.isdisjoint(query.keys)
         kunya = query.keys[0] in KUNYA
         index = self.index
@@ -1377,7 +1431,11 @@ class Resolver:
                 continue  # "Abu Badr" is Badr's father, not Badr
             entity_index = index.alias_entity[alias_id]
             person = index.entities.types[entity_index] not in NOT_PEOPLE
-            score = anchored_similarity(q_keys, full_parts(keys), turn=plain and CONNECTORS.isdisjoint(keys), person=person)
+            turn = plain and CONNECTORS.isdisjoint(keys)
+            c_keys = prepared.full(alias_id)
+            if not _may_anchor(q_keys, c_keys, turn=turn) or (len(c_keys) == n_full >= 3 and not _may_end(q_keys, c_keys, turn=turn)):
+                continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked
+            score = anchored_similarity(q_keys, c_keys, turn=turn, person=person)
             if not index.alias_strong[alias_id]:
                 score *= 0.95
             if score > scored.get(entity_index, (0.0, -1))[0]:
