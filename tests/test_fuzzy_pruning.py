@@ -24,11 +24,11 @@ key = st.sampled_from(KEYS)
 @st.composite
 def pairs(draw: st.DrawFn) -> tuple[list[str], list[str]]:
     """A query and a candidate made from it as other lists write it: turned round, two parts
-    swapped, a part respelled, one more or one fewer."""
+    swapped, a part respelled, one more or one fewer, two written as one."""
     query = draw(st.lists(key, min_size=2, max_size=5))
     candidate = list(query)
     for _ in range(draw(st.integers(0, 3))):
-        op = draw(st.sampled_from(["left", "right", "swap", "respell", "insert", "delete"]))
+        op = draw(st.sampled_from(["left", "right", "swap", "respell", "insert", "delete", "join"]))
         if not candidate:
             break
         i = draw(st.integers(0, len(candidate) - 1))
@@ -44,6 +44,8 @@ def pairs(draw: st.DrawFn) -> tuple[list[str], list[str]]:
             candidate.insert(i, draw(key))
         elif op == "delete":
             del candidate[i]
+        elif op == "join" and i + 1 < len(candidate):
+            candidate[i : i + 2] = [candidate[i] + candidate[i + 1]]
     return query, candidate
 
 
@@ -56,6 +58,7 @@ def pairs(draw: st.DrawFn) -> tuple[list[str], list[str]]:
 @example((["hasbun", "kalid", "darman"], ["kalid", "darman", "hasbun"]), True, False)
 @example((["hasbun", "kalid", "darman"], ["kalid", "hasbun", "darman"]), True, True)
 @example((["hasbun", "kalid", "darman"], ["hasbun", "darman", "kalid"]), True, True)
+@example((["hasbun", "kalid", "darman", "ali"], ["hasbun", "kalid", "darmanali"]), False, True)
 def test_rejected_candidates_score_nothing(pair: tuple[list[str], list[str]], turn: bool, person: bool) -> None:
     query, candidate = pair
     score = anchored_similarity(query, candidate, turn=turn, person=person)
