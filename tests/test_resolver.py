@@ -582,6 +582,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.433", "ABDUL REHMAN MAKKI"),
         ("SYi.001", "BASHAR AL-ASSAD"),
         ("QDi.055", "MAHMOOD SULTAN BASHIR-UD-DIN"),
+        ("CFi.014", "BI SIDI SOULEMAN"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -614,6 +615,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         # Two parts written as one: the article of Bashir-ud-Din is in Bashiruddin.
         ("Mahmood Sultan Bashiruddin", "QDi.055"),
         ("Mahmood, Sultan Bashiruddin", "QDi.055"),
+        # Surname first, with a part of two letters among three; the French silent e.
+        ("Souleymane Bi Sidi", "CFi.014"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:

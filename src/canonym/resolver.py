@@ -577,9 +577,11 @@ def _may_end(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> b
 def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False) -> float:
     short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
     gaps = len(long) - len(short)
-    if len(short) - short.count(ALLAH) < 2 or gaps > MAX_GAPS or min(map(len, short)) < 3:
-        # An initial or a two-letter part anchors nothing, nor does the Allah of one name
-        # ("Khairullah" is not two names).
+    if len(short) - short.count(ALLAH) < 2 or gaps > MAX_GAPS or min(map(len, short)) < 2:
+        # An initial anchors nothing, nor does the Allah of one name ("Khairullah" is not two names).
+        return 0.0
+    if sum(len(part) < 3 for part in short) > (len(short) >= 3):
+        # Nor does a two-letter part, but as one of three or more ("Bi Sidi Souleman", "Han Jang Su").
         return 0.0
     if gaps == 0 and not rotated:
         return _one_part_off(short, long) if person else 0.0
