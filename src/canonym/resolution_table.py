@@ -23,7 +23,7 @@ import numpy as np
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form, per_index
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize.names import fold_ascii_lines, joined_keys_many
+from canonym.normalize.names import bulk_part_keys, fold_ascii_lines, joined_keys_many
 from canonym.resolver import TIER_SCORES
 
 if TYPE_CHECKING:
@@ -58,9 +58,22 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     settled.append(_strong(misses, found, strong))
     left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
     names = list(compress(misses, left))
-    keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys)
+    keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys, _marks(index))
     settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
     return settled
+
+
+#: bulk_part_keys of each index's part_keys (see per_index), made on first use.
+_MARKS: dict[int, tuple[AliasIndex, dict[str, str]]] = {}
+
+
+def _marks(index: AliasIndex) -> dict[str, str]:
+    """The marked part keys of ``index`` (:func:`~canonym.normalize.names.bulk_part_keys`)."""
+    return per_index(_MARKS, index, _make_marks, 4)
+
+
+def _make_marks(index: AliasIndex) -> dict[str, str]:
+    return bulk_part_keys(index.part_keys)
 
 
 def _strong(names: Sequence[str], found: Sequence[Hits | None], strong: Sequence[bool]) -> tuple[list[str], list[int]]:
@@ -76,19 +89,25 @@ def _all_plain_forms(names: list[str]) -> bool:
     pass in C each when, as usually, they all pass.
     """
     text = "\n".join(names)
+    if not text.isascii():
+        return False
+    data = text.encode("ascii")
     return (
-        text.isascii()
-        and "," not in text
+        "," not in text
         and ";" not in text  # several names in one field: resolve() splits them
         and "  " not in text
         and " \n" not in text
         and "\n " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and text.count("\n") == len(names) - 1  # no name holds a newline: each printable ...
-        and text.replace("\n", " ").isprintable()  # ... when all of them joined are
+        and data.count(b"\n") == len(names) - 1  # no name holds a newline: each printable ...
+        and not data.translate(None, _PRINTABLE_LINES)  # ... when all of them joined are
         and max(map(len, names)) <= MAX_NAME_LENGTH
     )
+
+
+#: The printable ASCII characters (str.isprintable), and the newline.
+_PRINTABLE_LINES = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +160,7 @@ def _rows(resolver: Resolver, values: list[str | None], type: str | None) -> pl.
     # A type filter changes what the tiers may return: then every name takes resolve().
     settled: list[tuple[list[str], list[int]]] = [([], [])] * len(SURE_TIERS)
     if type is None and not resolver.config.types:
-        settled = sure_hits(resolver.index, [name for name in distinct if name])
+        settled = sure_hits(resolver.index, list(filter(None, distinct)))
     order: list[str | None] = list(chain.from_iterable(tier_names for tier_names, _ in settled))
     frame = _sure_rows(resolver.index, settled)
     if len(order) < len(distinct):
