@@ -23,7 +23,7 @@ import numpy as np
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form, per_index
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize.names import bulk_part_keys, fold_ascii_lines, joined_keys_many
+from canonym.normalize.names import bulk_part_keys, fold_ascii_lines, joined_keys_many, spaced_lines
 from canonym.resolver import TIER_SCORES
 
 if TYPE_CHECKING:
@@ -89,20 +89,18 @@ def _all_plain_forms(names: list[str]) -> bool:
     pass in C each when, as usually, they all pass.
     """
     text = "\n".join(names)
-    if not text.isascii():
+    if not text.isascii() or "," in text or ";" in text:  # ";": several names in one field
         return False
     data = text.encode("ascii")
+    codes = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(codes == 10)
+    # No name holds a newline, so each is printable when all of them joined are; the longest
+    # name is the longest line.
     return (
-        "," not in text
-        and ";" not in text  # several names in one field: resolve() splits them
-        and "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and data.count(b"\n") == len(names) - 1  # no name holds a newline: each printable ...
-        and not data.translate(None, _PRINTABLE_LINES)  # ... when all of them joined are
-        and max(map(len, names)) <= MAX_NAME_LENGTH
+        len(ends) == len(names) - 1
+        and not data.translate(None, _PRINTABLE_LINES)
+        and not spaced_lines(data)
+        and int(np.diff(ends, prepend=-1, append=len(codes)).max()) - 1 <= MAX_NAME_LENGTH
     )
 
 
