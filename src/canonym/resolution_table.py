@@ -48,17 +48,28 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     """
     strong = index.alias_strong
     found = list(map(index.exact.get, names))
-    settled = [_strong(names, found, strong)]
-    misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
+    # A tier that finds none of the names (list.count, no test per name) passes them all on.
+    settled: list[tuple[list[str], list[int]]]
+    if found.count(None) == len(found):
+        settled = [([], [])]
+        misses = list(names)
+    else:
+        settled = [_strong(names, found, strong)]
+        misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
     if misses and not _all_plain_forms(misses):
         # An exact form of its own (see exact_form), and no comma: no list order to undo.
         misses = [n for n in misses if len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n and ";" not in n]
     forms = fold_ascii_lines(misses)
     found = list(map(index.folded.get, forms))
-    settled.append(_strong(misses, found, strong))
-    left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
-    names = list(compress(misses, left))
-    keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys, _marks(index))
+    if found.count(None) == len(found) and "" not in forms:
+        settled.append(([], []))
+        names = misses
+    else:
+        settled.append(_strong(misses, found, strong))
+        left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
+        names = list(compress(misses, left))
+        forms = list(compress(forms, left))
+    keys = joined_keys_many(names, forms, index.part_keys, _marks(index))
     settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
     return settled
 
@@ -98,14 +109,10 @@ def _all_plain_forms(names: list[str]) -> bool:
     # name is the longest line.
     return (
         len(ends) == len(names) - 1
-        and not data.translate(None, _PRINTABLE_LINES)
+        and np.count_nonzero((codes < 32) | (codes > 126)) == len(ends)  # printable but the newlines
         and not spaced_lines(data)
         and int(np.diff(ends, prepend=-1, append=len(codes)).max()) - 1 <= MAX_NAME_LENGTH
     )
-
-
-#: The printable ASCII characters (str.isprintable), and the newline.
-_PRINTABLE_LINES = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 @dataclass(frozen=True, slots=True)

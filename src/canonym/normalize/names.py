@@ -393,7 +393,7 @@ def _lines_of(joined: str, mark: str) -> list[int]:
     at = joined.find(mark)
     line, seen = 0, 0
     while at >= 0:
-        line += joined.count(" \n ", seen, at)
+        line += joined.count("\n", seen, at)  # the newlines of the stream are its separators
         if not lines or lines[-1] != line:
             lines.append(line)
         seen = at
