@@ -256,7 +256,7 @@ def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
     ("Nasrallah" -> nasr allah); a bare Abd or one with its article ("Abdul", "Abdur") joins the
     next part, and "abul" (the head of "Abulallah") is read with the next part too.
 
-    ``token`` starts with ``abd_prefix`` or ends in "llah" (what else parse_fields leaves alone).
+    ``token`` starts with ``abd_prefix`` or ends in "llah" (a part that may be a compound).
     """
     if token.startswith(abd_prefix):
         rest = _abd_rest(token)
@@ -332,10 +332,11 @@ def joined_keys_many(
     ``" ".join`` of ``part_keys[t]`` for the tokens ``t`` of :func:`parse_fields` (of the tokens
     themselves for an acronym); ``part_keys`` is the index's map, which keys a part it lacks by
     ``token_key``. ``marks`` is ``bulk_part_keys(part_keys)`` when the caller keeps it (made here
-    otherwise). The parts of all the names are keyed in one pass: each distinct part looked up
-    once in ``marks`` or keyed by ``token_keys`` when new, articles dropped on the whole stream
-    of part keys. A name that needs more of the parser (a leading title, capitals, an Abd or
-    -allah compound, an assimilated article, "abul") goes through :func:`parse_fields`.
+    otherwise). The parts of all the names are keyed in one pass: each part looked up in a copy
+    of ``marks`` to which the parts it lacks are added, keyed together by ``token_keys``;
+    articles are dropped on the whole stream of part keys. A name that needs more of the parser
+    (a leading title, capitals, an assimilated article, "abul", an Abd compound that takes the
+    next part) goes through :func:`parse_fields`.
     """
     if not names:
         return []
