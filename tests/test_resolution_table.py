@@ -84,3 +84,18 @@ def test_resolve_many_on_every_respelling(resolver: Resolver) -> None:
     assert table.rows() == [resolved_row(resolver, name) for name in names]
     methods = set(table["method"].to_list())
     assert {"exact", "alias", "key"} <= methods
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=string.printable + "é\x7f,;", min_size=1, max_size=30), min_size=1, max_size=8))
+def test_plain_forms_test_is_the_test_per_name(names: list[str]) -> None:
+    # sure_hits' test on the names joined is its test name by name (length, exact form, no comma
+    # or semicolon), for any names.
+    from canonym.gazetteer.index import is_exact_form
+    from canonym.gazetteer.spec import MAX_NAME_LENGTH
+    from canonym.resolution_table import _all_plain_forms
+
+    expected = all(len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n and ";" not in n for n in names)
+    assert _all_plain_forms(names) == expected
+    long_name = "a" * MAX_NAME_LENGTH
+    assert _all_plain_forms([long_name, "b"]) and not _all_plain_forms([long_name + "a", "b"])

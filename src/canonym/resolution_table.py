@@ -23,7 +23,7 @@ import numpy as np
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import AliasIndex, Hits, is_exact_form, per_index
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize.names import fold_ascii_lines, joined_keys_many
+from canonym.normalize.names import bulk_part_keys, fold_ascii_lines, joined_keys_many, spaced_lines
 from canonym.resolver import TIER_SCORES
 
 if TYPE_CHECKING:
@@ -48,19 +48,52 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     """
     strong = index.alias_strong
     found = list(map(index.exact.get, names))
-    settled = [_strong(names, found, strong)]
-    misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
+    # A tier that finds none of the names (_none_found, no test per name) passes them all on.
+    settled: list[tuple[list[str], list[int]]]
+    if _none_found(found):
+        settled = [([], [])]
+        misses = list(names)
+    else:
+        settled = [_strong(names, found, strong)]
+        misses = [name for name, hit in zip(names, found, strict=True) if hit is None]
     if misses and not _all_plain_forms(misses):
         # An exact form of its own (see exact_form), and no comma: no list order to undo.
         misses = [n for n in misses if len(n) <= MAX_NAME_LENGTH and is_exact_form(n) and "," not in n and ";" not in n]
     forms = fold_ascii_lines(misses)
     found = list(map(index.folded.get, forms))
-    settled.append(_strong(misses, found, strong))
-    left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
-    names = list(compress(misses, left))
-    keys = joined_keys_many(names, list(compress(forms, left)), index.part_keys)
+    if _none_found(found) and "" not in forms:
+        settled.append(([], []))
+        names = misses
+    else:
+        settled.append(_strong(misses, found, strong))
+        left = [hit is None and form != "" for hit, form in zip(found, forms, strict=True)]
+        names = list(compress(misses, left))
+        forms = list(compress(forms, left))
+    keys = joined_keys_many(names, forms, index.part_keys, _marks(index))
     settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
     return settled
+
+
+def _none_found(found: list[Hits | None]) -> bool:
+    """Whether a tier's look-ups found none of the names, by one list.count in C.
+
+    Counting None compares each hit with it (a slow comparison of an int): counted only when
+    the first name missed.
+    """
+    return not found or (found[0] is None and found.count(None) == len(found))
+
+
+#: bulk_part_keys of each index's part_keys (see per_index), made on first use.
+_MARKS: dict[int, tuple[AliasIndex, dict[str, str]]] = {}
+
+
+def _marks(index: AliasIndex) -> dict[str, str]:
+    """The marked part keys of ``index`` (:func:`~canonym.normalize.names.bulk_part_keys`)."""
+    return per_index(_MARKS, index, _make_marks, 4)
+
+
+def _make_marks(index: AliasIndex) -> dict[str, str]:
+    return bulk_part_keys(index.part_keys)
 
 
 def _strong(names: Sequence[str], found: Sequence[Hits | None], strong: Sequence[bool]) -> tuple[list[str], list[int]]:
@@ -76,18 +109,18 @@ def _all_plain_forms(names: list[str]) -> bool:
     pass in C each when, as usually, they all pass.
     """
     text = "\n".join(names)
+    if not text.isascii() or "," in text or ";" in text:  # ";": several names in one field
+        return False
+    data = text.encode("ascii")
+    codes = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(codes == 10)
+    # No name holds a newline, so each is printable when all of them joined are; the longest
+    # name is the longest line.
     return (
-        text.isascii()
-        and "," not in text
-        and ";" not in text  # several names in one field: resolve() splits them
-        and "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text.count("\n") == len(names) - 1  # no name holds a newline: each printable ...
-        and text.replace("\n", " ").isprintable()  # ... when all of them joined are
-        and max(map(len, names)) <= MAX_NAME_LENGTH
+        len(ends) == len(names) - 1
+        and np.count_nonzero((codes < 32) | (codes > 126)) == len(ends)  # printable but the newlines
+        and not spaced_lines(data)
+        and int(np.diff(ends, prepend=-1, append=len(codes)).max()) - 1 <= MAX_NAME_LENGTH
     )
 
 
@@ -141,7 +174,7 @@ def _rows(resolver: Resolver, values: list[str | None], type: str | None) -> pl.
     # A type filter changes what the tiers may return: then every name takes resolve().
     settled: list[tuple[list[str], list[int]]] = [([], [])] * len(SURE_TIERS)
     if type is None and not resolver.config.types:
-        settled = sure_hits(resolver.index, [name for name in distinct if name])
+        settled = sure_hits(resolver.index, list(filter(None, distinct)))
     order: list[str | None] = list(chain.from_iterable(tier_names for tier_names, _ in settled))
     frame = _sure_rows(resolver.index, settled)
     if len(order) < len(distinct):

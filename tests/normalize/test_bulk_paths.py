@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from canonym import fold
 from canonym.gazetteer.index import PartKeys
 from canonym.normalize import token_key
-from canonym.normalize.names import fold_ascii, fold_ascii_lines, joined_keys_many, name_tables, parse_fields
+from canonym.normalize.names import (
+    fold_ascii,
+    fold_ascii_lines,
+    joined_keys_many,
+    name_tables,
+    parse_fields,
+    spaced_lines,
+)
 from canonym.normalize.translit import token_keys
 
 _settings = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -89,3 +96,34 @@ def test_connectors_articles_and_titles_are_apart() -> None:
     # joined_keys_many respells connectors and drops articles token by token.
     tables = name_tables()
     assert tables.articles.isdisjoint(tables.connectors)
+
+
+#: Parts around Abd and -allah compounds: their articles, connectors, titles, a bare Abd and "abul".
+_AROUND = ["al", "el", "ar", "ur", "us", "as", "ash", "abd", "Abdul", "Abdur", "Abdus", "Abd-al", "abu", "ibn", "Abul",
+           "Allah", "Ayatollah", "Sultan", "Rahman", "Sattar", "Salam", "Aziz", "x", "Abulallah", "Abullah", "Ashallah",
+           "Abdallah", "Abdullah", "Abdulla", "Abdurrahman", "Abdussalam", "Abdulilah", "Nasrallah", "Hezbollah"]
+_compound = st.one_of(
+    st.builds(lambda rest: f"Abd{rest}", st.text(alphabet="aeioulrsthdnz", max_size=8)),
+    st.builds(lambda head, vowel: f"{head}{vowel}llah", st.text(alphabet="aeioubnrsuhl", max_size=7), st.sampled_from(["", "a", "o", "u", "e"])),
+)
+_compound_names = st.lists(st.one_of(_compound, st.sampled_from(_AROUND), words), min_size=1, max_size=5).map(" ".join)
+
+
+@_settings
+@given(st.lists(_compound_names, max_size=12), st.lists(_compound, max_size=4))
+def test_joined_keys_many_keys_compounds_as_parse_fields_does(texts: list[str], known: list[str]) -> None:
+    # Abd and -allah compounds are keyed in bulk when their neighbours cannot change them, in the
+    # index's map (known) and among a batch's new parts alike.
+    pairs = [(t, fold(t)) for t in texts]
+    pairs = [(t, f) for t, f in pairs if f]
+    part_keys = PartKeys({t: token_key(t) for f in map(fold, known) for t in f.split()})
+    expected = [_key(name, form, part_keys) for name, form in pairs]
+    assert joined_keys_many([n for n, _ in pairs], [f for _, f in pairs], part_keys) == expected
+
+
+@_settings
+@given(st.lists(st.text(alphabet=" \nab", max_size=8), max_size=6))
+def test_spaced_lines_is_the_substring_test(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    expected = "  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " "
+    assert spaced_lines(text.encode("ascii")) == expected

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any
+
+import numpy as np
 
 from canonym.normalize.text import fold, fold_char
 from canonym.normalize.translit import token_keys
@@ -175,12 +177,31 @@ def fold_ascii_lines(texts: Sequence[str]) -> list[str]:
     """
     if not texts:
         return []
-    text = "\n".join(texts).encode("ascii").translate(_ASCII_LINES_TABLE, _ASCII_DELETED).decode("ascii")
+    data = "\n".join(texts).encode("ascii").translate(_ASCII_LINES_TABLE, _ASCII_DELETED)
+    text = data.decode("ascii")
+    if not spaced_lines(data):
+        return text.split("\n")  # the usual case: each line is its own split and join
     # Only spaces are left as whitespace (the table's assertion), so the split and join of
     # fold_ascii is: runs of spaces made one, then no space at the start or end of a line.
     if "  " in text:
         text = _SPACE_RUNS.sub(" ", text)
     return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ").split("\n")
+
+
+def spaced_lines(data: bytes) -> bool:
+    """Whether a line of ``data`` (ASCII lines parted by newlines) starts or ends with a space or
+    holds two in a row.
+
+    One pass of array operations: the substring tests (``"  " in text``) cost ten times more.
+    """
+    codes = np.frombuffer(data, np.uint8)
+    if not len(codes):
+        return False
+    space = codes == 32
+    if space[0] or space[-1]:
+        return True
+    edge = space | (codes == 10)  # a space or a line's end
+    return bool(((space[1:] & edge[:-1]) | (edge[1:] & space[:-1])).any())
 
 
 @cache
@@ -209,89 +230,179 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
     )
 
 
-#: Marks in the stream of part keys of joined_keys_many: an article, a part that parse_fields
-#: must see.
-_ARTICLE, _HARD = "\x01", "\x02"
+#: Marks in the stream of part keys of joined_keys_many: an article (before its key), a title
+#: word (before its key), a part that parse_fields must see (the whole value).
+_ARTICLE, _TITLE, _HARD = "\x01", "\x03", "\x02"
+#: An article's marked key and its space when another part of the same name follows: dropped.
+_DROPPED_ARTICLE = re.compile("\x01[^ ]* (?!\n)")
 
 
 @cache
 def _bulk_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], tuple[str, ...]]:
-    """For :func:`joined_keys_many`: title first words, the tokens that need the parser's loop
+    """For :func:`bulk_part_keys`: title first words, the tokens that need the parser's loop
     (assimilated articles, "abul"), the connectors, the articles."""
     tables = name_tables()
     # An article is dropped and a connector respelled as a token, before the article test:
-    # no token may be both, nor an article or connector also a token of the parser's loop.
+    # no token may be both, nor an article or connector also a token of the parser's loop, a
+    # title word or a compound (its value would be read as the wrong one).
     hard = tables.assimilated | {"abul"}
+    titles = frozenset(tables.titles_by_first)
     assert tables.articles.isdisjoint(tables.connectors) and hard.isdisjoint(tables.connectors)
-    assert hard.isdisjoint(tables.articles)
-    return frozenset(tables.titles_by_first), frozenset(hard), tables.connectors, tuple(sorted(tables.articles))
+    assert hard.isdisjoint(tables.articles) and titles.isdisjoint(tables.articles | tables.connectors.keys())
+    assert not [t for t in (*tables.articles, *tables.connectors) if t.startswith(tables.abd_prefix) or t.endswith("llah")]
+    return titles, frozenset(hard), tables.connectors, tuple(sorted(tables.articles))
 
 
-def joined_keys_many(names: Sequence[str], forms: Sequence[str], part_keys: Mapping[str, str]) -> list[str]:
+def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
+    """The parts that parse_fields makes of ``token`` whatever its neighbours, or None when they
+    matter: an Abd compound is one part ("Abdulrahman" -> abdrahman), an -allah compound two
+    ("Nasrallah" -> nasr allah); a bare Abd or one with its article ("Abdul", "Abdur") joins the
+    next part, and "abul" (the head of "Abulallah") is read with the next part too.
+
+    ``token`` starts with ``abd_prefix`` or ends in "llah" (a part that may be a compound).
+    """
+    if token.startswith(abd_prefix):
+        rest = _abd_rest(token)
+        if rest is None:
+            return (token,)
+        if rest == "" or _ABD_ARTICLE.fullmatch(rest):
+            return None
+        if rest in _ALLAH or (rest.startswith("lah") and len(rest) <= 4):
+            rest = "lah"
+        return (abd_prefix + rest,)
+    found = _ALLAH_COMPOUND.match(token)
+    if found is None:
+        return (token,)
+    head = found.group("head")
+    # The head is no article: the assimilated ones of three letters never take "allah", and the
+    # others have two letters.
+    return None if head == "abul" else (head, "allah")
+
+
+def _compound_keys(
+    tokens: Sequence[str], abd_prefix: str, part_keys: Mapping[str, str], fresh: dict[str, str]
+) -> dict[str, str]:
+    """Each of ``tokens`` (Abd and -allah compounds) as a value of the stream of part keys: the
+    keys of its parts (:func:`_compound_parts`), or the mark of a part the parser must see.
+
+    Parts that neither ``fresh`` nor ``part_keys`` holds are keyed by ``token_keys`` and added
+    to ``fresh``.
+    """
+    split = {token: _compound_parts(token, abd_prefix) for token in tokens}
+    pieces = {piece for parts in split.values() if parts is not None for piece in parts}
+    lacking = [piece for piece in pieces if piece not in fresh and piece not in part_keys]
+    fresh.update(zip(lacking, token_keys(lacking), strict=True))
+    return {
+        token: _HARD if parts is None else " ".join([fresh[p] if p in fresh else part_keys[p] for p in parts])
+        for token, parts in split.items()
+    }
+
+
+def bulk_part_keys(part_keys: Mapping[str, str]) -> dict[str, str]:
+    """``part_keys`` (an index's map of part keys) marked for :func:`joined_keys_many`.
+
+    Each part's value in the stream of part keys: a connector keyed as its one spelling, an
+    article and a title word marked before their keys, a part that the parser must see (an
+    assimilated article, "abul", an Abd or -allah compound) replaced by a mark. Made once per
+    index: a bulk call then looks up each part of its names once, in one map.
+    """
+    title_firsts, hard_tokens, connectors, articles = _bulk_tables()
+    abd_prefix = name_tables().abd_prefix
+    marks = dict(part_keys)
+    for token, canonical in connectors.items():
+        marks[token] = part_keys[canonical]
+    for article in articles:
+        marks[article] = _ARTICLE + part_keys[article]
+    for title in title_firsts:
+        marks.setdefault(title, part_keys[title])
+    compounds = [t for t in marks if t.startswith(abd_prefix) or t.endswith("llah")]
+    marks.update(_compound_keys(compounds, abd_prefix, part_keys, {}))
+    for token in hard_tokens:
+        marks[token] = _HARD
+    for title in title_firsts:
+        if marks[title] != _HARD:
+            marks[title] = _TITLE + marks[title]
+    marks["\n"] = "\n"  # the separator of names in the stream, no part
+    return marks
+
+
+def joined_keys_many(
+    names: Sequence[str], forms: Sequence[str], part_keys: Mapping[str, str], marks: dict[str, str] | None = None
+) -> list[str]:
     """The key of each name as the resolver's key tier makes it, for many names at once.
 
     ``forms[i]`` is ``fold(names[i])``, not empty; no name holds a comma. The key is
     ``" ".join`` of ``part_keys[t]`` for the tokens ``t`` of :func:`parse_fields` (of the tokens
     themselves for an acronym); ``part_keys`` is the index's map, which keys a part it lacks by
-    ``token_key``. The parts of all the names are keyed in one pass: each distinct part once (by
-    ``token_keys`` when new), connectors respelled and articles dropped on the whole stream of
-    parts. A name that needs more of the parser (a leading title, capitals, an Abd or -allah
-    compound, an assimilated article, "abul") goes through :func:`parse_fields`.
+    ``token_key``. ``marks`` is ``bulk_part_keys(part_keys)`` when the caller keeps it (made here
+    otherwise). The parts of all the names are keyed in one pass: each part looked up in a copy
+    of ``marks`` to which the parts it lacks are added, keyed together by ``token_keys``;
+    articles are dropped on the whole stream of part keys. A name that needs more of the parser
+    (a leading title, capitals, an assimilated article, "abul", an Abd compound that takes the
+    next part) goes through :func:`parse_fields`.
     """
     if not names:
         return []
-    title_firsts, hard_tokens, connectors, articles = _bulk_tables()
-    abd_prefix = name_tables().abd_prefix
-    text = "\n".join(forms)
+    if marks is None:
+        marks = bulk_part_keys(part_keys)
     # The parts of every name, the names parted by a "\n" part.
-    stream = text.replace("\n", " \n ").split(" ")
-    parts = set(stream)
-    parts.discard("\n")
-    distinct = list(parts)
-    # Each distinct part's key: from part_keys, or by token_keys for the parts it lacks.
-    found: dict[str, str | None] = dict(zip(distinct, map(part_keys.get, distinct), strict=True))
-    new = [token for token, key in found.items() if key is None]
-    fresh = dict(zip(new, token_keys(new), strict=True))
-    found.update(fresh)
-    key_of = cast(dict[str, str], found)  # no None left
-    key_of["\n"] = "\n"
-    # A connector is keyed as its one spelling; an article is marked, to be dropped below.
-    for token in connectors.keys() & key_of.keys():
-        key_of[token] = part_keys[connectors[token]]
-    marked = [a for a in articles if a in key_of]
-    for article in marked:
-        key_of[article] = _ARTICLE + article
-    # The names that parse_fields must take: those with a part of the parser's loop or an Abd
-    # or -allah compound (their parts marked), a title word first, or in capitals.
-    hard = hard_tokens & key_of.keys()
-    if "llah" in text or abd_prefix in text:
-        hard |= {t for t in key_of if "llah" in t or abd_prefix in t}
-    for token in hard:
-        key_of[token] = _HARD
-    count = len(forms)
-    redo = set(compress(range(count), map(str.isupper, names)))
-    titles = title_firsts & key_of.keys()
-    if titles:
-        # A name of one part keeps it (_strip_titles leaves the last part): only "title ..." counts.
-        starts = tuple(title + " " for title in titles)
-        redo.update(compress(range(count), map(str.startswith, forms, repeat(starts))))
+    stream = " \n ".join(forms).split(" ")
+    distinct = set(stream)
+    new = distinct.difference(marks)  # one look-up per distinct part (marks is a plain dict)
+    if len(distinct) * 8 < len(marks):
+        # Few parts against a large index: a map of these parts only, not a copy of marks.
+        known = distinct - new
+        key_of = dict(zip(known, map(marks.__getitem__, known), strict=True))
+    else:
+        key_of = marks.copy()
+    fresh: dict[str, str] = {}
+    if new:
+        lacking = list(new)
+        fresh = dict(zip(lacking, token_keys(lacking), strict=True))
+        key_of.update(fresh)
+        abd_prefix = name_tables().abd_prefix
+        compounds = [
+            *compress(lacking, map(str.startswith, lacking, repeat(abd_prefix))),
+            *compress(lacking, map(str.endswith, lacking, repeat("llah"))),
+        ]
+        if compounds:
+            key_of.update(_compound_keys(compounds, abd_prefix, part_keys, fresh))
     # One itemgetter call looks up all the parts (a map calls __getitem__ once a part).
     joined = " ".join(itemgetter(*stream)(key_of)) if len(stream) > 1 else key_of[stream[0]]
-    for article in marked:
+    if _ARTICLE in joined:
         # parse_fields drops an article that another part follows; the last part is kept.
-        mark, key = _ARTICLE + article, part_keys[article]
-        joined = joined.replace(mark + " \n", key + " \n")
-        if joined.endswith(mark):
-            joined = joined[: -len(mark)] + key
-        joined = joined.replace(mark + " ", "")
-    keys = joined.replace(" \n ", "\n").split("\n")
-    if _HARD in joined:
-        redo.update(i for i, key in enumerate(keys) if _HARD in key)
+        joined = _DROPPED_ARTICLE.sub("", joined).replace(_ARTICLE, "")
+    keys = joined.split(" \n ")
+    redo = set(compress(range(len(keys)), map(str.isupper, names)))
+    # The names of the marks, found in the joined text (a few hundred in 10k names): each
+    # name with a part for the parser; each name with a title word, first or not.
+    hard = _lines_of(joined, _HARD)
+    redo.update(hard)
+    for line in _lines_of(joined, _TITLE):
+        key = keys[line]
+        if key.startswith(_TITLE):
+            redo.add(line)  # a title word first is stripped by parse_fields (a name of one part keeps it)
+        elif line not in redo:
+            keys[line] = key.replace(_TITLE, "")
     if redo:
         at = sorted(redo)
         for i, key in zip(at, _parsed_keys([names[i] for i in at], [forms[i] for i in at], part_keys, fresh), strict=True):
             keys[i] = key
     return keys
+
+
+def _lines_of(joined: str, mark: str) -> list[int]:
+    """The numbers of the names (parted by " \\n ") in ``joined`` that hold ``mark``, in order."""
+    lines: list[int] = []
+    at = joined.find(mark)
+    line, seen = 0, 0
+    while at >= 0:
+        line += joined.count("\n", seen, at)  # the newlines of the stream are its separators
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        seen = at
+        at = joined.find(mark, at + 1)
+    return lines
 
 
 def _parsed_keys(names: Sequence[str], forms: Sequence[str], part_keys: Mapping[str, str], fresh: dict[str, str]) -> list[str]:

@@ -133,6 +133,8 @@ _JOINED_Y_AFTER_CONSONANT = re.compile(r"y(?<=[^aiu\n]y)(?![aiu](?:\n|$))")
 _JOINED_AI_IA = re.compile(r"a(?:(?=i)|(?<=[^a\n]ia)(?![aiu]))")
 _JOINED_FINAL_H = re.compile(r"h(?<=[^\n][aiu]h)$", re.M)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+#: The characters of those words, and the newline: what token_keys deletes to test its input.
+_WORD_LINES = b"abcdefghijklmnopqrstuvwxyz0123456789\n"
 
 
 def _collapse_doubles(text: str) -> str:
@@ -153,15 +155,17 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     instead of a few dozen calls per token.
     """
     text = "\n".join(tokens)
-    letters = text.replace("\n", "")
     if (
-        letters.isascii()
-        and letters.isalnum()
-        and letters.islower()
-        and all(tokens)
-        and len(letters) == len(text) - len(tokens) + 1
+        text
+        and text.isascii()
+        and not text.encode("ascii").translate(None, _WORD_LINES)
+        and "\n\n" not in text
+        and text[:1] != "\n"
+        and text[-1:] != "\n"
+        and text.count("\n") == len(tokens) - 1
     ):
-        # Every token is a word of a-z and 0-9: the common case, tested on the whole text.
+        # Every token is a word of a-z and 0-9 (none empty, none holding a newline): the
+        # common case, tested on the whole text.
         words: Sequence[str] = tokens
     else:
         words = [t for t in tokens if t.isascii() and _ASCII_WORD.fullmatch(t)]
