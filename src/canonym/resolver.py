@@ -1381,6 +1381,8 @@ class Resolver:
         if len(full) < 2:
             return None
         prepared = self._prepared
+        q_keys = [key for key, _ in full]
+        n_full = len(q_keys)
         first = self._strict_keys(*full[0])
         if not first:
             return None
@@ -1409,10 +1411,9 @@ class Resolver:
             # longer name written as one make alike (see _merged).
             both = prepared.holding_both(first, strict_keys(*full[1]))
             if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
-                q_full = [key for key, _ in full]
                 for alias_id in both:
-                    keys, count = prepared.parts(alias_id)[0::3]
-                    if count == len(full) or (abs(count - len(full)) == 1 and _merged(q_full, full_parts(keys))):
+                    c_keys = prepared.full(alias_id)
+                    if len(c_keys) == n_full or (abs(len(c_keys) - n_full) == 1 and _merged(q_keys, c_keys)):
                         candidates.add(alias_id)
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
@@ -1421,8 +1422,6 @@ class Resolver:
                     candidates.update(prepared.ending(left, right))
         if not candidates or len(candidates) > MAX_ANCHORED:
             return None
-        q_keys = [key for key, _ in full]
-        n_full = len(q_keys)
         plain = CONNECTORS.isdisjoint(query.keys)
         kunya = query.keys[0] in KUNYA
         index = self.index
