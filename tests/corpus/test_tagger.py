@@ -64,6 +64,17 @@ def test_ambiguous_partial_without_anchor_is_not_guessed(tagger: Tagger) -> None
     assert masri and masri[0][1] is None and masri[0][2] == "ambiguous"
 
 
+def test_an_institution_shared_by_countries_is_the_one_of_the_country_named(tagger: Tagger) -> None:
+    us = "The U.S. envoy said Congress had not been asked. Members of Congress objected."
+    assert [f for f in spans(tagger, us) if f[0] == "Congress"] == [("Congress", "us-congress", "coref")] * 2
+    uk = "In London, the Treasury said Britain would freeze the assets."
+    assert ("Treasury", "hm-treasury", "coref") in spans(tagger, uk)
+    # Both countries named, or neither: the name is not settled by context.
+    both = "The U.S. and Britain disagreed; the Treasury said nothing."
+    assert not any(entity for surface, entity, _ in spans(tagger, both) if surface == "Treasury")
+    assert not any(surface == "Congress" and entity for surface, entity, _ in spans(tagger, "Congress met on Monday."))
+
+
 def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [("a", "The financier Bilal Dakroub was seen near Kidal."), ("b", "Bilal Dakrub denied it.")]

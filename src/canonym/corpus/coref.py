@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import parse_name, token_key
 from canonym.resolver import Match
@@ -226,6 +227,55 @@ def _adopt(decision: Decision, anchor: Decision) -> Decision:
         anchor_match.key,
     )
     return replace(decision, match=match, type=anchor_match.entity.type, anchor_only=False)
+
+
+#: How far up the ``part_of`` chain a candidate's context is looked for (a unit, its
+#: ministry, its government, its country).
+_CONTEXT_DEPTH = 4
+
+
+def resolve_by_context(decisions: list[Decision], gazetteer: Gazetteer) -> list[Decision]:
+    """Settle an ambiguous name no mention anchors by what contains its candidates.
+
+    "Congress" is the US Congress or the Indian National Congress; "the Treasury" the US
+    department or HM Treasury. When the document names what exactly one candidate is part
+    of (the United States, through ``part_of`` in the gazetteer), that candidate is meant.
+    Names the document settles otherwise, or where no or several candidates fit, stay; so do
+    people, whose ``part_of`` is a group they belong to, not a context that singles them out.
+    """
+    pending = [i for i, d in enumerate(decisions) if _candidate_ids(d) and not _is_known(d)]
+    if not pending:
+        return decisions
+    named = {d.match.entity.id for d in decisions if _is_sure(d)}  # type: ignore[union-attr]
+    out = list(decisions)
+    for position in pending:
+        decision = decisions[position]
+        fitting = [
+            c for c in _candidate_ids(decision) or ()
+            if gazetteer[c].type != "PER" and not named.isdisjoint(_containers(c, gazetteer))
+        ]
+        if len(fitting) == 1:
+            entity = gazetteer[fitting[0]]
+            match = Match(decision.span.surface, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
+            out[position] = replace(decision, match=match, type=entity.type, anchor_only=False)
+    return out
+
+
+def _is_sure(decision: Decision) -> bool:
+    match = decision.match
+    return not decision.anchor_only and match is not None and match.entity is not None and match.score >= SURE_SCORE * 0.9
+
+
+def _containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
+    """The ids up the ``part_of`` chain of an entity (not the entity itself)."""
+    found: set[str] = set()
+    entity = gazetteer.get(entity_id)
+    for _ in range(_CONTEXT_DEPTH):
+        if entity is None or entity.part_of is None:
+            break
+        found.add(entity.part_of)
+        entity = gazetteer.get(entity.part_of)
+    return found
 
 
 def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
