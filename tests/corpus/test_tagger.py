@@ -73,6 +73,8 @@ def test_an_institution_shared_by_countries_is_the_one_of_the_country_named(tagg
     both = "The U.S. and Britain disagreed; the Treasury said nothing."
     assert not any(entity for surface, entity, _ in spans(tagger, both) if surface == "Treasury")
     assert not any(surface == "Congress" and entity for surface, entity, _ in spans(tagger, "Congress met on Monday."))
+    title = "The U.S. Treasury Secretary Scott Bessent spoke."
+    assert not any(surface == "Treasury" for surface, _, _ in spans(tagger, title.replace("U.S. ", "U.S. envoy and ")))
 
 
 def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> None:

@@ -9,6 +9,7 @@ ambiguous partial with no such anchor stays ``ambiguous``; a partial of an unkno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import parse_name, token_key
+from canonym.normalize.names import name_tables
 from canonym.resolver import Match
 
 if TYPE_CHECKING:
@@ -232,9 +234,10 @@ def _adopt(decision: Decision, anchor: Decision) -> Decision:
 #: How far up the ``part_of`` chain a candidate's context is looked for (a unit, its
 #: ministry, its government, its country).
 _CONTEXT_DEPTH = 4
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 
 
-def resolve_by_context(decisions: list[Decision], gazetteer: Gazetteer) -> list[Decision]:
+def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazetteer) -> list[Decision]:
     """Settle an ambiguous name no mention anchors by what contains its candidates.
 
     "Congress" is the US Congress or the Indian National Congress; "the Treasury" the US
@@ -243,7 +246,9 @@ def resolve_by_context(decisions: list[Decision], gazetteer: Gazetteer) -> list[
     Names the document settles otherwise, or where no or several candidates fit, stay; so do
     people, whose ``part_of`` is a group they belong to, not a context that singles them out.
     """
-    pending = [i for i, d in enumerate(decisions) if _candidate_ids(d) and not _is_known(d)]
+    pending = [
+        i for i, d in enumerate(decisions) if _candidate_ids(d) and not _is_known(d) and not _before_title(text, d.span.end)
+    ]
     if not pending:
         return decisions
     named = {d.match.entity.id for d in decisions if _is_sure(d)}  # type: ignore[union-attr]
@@ -259,6 +264,17 @@ def resolve_by_context(decisions: list[Decision], gazetteer: Gazetteer) -> list[
             match = Match(decision.span.surface, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
             out[position] = replace(decision, match=match, type=entity.type, anchor_only=False)
     return out
+
+
+def _before_title(text: str, end: int) -> bool:
+    """Whether a title follows: "Treasury Secretary Scott Bessent" names no institution."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in _title_heads()
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return frozenset(title[0] for title in name_tables().titles)
 
 
 def _is_sure(decision: Decision) -> bool:

@@ -161,7 +161,7 @@ class Tagger:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
         decide = self._decide
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
-        settled = resolve_acronyms(text, resolve_by_context(resolve_partials(decisions), self.resolver.gazetteer))
+        settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
