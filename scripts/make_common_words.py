@@ -1,8 +1,13 @@
-"""Regenerate src/canonym/corpus/tables/common_words.txt from wordfreq (maintainers only).
+"""Regenerate the English word lists of src/canonym/corpus/tables/ from wordfreq (maintainers only).
 
-The tagger uses the list to tell a capitalised common word at the start of a sentence or in
-a headline ("Officials", "Analysts") from an unknown name. Names of the field that are also
-frequent words are left in on purpose: the gazetteer catches the known ones first.
+The tagger uses them to tell a capitalised common word at the start of a sentence or in a
+headline ("Officials", "Analysts") from an unknown name:
+
+- ``common_words.txt``: the top 12,000 words. Names of the field that are also frequent
+  words are left in on purpose: the gazetteer catches the known ones first.
+- ``more_words.txt``: the next 8,000 ("Militants", "Lawmakers", "Insurers"), for a single
+  capitalised word opening a sentence only; a word of any built-in gazetteer name is left
+  out ("Osama", "Meridian"), as a name that opens a sentence is more likely than the word.
 
     pip install wordfreq && python scripts/make_common_words.py
 """
@@ -13,16 +18,30 @@ from pathlib import Path
 
 from wordfreq import top_n_list
 
-TARGET = Path(__file__).resolve().parent.parent / "src/canonym/corpus/tables/common_words.txt"
-COUNT = 12000
+from canonym.gazetteer.load import load_entities
+from canonym.normalize import fold
+
+TABLES = Path(__file__).resolve().parent.parent / "src/canonym/corpus/tables"
+COMMON = 12000
+MORE = 20000
+
+
+def _words(count: int) -> list[str]:
+    return [w for w in top_n_list("en", count) if w.isalpha() and w.isascii() and len(w) > 1]
+
+
+def _write(name: str, words: set[str], header: str) -> None:
+    (TABLES / name).write_text(f"# {header}; regenerate with scripts/make_common_words.py\n" + "\n".join(sorted(words)) + "\n", "utf-8")
+    print(f"wrote {len(words)} words to {TABLES / name}")
 
 
 def main() -> None:
-    words = sorted({w for w in top_n_list("en", COUNT) if w.isalpha() and w.isascii() and len(w) > 1})
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    header = f"# top {COUNT} English words by wordfreq (alphabetic ASCII only); regenerate with scripts/make_common_words.py\n"
-    TARGET.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"wrote {len(words)} words to {TARGET}")
+    common = set(_words(COMMON))
+    name_words = {word for entity in load_entities() for name, _ in entity.names() for word in fold(name).split()}
+    more = set(_words(MORE)) - common - name_words
+    TABLES.mkdir(parents=True, exist_ok=True)
+    _write("common_words.txt", common, f"top {COMMON} English words by wordfreq (alphabetic ASCII only)")
+    _write("more_words.txt", more, f"English words {COMMON}-{MORE} by wordfreq, less the words of built-in gazetteer names")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,9 @@ def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> 
 def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     text = "Officials said the Alliance would meet. Western and Sunni leaders agreed. Now it is done."
     assert spans(tagger, text) == []
+    # Less frequent words too, when one opens a sentence; not a name that does.
+    text = "Gunmen fired on the convoy. Lawmakers objected. Insurers raised prices. Dakroub denied it."
+    assert [s for s, _, _ in spans(tagger, text)] == ["Dakroub"]
 
 
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:

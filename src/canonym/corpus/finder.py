@@ -119,6 +119,14 @@ def common_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@cache
+def sentence_start_words() -> frozenset[str]:
+    """English words that a single capitalised word opening a sentence is taken to be
+    ("Militants", "Lawmakers"): :func:`common_words` and the next 8,000 by frequency."""
+    text = resources.files("canonym.corpus").joinpath("tables/more_words.txt").read_text("utf-8")
+    return common_words() | frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 class Span(NamedTuple):
     """A candidate name in a document: offsets into the original text and where it came from."""
 

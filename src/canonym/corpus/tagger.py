@@ -27,7 +27,7 @@ from canonym.corpus.context import (
     used_lowercase,
 )
 from canonym.corpus.coref import resolve_acronyms, resolve_by_context, resolve_partials
-from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names
+from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
 from canonym.corpus.mentions import Mention, mentions_frame, new_mention
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, type_by_context, type_by_words
@@ -95,6 +95,7 @@ class Tagger:
         self.finder = NameFinder(self.resolver.index)
         self._sure_resolver = Resolver(self.resolver.gazetteer, self.resolver.config, fuzzy=False)
         self._common = common_words()
+        self._sentence_start_words = sentence_start_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
@@ -550,7 +551,7 @@ class Tagger:
         one_word = len(words) == 1
         if one_word and len(words[0]) < 3:
             return None
-        common = one_word and (is_common_form(words[0], self._common) or has_word_ending(words[0]))
+        common = one_word and (is_common_form(words[0], self._sentence_start_words) or has_word_ending(words[0]))
         return _Unknown(type_by_words(surface) or "", one_word, common, listed, surface.split()[-1])
 
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
