@@ -103,6 +103,7 @@ def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     # Less frequent words too, when one opens a sentence; not a name that does.
     text = "Gunmen fired on the convoy. Lawmakers objected. Insurers raised prices. Dakroub denied it."
     assert [s for s, _, _ in spans(tagger, text)] == ["Dakroub"]
+    assert spans(tagger, "The raid began at 02:00 GMT on 03 Jul 2024.") == []
 
 
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
