@@ -86,6 +86,18 @@ def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> N
     assert next(iter(clusters)).startswith("NIL:")
 
 
+def test_a_company_with_and_without_its_legal_form_shares_a_nil_cluster(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "Treasury designated Golden Dune Shipping L.L.C. on Monday."),
+            ("b", "The tanker belongs to Golden Dunes Shipping, a firm in Dubai."),
+            ("c", "Golden Dune Trading was not named."),
+        ]
+    )
+    clusters = {m.surface: m.cluster_id for m in mentions if m.surface.startswith("Golden")}
+    assert clusters["Golden Dune Shipping L.L.C."] == clusters["Golden Dunes Shipping"] != clusters["Golden Dune Trading"]
+
+
 def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [

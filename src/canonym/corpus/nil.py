@@ -20,6 +20,12 @@ from canonym.resolver import name_similarity
 
 #: Both names must be covered this well by each other to merge two clusters.
 MERGE_SIMILARITY = 0.9
+#: Legal forms that end a company's name and may be left out ("Golden Dune Shipping L.L.C."
+#: is "Golden Dunes Shipping" in another notice). Not "SA" or "AG", which end people's names.
+_LEGAL_FORMS = frozenset(
+    token_key(word)
+    for word in ["llc", "ltd", "limited", "co", "company", "inc", "corp", "corporation", "plc", "llp", "fze", "fzco", "fzc", "fzllc", "sarl", "gmbh", "jsc", "pjsc", "ojsc", "cjsc", "pvt", "pte", "bv", "srl", "spa"]
+)
 
 
 def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
@@ -35,15 +41,16 @@ def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
     # Names merge only when every part aligns with its counterpart, so a block holds the
     # names with as many parts and the same first and last consonant skeletons: comparing
     # all pairs per last part alone grew with the square of the corpus (58 s at 100k names).
+    # A company's name is compared without its legal form.
+    base = {key: _without_legal_form(key.split()) for key in keys}
     blocks: defaultdict[tuple[int, str, str], list[str]] = defaultdict(list)
-    for key in keys:
-        parts = key.split()
+    for key, parts in base.items():
         if parts:
             blocks[(len(parts), token_skeleton(parts[0]), token_skeleton(parts[-1]))].append(key)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
-                pa, pb = a.split(), b.split()
+                pa, pb = base[a], base[b]
                 forward = name_similarity(pa, pb, 0.78)
                 backward = name_similarity(pb, pa, 0.78)
                 if min(*forward, *backward) >= MERGE_SIMILARITY:
@@ -53,12 +60,20 @@ def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
     # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza Kazeminia".
     written_together: dict[str, str] = {}
     for key in keys:
-        other = written_together.setdefault(key.replace(" ", ""), key)
+        other = written_together.setdefault("".join(base[key]), key)
         ra, rb = find(key), find(other)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     _merge_partial_names(keys, find, parent)
     return {k: find(k) for k in keys}
+
+
+def _without_legal_form(parts: list[str]) -> list[str]:
+    """The parts of a name key without the legal forms that end it (at least one part stays)."""
+    end = len(parts)
+    while end > 1 and parts[end - 1] in _LEGAL_FORMS:
+        end -= 1
+    return parts[:end]
 
 
 def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: dict[str, str]) -> None:
