@@ -118,6 +118,12 @@ def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     assert spans(tagger, "The raid began at 02:00 GMT on 03 Jul 2024.") == []
 
 
+def test_ordinary_words_before_a_building_make_a_name(tagger: Tagger) -> None:
+    text = "He spoke at the Palace Hotel and was taken to the Combined Military Hospital."
+    found = {m.surface: m.type for m in tagger.tag(text)}
+    assert found == {"Palace Hotel": "LOC", "Combined Military Hospital": "ORG"}
+
+
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
     df = pl.DataFrame({"id": ["x", "y"], "text": ["Hezbollah fired at Israel.", "Nothing here."]})
     table = tagger.tag_frame(df, text="text", id="id")

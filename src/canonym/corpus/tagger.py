@@ -52,6 +52,11 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 _INSTITUTIONS = frozenset(
     ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
 )
+#: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
+#: Hotel", "Combined Military Hospital", "Crocus City Hall").
+_SITES = frozenset(
+    ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam"]
+)
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
 _NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
@@ -541,6 +546,7 @@ class Tagger:
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
+                or words[-1] in _SITES
                 or self._has_place(surface)
             )
         ):
