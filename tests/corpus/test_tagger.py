@@ -124,6 +124,14 @@ def test_ordinary_words_before_a_building_make_a_name(tagger: Tagger) -> None:
     assert found == {"Palace Hotel": "LOC", "Combined Military Hospital": "ORG"}
 
 
+def test_urdu_connectors_join_a_name_and_a_place_noun_types_it(tagger: Tagger) -> None:
+    text = "Police in Kulgam district said Jamaat-ud-Dawah and Ahl-us-Sunnah were banned."
+    found = {m.surface: (m.type, m.entity_id) for m in tagger.tag(text)}
+    assert found["Jamaat-ud-Dawah"] == ("ORG", "lashkar-e-taiba")
+    assert found["Kulgam"][0] == "LOC"
+    assert "Ahl-us-Sunnah" in found
+
+
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
     df = pl.DataFrame({"id": ["x", "y"], "text": ["Hezbollah fired at Israel.", "Nothing here."]})
     table = tagger.tag_frame(df, text="text", id="id")

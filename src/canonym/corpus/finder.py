@@ -46,7 +46,7 @@ _SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|d
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
 )
 #: A name is a handful of words. A longer run of capitalised words (a heading, a shouted
 #: line, a list) is not one name: its pieces longer than this, or than MAX_NAME_LENGTH

@@ -417,7 +417,7 @@ class Tagger:
         unknown = plan.unknown
         if span.modifier or not self._is_name(text, span, unknown):  # type: ignore[arg-type]
             return None
-        return Decision(span, None, unknown.type or type_by_context(text, span.start), plan.partial)  # type: ignore[union-attr]
+        return Decision(span, None, unknown.type or type_by_context(text, span.start, span.end), plan.partial)  # type: ignore[union-attr]
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its

@@ -4,7 +4,8 @@
 1. ORG when a word of the name is an organisation word (Group, Council, Ministry, Bank,
    Front, Brigades, News ...) or the name is an acronym in capitals.
 2. LOC when a word is a place word (Province, City, Camp, Airport, Valley ...) or the name
-   follows "in", "near", "from", "at", "to" or "outside" and is one word.
+   is one word and follows "in", "near", "from", "at", "to" or "outside", or comes before a
+   lowercase place noun ("Kulgam district", "Bama town").
 3. PER otherwise: most unknown capitalised names in reporting are people, and Arabic name
    particles (bin, Abu, al-) and given names point there too.
 """
@@ -22,12 +23,14 @@ ORG_WORDS = frozenset(
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
 )
+#: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp".
+_PLACE_NOUN_AFTER = re.compile(r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def guess_type(text: str, span: Span, places: frozenset[str]) -> str:
     """Type an unknown name by the rules of the module docstring."""
-    return type_by_words(span.surface) or type_by_context(text, span.start)
+    return type_by_words(span.surface) or type_by_context(text, span.start, span.end)
 
 
 def type_by_words(surface: str) -> str | None:
@@ -46,6 +49,8 @@ def type_by_words(surface: str) -> str | None:
     return None if len(words) == 1 else "PER"
 
 
-def type_by_context(text: str, start: int) -> str:
-    """Rules 2 (a place preposition before a one-word name) and 3."""
-    return "LOC" if _PLACE_PREPOSITION.search(text[max(0, start - 20) : start]) else "PER"
+def type_by_context(text: str, start: int, end: int) -> str:
+    """Rules 2 (a place preposition before a one-word name, or a place noun after it) and 3."""
+    if _PLACE_PREPOSITION.search(text[max(0, start - 20) : start]) or _PLACE_NOUN_AFTER.match(text, end):
+        return "LOC"
+    return "PER"
