@@ -132,6 +132,11 @@ def test_urdu_connectors_join_a_name_and_a_place_noun_types_it(tagger: Tagger) -
     assert "Ahl-us-Sunnah" in found
 
 
+def test_un_list_references_are_not_names(tagger: Tagger) -> None:
+    text = "Sirajuddin Jallaloudine Haqqani (TAi.144) hosts them; Iyad Ag Ghali (QDi.316) too."
+    assert [m.entity_id for m in tagger.tag(text)] == ["sirajuddin-haqqani", "iyad-ag-ghaly"]
+
+
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
     df = pl.DataFrame({"id": ["x", "y"], "text": ["Hezbollah fired at Israel.", "Nothing here."]})
     table = tagger.tag_frame(df, text="text", id="id")

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
+#: The letters of a UN sanctions list reference ("QDi.006", "TAe.010", "IRi.001").
+_LIST_REFERENCE_PREFIX = re.compile(r"[A-Z]{2}[ie]")
 _LIST_ENTRY = re.compile(r"[;()]|\d")
 #: Organisation words that end a longer name around a place ("Oman News Agency"); not the
 #: words of a programme inside a think tank ("Iran Program").
@@ -468,6 +470,8 @@ class Tagger:
             ):
                 return _Plan(_PLACE_WORD, match, etype, partial)
             return _Plan(_FIXED, match, etype, True, anchor_only=True)
+        if match is not None and match.method not in ("exact", "alias") and _LIST_REFERENCE_PREFIX.fullmatch(surface):
+            match = None  # "TAi" of "(TAi.144)", a UN list reference, is no transliteration of "al-Tai"
         if match is not None and match.entity is not None:
             if match.entity.type == "LOC" and match.candidates:
                 return _Plan(_PLACE_LEVEL, match, "LOC", partial)
