@@ -137,6 +137,12 @@ def test_un_list_references_are_not_names(tagger: Tagger) -> None:
     assert [m.entity_id for m in tagger.tag(text)] == ["sirajuddin-haqqani", "iyad-ag-ghaly"]
 
 
+def test_sanctions_entry_labels_stay_out_of_names(tagger: Tagger) -> None:
+    text = "MUTHANA, Hoda; DOB 28 Oct 1994; POB Hackensack, New Jersey (individual)."
+    found = {m.surface: m.type for m in tagger.tag(text)}
+    assert found == {"MUTHANA, Hoda": "PER", "Hackensack": "LOC", "New Jersey": "LOC"}
+
+
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
     df = pl.DataFrame({"id": ["x", "y"], "text": ["Hezbollah fired at Israel.", "Nothing here."]})
     table = tagger.tag_frame(df, text="text", id="id")

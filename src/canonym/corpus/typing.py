@@ -25,7 +25,7 @@ LOC_WORDS = frozenset(
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp".
 _PLACE_NOUN_AFTER = re.compile(r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state)\b")
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def guess_type(text: str, span: Span, places: frozenset[str]) -> str:
