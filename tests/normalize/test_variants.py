@@ -182,6 +182,12 @@ MEET: list[Row] = [
     ("Zaki-ur-Rehman Lakhvi", "Zaki ul Rehman Lakhvi"),
     ("Pak To Chun", "Pak Do Chun"),
     ("Ri Che-son", "Ri Je Son"),
+    # Korean syllables in the Revised Romanization's and popular vowels (UN list aliases).
+    ("Cho Il Woo", "Cho Il U"),
+    ("Kim Young-Cheol", "Kim Yong Chol"),
+    ("Ri Eun Song", "Ri Un Song"),
+    ("Kim Jeong Sik", "Kim Jong Sik"),
+    ("Shin Chol Nam", "Sin Chol Nam"),
     # y after a consonant inside a name is a vowel.
     ("Abdul Manan Niazi", "Abdul Manan Nyazi"),
     ("Yassin Sywal", "Yassin Syawal"),
@@ -336,6 +342,8 @@ DISTINCT: list[Row] = [
     ("Gaza", "Kaza"),
     ("Hassane", "Hassani"),  # the silent e is no nisba
     ("Dubya", "Dubai"),  # y before a name's last letter stays a consonant
+    ("Paek Chang Ho", "Pak Chang Ho"),  # two Korean surnames (Paek, Pak)
+    ("Kim Jong Un", "Kim Jong Il"),
     ("Libya", "al-Libi"),
     ("Rome", "Rom"),  # too short to drop an e
     ("US Senate", "Senate"),  # "us" is no article form, as "ur" is (Zaki-ur-Rehman)
