@@ -85,7 +85,8 @@ def test_fold_ascii_is_fold(text: str) -> None:
 names = st.one_of(
     st.text(alphabet=string.ascii_letters + " -'.,", max_size=30),
     st.lists(st.sampled_from(["al-", "Abu", "bin", "Abd", "Abdul", "ar-Rahman", "Sheikh", "Gen.", "Allah",
-                              "Nasrallah", "Abul", "Hassan", "ash-Shami", "IRGC", "U.S.", ",", "Sayf", "AL-ADL"]))
+                              "Nasrallah", "Abul", "Hassan", "ash-Shami", "IRGC", "U.S.", ",", "Sayf", "AL-ADL",
+                              "Cabdi", "Xasan", "Yasiin", "Maxamed", "Cali", "Cabdilaahi", "Abdulahi"]))
     .map(" ".join),
     st.text(max_size=16),
 )

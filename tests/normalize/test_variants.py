@@ -188,6 +188,13 @@ MEET: list[Row] = [
     ("Ri Eun Song", "Ri Un Song"),
     ("Kim Jeong Sik", "Kim Jong Sik"),
     ("Shin Chol Nam", "Sin Chol Nam"),
+    # Somali orthography: x for h, c for ayn, doubled vowels (UN list, SOi aliases).
+    ("BAYNAX, Yasiin Cali", "Yasin Ali Baynah"),
+    ("Xassaan Xuseen Adan", "Hassan Hussein Adan"),
+    ("Cabdullahi Cusman", "Abdullahi Osman"),
+    ("Xasan Cabdilaahi Xirsi", "Hassan Abdullah Hersi"),
+    ("Cabdiraxmaan Faarax", "Abdirahman Farah"),
+    ("Abdulahi Yusuf", "Abdullahi Yusuf"),
     # y after a consonant inside a name is a vowel.
     ("Abdul Manan Niazi", "Abdul Manan Nyazi"),
     ("Yassin Sywal", "Yassin Syawal"),
@@ -399,3 +406,30 @@ def test_variants_meet(a: str, b: str) -> None:
 def test_distinct_names_stay_apart(a: str, b: str) -> None:
     assert not meet(a, b), describe(a, b)
     assert not meet(b, a), describe(b, a)
+
+
+@pytest.mark.parametrize(
+    ("name", "somali"),
+    [
+        ("yasiin cali baynax", True),
+        ("xasan cabdulle xirsi", True),
+        ("xassaan xuseen adan", True),
+        ("maxamed cabdullaahi ciise", True),
+        ("cumar faaruuq", False),  # doubled vowels and a c only: conservative
+        # English, Spanish, Chinese and Arabic spellings with an x, a c or a doubled vowel.
+        ("alex carter", False),
+        ("isaac fox", False),
+        ("isaac cohen", False),
+        ("alexander cameron", False),
+        ("aaron cox", False),
+        ("xi jinping", False),
+        ("mexico city", False),
+        ("hassaan cairo", False),
+        ("cali cartel", False),
+        ("jamaat council", False),
+    ],
+)
+def test_somali_orthography_is_told_apart(name: str, somali: bool) -> None:
+    from canonym.normalize.names import is_somali_spelled
+
+    assert is_somali_spelled(name) == somali
