@@ -383,7 +383,8 @@ def joined_keys_many(
     if marks is None:
         marks = bulk_part_keys(part_keys)
     # The parts of every name, the names parted by a "\n" part.
-    stream = " \n ".join(forms).split(" ")
+    text = " \n ".join(forms)
+    stream = text.split(" ")
     distinct = set(stream)
     new = distinct.difference(marks)  # one look-up per distinct part (marks is a plain dict)
     if len(distinct) * 8 < len(marks):
@@ -411,7 +412,8 @@ def joined_keys_many(
         joined = _DROPPED_ARTICLE.sub("", joined).replace(_ARTICLE, "")
     keys = joined.split(" \n ")
     redo = set(compress(range(len(keys)), map(str.isupper, names)))
-    redo.update(compress(range(len(keys)), map(is_somali_spelled, forms)))
+    # Names in Somali orthography have an x or a Cabd: only those few are tested.
+    redo.update(i for i in {*_lines_of(text, "x"), *_lines_of(text, "cabd")} if is_somali_spelled(forms[i]))
     # The names of the marks, found in the joined text (a few hundred in 10k names): each
     # name with a part for the parser; each name with a title word, first or not.
     hard = _lines_of(joined, _HARD)

@@ -71,9 +71,16 @@ _SILENT_E = re.compile(r"e(?<=[a-z]{2}[aiou][nm]e)$", re.M)
 # vowel, final), so Georgia, Europe or Shiite are untouched; Leon = Lon is the price.
 _KOREAN_SYLLABLE = r"(?:(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?[yw]?e[ou](?:ng|[kntlmp])?|woo(?:ng|[nk])?|shi[nkml])"
 _KOREAN = re.compile(_KOREAN_SYLLABLE)
-# The same on tokens joined by newlines (the text framed by newlines): it opens with the literal
-# newline, so re scans for it.
-_JOINED_KOREAN = re.compile(rf"\n({_KOREAN_SYLLABLE})(?=\n)")
+# The same on tokens joined by newlines, in three patterns that open with a literal: the e of
+# eo and eu (dropped) after a line's onset and glide of 0 to 3 letters, woo and shi.
+_JOINED_KOREAN_E = re.compile(
+    r"e(?=[ou](?:ng|[kntlmp])?$)"
+    r"(?:(?<=^e)|(?<=^[gkndtrlmbpsjhyw]e)|(?<=^(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh][yw])e)"
+    r"|(?<=^(?:kk|tt|pp|ss|jj|ch)[yw]e))",
+    re.M,
+)
+_JOINED_KOREAN_WOO = re.compile(r"woo(?<=^woo)(?=(?:ng|[nk])?$)", re.M)
+_JOINED_KOREAN_SHI = re.compile(r"shi(?<=^shi)(?=[nkml]$)", re.M)
 _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aiu])h$")
 
@@ -93,9 +100,6 @@ def korean_syllable(token: str) -> str:
         return "si" + token[3:]
     return token
 
-
-def _joined_korean(match: re.Match[str]) -> str:
-    return "\n" + korean_syllable(match.group(1))
 
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
 _NOT_SKELETON = re.compile(r"[aiuyw']+")
@@ -201,7 +205,11 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
         if not words:
             return list(tokens)
         text = "\n".join(words)
-    text = _JOINED_KOREAN.sub(_joined_korean, f"\n{text}\n")[1:-1]
+    text = _JOINED_KOREAN_E.sub("", text)
+    if "woo" in text:
+        text = _JOINED_KOREAN_WOO.sub("u", text)
+    if "shi" in text:
+        text = _JOINED_KOREAN_SHI.sub("si", text)
     text = _SILENT_E.sub("", text)
     if "h" in text:
         for old, new in _H_DIGRAPHS:
