@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from canonym import fold
 from canonym.normalize import name_keys, parse_name, part_keys, token_key, token_skeleton
 from canonym.normalize.names import fold_ascii, fold_name, name_tokens, name_tokens_many
-from canonym.normalize.translit import _DIGRAPHS, _VOWEL_RULES, romanize_arabic
+from canonym.normalize.translit import _DIGRAPHS, _KOREAN_SYLLABLE, _VOWEL_RULES, romanize_arabic
 
 _settings = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -30,6 +30,8 @@ def reference_key(token: str) -> str:
     """The rule tables applied one after the other, every rule every time."""
     if re.search(r"[^a-z0-9]", token) or not token.isascii():
         return token
+    if re.fullmatch(_KOREAN_SYLLABLE, token):  # one Korean syllable in McCune-Reischauer's vowels
+        token = re.sub(r"^woo", "u", re.sub(r"^shi", "si", token.replace("eo", "o").replace("eu", "u")))
     key = re.sub(r"(?<=[a-z]{2}[aiou][nm])e$", "", token)  # the silent e of French spellings
     for old, new in _DIGRAPHS:
         key = key.replace(old, new)
@@ -65,7 +67,8 @@ def test_token_key_follows_the_rule_tables(token: str) -> None:
     "token",
     ["muhammad", "mohammed", "qaida", "qaeda", "soleimani", "suleimani", "sayf", "saif", "rowhani",
      "ayyub", "shiaa", "hodeidah", "khushiri", "tchad", "schmidt", "dj", "ia", "iaia", "oou", "ei",
-     "eia", "yyy", "hh", "ah", "abc1", "محمد", "é", "aaame", "hassane", "rome", "nyazi", "dubya"],
+     "eia", "yyy", "hh", "ah", "abc1", "محمد", "é", "aaame", "hassane", "rome", "nyazi", "dubya",
+     "jeong", "cheol", "eun", "woo", "wook", "shin", "shi", "ggyeong", "leon", "georgia", "shiite"],
 )
 def test_token_key_on_known_words(token: str) -> None:
     assert token_key(token) == reference_key(token)
@@ -82,7 +85,8 @@ def test_fold_ascii_is_fold(text: str) -> None:
 names = st.one_of(
     st.text(alphabet=string.ascii_letters + " -'.,", max_size=30),
     st.lists(st.sampled_from(["al-", "Abu", "bin", "Abd", "Abdul", "ar-Rahman", "Sheikh", "Gen.", "Allah",
-                              "Nasrallah", "Abul", "Hassan", "ash-Shami", "IRGC", "U.S.", ",", "Sayf", "AL-ADL"]))
+                              "Nasrallah", "Abul", "Hassan", "ash-Shami", "IRGC", "U.S.", ",", "Sayf", "AL-ADL",
+                              "Cabdi", "Xasan", "Yasiin", "Maxamed", "Cali", "Cabdilaahi", "Abdulahi"]))
     .map(" ".join),
     st.text(max_size=16),
 )

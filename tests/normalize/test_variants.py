@@ -182,6 +182,19 @@ MEET: list[Row] = [
     ("Zaki-ur-Rehman Lakhvi", "Zaki ul Rehman Lakhvi"),
     ("Pak To Chun", "Pak Do Chun"),
     ("Ri Che-son", "Ri Je Son"),
+    # Korean syllables in the Revised Romanization's and popular vowels (UN list aliases).
+    ("Cho Il Woo", "Cho Il U"),
+    ("Kim Young-Cheol", "Kim Yong Chol"),
+    ("Ri Eun Song", "Ri Un Song"),
+    ("Kim Jeong Sik", "Kim Jong Sik"),
+    ("Shin Chol Nam", "Sin Chol Nam"),
+    # Somali orthography: x for h, c for ayn, doubled vowels (UN list, SOi aliases).
+    ("BAYNAX, Yasiin Cali", "Yasin Ali Baynah"),
+    ("Xassaan Xuseen Adan", "Hassan Hussein Adan"),
+    ("Cabdullahi Cusman", "Abdullahi Osman"),
+    ("Xasan Cabdilaahi Xirsi", "Hassan Abdullah Hersi"),
+    ("Cabdiraxmaan Faarax", "Abdirahman Farah"),
+    ("Abdulahi Yusuf", "Abdullahi Yusuf"),
     # y after a consonant inside a name is a vowel.
     ("Abdul Manan Niazi", "Abdul Manan Nyazi"),
     ("Yassin Sywal", "Yassin Syawal"),
@@ -336,6 +349,8 @@ DISTINCT: list[Row] = [
     ("Gaza", "Kaza"),
     ("Hassane", "Hassani"),  # the silent e is no nisba
     ("Dubya", "Dubai"),  # y before a name's last letter stays a consonant
+    ("Paek Chang Ho", "Pak Chang Ho"),  # two Korean surnames (Paek, Pak)
+    ("Kim Jong Un", "Kim Jong Il"),
     ("Libya", "al-Libi"),
     ("Rome", "Rom"),  # too short to drop an e
     ("US Senate", "Senate"),  # "us" is no article form, as "ur" is (Zaki-ur-Rehman)
@@ -391,3 +406,30 @@ def test_variants_meet(a: str, b: str) -> None:
 def test_distinct_names_stay_apart(a: str, b: str) -> None:
     assert not meet(a, b), describe(a, b)
     assert not meet(b, a), describe(b, a)
+
+
+@pytest.mark.parametrize(
+    ("name", "somali"),
+    [
+        ("yasiin cali baynax", True),
+        ("xasan cabdulle xirsi", True),
+        ("xassaan xuseen adan", True),
+        ("maxamed cabdullaahi ciise", True),
+        ("cumar faaruuq", False),  # doubled vowels and a c only: conservative
+        # English, Spanish, Chinese and Arabic spellings with an x, a c or a doubled vowel.
+        ("alex carter", False),
+        ("isaac fox", False),
+        ("isaac cohen", False),
+        ("alexander cameron", False),
+        ("aaron cox", False),
+        ("xi jinping", False),
+        ("mexico city", False),
+        ("hassaan cairo", False),
+        ("cali cartel", False),
+        ("jamaat council", False),
+    ],
+)
+def test_somali_orthography_is_told_apart(name: str, somali: bool) -> None:
+    from canonym.normalize.names import is_somali_spelled
+
+    assert is_somali_spelled(name) == somali

@@ -128,6 +128,42 @@ class NameParts:
         return len(significant) <= 1
 
 
+#: Signs of Somali orthography in a folded name: x for ħ (Xasan = Hassan, Maxamed, Faarax =
+#: Farah), c for ʿayn (Cali = Ali, Cumar = Umar) and doubled vowels for long ones (Yasiin,
+#: Cabdilaahi). English and Spanish write x and c too (Alex, Carter, Mexico) and Arabic
+#: romanizations double vowels (Hassaan, Jamaat) beside English words (Council, Cairo): a name is
+#: read as Somali only with a doubled vowel inside a part (not Isaac's) and an x by a vowel (not
+#: before a consonant: Baxter), or with a part opening in Cabd (Cabdi = Abdi, Cabdullahi).
+_SOMALI_LONG = re.compile(r"\B(?:aa|ii|uu)(?!cs?\b)")  # not Isaac
+_SOMALI_X = re.compile(r"[aeiou]x(?:[aeiou]|\b)|\bx[aeiou]")
+_SOMALI_CABD = re.compile(r"\bcabd")
+#: Somali c (not in ch) and doubled vowels, respelled as English spellings of the Arabic.
+_SOMALI_C, _DOUBLED_VOWEL = re.compile("c(?!h)"), re.compile(r"([aeiou])\1")
+
+
+def is_somali_spelled(folded: str) -> bool:
+    """Whether a folded name is written in Somali orthography (see ``_SOMALI_LONG``)."""
+    if "cabd" in folded and _SOMALI_CABD.search(folded):
+        return True
+    return (
+        "x" in folded
+        and ("aa" in folded or "ii" in folded or "uu" in folded)
+        and bool(_SOMALI_LONG.search(folded) and _SOMALI_X.search(folded))
+    )
+
+
+def somali_respelled(folded: str) -> str:
+    """A folded Somali-spelled name in the letters of English spellings of Arabic names: x -> h,
+    c -> nothing (an ʿayn, which folding drops), doubled vowels single. "xasan cabdilaahi" ->
+    "hasan abdilahi"."""
+    folded = _SOMALI_C.sub("", folded.replace("x", "h"))
+    return _DOUBLED_VOWEL.sub(_first_group, folded)
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
+
+
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")
 _ABD_ARTICLE = re.compile(r"[aeiou](sh|th|dh|[tdrzsn])")
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
@@ -227,6 +263,7 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
         and "llah" not in folded
         and tables.abd_prefix not in folded
         and _plain_blockers().isdisjoint(tokens)
+        and not is_somali_spelled(folded)
     )
 
 
@@ -346,7 +383,8 @@ def joined_keys_many(
     if marks is None:
         marks = bulk_part_keys(part_keys)
     # The parts of every name, the names parted by a "\n" part.
-    stream = " \n ".join(forms).split(" ")
+    text = " \n ".join(forms)
+    stream = text.split(" ")
     distinct = set(stream)
     new = distinct.difference(marks)  # one look-up per distinct part (marks is a plain dict)
     if len(distinct) * 8 < len(marks):
@@ -374,6 +412,8 @@ def joined_keys_many(
         joined = _DROPPED_ARTICLE.sub("", joined).replace(_ARTICLE, "")
     keys = joined.split(" \n ")
     redo = set(compress(range(len(keys)), map(str.isupper, names)))
+    # Names in Somali orthography have an x or a Cabd: only those few are tested.
+    redo.update(i for i in {*_lines_of(text, "x"), *_lines_of(text, "cabd")} if is_somali_spelled(forms[i]))
     # The names of the marks, found in the joined text (a few hundred in 10k names): each
     # name with a part for the parser; each name with a title word, first or not.
     hard = _lines_of(joined, _HARD)
@@ -512,6 +552,9 @@ def _abd_rest(token: str) -> str | None:
     if m is None:
         return None
     rest = m.group("rest")
+    if rest in ("ah", "ahi") and token[-len(rest) - 1] == "l":
+        # The article's l is Allah's, written once: Abdulahi = Abdullahi (Somali Cabdilaahi).
+        return "l" + rest
     assimilated = m.group(1)
     if assimilated and rest.startswith(assimilated * 2):
         rest = rest[len(assimilated) :]
@@ -580,6 +623,7 @@ def name_tokens_many(
                 and "llah" not in form
                 and abd not in form
                 and special.isdisjoint(tokens)
+                and not is_somali_spelled(form)
             ):
                 append((tuple(tokens), False))
                 continue
@@ -609,6 +653,8 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
         inverted = False
         if folded is None:
             folded = fold_name(name)
+    if is_somali_spelled(folded):
+        folded = somali_respelled(folded)
     tokens = folded.split()
     titles: list[str] = []
     if tokens and tokens[0] in tables.titles_by_first:

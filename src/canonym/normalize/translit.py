@@ -64,6 +64,23 @@ _VOWEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Hassan, Souleymane = Suleiman, Othmane = Othman, Lamine = Lamin. Names of five letters or more.
 # It opens with the literal e, which re finds by a fast scan (see _JOINED_Y_AFTER_VOWEL).
 _SILENT_E = re.compile(r"e(?<=[a-z]{2}[aiou][nm]e)$", re.M)
+# One Korean syllable written as a part of its own, in a spelling whose vowel the Revised
+# Romanization and popular spellings write otherwise than McCune-Reischauer (the UN's): eo and eu
+# for its o and u (o and u with breves, folded), oo after w for u, shi for si. Jeong = Jong,
+# Cheol = Chol, Eun = Un, Woo = U, Shin = Sin. Only a whole part of that shape (onset, glide,
+# vowel, final), so Georgia, Europe or Shiite are untouched; Leon = Lon is the price.
+_KOREAN_SYLLABLE = r"(?:(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?[yw]?e[ou](?:ng|[kntlmp])?|woo(?:ng|[nk])?|shi[nkml])"
+_KOREAN = re.compile(_KOREAN_SYLLABLE)
+# The same on tokens joined by newlines, in three patterns that open with a literal: the e of
+# eo and eu (dropped) after a line's onset and glide of 0 to 3 letters, woo and shi.
+_JOINED_KOREAN_E = re.compile(
+    r"e(?=[ou](?:ng|[kntlmp])?$)"
+    r"(?:(?<=^e)|(?<=^[gkndtrlmbpsjhyw]e)|(?<=^(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh][yw])e)"
+    r"|(?<=^(?:kk|tt|pp|ss|jj|ch)[yw]e))",
+    re.M,
+)
+_JOINED_KOREAN_WOO = re.compile(r"woo(?<=^woo)(?=(?:ng|[nk])?$)", re.M)
+_JOINED_KOREAN_SHI = re.compile(r"shi(?<=^shi)(?=[nkml]$)", re.M)
 _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aiu])h$")
 
@@ -71,6 +88,19 @@ _FINAL_H = re.compile(r"(?<=[aiu])h$")
 def _first_group(match: re.Match[str]) -> str:
     # Faster than the template r"\1", which Python 3.11 expands in Python on every call.
     return match.group(1)
+
+
+def korean_syllable(token: str) -> str:
+    """One Korean syllable (a token that matches ``_KOREAN_SYLLABLE``) in the vowels of
+    McCune-Reischauer: eo -> o, eu -> u, initial woo -> u, initial shi -> si."""
+    token = token.replace("eo", "o").replace("eu", "u")
+    if token.startswith("woo"):
+        return "u" + token[3:]
+    if token.startswith("shi"):
+        return "si" + token[3:]
+    return token
+
+
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
 _NOT_SKELETON = re.compile(r"[aiuyw']+")
 
@@ -93,6 +123,8 @@ def token_key(token: str) -> str:
         return token
     # The rules of _DIGRAPHS and _VOWEL_RULES in their order, each skipped when the letters
     # it needs are absent.
+    if len(token) <= 7 and _KOREAN.fullmatch(token):
+        token = korean_syllable(token)
     key = _SILENT_E.sub("", token) if token[-1:] == "e" else token
     if "h" in key:
         for old, new in _H_DIGRAPHS:
@@ -173,6 +205,11 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
         if not words:
             return list(tokens)
         text = "\n".join(words)
+    text = _JOINED_KOREAN_E.sub("", text)
+    if "woo" in text:
+        text = _JOINED_KOREAN_WOO.sub("u", text)
+    if "shi" in text:
+        text = _JOINED_KOREAN_SHI.sub("si", text)
     text = _SILENT_E.sub("", text)
     if "h" in text:
         for old, new in _H_DIGRAPHS:
