@@ -58,6 +58,9 @@ _VOWEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[aiu])y(?![aiu])"), "i"),
     (re.compile(r"(?<=[u])w(?![aiu])"), ""),
     (re.compile(r"(?<=[^aiu])y(?![aiu]$)"), "i"),
+    # A y between i, h or r and a final a is a glide: Zakariya = Zakarya = Zakaria, Atiyah = Attia,
+    # Yahya = Yahia (not after other consonants: Libya is not al-Libi, Dubya not Dubai).
+    (re.compile(r"(?<=[ihr])y(?=ah?$)"), "i"),
     (re.compile(r"ai|ia(?=[^aiu]|$)(?<!^ia)"), "i"),
 )
 # A final e after a vowel and n or m is silent in French spellings of Arabic names: Hassane =
@@ -109,7 +112,7 @@ _NOT_SKELETON = re.compile(r"[aiuyw']+")
 _H_DIGRAPHS = tuple((old, new) for old, new in _DIGRAPHS if "h" in old)
 _OTHER_DIGRAPHS = _DIGRAPHS[len(_H_DIGRAPHS) :]
 assert all("h" not in old for old, _ in _OTHER_DIGRAPHS)
-_Y_AFTER_VOWEL, _W_AFTER_U, _Y_AFTER_CONSONANT, _AI_IA = (pattern for pattern, _ in _VOWEL_RULES[3:])
+_Y_AFTER_VOWEL, _W_AFTER_U, _Y_AFTER_CONSONANT, _FINAL_GLIDE, _AI_IA = (pattern for pattern, _ in _VOWEL_RULES[3:])
 
 
 @lru_cache(maxsize=200_000)
@@ -142,6 +145,8 @@ def token_key(token: str) -> str:
         key = _W_AFTER_U.sub("", key)
     if "y" in key:
         key = _Y_AFTER_CONSONANT.sub("i", key)
+        if "ya" in key:
+            key = _FINAL_GLIDE.sub("i", key)
     if "ai" in key or "ia" in key:
         key = _AI_IA.sub("i", key)
     if _DOUBLES.search(key):
@@ -160,6 +165,7 @@ def token_key(token: str) -> str:
 _JOINED_Y_AFTER_VOWEL = re.compile(r"y(?<=[aiu]y)(?![aiu])")
 _JOINED_W_AFTER_U = re.compile(r"w(?<=uw)(?![aiu])")
 _JOINED_Y_AFTER_CONSONANT = re.compile(r"y(?<=[^aiu\n]y)(?![aiu](?:\n|$))")
+_JOINED_FINAL_GLIDE = re.compile(r"y(?<=[ihr]y)(?=ah?$)", re.M)
 # ai|ia(?=[^aiu]|$)(?<!^ia) -> i deletes an "a": the one before an "i" (every "ai" is a match:
 # no earlier match can hold its "a"), or the one after an "i" when "ia" is a match: not at the
 # token's start, before no vowel, and not the end of an "ai" match (an "a" before that "i").
@@ -221,6 +227,7 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     text = _JOINED_Y_AFTER_VOWEL.sub("i", text)
     text = _JOINED_W_AFTER_U.sub("", text)
     text = _JOINED_Y_AFTER_CONSONANT.sub("i", text)
+    text = _JOINED_FINAL_GLIDE.sub("i", text)
     text = _JOINED_AI_IA.sub("", text)
     text = _collapse_doubles(text)
     text = _JOINED_FINAL_H.sub("", text)
