@@ -27,7 +27,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -169,6 +169,23 @@ def _match(
     return match
 
 
+#: The slot setters of NameParts, in field order (see _name_parts).
+_NAME_PARTS_SLOTS = tuple(getattr(NameParts, f.name).__set__ for f in fields(NameParts))
+
+
+def _name_parts(parsed: ParsedFields) -> NameParts:
+    """``NameParts(*parsed)`` made as :func:`_match` makes a Match, at a fraction of the cost."""
+    parts: NameParts = _new_object(NameParts)
+    set_tokens, set_titles, set_inverted, set_articled, set_acronym = _NAME_PARTS_SLOTS
+    tokens, titles, inverted, articled, acronym = parsed
+    set_tokens(parts, tokens)
+    set_titles(parts, titles)
+    set_inverted(parts, inverted)
+    set_articled(parts, articled)
+    set_acronym(parts, acronym)
+    return parts
+
+
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """Why a name resolved the way it did (see :meth:`Resolver.explain`)."""
@@ -206,13 +223,22 @@ class Explanation:
         return "\n".join(lines)
 
 
-@dataclass(slots=True)
 class _Query:
-    text: str
-    parts: NameParts
-    keys: tuple[str, ...]
-    skeletons: tuple[str, ...]
-    weights: tuple[float, ...] = field(default=())
+    """A name as the tiers read it: its parse, part keys, skeletons and part weights."""
+
+    __slots__ = ("apart", "keys", "parts", "skeletons", "text", "weights")
+
+    def __init__(
+        self, text: str, parts: NameParts, keys: tuple[str, ...], skeletons: tuple[str, ...], weights: tuple[float, ...]
+    ) -> None:
+        self.text = text
+        self.parts = parts
+        self.keys = keys
+        self.skeletons = skeletons
+        self.weights = weights
+        #: Set by the fuzzy tier: the name has two full parts (see full_parts), and no alias
+        #: holds parts near both (the blocks of both, which hold their strict keys, share no alias).
+        self.apart = False
 
 
 #: Generic words of place and group names (as transliteration keys): they carry little identity.
@@ -611,13 +637,30 @@ def _merged(query: Sequence[str], candidate: Sequence[str]) -> float:
     such join makes them alike. The first two parts must agree as they are: they are what
     :meth:`Resolver._gapped` finds such names by."""
     short, long = (query, candidate) if len(query) < len(candidate) else (candidate, query)
+    if len(short) < 3:
+        return 0.0
     similarity = part_similarity
+    # The parts before the join are compared as they are, alike for every join after them:
+    # each is compared once, and the first pair that is not near-exact rules out every later
+    # join. A join is given up at its first pair that is not near-exact.
+    before: list[float] = []
     best = 0.0
-    for i in range(2, len(short)):
-        joined = (*long[:i], long[i] + long[i + 1], *long[i + 2 :])
-        similarities = [similarity(a, b) for a, b in zip(short, joined, strict=True)]
-        if min(similarities) >= STRICT_PART_CUTOFF:
-            best = max(best, sum(similarities) / len(similarities))
+    for i in range(len(short)):
+        if i >= 2:
+            similarities = [*before, similarity(short[i], long[i] + long[i + 1])]
+            if similarities[-1] >= STRICT_PART_CUTOFF:
+                for k in range(i + 1, len(short)):
+                    sim = similarity(short[k], long[k + 1])
+                    if sim < STRICT_PART_CUTOFF:
+                        break
+                    similarities.append(sim)
+                else:
+                    best = max(best, sum(similarities) / len(similarities))
+        if i + 1 < len(short):
+            sim = similarity(short[i], long[i])
+            if sim < STRICT_PART_CUTOFF:
+                break
+            before.append(sim)
     return best
 
 
@@ -975,7 +1018,7 @@ class Resolver:
             fields = (tokens, (), False, (False,) * len(tokens), False)
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
         skeletons = tuple(map(index.part_skeletons.__getitem__, tokens))
-        query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))
+        query = _Query(name, _name_parts(fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
         if len(keys) >= 2:
@@ -1216,7 +1259,7 @@ class Resolver:
             parts.append((key, skeleton, weight > slack))
         if unknown and 2 * len(unknown) > substantial:
             # Half the substantial parts appear in no alias, not even by their consonants.
-            return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
+            return None if explain is None else self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         prepared = self._prepared
         near = self._near_aliases
         cutoff = config.part_cutoff
@@ -1233,6 +1276,11 @@ class Resolver:
             if not separate and None in known:
                 blocks = [self._near_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
                 separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            if separate and len(required) == 2 and query.weights.count(1.0) == 2:
+                # The two required parts are the name's two full parts (a third full part would
+                # be required too), and their blocks hold the keys the gapped tier anchors on
+                # (for a key not in the index, when its skeleton is not one letter).
+                query.apart = all(key in by_token or len(skeleton) >= 2 for key, skeleton in required)
             sets = [near(*part) if found is None else found[1] for found, part in zip(known, required, strict=True)] if not separate else []
             candidates = frozenset() if separate else self._intersect(sets)
             for left_out, (key, _) in enumerate(required):
@@ -1264,7 +1312,7 @@ class Resolver:
         else:
             return self._note(explain, None, "nothing to block candidates on")
         if not candidates:
-            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
+            return None if explain is None else self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
         allowed = sorted(candidates)
         if type is not None or self._types:
             allowed = self._allowed(allowed, type)
@@ -1377,6 +1425,8 @@ class Resolver:
         ambiguous).
         """
         config = self.config
+        if query.apart:
+            return None  # no alias holds both anchors of a name of two full parts
         full = [(k, s) for k, s, w in zip(query.keys, query.skeletons, query.weights, strict=True) if w == 1.0]
         if len(full) < 2:
             return None
