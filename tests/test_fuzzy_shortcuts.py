@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 from canonym import Gazetteer, Resolver
 from canonym.gazetteer.model import Entity
 from canonym.normalize.names import NameParts, parse_fields
-from canonym.resolver import STRICT_PART_CUTOFF, _merged, _name_parts, part_similarity
+from canonym.resolver import (
+    STRICT_PART_CUTOFF,
+    _aligns_in_order,
+    _chain,
+    _merged,
+    _name_parts,
+    _needed_rows,
+    _rows,
+    _weights,
+    part_similarity,
+)
 
 #: Part keys alike, near-exactly alike, a vowel or a consonant apart, and parts that two of
 #: them make when written as one.
@@ -80,3 +90,19 @@ def test_a_name_apart_has_no_gapped_candidate(words: list[str]) -> None:
         if query.apart:  # type: ignore[attr-defined]
             query.apart = False  # type: ignore[attr-defined]
             assert resolver._gapped(query, None, None) is None  # type: ignore[arg-type]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(key, min_size=1, max_size=5), st.lists(key, min_size=1, max_size=6), st.sampled_from([0.7, 0.78, 0.86]), st.sampled_from([0.8, 0.86, 0.9]))
+def test_an_alias_whose_needed_parts_do_not_align_scores_below_the_cutoff(
+    query: list[str], candidate: list[str], part_cutoff: float, score_cutoff: float
+) -> None:
+    """The fuzzy tier leaves such an alias unscored unless another reaches the cutoff."""
+    weights = _weights(query)
+    total = sum(weights)
+    rows = _rows(query, weights, part_cutoff)
+    needed = _needed_rows(rows, total, score_cutoff)
+    if not _aligns_in_order(needed, candidate):
+        c_weights = _weights(candidate)
+        gain, matched = _chain(_rows(query, weights, part_cutoff), candidate, c_weights)
+        assert gain / total * (matched / sum(c_weights)) ** 0.5 < score_cutoff

@@ -741,6 +741,31 @@ def _rows(query: Sequence[str], wq: Sequence[float], part_cutoff: float) -> list
     return rows
 
 
+def _needed_rows(rows: Sequence[_AlignRow], total: float, score_cutoff: float) -> list[_AlignRow]:
+    """The query's rows (of weights summing to ``total``) without whose alignment the score
+    stays below ``score_cutoff``."""
+    return [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9]
+
+
+def _aligns_in_order(needed: Sequence[_AlignRow], candidate: Sequence[str]) -> bool:
+    """Whether each of the ``needed`` rows aligns at its cutoff with a part of ``candidate``,
+    in order (found leftmost first, which finds a way when there is one); a candidate for
+    which they do not scores below the cutoff that made them needed (see :func:`_needed_rows`)."""
+    position = 0
+    similarity = part_similarity
+    for _, row_cutoff, q_part, similarities in needed:
+        for j in range(position, len(candidate)):
+            sim = similarities.get(candidate[j])
+            if sim is None:
+                sim = similarities[candidate[j]] = similarity(q_part, candidate[j])
+            if sim >= row_cutoff:
+                position = j + 1
+                break
+        else:
+            return False
+    return True
+
+
 def _chain(rows: Sequence[_AlignRow], candidate: Sequence[str], wc: Sequence[float]) -> tuple[float, float]:
     """The best in-order alignment of the query's rows with the candidate's parts: (gain, matched weight).
 
@@ -1338,8 +1363,10 @@ class Resolver:
         rows = _rows(q_keys, q_weights, cutoff)
         # The parts without which the score stays below the cutoff: an alias waits when they do
         # not all align, in order, with parts of its own (found leftmost first, which finds a
-        # way when there is one). Worth it for many aliases; a few are as soon aligned in full.
-        needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9] if len(allowed) > 4 else []
+        # way when there is one). Most aliases that come this far in a name not in the gazetteer
+        # fail it, and it stops at the first part that does not align, where the full alignment
+        # compares every part with every part.
+        needed = _needed_rows(rows, total, score_cutoff)
         bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
@@ -1354,26 +1381,16 @@ class Resolver:
                 if bound * factor >= floor - 1e-9:
                     scores[alias_id] = -1.0
                 continue
-            position = 0
-            for _, row_cutoff, q_part, similarities in needed:
-                for j in range(position, len(candidate)):
-                    sim = similarities.get(candidate[j])
-                    if sim is None:
-                        sim = similarities[candidate[j]] = part_similarity(q_part, candidate[j])
-                    if sim >= row_cutoff:
-                        position = j + 1
-                        break
-                else:
-                    scores[alias_id] = -1.0
-                    break
-            else:
-                gain, matched = _chain(rows, candidate, c_weights)
-                score = gain / total * (matched / c_total) ** 0.5
-                if factor != 1.0:
-                    score *= factor
-                scores[alias_id] = score
-                if score > best:
-                    best = score
+            if not _aligns_in_order(needed, candidate):
+                scores[alias_id] = -1.0
+                continue
+            gain, matched = _chain(rows, candidate, c_weights)
+            score = gain / total * (matched / c_total) ** 0.5
+            if factor != 1.0:
+                score *= factor
+            scores[alias_id] = score
+            if score > best:
+                best = score
         if best < score_cutoff and explain is None:
             return None
         scored: dict[int, tuple[float, int]] = {}
