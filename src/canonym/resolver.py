@@ -27,7 +27,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -169,6 +169,23 @@ def _match(
     return match
 
 
+#: The slot setters of NameParts, in field order (see _name_parts).
+_NAME_PARTS_SLOTS = tuple(getattr(NameParts, f.name).__set__ for f in fields(NameParts))
+
+
+def _name_parts(parsed: ParsedFields) -> NameParts:
+    """``NameParts(*parsed)`` made as :func:`_match` makes a Match, at a fraction of the cost."""
+    parts: NameParts = _new_object(NameParts)
+    set_tokens, set_titles, set_inverted, set_articled, set_acronym = _NAME_PARTS_SLOTS
+    tokens, titles, inverted, articled, acronym = parsed
+    set_tokens(parts, tokens)
+    set_titles(parts, titles)
+    set_inverted(parts, inverted)
+    set_articled(parts, articled)
+    set_acronym(parts, acronym)
+    return parts
+
+
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """Why a name resolved the way it did (see :meth:`Resolver.explain`)."""
@@ -206,13 +223,22 @@ class Explanation:
         return "\n".join(lines)
 
 
-@dataclass(slots=True)
 class _Query:
-    text: str
-    parts: NameParts
-    keys: tuple[str, ...]
-    skeletons: tuple[str, ...]
-    weights: tuple[float, ...] = field(default=())
+    """A name as the tiers read it: its parse, part keys, skeletons and part weights."""
+
+    __slots__ = ("apart", "keys", "parts", "skeletons", "text", "weights")
+
+    def __init__(
+        self, text: str, parts: NameParts, keys: tuple[str, ...], skeletons: tuple[str, ...], weights: tuple[float, ...]
+    ) -> None:
+        self.text = text
+        self.parts = parts
+        self.keys = keys
+        self.skeletons = skeletons
+        self.weights = weights
+        #: Set by the fuzzy tier: the name has two full parts (see full_parts), and no alias
+        #: holds parts near both (the blocks of both, which hold their strict keys, share no alias).
+        self.apart = False
 
 
 #: Generic words of place and group names (as transliteration keys): they carry little identity.
@@ -611,13 +637,30 @@ def _merged(query: Sequence[str], candidate: Sequence[str]) -> float:
     such join makes them alike. The first two parts must agree as they are: they are what
     :meth:`Resolver._gapped` finds such names by."""
     short, long = (query, candidate) if len(query) < len(candidate) else (candidate, query)
+    if len(short) < 3:
+        return 0.0
     similarity = part_similarity
+    # The parts before the join are compared as they are, alike for every join after them:
+    # each is compared once, and the first pair that is not near-exact rules out every later
+    # join. A join is given up at its first pair that is not near-exact.
+    before: list[float] = []
     best = 0.0
-    for i in range(2, len(short)):
-        joined = (*long[:i], long[i] + long[i + 1], *long[i + 2 :])
-        similarities = [similarity(a, b) for a, b in zip(short, joined, strict=True)]
-        if min(similarities) >= STRICT_PART_CUTOFF:
-            best = max(best, sum(similarities) / len(similarities))
+    for i in range(len(short)):
+        if i >= 2:
+            similarities = [*before, similarity(short[i], long[i] + long[i + 1])]
+            if similarities[-1] >= STRICT_PART_CUTOFF:
+                for k in range(i + 1, len(short)):
+                    sim = similarity(short[k], long[k + 1])
+                    if sim < STRICT_PART_CUTOFF:
+                        break
+                    similarities.append(sim)
+                else:
+                    best = max(best, sum(similarities) / len(similarities))
+        if i + 1 < len(short):
+            sim = similarity(short[i], long[i])
+            if sim < STRICT_PART_CUTOFF:
+                break
+            before.append(sim)
     return best
 
 
@@ -696,6 +739,31 @@ def _rows(query: Sequence[str], wq: Sequence[float], part_cutoff: float) -> list
         after_patronymic = q_part in PATRONYMIC
         rows.append((w, cutoff, q_part, {}))
     return rows
+
+
+def _needed_rows(rows: Sequence[_AlignRow], total: float, score_cutoff: float) -> list[_AlignRow]:
+    """The query's rows (of weights summing to ``total``) without whose alignment the score
+    stays below ``score_cutoff``."""
+    return [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9]
+
+
+def _aligns_in_order(needed: Sequence[_AlignRow], candidate: Sequence[str]) -> bool:
+    """Whether each of the ``needed`` rows aligns at its cutoff with a part of ``candidate``,
+    in order (found leftmost first, which finds a way when there is one); a candidate for
+    which they do not scores below the cutoff that made them needed (see :func:`_needed_rows`)."""
+    position = 0
+    similarity = part_similarity
+    for _, row_cutoff, q_part, similarities in needed:
+        for j in range(position, len(candidate)):
+            sim = similarities.get(candidate[j])
+            if sim is None:
+                sim = similarities[candidate[j]] = similarity(q_part, candidate[j])
+            if sim >= row_cutoff:
+                position = j + 1
+                break
+        else:
+            return False
+    return True
 
 
 def _chain(rows: Sequence[_AlignRow], candidate: Sequence[str], wc: Sequence[float]) -> tuple[float, float]:
@@ -975,7 +1043,7 @@ class Resolver:
             fields = (tokens, (), False, (False,) * len(tokens), False)
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
         skeletons = tuple(map(index.part_skeletons.__getitem__, tokens))
-        query = _Query(name, NameParts(*fields), keys, skeletons, _weights(keys))
+        query = _Query(name, _name_parts(fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
         if len(keys) >= 2:
@@ -1216,7 +1284,7 @@ class Resolver:
             parts.append((key, skeleton, weight > slack))
         if unknown and 2 * len(unknown) > substantial:
             # Half the substantial parts appear in no alias, not even by their consonants.
-            return self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
+            return None if explain is None else self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         prepared = self._prepared
         near = self._near_aliases
         cutoff = config.part_cutoff
@@ -1233,6 +1301,11 @@ class Resolver:
             if not separate and None in known:
                 blocks = [self._near_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
                 separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            if separate and len(required) == 2 and query.weights.count(1.0) == 2:
+                # The two required parts are the name's two full parts (a third full part would
+                # be required too), and their blocks hold the keys the gapped tier anchors on
+                # (for a key not in the index, when its skeleton is not one letter).
+                query.apart = all(key in by_token or len(skeleton) >= 2 for key, skeleton in required)
             sets = [near(*part) if found is None else found[1] for found, part in zip(known, required, strict=True)] if not separate else []
             candidates = frozenset() if separate else self._intersect(sets)
             for left_out, (key, _) in enumerate(required):
@@ -1264,7 +1337,7 @@ class Resolver:
         else:
             return self._note(explain, None, "nothing to block candidates on")
         if not candidates:
-            return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
+            return None if explain is None else self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}")
         allowed = sorted(candidates)
         if type is not None or self._types:
             allowed = self._allowed(allowed, type)
@@ -1290,8 +1363,10 @@ class Resolver:
         rows = _rows(q_keys, q_weights, cutoff)
         # The parts without which the score stays below the cutoff: an alias waits when they do
         # not all align, in order, with parts of its own (found leftmost first, which finds a
-        # way when there is one). Worth it for many aliases; a few are as soon aligned in full.
-        needed = [row for row in rows if (total - row[0]) / total < score_cutoff - 1e-9] if len(allowed) > 4 else []
+        # way when there is one). Most aliases that come this far in a name not in the gazetteer
+        # fail it, and it stops at the first part that does not align, where the full alignment
+        # compares every part with every part.
+        needed = _needed_rows(rows, total, score_cutoff)
         bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
@@ -1306,26 +1381,16 @@ class Resolver:
                 if bound * factor >= floor - 1e-9:
                     scores[alias_id] = -1.0
                 continue
-            position = 0
-            for _, row_cutoff, q_part, similarities in needed:
-                for j in range(position, len(candidate)):
-                    sim = similarities.get(candidate[j])
-                    if sim is None:
-                        sim = similarities[candidate[j]] = part_similarity(q_part, candidate[j])
-                    if sim >= row_cutoff:
-                        position = j + 1
-                        break
-                else:
-                    scores[alias_id] = -1.0
-                    break
-            else:
-                gain, matched = _chain(rows, candidate, c_weights)
-                score = gain / total * (matched / c_total) ** 0.5
-                if factor != 1.0:
-                    score *= factor
-                scores[alias_id] = score
-                if score > best:
-                    best = score
+            if not _aligns_in_order(needed, candidate):
+                scores[alias_id] = -1.0
+                continue
+            gain, matched = _chain(rows, candidate, c_weights)
+            score = gain / total * (matched / c_total) ** 0.5
+            if factor != 1.0:
+                score *= factor
+            scores[alias_id] = score
+            if score > best:
+                best = score
         if best < score_cutoff and explain is None:
             return None
         scored: dict[int, tuple[float, int]] = {}
@@ -1377,6 +1442,8 @@ class Resolver:
         ambiguous).
         """
         config = self.config
+        if query.apart:
+            return None  # no alias holds both anchors of a name of two full parts
         full = [(k, s) for k, s, w in zip(query.keys, query.skeletons, query.weights, strict=True) if w == 1.0]
         if len(full) < 2:
             return None

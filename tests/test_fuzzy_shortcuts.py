@@ -1,0 +1,108 @@
+"""The fuzzy and gapped tiers' shortcuts give what the long way gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from canonym import Gazetteer, Resolver
+from canonym.gazetteer.model import Entity
+from canonym.normalize.names import NameParts, parse_fields
+from canonym.resolver import (
+    STRICT_PART_CUTOFF,
+    _aligns_in_order,
+    _chain,
+    _merged,
+    _name_parts,
+    _needed_rows,
+    _rows,
+    _weights,
+    part_similarity,
+)
+
+#: Part keys alike, near-exactly alike, a vowel or a consonant apart, and parts that two of
+#: them make when written as one.
+KEYS = [
+    "muhammad", "muhamad", "hasan", "hassan", "ali", "aly", "din", "badrdin", "badr", "nasr", "nasrdin",
+    "kantumi", "kantami", "yasir", "yasin", "Xalid", "kalid", "a", "m", "ab", "abdrahman", "allah",
+]
+key = st.sampled_from(KEYS)
+
+
+def merged_reference(query: list[str], candidate: list[str]) -> float:
+    """_merged as it was written first: every join, every pair compared."""
+    short, long = (query, candidate) if len(query) < len(candidate) else (candidate, query)
+    best = 0.0
+    for i in range(2, len(short)):
+        joined = (*long[:i], long[i] + long[i + 1], *long[i + 2 :])
+        similarities = [part_similarity(a, b) for a, b in zip(short, joined, strict=True)]
+        if min(similarities) >= STRICT_PART_CUTOFF:
+            best = max(best, sum(similarities) / len(similarities))
+    return best
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(key, min_size=1, max_size=6), st.data())
+def test_merged_gives_up_early_on_the_same_answer(longer: list[str], data: st.DataObject) -> None:
+    # The shorter name: the longer one with two neighbouring parts joined, some then respelled.
+    i = data.draw(st.integers(0, max(len(longer) - 2, 0)))
+    shorter = [*longer[:i], "".join(longer[i : i + 2]), *longer[i + 2 :]] if len(longer) > 1 else [*longer[:-1]]
+    for position in data.draw(st.lists(st.integers(0, 5), max_size=2)):
+        if position < len(shorter):
+            shorter[position] = data.draw(key)
+    if len(shorter) + 1 != len(longer):
+        return
+    assert _merged(shorter, longer) == merged_reference(shorter, longer)
+    assert _merged(longer, shorter) == merged_reference(longer, shorter)
+
+
+@given(st.text(alphabet="abc -'Ałا,", max_size=20), st.booleans())
+def test_name_parts_made_by_slots_equal_the_dataclass(name: str, person: bool) -> None:
+    parsed = parse_fields(name, person=person)
+    assert _name_parts(parsed) == NameParts(*parsed)
+
+
+PEOPLE = [
+    "Hasan Kantumi", "Muhammad Yasir", "Badr al-Din Nasr", "Khalid Ali", "Yasin M. Kantami",
+    "Ali Hassan Badr", "Abd al-Rahman Yasir", "Nasr Kalid Muhamad", "Aly Badrdin", "Hasan Ali Yasin",
+]
+WORDS = ["Hasan", "Hassan", "Kantumi", "Kantami", "Muhammad", "Yasir", "Yassin", "Badr", "Nasr", "Khalid",
+         "Kalid", "Ali", "Aly", "M.", "Badrdin", "Nasrdin", "Abd al-Rahman", "Zawi", "Qurbani", "bin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=2, max_size=4))
+def test_a_name_apart_has_no_gapped_candidate(words: list[str]) -> None:
+    """When the fuzzy tier finds that no alias holds parts near both of a name's two full
+    parts, the gapped tier (which then returns at once) would have found nothing either."""
+    gazetteer = Gazetteer([Entity(id=f"p{i}", type="PER", name=n) for i, n in enumerate(PEOPLE)], builtin=False)
+    resolver = Resolver(gazetteer)
+    seen: list[object] = []
+    fuzzy = resolver._fuzzy
+
+    def spy(query, type, explain):  # type: ignore[no-untyped-def]
+        seen.append(query)
+        return fuzzy(query, type, explain)
+
+    resolver._fuzzy = spy  # type: ignore[method-assign]
+    resolver.resolve(" ".join(words))
+    for query in seen:
+        if query.apart:  # type: ignore[attr-defined]
+            query.apart = False  # type: ignore[attr-defined]
+            assert resolver._gapped(query, None, None) is None  # type: ignore[arg-type]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(key, min_size=1, max_size=5), st.lists(key, min_size=1, max_size=6), st.sampled_from([0.7, 0.78, 0.86]), st.sampled_from([0.8, 0.86, 0.9]))
+def test_an_alias_whose_needed_parts_do_not_align_scores_below_the_cutoff(
+    query: list[str], candidate: list[str], part_cutoff: float, score_cutoff: float
+) -> None:
+    """The fuzzy tier leaves such an alias unscored unless another reaches the cutoff."""
+    weights = _weights(query)
+    total = sum(weights)
+    rows = _rows(query, weights, part_cutoff)
+    needed = _needed_rows(rows, total, score_cutoff)
+    if not _aligns_in_order(needed, candidate):
+        c_weights = _weights(candidate)
+        gain, matched = _chain(_rows(query, weights, part_cutoff), candidate, c_weights)
+        assert gain / total * (matched / sum(c_weights)) ** 0.5 < score_cutoff
