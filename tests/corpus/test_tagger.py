@@ -143,6 +143,12 @@ def test_sanctions_entry_labels_stay_out_of_names(tagger: Tagger) -> None:
     assert found == {"MUTHANA, Hoda": "PER", "Hackensack": "LOC", "New Jersey": "LOC"}
 
 
+def test_treaties_and_resolutions_are_resolved_but_not_tagged(tagger: Tagger) -> None:
+    text = "Iran left the Joint Comprehensive Plan of Action, citing Resolution 2231."
+    assert spans(tagger, text) == [("Iran", "iran", "exact")]
+    assert tagger.resolver.resolve("JCPOA").entity_id == "jcpoa"  # type: ignore[union-attr]
+
+
 def test_tag_frame_returns_the_mention_table(tagger: Tagger) -> None:
     df = pl.DataFrame({"id": ["x", "y"], "text": ["Hezbollah fired at Israel.", "Nothing here."]})
     table = tagger.tag_frame(df, text="text", id="id")

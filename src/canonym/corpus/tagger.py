@@ -473,6 +473,10 @@ class Tagger:
         if match is not None and match.method not in ("exact", "alias") and _LIST_REFERENCE_PREFIX.fullmatch(surface):
             match = None  # "TAi" of "(TAi.144)", a UN list reference, is no transliteration of "al-Tai"
         if match is not None and match.entity is not None:
+            if match.entity.type == "MISC":
+                # Treaties, laws and resolutions are resolved, not tagged: the mention table
+                # holds people, organisations and places, as the hand labels do (SPEC.md).
+                return _DROPPED
             if match.entity.type == "LOC" and match.candidates:
                 return _Plan(_PLACE_LEVEL, match, "LOC", partial)
             return _Plan(_FIXED, match, match.entity.type, partial)
