@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from operator import itemgetter, le
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from canonym.corpus.context import (
     has_word_ending,
@@ -590,8 +590,7 @@ _KINDS = {"city": "city", "town": "city", "village": "city", "province": "provin
 _FIXED, _DROP, _INNER, _PLACE_WORD, _PLACE_LEVEL, _UNKNOWN = "fixed", "drop", "inner", "place word", "place level", "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     """What the surface of a span settles of its decision (see ``Tagger._plan``)."""
 
     how: str
@@ -604,8 +603,7 @@ class _Plan:
     unknown: _Unknown | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Unknown:
+class _Unknown(NamedTuple):
     """What the words of a span the gazetteer does not know say (see ``Tagger._unknown``)."""
 
     #: Its type by its words alone; "" when the words before it decide (typing.type_by_context).
@@ -622,8 +620,7 @@ class _Unknown:
 _DROPPED = _Plan(_DROP)
 
 
-@dataclass(frozen=True, slots=True)
-class _Surface:
+class _Surface(NamedTuple):
     words: list[str]
     acronym: bool
     partial: bool
