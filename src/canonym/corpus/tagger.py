@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
+#: The methods of the resolver's exact, alias and key tiers (a Resolver with fuzzy=False).
+_SURE_METHODS = frozenset(["exact", "alias", "key"])
 _LIST_ENTRY = re.compile(r"[;()]|\d")
 #: Organisation words that end a longer name around a place ("Oman News Agency"); not the
 #: words of a programme inside a think tank ("Iran Program").
@@ -191,7 +193,7 @@ class Tagger:
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
-            if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape):
+            if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape, inside):
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
@@ -356,14 +358,27 @@ class Tagger:
             for s in self.finder.shapes(text[start:end])[0]
         ]
 
-    def _links_whole(self, shape: Span) -> bool:
-        # Exact, alias and key tiers only: a capitalised run around known names ("Amran
-        # Province Strike Kills") is rarely one name, and fuzzy-scoring each was most of the time.
+    def _links_whole(self, shape: Span, inside: list[Span]) -> bool:
+        """Whether the exact, alias or key tier links the whole shape (the known spans
+        ``inside`` it) to an entity."""
+        # Not the fuzzy tier: a capitalised run around known names ("Amran Province Strike
+        # Kills") is rarely one name, and fuzzy-scoring each was most of the time.
         surface = shape.surface
-        if surface not in self._whole:
-            match = self._sure_resolver.resolve(surface)
-            bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
-        return self._whole[surface]
+        found = self._whole.get(surface)
+        if found is None:
+            if surface in self._surfaces or (
+                len(_PARTS.split(surface)) >= 2 and not any(self._is_sure_span(s) for s in inside)
+            ):
+                # The full resolver is asked about it anyway (if not linked, it is kept as
+                # one unknown name: see _spans): its answer is these tiers' unless it came
+                # from the fuzzy tier (NIL included: no tier found it).
+                match = self._surface(surface).match
+                if match is not None and match.method not in _SURE_METHODS:
+                    match = self._sure_resolver.resolve(surface)
+            else:
+                match = self._sure_resolver.resolve(surface)
+            found = bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
+        return found
 
     def _surface(self, surface: str) -> _Surface:
         """What a surface is, whatever its context; each distinct spelling is resolved once."""
