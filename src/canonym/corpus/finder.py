@@ -32,9 +32,9 @@ import numpy as np
 from canonym.corpus.context import NAMED_AFTER_HEADS
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize import fold, fold_with_offsets, parse_name
+from canonym.normalize import fold, parse_name
 from canonym.normalize.names import name_tables
-from canonym.normalize.text import BOUNDARY_CODE, fold_joined
+from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
 _PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
@@ -83,8 +83,12 @@ _INVERTED = re.compile(
     rf"(?:[ {_HYPHEN}][A-Z][A-Z'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
     rf"[A-Z][a-z'’]{{1,39}}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}[A-Z][a-z'’]{{1,39}}){{0,4}}(?![\w'’])"
 )
-#: Every _INVERTED match holds this: documents without it skip that regex.
-_INVERTED_HINT = re.compile(r"[A-Z'’], [A-Z][a-z'’]")
+#: The comma every _INVERTED match holds, after a capital or apostrophe and before a given
+#: name; the literal comes first, so the regex engine skips to the next ", ".
+_INVERTED_COMMA = re.compile(r", (?<=[A-Z'’], )(?=[A-Z][a-z'’])")
+#: How far before its comma an _INVERTED match can start: its longest surname (a capital,
+#: a hyphenated head of up to 41 characters, 39 more, then words of up to 41 characters).
+_INVERTED_REACH = 1 + 41 + 39 + 41 * (_INVERTED_SURNAME_WORDS - 1)
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 #: An apostrophe before a possessive s. The apostrophe comes first, the look-behind then
 #: checks the letter before it: a leading character class lets the regex engine skip to
@@ -158,12 +162,17 @@ class _Pattern:
 @lru_cache(maxsize=200_000)
 def _capitals(text: str) -> tuple[bool, ...]:
     """Whether each folded word of ``text`` starts with a capital in ``text``."""
-    folded = fold_with_offsets(text)
+    # Character by character, as folding maps each on its own: for a name, a Python loop
+    # costs a tenth of fold_with_offsets' array work (made for whole documents).
     out = []
-    position = 0
-    for word in folded.text.split(" "):
-        out.append(text[folded.start(position)].isupper())
-        position += len(word) + 1
+    after_space = True
+    for char in text:
+        for folded in fold_char(char):
+            if folded == " ":
+                after_space = True
+            elif after_space:
+                out.append(char.isupper())
+                after_space = False
     return tuple(out)
 
 
@@ -297,7 +306,7 @@ class NameFinder:
         titles: list[tuple[int, int]] = []
         # Inverted names are merged in by start (before a run's piece of the same start),
         # and a run that starts inside one is part of it.
-        upcoming = [m.span() for m in _INVERTED.finditer(text)][::-1] if _INVERTED_HINT.search(text) else []
+        upcoming = _inverted_spans(text)[::-1]
         next_inverted = upcoming[-1][0] if upcoming else len(text)
         inverted_end = 0
         memo = self._memo
@@ -382,6 +391,25 @@ class NameFinder:
         if segment < len(words):
             pieces.append((words[segment][0], words[-1][1]))
         return pieces, cut
+
+
+def _inverted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_INVERTED.finditer(text)``, searched for only from near the commas
+    that such a name holds, not across all the text between them.
+
+    The next match from ``position`` holds a comma at or after the first such comma ``c``,
+    and starts at most _INVERTED_REACH before its own comma: no match starts between
+    ``position`` and ``c - _INVERTED_REACH``, so a search from there finds the same one.
+    """
+    spans = []
+    position = 0
+    while (comma := _INVERTED_COMMA.search(text, position)) is not None:
+        found = _INVERTED.search(text, max(position, comma.start() - _INVERTED_REACH))
+        if found is None:
+            break
+        spans.append(found.span())
+        position = found.end()
+    return spans
 
 
 def _take_inverted(text: str, upcoming: list[tuple[int, int]], position: int, spans: list[Span]) -> tuple[int, int]:

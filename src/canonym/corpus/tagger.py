@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from operator import itemgetter, le
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from canonym.corpus.context import (
     has_word_ending,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 NIL_SCORE = 0.5
 #: The letters of a UN sanctions list reference ("QDi.006", "TAe.010", "IRi.001").
 _LIST_REFERENCE_PREFIX = re.compile(r"[A-Z]{2}[ie]")
+#: The methods of the resolver's exact, alias and key tiers (a Resolver with fuzzy=False).
+_SURE_METHODS = frozenset(["exact", "alias", "key"])
 _LIST_ENTRY = re.compile(r"[;()]|\d")
 #: Organisation words that end a longer name around a place ("Oman News Agency"); not the
 #: words of a programme inside a think tank ("Iran Program").
@@ -199,7 +201,7 @@ class Tagger:
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
-            if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape):
+            if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape, inside):
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
@@ -364,14 +366,27 @@ class Tagger:
             for s in self.finder.shapes(text[start:end])[0]
         ]
 
-    def _links_whole(self, shape: Span) -> bool:
-        # Exact, alias and key tiers only: a capitalised run around known names ("Amran
-        # Province Strike Kills") is rarely one name, and fuzzy-scoring each was most of the time.
+    def _links_whole(self, shape: Span, inside: list[Span]) -> bool:
+        """Whether the exact, alias or key tier links the whole shape (the known spans
+        ``inside`` it) to an entity."""
+        # Not the fuzzy tier: a capitalised run around known names ("Amran Province Strike
+        # Kills") is rarely one name, and fuzzy-scoring each was most of the time.
         surface = shape.surface
-        if surface not in self._whole:
-            match = self._sure_resolver.resolve(surface)
-            bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
-        return self._whole[surface]
+        found = self._whole.get(surface)
+        if found is None:
+            if surface in self._surfaces or (
+                len(_PARTS.split(surface)) >= 2 and not any(self._is_sure_span(s) for s in inside)
+            ):
+                # The full resolver is asked about it anyway (if not linked, it is kept as
+                # one unknown name: see _spans): its answer is these tiers' unless it came
+                # from the fuzzy tier (NIL included: no tier found it).
+                match = self._surface(surface).match
+                if match is not None and match.method not in _SURE_METHODS:
+                    match = self._sure_resolver.resolve(surface)
+            else:
+                match = self._sure_resolver.resolve(surface)
+            found = bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
+        return found
 
     def _surface(self, surface: str) -> _Surface:
         """What a surface is, whatever its context; each distinct spelling is resolved once."""
@@ -605,8 +620,7 @@ _KINDS = {"city": "city", "town": "city", "village": "city", "province": "provin
 _FIXED, _DROP, _INNER, _PLACE_WORD, _PLACE_LEVEL, _UNKNOWN = "fixed", "drop", "inner", "place word", "place level", "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     """What the surface of a span settles of its decision (see ``Tagger._plan``)."""
 
     how: str
@@ -619,8 +633,7 @@ class _Plan:
     unknown: _Unknown | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Unknown:
+class _Unknown(NamedTuple):
     """What the words of a span the gazetteer does not know say (see ``Tagger._unknown``)."""
 
     #: Its type by its words alone; "" when the words before it decide (typing.type_by_context).
@@ -637,8 +650,7 @@ class _Unknown:
 _DROPPED = _Plan(_DROP)
 
 
-@dataclass(frozen=True, slots=True)
-class _Surface:
+class _Surface(NamedTuple):
     words: list[str]
     acronym: bool
     partial: bool

@@ -205,28 +205,32 @@ def _folded_codes(text: str) -> tuple[np.ndarray, np.ndarray | None]:
         return _ASCII_CODES[np.frombuffer(text.encode("ascii"), dtype=np.uint8)], None
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     high = codes >= 128
-    out = _ASCII_CODES[np.where(high, 0, codes)].astype(np.uint32)
+    # Clipped, the other characters read the table's last entry: they are set below.
+    out = _ASCII_CODES.take(codes, mode="clip").astype(np.uint32)
     distinct = np.unique(codes[high])
     mapped = [_TABLE[c] for c in distinct.tolist()]
     which = np.searchsorted(distinct, codes[high])
     if "\x01" not in mapped:
         out[high] = np.array([ord(m) for m in mapped], dtype=np.uint32)[which]
         return out, None
-    # Some characters expand: give each character as many slots as its folded form has.
+    # Some characters expand (ß -> ss): each keeps its first folded character in place and
+    # the others are inserted after it, all in one pass over the array (a slot per character
+    # of the whole text, made by repeat and cumsum, cost three times as much).
     forms = [fold_char(chr(c)) if m == "\x01" else m for c, m in zip(distinct.tolist(), mapped, strict=True)]
-    lengths = np.ones(len(codes), dtype=np.int64)
-    lengths[high] = np.array([len(f) for f in forms], dtype=np.int64)[which]
-    origin = np.repeat(np.arange(len(codes), dtype=np.int64), lengths)
-    slot = np.cumsum(lengths) - lengths
-    expanded = np.empty(int(lengths.sum()), dtype=np.uint32)
-    simple = ~high
-    expanded[slot[simple]] = out[simple]
+    out[high] = np.array([ord(f[0]) for f in forms], dtype=np.uint32)[which]
     high_at = np.flatnonzero(high)
+    after: list[np.ndarray] = []
+    inserted: list[np.ndarray] = []
     for k, form in enumerate(forms):
-        at = slot[high_at[which == k]]
-        for i, char in enumerate(form):
-            expanded[at + i] = ord(char)
-    return expanded, origin
+        if len(form) > 1:
+            at = high_at[which == k] + 1
+            for char in form[1:]:
+                after.append(at)
+                inserted.append(np.full(len(at), ord(char), dtype=np.uint32))
+    # np.insert keeps the order of equal indices: a form's characters stay in order.
+    where = np.concatenate(after)
+    origin = np.insert(np.arange(len(codes), dtype=np.int64), where, where - 1)
+    return np.insert(out, where, np.concatenate(inserted)), origin
 
 
 def fold(text: str) -> str:
