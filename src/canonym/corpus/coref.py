@@ -247,17 +247,18 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     people, whose ``part_of`` is a group they belong to, not a context that singles them out.
     """
     pending = [
-        i for i, d in enumerate(decisions) if _candidate_ids(d) and not _is_known(d) and not _before_title(text, d.span.end)
+        (i, candidates)
+        for i, d in enumerate(decisions)
+        if (candidates := _candidate_ids(d)) and not _is_known(d) and not _before_title(text, d.span.end)
     ]
     if not pending:
         return decisions
     named = {d.match.entity.id for d in decisions if _is_sure(d)}  # type: ignore[union-attr]
     out = list(decisions)
-    for position in pending:
+    for position, candidates in pending:
         decision = decisions[position]
         fitting = [
-            c for c in _candidate_ids(decision) or ()
-            if gazetteer[c].type != "PER" and not named.isdisjoint(_containers(c, gazetteer))
+            c for c in candidates if gazetteer[c].type != "PER" and not named.isdisjoint(_containers(c, gazetteer))
         ]
         if len(fitting) == 1:
             entity = gazetteer[fitting[0]]
@@ -278,8 +279,9 @@ def _title_heads() -> frozenset[str]:
 
 
 def _is_sure(decision: Decision) -> bool:
-    match = decision.match
-    return not decision.anchor_only and match is not None and match.entity is not None and match.score >= SURE_SCORE * 0.9
+    """Whether a decision names a known entity surely enough to anchor others (the test of
+    :func:`_is_anchor` for a known name, partial or not)."""
+    return not decision.anchor_only and _is_known(decision) and decision.match.score >= SURE_SCORE * 0.9  # type: ignore[union-attr]
 
 
 def _containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:

@@ -112,23 +112,26 @@ def bounded(memo: dict[_K, _V]) -> dict[_K, _V]:
 @cache
 def not_names() -> frozenset[str]:
     """Capitalised words of the field that name no entity (Sunni, Salafist, Western ...)."""
-    text = resources.files("canonym.corpus").joinpath("tables/not_names.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _table_lines("not_names.txt")
 
 
 @cache
 def common_words() -> frozenset[str]:
     """Frequent English words (lowercase): a capitalised one is no name by itself."""
-    text = resources.files("canonym.corpus").joinpath("tables/common_words.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return _table_lines("common_words.txt")
 
 
 @cache
 def sentence_start_words() -> frozenset[str]:
     """English words that a single capitalised word opening a sentence is taken to be
     ("Militants", "Lawmakers"): :func:`common_words` and the next 8,000 by frequency."""
-    text = resources.files("canonym.corpus").joinpath("tables/more_words.txt").read_text("utf-8")
-    return common_words() | frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return common_words() | _table_lines("more_words.txt")
+
+
+def _table_lines(name: str) -> frozenset[str]:
+    """The lines of a word table in ``corpus/tables/``, without comments and blank lines."""
+    text = resources.files("canonym.corpus").joinpath(f"tables/{name}").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 class Span(NamedTuple):

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from canonym.normalize.text import fold, fold_char
-from canonym.normalize.translit import token_keys
+from canonym.normalize.translit import first_group, token_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +157,7 @@ def somali_respelled(folded: str) -> str:
     c -> nothing (an ʿayn, which folding drops), doubled vowels single. "xasan cabdilaahi" ->
     "hasan abdilahi"."""
     folded = _SOMALI_C.sub("", folded.replace("x", "h"))
-    return _DOUBLED_VOWEL.sub(_first_group, folded)
-
-
-def _first_group(match: re.Match[str]) -> str:
-    return match.group(1)
+    return _DOUBLED_VOWEL.sub(first_group, folded)
 
 
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")

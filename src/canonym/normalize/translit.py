@@ -88,7 +88,8 @@ _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aiu])h$")
 
 
-def _first_group(match: re.Match[str]) -> str:
+def first_group(match: re.Match[str]) -> str:
+    """A match's first group: the replacement of a pattern that keeps one letter of a run."""
     # Faster than the template r"\1", which Python 3.11 expands in Python on every call.
     return match.group(1)
 
@@ -136,7 +137,7 @@ def token_key(token: str) -> str:
         key = key.replace(old, new)
     # Doubled letters first, so that Ayyub = Ayub and Shiaa = Shia before the vowel rules.
     if _DOUBLES.search(key):
-        key = _DOUBLES.sub(_first_group, key)
+        key = _DOUBLES.sub(first_group, key)
     # No "oo" is left, so the rule ou|oo -> u is a plain replace.
     key = key.replace("ou", "u").replace("o", "u").replace("e", "i")
     if "y" in key:
@@ -150,7 +151,7 @@ def token_key(token: str) -> str:
     if "ai" in key or "ia" in key:
         key = _AI_IA.sub("i", key)
     if _DOUBLES.search(key):
-        key = _DOUBLES.sub(_first_group, key)
+        key = _DOUBLES.sub(first_group, key)
     if len(key) > 2 and key[-1] == "h":
         key = _FINAL_H.sub("", key)
     return key
@@ -177,7 +178,7 @@ _WORD_LINES = b"abcdefghijklmnopqrstuvwxyz0123456789\n"
 
 
 def _collapse_doubles(text: str) -> str:
-    """``_DOUBLES.sub(_first_group, text)`` for ASCII text without two newlines in a row."""
+    """``_DOUBLES.sub(first_group, text)`` for ASCII text without two newlines in a row."""
     codes = np.frombuffer(text.encode("ascii"), np.uint8)
     if len(codes) < 2:
         return text
@@ -245,7 +246,7 @@ def token_skeleton(token: str) -> str:
     if not key.isascii():
         key = romanize_arabic(key)
     skeleton = _NOT_SKELETON.sub("", key).replace("G", "k")
-    return _DOUBLES.sub(_first_group, skeleton) if _DOUBLES.search(skeleton) else skeleton
+    return _DOUBLES.sub(first_group, skeleton) if _DOUBLES.search(skeleton) else skeleton
 
 
 _ARABIC_LETTERS = {
