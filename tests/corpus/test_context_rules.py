@@ -136,3 +136,12 @@ def test_an_acronym_defined_in_parentheses_is_its_name(tagger: Tagger) -> None:
     text = "The Qandil Relief Network (QRN) opened an office. The QRN said it needs funds."
     mentions = [m for m in tagger.tag(text, "d") if m.surface in ("Qandil Relief Network", "QRN")]
     assert len(mentions) == 3 and len({m.cluster_id for m in mentions}) == 1
+
+
+@pytest.mark.corpus
+def test_a_dateline_names_the_city_and_its_country_apart(tagger: Tagger) -> None:
+    # The gazetteer calls the city "Tripoli, Libya" to tell it from Tripoli, Lebanon.
+    clusters = found(tagger, "TRIPOLI, Libya (AP) — Clashes erupted overnight in the capital.")
+    assert clusters["TRIPOLI"] == "tripoli" and clusters["Libya"] == "libya"
+    clusters = found(tagger, "Officials met in Washington, D.C., on Monday.")
+    assert clusters["Washington, D.C."] == "washington-dc"

@@ -182,6 +182,24 @@ def _capitals(text: str) -> tuple[bool, ...]:
 _fold_word = lru_cache(maxsize=100_000)(fold)
 
 
+def _places_by_name(index: AliasIndex) -> dict[str, set[int]]:
+    """The places of the gazetteer by each folded name."""
+    places: dict[str, set[int]] = {}
+    for text, entity in zip(index.alias_text, index.alias_entity, strict=True):
+        if index.entities[entity].type == "LOC":
+            places.setdefault(fold(text), set()).add(entity)
+    return places
+
+
+def _names_two_places(text: str, entity: int, places: dict[str, set[int]]) -> bool:
+    """Whether a name with a comma is a place and the place it lies in, written out ("Tripoli,
+    Libya", "Hit, Iraq"): running text names them as two ("TRIPOLI, Libya —" opens a report).
+    Not a name whose second place is abbreviated ("Alexandria, Va.", "Washington, D.C.")."""
+    tail = text.rpartition(",")[2].strip()
+    tail_places = places.get(fold(tail))
+    return bool(tail_places) and entity not in tail_places and not tail.endswith(".")
+
+
 def _is_capitalised(surface: str) -> bool:
     return any(map(str.isupper, surface)) or not surface.isascii()
 
@@ -199,7 +217,10 @@ class NameFinder:
             by_first.setdefault(title[0], []).append(title)
         self._titles_by_first = by_first
         patterns: dict[str, _Pattern] = {}
+        places = _places_by_name(index)
         for alias_id, text in enumerate(index.alias_text):
+            if "," in text and _names_two_places(text, index.alias_entity[alias_id], places):
+                continue
             # Titles stay out of spans: "Ayatollah Ali Khamenei" is scanned as "ali khamenei";
             # "The National" must not swallow "the National Press Club".
             folded = self._without_titles(fold(text))
