@@ -145,3 +145,26 @@ def test_a_dateline_names_the_city_and_its_country_apart(tagger: Tagger) -> None
     assert clusters["TRIPOLI"] == "tripoli" and clusters["Libya"] == "libya"
     clusters = found(tagger, "Officials met in Washington, D.C., on Monday.")
     assert clusters["Washington, D.C."] == "washington-dc"
+
+
+@pytest.mark.corpus
+def test_nouns_after_an_unknown_name_type_it(tagger: Tagger) -> None:
+    text = "Troops struck in North Waziristan's Datta Khel area and pursued the Lakurawa group."
+    types = {m.surface: m.type for m in tagger.tag(text, "d")}
+    assert types["Datta Khel"] == "LOC" and types["Lakurawa"] == "ORG"
+
+
+@pytest.mark.corpus
+def test_a_military_operation_is_no_mention(tagger: Tagger) -> None:
+    assert "Operation Hadin Kai" not in found(tagger, "Troops of Operation Hadin Kai rescued 12 people in Borno.")
+
+
+@pytest.mark.corpus
+def test_an_acronym_spelt_by_the_initials_of_a_name_before_it_is_that_name(tagger: Tagger) -> None:
+    text = "Clashes pitted the Stability Support Apparatus against a rival brigade. The SSA denied it."
+    clusters = found(tagger, text)
+    assert clusters["SSA"] == clusters["Stability Support Apparatus"]
+    # Two names of those initials: the acronym stays its own.
+    text = "The Sahel Support Alliance and the Sudan Solidarity Association met. The SSA left."
+    clusters = found(tagger, text)
+    assert clusters["SSA"] not in (clusters["Sahel Support Alliance"], clusters["Sudan Solidarity Association"])

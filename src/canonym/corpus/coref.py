@@ -312,11 +312,44 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
             and previous.span.surface[:1].upper() == decision.span.surface[:1]
         ):
             defined.setdefault(decision.span.surface, previous)
+    defined.update(_acronyms_by_initials(decisions, defined))
     if not defined:
         return decisions
     return [
         _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _is_unknown_acronym(d) else d for d in decisions
     ]
+
+
+_INITIAL_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_NOT_INITIALS = frozenset(["al", "el", "wal", "of", "and", "the", "for", "in", "de", "du", "des", "la", "le", "et"])
+#: The fewest letters an acronym must have to be read from a name's initials alone.
+_MIN_INITIALS = 3
+
+
+def _initials(surface: str) -> str:
+    """The first letters of a name's capitalised words, articles and particles left out
+    ("Jamaat Nusrat al-Islam wal-Muslimin": JNIM)."""
+    words = _INITIAL_WORD.findall(surface)
+    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _NOT_INITIALS)
+
+
+def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision]) -> dict[str, Decision]:
+    """Unknown acronyms of three letters or more that no parentheses define, spelt by the
+    initials of exactly one name of the document before them: "the Stability Support
+    Apparatus ... the SSA"."""
+    found: dict[str, Decision] = {}
+    names: dict[str, dict[str, Decision]] = {}  # initials -> one decision per named entity
+    for decision in decisions:
+        surface = decision.span.surface
+        if _is_unknown_acronym(decision):
+            letters = "".join(c for c in surface if c.isalpha())
+            named = names.get(letters)
+            if surface not in defined and surface not in found and len(letters) >= _MIN_INITIALS and named and len(named) == 1:
+                found[surface] = next(iter(named.values()))
+        elif " " in surface or "-" in surface:
+            identity = decision.match.entity.id if _is_known(decision) else (decision.nil_key or surface)  # type: ignore[union-attr]
+            names.setdefault(_initials(surface), {}).setdefault(identity, decision)
+    return found
 
 
 def _is_known(decision: Decision) -> bool:

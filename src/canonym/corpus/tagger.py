@@ -54,7 +54,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 #: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
 #: end capitalised descriptions as often ("Foreign Terrorist Organization").
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -434,7 +434,11 @@ class Tagger:
         unknown = plan.unknown
         if span.modifier or not self._is_name(text, span, unknown):  # type: ignore[arg-type]
             return None
-        return Decision(span, None, unknown.type or type_by_context(text, span.start, span.end), plan.partial)  # type: ignore[union-attr]
+        etype = unknown.type  # type: ignore[union-attr]
+        if etype in ("", "PER"):
+            # A name typed by default: the nouns around it may say otherwise.
+            etype = type_by_context(text, span.start, span.end, one_word=not etype)
+        return Decision(span, None, etype, plan.partial)
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
@@ -578,8 +582,8 @@ class Tagger:
             # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
             return None
         one_word = len(words) == 1
-        if one_word and len(words[0]) < 3:
-            return None
+        if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
+            return None  # a military operation ("Operation Hadin Kai") is no person, group or place
         common = one_word and (is_common_form(words[0], self._sentence_start_words) or has_word_ending(words[0]))
         return _Unknown(type_by_words(surface) or "", one_word, common, listed, surface.split()[-1])
 

@@ -3,9 +3,10 @@
 0. The last word decides when it is a place word ("MacDill Air Force Base").
 1. ORG when a word of the name is an organisation word (Group, Council, Ministry, Bank,
    Front, Brigades, News ...) or the name is an acronym in capitals.
-2. LOC when a word is a place word (Province, City, Camp, Airport, Valley ...) or the name
-   is one word and follows "in", "near", "from", "at", "to" or "outside", or comes before a
-   lowercase place noun ("Kulgam district", "Bama town").
+2. LOC when a word is a place word (Province, City, Camp, Airport, Valley ...), or the name
+   comes before a lowercase place noun ("Kulgam district", "Datta Khel area"), or it is one
+   word and follows "in", "near", "from", "at", "to" or "outside". ORG when the name comes
+   before a lowercase group noun ("the Lakurawa group", "the Bani Hassan militia").
 3. PER otherwise: most unknown capitalised names in reporting are people, and Arabic name
    particles (bin, Abu, al-) and given names point there too.
 """
@@ -14,23 +15,19 @@ from __future__ import annotations
 
 import re
 
-from canonym.corpus.finder import Span
 from canonym.normalize import fold
 
 ORG_WORDS = frozenset(
-    ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
+    ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
 )
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp".
-_PLACE_NOUN_AFTER = re.compile(r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state)\b")
+_PLACE_NOUN_AFTER = re.compile(r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state|neighbou?rhood)\b")
+#: A lowercase noun of a group after a name: "the Lakurawa group", "the Bani Hassan militia".
+_GROUP_NOUN_AFTER = re.compile(r" (?:group|militia|movement|faction|organi[sz]ation|outfit)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def guess_type(text: str, span: Span, places: frozenset[str]) -> str:
-    """Type an unknown name by the rules of the module docstring."""
-    return type_by_words(span.surface) or type_by_context(text, span.start, span.end)
 
 
 def type_by_words(surface: str) -> str | None:
@@ -49,8 +46,13 @@ def type_by_words(surface: str) -> str | None:
     return None if len(words) == 1 else "PER"
 
 
-def type_by_context(text: str, start: int, end: int) -> str:
-    """Rules 2 (a place preposition before a one-word name, or a place noun after it) and 3."""
-    if _PLACE_PREPOSITION.search(text[max(0, start - 20) : start]) or _PLACE_NOUN_AFTER.match(text, end):
+def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -> str:
+    """Rules 2 (a place or group noun after the name, or a place preposition before a
+    one-word name) and 3."""
+    if _PLACE_NOUN_AFTER.match(text, end):
+        return "LOC"
+    if _GROUP_NOUN_AFTER.match(text, end):
+        return "ORG"
+    if one_word and _PLACE_PREPOSITION.search(text[max(0, start - 20) : start]):
         return "LOC"
     return "PER"
