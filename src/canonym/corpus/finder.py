@@ -196,7 +196,7 @@ def _names_two_places(text: str, entity: int, places: dict[str, set[int]]) -> bo
     Libya", "Hit, Iraq"): running text names them as two ("TRIPOLI, Libya —" opens a report).
     Not a name whose second place is abbreviated ("Alexandria, Va.", "Washington, D.C.")."""
     tail = text.rpartition(",")[2].strip()
-    tail_places = places.get(fold(tail))
+    tail_places = places.get(fold(tail), ())
     return bool(tail_places) and entity not in tail_places and not tail.endswith(".")
 
 
