@@ -168,3 +168,14 @@ def test_an_acronym_spelt_by_the_initials_of_a_name_before_it_is_that_name(tagge
     text = "The Sahel Support Alliance and the Sudan Solidarity Association met. The SSA left."
     clusters = found(tagger, text)
     assert clusters["SSA"] not in (clusters["Sahel Support Alliance"], clusters["Sudan Solidarity Association"])
+
+
+@pytest.mark.corpus
+def test_an_institution_named_with_of_is_one_name(tagger: Tagger) -> None:
+    text = (
+        "A spokesman for the Ministry of Foreign Affairs said on Monday that officials of the "
+        "Ministry of Labor and Social Affairs would travel to the border region next week."
+    )
+    clusters = found(tagger, text)
+    assert "Ministry of Foreign Affairs" in clusters and "Foreign Affairs" not in clusters  # not the magazine
+    assert "Ministry of Labor and Social Affairs" in clusters

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter, le
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -176,6 +176,8 @@ class Tagger:
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
+        if _HEAD_OF_AND.search(text):
+            shapes = _institutions_joined(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         chosen: list[Span] = []
         k = 0
@@ -303,6 +305,10 @@ class Tagger:
         if any(text.startswith(("'s", "’s"), s.end) for s in inside):
             return False  # "Iraq's Ministry of Migration": a possessor, then a description
         sure = [s for s in inside if self._is_sure_span(s)]
+        if self._opens_with_head_of(text, shape) and all(s.start > shape.start and not self._is_person(s) for s in inside):
+            # "Ministry of Foreign Affairs": an institution of a field, whatever else the
+            # field's words name (a magazine, "Foreign Affairs").
+            return True
         if all(self._is_place(s) for s in sure):
             # A place inside an organisation's name is part of it; an organisation followed
             # by an office word ("CENTCOM Media Desk") names a unit of that organisation.
@@ -347,6 +353,14 @@ class Tagger:
             (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
+
+    def _opens_with_head_of(self, text: str, shape: Span) -> bool:
+        """Whether a run opens with an institution noun and "of" ("Ministry of", "Office of")."""
+        return _is_head_of(fold(shape.surface).split())
+
+    def _is_person(self, span: Span) -> bool:
+        match = self._surface(span.surface).match
+        return match is not None and match.entity is not None and match.entity.type == "PER"
 
     def _has_place(self, surface: str) -> bool:
         """Whether a sure place name is inside ``surface`` (memoized per surface)."""
@@ -574,12 +588,14 @@ class Tagger:
             and (
                 words[-1] in _INSTITUTIONS
                 or words[-1] in _SITES
+                or _is_head_of(words)
                 or self._has_place(surface)
             )
         ):
             # All ordinary words ("Special Envoy", "Member States"); an organisation word at
             # the end or a known place among them makes a name of the whole ("Gulf Policy
-            # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation").
+            # Forum", "Gaza Humanitarian Foundation", "Red Sea Ports Corporation"), as does
+            # one and "of" at the start ("Ministry of Foreign Affairs").
             return None
         one_word = len(words) == 1
         if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
@@ -711,6 +727,40 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
 
 
 _CONTRACTION = re.compile(r"^([A-Za-z]+)['’](?:re|ll|ve|d|s|m|t)$")
+
+
+#: An institution named with "of" and "and" ("Ministry of Migration and Displacement"); the
+#: capitalised runs found end at "and".
+_HEAD_OF_AND = re.compile(r"[A-Z][a-z]+ of [A-Z][\w ]{0,60}? and [A-Z]")
+
+
+def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
+    """The shapes with an institution named with "of" joined to the run after its "and"."""
+    out: list[Span] = []
+    after = iter(shapes[1:])
+    joined = False
+    for shape, following in zip(shapes, chain(after, (None,)), strict=True):
+        if joined:
+            joined = False
+            continue
+        if (
+            following is not None
+            and following.start - shape.end == 5
+            and text.startswith(" and ", shape.end)
+            and not shape.modifier
+            and _is_head_of(fold(shape.surface).split())
+        ):
+            out.append(Span(shape.start, following.end, text[shape.start : following.end], False))
+            joined = True
+        else:
+            out.append(shape)
+    return out
+
+
+def _is_head_of(words: list[str]) -> bool:
+    """Whether folded words open with an institution noun and "of" ("ministry of foreign
+    affairs"); not "government of", said of a country's government."""
+    return len(words) > 2 and words[1] == "of" and words[0] in _NAME_HEADS and words[0] != "government"
 
 
 def _is_contraction(surface: str) -> bool:
