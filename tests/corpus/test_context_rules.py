@@ -179,3 +179,9 @@ def test_an_institution_named_with_of_is_one_name(tagger: Tagger) -> None:
     clusters = found(tagger, text)
     assert "Ministry of Foreign Affairs" in clusters and "Foreign Affairs" not in clusters  # not the magazine
     assert "Ministry of Labor and Social Affairs" in clusters
+
+
+@pytest.mark.corpus
+def test_a_place_keeps_the_title_its_name_opens_with(tagger: Tagger) -> None:
+    clusters = found(tagger, "Settlers marched through Sheikh Jarrah in East Jerusalem on Friday, police said.")
+    assert clusters["Sheikh Jarrah"] == "sheikh-jarrah" and "Jarrah" not in clusters

@@ -222,8 +222,11 @@ class NameFinder:
             if "," in text and _names_two_places(text, index.alias_entity[alias_id], places):
                 continue
             # Titles stay out of spans: "Ayatollah Ali Khamenei" is scanned as "ali khamenei";
-            # "The National" must not swallow "the National Press Club".
-            folded = self._without_titles(fold(text))
+            # "The National" must not swallow "the National Press Club". A place keeps
+            # its title but "the": "Sheikh Jarrah" is a neighbourhood, "Jarrah" a surname.
+            entity = index.entities[index.alias_entity[alias_id]]
+            folded = fold(text)
+            folded = folded.removeprefix("the ") if entity.type == "LOC" else self._without_titles(folded)
             if len(folded) < 2:
                 continue
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
@@ -237,7 +240,6 @@ class NameFinder:
                 if len(previous.capitals) == len(capitals):
                     capitals = tuple(a and b for a, b in zip(previous.capitals, capitals, strict=True))
             patterns[folded] = _Pattern(acronym, capitals, comma)
-            entity = index.entities[index.alias_entity[alias_id]]
             if entity.type == "PER" and index.alias_strong[alias_id]:
                 for partial in _partial_surfaces(text):
                     patterns.setdefault(partial, _Pattern(False, ()))
