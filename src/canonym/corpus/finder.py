@@ -221,12 +221,13 @@ class NameFinder:
         for alias_id, text in enumerate(index.alias_text):
             if "," in text and _names_two_places(text, index.alias_entity[alias_id], places):
                 continue
-            # Titles stay out of spans: "Ayatollah Ali Khamenei" is scanned as "ali khamenei";
-            # "The National" must not swallow "the National Press Club". A place keeps
-            # its title but "the": "Sheikh Jarrah" is a neighbourhood, "Jarrah" a surname.
+            # Titles stay out of people's spans: "Ayatollah Ali Khamenei" is scanned as "ali
+            # khamenei". Other names keep theirs but "the" ("Sheikh Jarrah" is a
+            # neighbourhood, "General Intelligence Directorate" a service), and "The
+            # National" must not swallow "the National Press Club".
             entity = index.entities[index.alias_entity[alias_id]]
             folded = fold(text)
-            folded = folded.removeprefix("the ") if entity.type == "LOC" else self._without_titles(folded)
+            folded = self._without_titles(folded) if entity.type == "PER" else folded.removeprefix("the ")
             if len(folded) < 2:
                 continue
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
