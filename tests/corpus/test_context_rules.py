@@ -185,3 +185,9 @@ def test_an_institution_named_with_of_is_one_name(tagger: Tagger) -> None:
 def test_a_place_keeps_the_title_its_name_opens_with(tagger: Tagger) -> None:
     clusters = found(tagger, "Settlers marched through Sheikh Jarrah in East Jerusalem on Friday, police said.")
     assert clusters["Sheikh Jarrah"] == "sheikh-jarrah" and "Jarrah" not in clusters
+
+
+@pytest.mark.corpus
+def test_a_title_word_inside_a_company_name_is_part_of_it(tagger: Tagger) -> None:
+    surfaces = set(found(tagger, "OFAC designated AL-JABRI GENERAL TRADING AND INVESTMENT COMPANY on Tuesday."))
+    assert "AL-JABRI GENERAL TRADING AND INVESTMENT COMPANY" in surfaces

@@ -405,9 +405,10 @@ class NameFinder:
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = n
                     break
-            if length == 0 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS):
+            if length == 0 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS) or folded[-1] in _COMPANY_HEADS:
                 # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
-                # opens the name of a place or an institution is part of that name.
+                # opens the name of a place or an institution is part of that name, and
+                # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY").
                 i += 1
                 continue
             if i > segment:
@@ -418,6 +419,10 @@ class NameFinder:
         if segment < len(words):
             pieces.append((words[segment][0], words[-1][1]))
         return pieces, cut
+
+
+#: The last words of companies' names.
+_COMPANY_HEADS = frozenset(["company", "co", "trading", "llc", "ltd", "limited", "corporation", "corp", "establishment", "holding", "holdings", "inc", "fze", "fzco"])
 
 
 def _inverted_spans(text: str) -> list[tuple[int, int]]:
