@@ -191,3 +191,19 @@ def test_a_place_keeps_the_title_its_name_opens_with(tagger: Tagger) -> None:
 def test_a_title_word_inside_a_company_name_is_part_of_it(tagger: Tagger) -> None:
     surfaces = set(found(tagger, "OFAC designated AL-JABRI GENERAL TRADING AND INVESTMENT COMPANY on Tuesday."))
     assert "AL-JABRI GENERAL TRADING AND INVESTMENT COMPANY" in surfaces
+
+
+@pytest.mark.corpus
+def test_an_acronym_in_parentheses_makes_a_name_of_the_ordinary_words_it_spells(tagger: Tagger) -> None:
+    text = "Fighters of the Hadrami Elite Forces (HEF) moved on Mukalla on Friday. The HEF denied it."
+    mentions = [m for m in tagger.tag(text, "d") if m.surface in ("Hadrami Elite Forces", "HEF")]
+    assert len(mentions) == 3 and len({m.cluster_id for m in mentions}) == 1
+
+
+@pytest.mark.corpus
+def test_arabic_and_somali_place_words_open_a_place_name(tagger: Tagger) -> None:
+    text = "The militants later withdrew toward Ceel Buur, residents said, while others crossed Imrali island."
+    types = {m.surface: m.type for m in tagger.tag(text, "d")}
+    assert types["Ceel Buur"] == "LOC" and types["Imrali"] == "LOC"
+    # Alone, such a word is no name (it met a province of Chad by its key).
+    assert "Wadi" not in found(tagger, "Forces took Seiyun, the main city of Hadramout's Wadi region, on Wednesday.")

@@ -326,7 +326,7 @@ _NOT_INITIALS = frozenset(["al", "el", "wal", "of", "and", "the", "for", "in", "
 _MIN_INITIALS = 3
 
 
-def _initials(surface: str) -> str:
+def initials(surface: str) -> str:
     """The first letters of a name's capitalised words, articles and particles left out
     ("Jamaat Nusrat al-Islam wal-Muslimin": JNIM)."""
     words = _INITIAL_WORD.findall(surface)
@@ -348,7 +348,7 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
                 found[surface] = next(iter(named.values()))
         elif " " in surface or "-" in surface:
             identity = decision.match.entity.id if _is_known(decision) else (decision.nil_key or surface)  # type: ignore[union-attr]
-            names.setdefault(_initials(surface), {}).setdefault(identity, decision)
+            names.setdefault(initials(surface), {}).setdefault(identity, decision)
     return found
 
 

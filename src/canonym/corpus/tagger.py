@@ -26,11 +26,11 @@ from canonym.corpus.context import (
     proper_part,
     used_lowercase,
 )
-from canonym.corpus.coref import resolve_acronyms, resolve_by_context, resolve_partials
+from canonym.corpus.coref import initials, resolve_acronyms, resolve_by_context, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
 from canonym.corpus.mentions import Mention, mentions_frame, new_mention
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, type_by_context, type_by_words
+from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, PLACE_PREFIXES, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.normalize import fold, name_key, parse_name
@@ -171,6 +171,8 @@ class Tagger:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
         decide = self._decide
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
+        if " (" in text:
+            decisions = _named_before_acronyms(text, decisions)
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
         return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
 
@@ -459,8 +461,10 @@ class Tagger:
         decision; :meth:`_decide` looks at the context for the rest. Each is made once."""
         info = self._surface(surface)
         words, acronym, partial = info.words, info.acronym, info.partial
-        if not words or (len(words) == 1 and (words[0] in self._not_names or (not acronym and words[0] in STOP_WORDS))):
-            return _DROPPED
+        if not words or (
+            len(words) == 1 and (words[0] in self._not_names or words[0] in PLACE_PREFIXES or (not acronym and words[0] in STOP_WORDS))
+        ):
+            return _DROPPED  # "Wadi" alone opens a place's name, as in "Hadramout's Wadi region"
         joined = " ".join(words)
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
@@ -755,6 +759,46 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
         else:
             out.append(shape)
     return out
+
+
+_ACRONYM_IN_PARENTHESES = re.compile(r"(?<=[a-z]) \(([A-Z]{2,8})\)")
+#: A capitalised word, or a word a name may hold between them ("of", "and", "al-").
+_NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
+
+
+def _named_before_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
+    """The decisions with the names an acronym defines in parentheses after them when no
+    other rule found those names: words of the language ("The Resistance Front (TRF)",
+    "the Joint Forces Command (JFC)") whose capitalised initials spell the acronym."""
+    added: list[Decision] = []
+    ends = {d.span.end for d in decisions}
+    for found in _ACRONYM_IN_PARENTHESES.finditer(text):
+        end = found.start()
+        if end in ends:
+            continue
+        start = _start_of_initials(text, end, found.group(1))
+        if start is not None and not any(d.span.start < end and start < d.span.end for d in decisions):
+            added.append(Decision(Span(start, end, text[start:end], False), None, "ORG", False))
+    if not added:
+        return decisions
+    return sorted(decisions + added, key=lambda d: d.span.start)
+
+
+def _start_of_initials(text: str, end: int, acronym: str) -> int | None:
+    """Where the words before ``end`` whose capitalised initials spell ``acronym`` start
+    (two capitalised words or more, the first capitalised); None when no such words do."""
+    position = end
+    for _ in range(2 * len(acronym) + 2):
+        word = _NAME_WORD_BEFORE.search(text, max(0, position - 40), position)
+        if word is None:
+            return None
+        position = word.start(1)
+        spelt = initials(text[position:end])
+        if not acronym.endswith(spelt):
+            return None
+        if spelt == acronym:
+            return position if text[position].isupper() and len(spelt) >= 2 else None
+    return None
 
 
 def _is_head_of(words: list[str]) -> bool:

@@ -1,6 +1,7 @@
 """Typing names the gazetteer does not know: PER, ORG or LOC by stated rules.
 
-0. The last word decides when it is a place word ("MacDill Air Force Base").
+0. The last word decides when it is a place word ("MacDill Air Force Base"), and the first
+   when it opens Arabic and Somali place names ("Ras Isa", "Ceel Buur").
 1. ORG when a word of the name is an organisation word (Group, Council, Ministry, Bank,
    Front, Brigades, News ...) or the name is an acronym in capitals.
 2. LOC when a word is a place word (Province, City, Camp, Airport, Valley ...), or the name
@@ -18,13 +19,17 @@ import re
 from canonym.normalize import fold
 
 ORG_WORDS = frozenset(
-    ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
+    ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
 )
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp".
-_PLACE_NOUN_AFTER = re.compile(r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state|neighbou?rhood)\b")
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state|neighbou?rhood|island|river|mountains?|desert|oasis)\b"
+)
+#: Words that open the name of a place in Arabic and Somali ("Ras Isa", "Wadi Doan", "Ceel Buur").
+PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel"])
 #: A lowercase noun of a group after a name: "the Lakurawa group", "the Bani Hassan militia".
 _GROUP_NOUN_AFTER = re.compile(r" (?:group|militia|movement|faction|organi[sz]ation|outfit)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -36,6 +41,8 @@ def type_by_words(surface: str) -> str | None:
     words = fold(surface).split()
     if len(words) > 1 and words[-1] in LOC_WORDS and words[-1] not in ORG_WORDS:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
+    if len(words) > 1 and words[0] in PLACE_PREFIXES:
+        return "LOC"
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
     letters = list(filter(str.isalpha, surface))
