@@ -207,3 +207,10 @@ def test_arabic_and_somali_place_words_open_a_place_name(tagger: Tagger) -> None
     assert types["Ceel Buur"] == "LOC" and types["Imrali"] == "LOC"
     # Alone, such a word is no name (it met a province of Chad by its key).
     assert "Wadi" not in found(tagger, "Forces took Seiyun, the main city of Hadramout's Wadi region, on Wednesday.")
+
+
+@pytest.mark.corpus
+def test_a_group_noun_after_a_common_word_makes_it_the_group(tagger: Tagger) -> None:
+    clusters = found(tagger, "Africa Corps, successor to the Wagner group, arrived in Bamako on Monday, officials said.")
+    assert clusters["Wagner"] == "wagner-group"
+    assert "State" not in found(tagger, "Officials said the State group was not involved in the attack on Monday.")

@@ -30,7 +30,7 @@ from canonym.corpus.coref import initials, resolve_acronyms, resolve_by_context,
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
 from canonym.corpus.mentions import Mention, mentions_frame, new_mention
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, PLACE_PREFIXES, type_by_context, type_by_words
+from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, PLACE_PREFIXES, group_noun_after, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.normalize import fold, name_key, parse_name
@@ -430,6 +430,10 @@ class Tagger:
             plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
         how = plan.how
         if how == _FIXED:
+            if plan.anchor_only and _is_armed_group(plan.match) and group_noun_after(text, span.end):
+                # A capitalised word that names a group alone only when a fuller mention
+                # says so, unless a group noun follows it: "the Wagner group", "Wagner fighters".
+                return Decision(span, plan.match, plan.type, plan.partial)
             return Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only)
         if how == _DROP:
             return None
@@ -799,6 +803,15 @@ def _start_of_initials(text: str, end: int, acronym: str) -> int | None:
         if spelt == acronym:
             return position if text[position].isupper() and len(spelt) >= 2 else None
     return None
+
+
+#: Kinds of organisations a group noun after their one-word name refers to.
+_GROUP_KINDS = frozenset(["armed-group", "movement", "party", "political-organization"])
+
+
+def _is_armed_group(match: Match | None) -> bool:
+    """Whether a match names, as written, an armed group, movement or party."""
+    return match is not None and match.entity is not None and match.method in ("exact", "alias") and match.entity.kind in _GROUP_KINDS
 
 
 def _is_head_of(words: list[str]) -> bool:

@@ -30,8 +30,11 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 #: Words that open the name of a place in Arabic and Somali ("Ras Isa", "Wadi Doan", "Ceel Buur").
 PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel"])
-#: A lowercase noun of a group after a name: "the Lakurawa group", "the Bani Hassan militia".
-_GROUP_NOUN_AFTER = re.compile(r" (?:group|militia|movement|faction|organi[sz]ation|outfit)\b")
+#: A lowercase noun of a group after a name: "the Lakurawa group", "the Bani Hassan militia",
+#: "the Wagner paramilitary group", "Wagner mercenaries".
+_GROUP_NOUN_AFTER = re.compile(
+    r" (?:paramilitary |militant |armed |jihadist |mercenary )?(?:group|militia|movement|faction|organi[sz]ation|outfit|mercenaries|fighters|contingent)\b"
+)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -51,6 +54,11 @@ def type_by_words(surface: str) -> str | None:
     if any(w in LOC_WORDS for w in words[1:]):
         return "LOC"
     return None if len(words) == 1 else "PER"
+
+
+def group_noun_after(text: str, end: int) -> bool:
+    """Whether a lowercase noun of a group follows a name ending at ``end``."""
+    return _GROUP_NOUN_AFTER.match(text, end) is not None
 
 
 def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -> str:
