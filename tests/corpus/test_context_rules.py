@@ -214,3 +214,10 @@ def test_a_group_noun_after_a_common_word_makes_it_the_group(tagger: Tagger) -> 
     clusters = found(tagger, "Africa Corps, successor to the Wagner group, arrived in Bamako on Monday, officials said.")
     assert clusters["Wagner"] == "wagner-group"
     assert "State" not in found(tagger, "Officials said the State group was not involved in the attack on Monday.")
+
+
+@pytest.mark.corpus
+def test_a_title_takes_the_office_after_its_of(tagger: Tagger) -> None:
+    text = "Minister of Foreign Affairs Ayman Safadi met the envoy in Amman on Monday, officials said."
+    clusters = found(tagger, text)
+    assert clusters["Ayman Safadi"] == "ayman-safadi" and "Foreign Affairs" not in clusters  # not the magazine

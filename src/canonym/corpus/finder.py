@@ -403,7 +403,7 @@ class NameFinder:
             for title in self._titles_by_first.get(folded[i], ()):
                 n = len(title)
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
-                    length = n
+                    length = _office_length(folded, i, n)
                     break
             if length == 0 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS) or folded[-1] in _COMPANY_HEADS:
                 # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
@@ -419,6 +419,25 @@ class NameFinder:
         if segment < len(words):
             pieces.append((words[segment][0], words[-1][1]))
         return pieces, cut
+
+
+_OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
+
+
+def _office_length(folded: list[str], start: int, length: int) -> int:
+    """The words of a title at ``start`` (``length`` words) with the office it holds:
+    "Minister of Foreign Affairs", "Minister of State for Foreign Affairs", the words of the
+    language after "of" or "for" up to the first that may be a name."""
+    end = start + length
+    if end == len(folded) or folded[end] not in ("of", "for"):
+        return length
+    common = common_words()
+    stop = end
+    while stop < len(folded) and (folded[stop] in _OFFICE_LINKS or folded[stop] in common):
+        stop += 1
+    while stop > end and folded[stop - 1] in _OFFICE_LINKS:
+        stop -= 1
+    return stop - start if stop > end else length
 
 
 #: The last words of companies' names.
