@@ -221,3 +221,20 @@ def test_a_title_takes_the_office_after_its_of(tagger: Tagger) -> None:
     text = "Minister of Foreign Affairs Ayman Safadi met the envoy in Amman on Monday, officials said."
     clusters = found(tagger, text)
     assert clusters["Ayman Safadi"] == "ayman-safadi" and "Foreign Affairs" not in clusters  # not the magazine
+
+
+@pytest.mark.corpus
+def test_a_partial_name_respelled_a_vowel_apart_is_the_person_of_the_document(tagger: Tagger) -> None:
+    text = (
+        "The Libyan National Army of Khalifa Haftar drove jihadists out of Derna. Hafter's forces are backed "
+        "by the UAE. Hashem Safieddine was killed days later; Safi al-Din had been seen as the likely heir."
+    )
+    clusters = found(tagger, text)
+    assert clusters["Hafter"] == "khalifa-haftar"
+    assert clusters["Safi al-Din"] == "hashem-safieddine"
+
+
+@pytest.mark.corpus
+def test_a_name_and_a_part_after_the_article_are_one_name(tagger: Tagger) -> None:
+    surfaces = set(found(tagger, "Badr al-Din died in Syria in 2016, the group said in a statement on Monday."))
+    assert "Badr al-Din" in surfaces and "Badr" not in surfaces

@@ -19,11 +19,14 @@ from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import parse_name, token_key
 from canonym.normalize.names import name_tables
-from canonym.resolver import Match
+from canonym.resolver import Match, part_similarity
 
 if TYPE_CHECKING:
     from canonym.corpus.tagger import Decision
 
+#: The part similarity of one name part written another way, a short vowel apart
+#: (:func:`~canonym.resolver.part_similarity`'s score for Haftar/Hafter, Adel/Adl).
+RESPELLED_PART = 0.93
 #: Below this score a match made from a partial name may be overridden by an anchor.
 SURE_SCORE = 0.9
 COREF_FACTOR = 0.95
@@ -105,6 +108,9 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 # are all in a fuller person's name of the document is that person.
                 wanted = _keys(decision.span.surface)
                 longer = [a for a in anchors if a.person and wanted < a.keys and a.position != position]
+                written = _written_as_one(decision.span.surface) if not longer else None
+                if written is not None:
+                    longer = _respelled_in(anchors, position, written)
                 if longer:
                     before = [a for a in longer if a.position < position]
                     out[position] = _adopt(decision, (before[-1] if before else longer[0]).decision)
@@ -112,6 +118,11 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
         fitting = _fitting(anchors, position, decision, wanted, allowed)
+        if not fitting and not decision.anchor_only:
+            written = _written_as_one(decision.span.surface)
+            if written is not None:
+                own_id = decision.match.entity_id if decision.match is not None else None
+                fitting = [a for a in _respelled_in(anchors, position, written) if a.entity_id != own_id]
         if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
             # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
             # document: the person of the document who bears it.
@@ -162,6 +173,28 @@ def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
 @lru_cache(maxsize=65536)
 def _anchor_keys(surface: str, canonical: str | None) -> frozenset[str]:
     return _keys(surface) | _keys(canonical) if canonical is not None else _keys(surface)
+
+
+@lru_cache(maxsize=65536)
+def _written_as_one(name: str) -> str | None:
+    """The key of a one-part name, or of a two-part name written as one ("Safi al-Din" as
+    "Safieddine"), as a fuller name of the document may write it; None for longer names."""
+    if name.isupper():
+        return None  # an acronym ("AQ") or a name in capitals: no short vowels to go by
+    keys = [token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS]
+    return "".join(keys) if 1 <= len(keys) <= 2 else None
+
+
+def _respelled_in(anchors: list[_Anchor], position: int, key: str) -> list[_Anchor]:
+    """The fuller person's names of the document with a part one short vowel from an
+    unknown name's ``key`` ("Hafter" after "Khalifa Haftar", "Badr al-Din" after "Mustafa
+    Badreddine"), when they are all of one person."""
+    near = [
+        a
+        for a in anchors
+        if a.person and a.position != position and len(a.keys) > 1 and any(part_similarity(key, k) >= RESPELLED_PART for k in a.keys)
+    ]
+    return near if len({a.entity_id or a.decision.span.surface for a in near}) == 1 else []
 
 
 def _is_short_unknown(decision: Decision) -> bool:

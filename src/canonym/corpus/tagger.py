@@ -306,6 +306,10 @@ class Tagger:
             return False  # a headline, or a sanctions-list "SURNAME, Given" run
         if any(text.startswith(("'s", "’s"), s.end) for s in inside):
             return False  # "Iraq's Ministry of Migration": a possessor, then a description
+        if inside[0].start == shape.start and _ARTICLE_PART.fullmatch(text, inside[0].end, shape.end):
+            # A name and a part after the article: one compound name ("Badr al-Din" is
+            # Badreddine, not the Badr Organization and "al-Din").
+            return True
         sure = [s for s in inside if self._is_sure_span(s)]
         if self._opens_with_head_of(text, shape) and all(s.start > shape.start and not self._is_person(s) for s in inside):
             # "Ministry of Foreign Affairs": an institution of a field, whatever else the
@@ -765,6 +769,7 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
     return out
 
 
+_ARTICLE_PART = re.compile(r" (?:al|el|ad|ud|ul|ur|us|ut)[-\u2010\u2011][A-Z][a-z]+")
 _ACRONYM_IN_PARENTHESES = re.compile(r"(?<=[a-z]) \(([A-Z]{2,8})\)")
 #: A capitalised word, or a word a name may hold between them ("of", "and", "al-").
 _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
