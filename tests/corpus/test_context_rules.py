@@ -238,3 +238,14 @@ def test_a_partial_name_respelled_a_vowel_apart_is_the_person_of_the_document(ta
 def test_a_name_and_a_part_after_the_article_are_one_name(tagger: Tagger) -> None:
     surfaces = set(found(tagger, "Badr al-Din died in Syria in 2016, the group said in a statement on Monday."))
     assert "Badr al-Din" in surfaces and "Badr" not in surfaces
+
+
+@pytest.mark.corpus
+def test_a_known_name_possessive_opens_a_name_of_its_own(tagger: Tagger) -> None:
+    text = "The PMF chief of staff, Kata'ib Hezbollah's Abu Fadak al-Mohammadawi, said the group would not disarm."
+    clusters = found(tagger, text)
+    assert clusters["Kata'ib Hezbollah"] == "kataib-hezbollah"
+    assert clusters["Abu Fadak al-Mohammadawi"] == "abu-fadak-al-mohammedawi"
+    clusters = found(tagger, "Officials at Iraq's Ministry of Migration and Displacement said the camp would close.")
+    assert "Ministry of Migration and Displacement" in clusters
+    assert found(tagger, "Fighters of the People's Protection Units said they would stay.").get("People's Protection Units") == "ypg"

@@ -178,6 +178,8 @@ class Tagger:
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
+        if "s " in text:
+            shapes = _split_at_possessives(shapes, scanned)
         if _HEAD_OF_AND.search(text):
             shapes = _institutions_joined(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
@@ -817,6 +819,29 @@ _GROUP_KINDS = frozenset(["armed-group", "movement", "party", "political-organiz
 def _is_armed_group(match: Match | None) -> bool:
     """Whether a match names, as written, an armed group, movement or party."""
     return match is not None and match.entity is not None and match.method in ("exact", "alias") and match.entity.kind in _GROUP_KINDS
+
+
+_POSSESSIVE_INSIDE = re.compile(r"['’]s ")
+
+
+def _split_at_possessives(shapes: list[Span], known: list[Span]) -> list[Span]:
+    """The shapes, each cut in two at the possessive of a known name inside it: "Kata'ib
+    Hezbollah's Abu Fadak al-Mohammadawi" is a group and then a person of it; "People's
+    Protection Units" stays whole."""
+    out: list[Span] = []
+    for shape in shapes:
+        found = _POSSESSIVE_INSIDE.search(shape.surface) if "s " in shape.surface else None
+        while found is not None:
+            cut = shape.start + found.start()
+            if not any(s.end == cut and s.start >= shape.start for s in known):
+                found = _POSSESSIVE_INSIDE.search(shape.surface, found.end())
+                continue
+            rest = shape.start + found.end()
+            out.append(Span(shape.start, cut, shape.surface[: found.start()], False, shape.modifier))
+            shape = Span(rest, shape.end, shape.surface[found.end() :], False, shape.modifier)
+            found = _POSSESSIVE_INSIDE.search(shape.surface)
+        out.append(shape)
+    return out
 
 
 def _is_head_of(words: list[str]) -> bool:
