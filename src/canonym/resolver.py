@@ -276,19 +276,43 @@ def full_parts(keys: Sequence[str]) -> list[str]:
     return [k for k, w in zip(keys, _weights(keys), strict=True) if w == 1.0]
 
 
+class _Part:
+    """A query part as the fuzzy and gapped tiers block on it, kept per index (see :meth:`_Prepared.part`).
+
+    Attributes:
+        known: the key is a part key of the index (it has a posting in ``by_token``).
+        near: the part keys that align with it by rule (:meth:`_Prepared.near_keys_uncached`).
+        strict: those of them near-exactly like it (:func:`strict_only`): the keys the gapped
+            tier anchors on. For a key not in the index with a one-letter skeleton, that
+            skeleton's keys are tried too.
+        aliases: the aliases of ``near``, made on first use (see :meth:`_Prepared.aliases`).
+    """
+
+    __slots__ = ("aliases", "known", "near", "strict")
+
+    def __init__(self, known: bool, near: tuple[str, ...], strict: tuple[str, ...]) -> None:
+        self.known = known
+        self.near = near
+        self.strict = strict
+        self.aliases: frozenset[int] | None = None
+
+
+#: Query parts not in the index kept per index (see _Prepared.part), at most.
+MAX_KEPT_PARTS = 200_000
+
+
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_full", "_postings", "_strict", "_together", "index")
+    __slots__ = ("_alias_parts", "_cooc", "_ends", "_full", "_parts_of", "_postings", "_together", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
         self._full: dict[int, tuple[str, ...]] = {}
         self._postings: dict[str, frozenset[int]] = {}
-        self._blocks: dict[tuple[str, str, float], tuple[tuple[str, ...], frozenset[int]]] = {}
+        self._parts_of: dict[tuple[str, str, float], _Part] = {}
         self._cooc: dict[str, frozenset[str]] = {}
-        self._strict: dict[tuple[str, str, float], tuple[str, ...]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._together: dict[str, tuple[int, ...]] | None = None
 
@@ -299,13 +323,36 @@ class _Prepared:
             found = self._postings[key] = frozenset(self.index.by_token.get(key, ()))
         return found
 
-    def block(self, key: str, skeleton: str, cutoff: float) -> tuple[tuple[str, ...], frozenset[int]]:
-        """:meth:`near_keys_uncached` and their aliases, kept per index (for keys of the index's own parts)."""
+    def part(self, key: str, skeleton: str, cutoff: float) -> _Part:
+        """The blocking data of a query part of this key and skeleton at this part cutoff.
+
+        Parts recur across queries (given names above all), so each is worked out once per
+        index: for the parts of the index's own vocabulary always, for others up to
+        ``MAX_KEPT_PARTS``.
+        """
         memo = (key, skeleton, cutoff)
-        found = self._blocks.get(memo)
+        found = self._parts_of.get(memo)
         if found is None:
-            keys = self.near_keys_uncached(key, skeleton, cutoff)
-            found = self._blocks[memo] = (keys, self.union(keys))
+            found = self._new_part(key, skeleton, cutoff)
+            if found.known or len(self._parts_of) < MAX_KEPT_PARTS:
+                self._parts_of[memo] = found
+        return found
+
+    def _new_part(self, key: str, skeleton: str, cutoff: float) -> _Part:
+        near = self.near_keys_uncached(key, skeleton, cutoff)
+        if key in self.index.by_token:
+            return _Part(True, near, strict_only(key, near))
+        if len(skeleton) == 1:
+            # near_keys_uncached leaves out a one-letter skeleton's keys (too many for the fuzzy
+            # tier's cutoff); they are few, and "walui" is near-exactly "wali".
+            return _Part(False, near, strict_only(key, (*near, *self.keys_of_skeleton(skeleton))))
+        return _Part(False, near, strict_only(key, near))
+
+    def aliases(self, part: _Part) -> frozenset[int]:
+        """The aliases with a part that aligns with the query part (those of its ``near`` keys)."""
+        found = part.aliases
+        if found is None:
+            found = part.aliases = self.union(part.near)
         return found
 
     def holding_both(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> set[int]:
@@ -336,16 +383,15 @@ class _Prepared:
             self._ends = {pair: tuple(ids) for pair, ids in ends.items()}
         return self._ends.get((first, last), ())
 
-    def strict_block(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
-        """The keys of :meth:`block` near-exactly like ``key`` (see :func:`strict_only`), kept per index."""
-        memo = (key, skeleton, cutoff)
-        found = self._strict.get(memo)
-        if found is None:
-            found = self._strict[memo] = strict_only(key, self.block(key, skeleton, cutoff)[0])
-        return found
-
     def near_keys_uncached(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
-        """The part keys that align with ``key`` by rule (see ``Resolver._near_aliases``)."""
+        """The part keys that align with a query part of this key and skeleton by rule.
+
+        Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
+        key with the same consonant skeleton (a vowel apart, across scripts, gh = q) or an
+        initial with the same first letter. Parts that are only close by edit distance (a
+        consonant dropped or changed) are not seen: admitting them linked names that are not
+        in the gazetteer to near namesakes.
+        """
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
         similarity = part_similarity
@@ -356,13 +402,6 @@ class _Prepared:
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
         return tuple(keys)
-
-    def skeleton_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
-        """The keys that :meth:`near_keys_uncached` chooses from for a key not in the index."""
-        keys = self.keys_of_skeleton(skeleton) if len(skeleton) >= 2 else ()
-        if twin := voiced_twin(key, skeleton):
-            keys = (*keys, *self.keys_of_skeleton(twin))
-        return (*keys, key[0]) if key[0] in self.index.by_token else keys
 
     def union(self, keys: Sequence[str]) -> frozenset[int]:
         """The aliases with a part of any of these keys."""
@@ -823,10 +862,6 @@ class Resolver:
         self._types = frozenset(config.types)
         #: Decisions per type argument, then per name as given.
         self._cache: dict[str | None, dict[str, Match | None]] = {}
-        #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
-        self._near: dict[tuple[str, str], frozenset[int]] = {}
-        #: The part keys of those aliases (see _near_keys), per (key, skeleton) not in the index.
-        self._near_key_memo: dict[tuple[str, str], tuple[str, ...]] = {}
         #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
         self._prepared = _prepared(self.index)
 
@@ -1204,48 +1239,9 @@ class Resolver:
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
-    def _near_aliases(self, key: str, skeleton: str) -> frozenset[int]:
-        """Aliases with a part that aligns with a query part of this key and skeleton.
-
-        Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
-        key with the same consonant skeleton (a vowel apart, across scripts, gh = q) or an
-        initial with the same first letter. Parts that are only close by edit distance (a
-        consonant dropped or changed) are not seen: admitting them linked names that are not
-        in the gazetteer to near namesakes.
-        """
-        if key in self.index.by_token:
-            # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
-            return self._prepared.block(key, skeleton, self.config.part_cutoff)[1]
-        memo = (key, skeleton)
-        near = self._near.get(memo)
-        if near is None:
-            near = self._prepared.union(self._near_keys(key, skeleton))
-            if len(self._near) < 200_000:
-                self._near[memo] = near
-        return near
-
-    def _near_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
-        """The part keys whose aliases are :meth:`_near_aliases`."""
-        if key in self.index.by_token:
-            return self._prepared.block(key, skeleton, self.config.part_cutoff)[0]
-        memo = (key, skeleton)
-        keys = self._near_key_memo.get(memo)
-        if keys is None:
-            keys = self._prepared.near_keys_uncached(key, skeleton, self.config.part_cutoff)
-            if len(self._near_key_memo) < 200_000:
-                self._near_key_memo[memo] = keys
-        return keys
-
-    def _strict_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
-        """The part keys near-exactly like a query part (``STRICT_PART_CUTOFF``), no initials."""
-        if key in self.index.by_token:
-            return self._prepared.strict_block(key, skeleton, self.config.part_cutoff)
-        near = self._near_keys(key, skeleton)
-        if len(skeleton) == 1:
-            # _near_keys leaves out a one-letter skeleton's keys (too many for the fuzzy tier's
-            # cutoff); they are few, and "walui" is near-exactly "wali".
-            near = (*near, *self._prepared.keys_of_skeleton(skeleton))
-        return strict_only(key, near)
+    def _part(self, key: str, skeleton: str) -> _Part:
+        """The blocking data of a query part (see :meth:`_Prepared.part`)."""
+        return self._prepared.part(key, skeleton, self.config.part_cutoff)
 
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
@@ -1286,27 +1282,20 @@ class Resolver:
             # Half the substantial parts appear in no alias, not even by their consonants.
             return None if explain is None else self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         prepared = self._prepared
-        near = self._near_aliases
-        cutoff = config.part_cutoff
+        aliases_of = prepared.aliases
         required = [(key, skeleton) for key, skeleton, needed in parts if needed]
         candidates: frozenset[int]
         if required:
             # Keys first: most names not in the gazetteer have parts that no alias holds together.
-            # A spelling no alias has is blocked on all the keys of its skeleton at first, which
-            # spares the similarity checks that choose among them when even those hold no alias
-            # with the other parts.
-            known = [prepared.block(key, skeleton, cutoff) if key in by_token else None for key, skeleton in required]
-            blocks = [prepared.skeleton_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+            blocked = [self._part(key, skeleton) for key, skeleton in required]
+            blocks = [part.near for part in blocked]
             separate = len(blocks) > 1 and prepared.disjoint(blocks)
-            if not separate and None in known:
-                blocks = [self._near_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
-                separate = len(blocks) > 1 and prepared.disjoint(blocks)
             if separate and len(required) == 2 and query.weights.count(1.0) == 2:
                 # The two required parts are the name's two full parts (a third full part would
                 # be required too), and their blocks hold the keys the gapped tier anchors on
                 # (for a key not in the index, when its skeleton is not one letter).
                 query.apart = all(key in by_token or len(skeleton) >= 2 for key, skeleton in required)
-            sets = [near(*part) if found is None else found[1] for found, part in zip(known, required, strict=True)] if not separate else []
+            sets = [] if separate else list(map(aliases_of, blocked))
             candidates = frozenset() if separate else self._intersect(sets)
             for left_out, (key, _) in enumerate(required):
                 if key not in by_token and len(required) > 1:
@@ -1316,18 +1305,14 @@ class Resolver:
                     # candidates too. (When no two blocks are disjoint, no two of these are.)
                     if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
                         continue  # no name holds them all
-                    rarer = [
-                        sets[i] if sets else near(*part) if found is None else found[1]
-                        for i, (found, part) in enumerate(zip(known, required, strict=True))
-                        if i != left_out
-                    ]
+                    rarer = [sets[i] if sets else aliases_of(part) for i, part in enumerate(blocked) if i != left_out]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
                             candidates = candidates | rest
         elif parts:
             # Every part could be left out (a long name of light parts): the two rarest parts.
-            optional = sorted([near(key, skeleton) for key, skeleton, _ in parts], key=len)
+            optional = sorted([aliases_of(self._part(key, skeleton)) for key, skeleton, _ in parts], key=len)
             union: set[int] = set()
             for aliases in optional[:2]:
                 if len(union) + len(aliases) > config.max_candidates and union:
@@ -1360,7 +1345,7 @@ class Resolver:
         # there is a match: they may be its runners-up or candidates.
         scores: dict[int, float] = {}
         best = 0.0
-        rows = _rows(q_keys, q_weights, cutoff)
+        rows = _rows(q_keys, q_weights, config.part_cutoff)
         # The parts without which the score stays below the cutoff: an alias waits when they do
         # not all align, in order, with parts of its own (found leftmost first, which finds a
         # way when there is one). Most aliases that come this far in a name not in the gazetteer
@@ -1450,21 +1435,12 @@ class Resolver:
         prepared = self._prepared
         q_keys = [key for key, _ in full]
         n_full = len(q_keys)
-        first = self._strict_keys(*full[0])
+        first = self._part(*full[0]).strict
         if not first:
             return None
 
         def strict_keys(key: str, skeleton: str) -> tuple[str, ...]:
-            # The other parts' keys count only with an alias that holds one of `first` too: for
-            # a spelling no alias has, its keys are not chosen (by similarity, one by one) when
-            # no alias holds one of `first` and one of the keys they would be chosen from.
-            if key not in self.index.by_token:
-                chosen_from = prepared.skeleton_keys(key, skeleton)
-                if len(skeleton) == 1:
-                    chosen_from = (*chosen_from, *prepared.keys_of_skeleton(skeleton))
-                if not chosen_from or prepared.disjoint((first, chosen_from)):
-                    return ()
-            return self._strict_keys(key, skeleton)
+            return self._part(key, skeleton).strict
 
         # An alias that fits holds the query's first and last parts: the anchors of a name with
         # parts more (or fewer) inside or after them, or turned surname first.
