@@ -297,14 +297,15 @@ class _Part:
         self.aliases: frozenset[int] | None = None
 
 
-#: Query parts not in the index kept per index (see _Prepared.part), at most.
+#: Query parts not in the index, and pairs of parts, kept per index (see _Prepared), at most.
 MAX_KEPT_PARTS = 200_000
+MAX_KEPT_PAIRS = 200_000
 
 
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_cooc", "_ends", "_full", "_parts_of", "_postings", "_together", "index")
+    __slots__ = ("_alias_parts", "_anchored", "_cooc", "_ends", "_full", "_parts_of", "_postings", "_together", "index")
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
@@ -312,6 +313,7 @@ class _Prepared:
         self._full: dict[int, tuple[str, ...]] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._parts_of: dict[tuple[str, str, float], _Part] = {}
+        self._anchored: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int] | None] = {}
         self._cooc: dict[str, frozenset[str]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._together: dict[str, tuple[int, ...]] | None = None
@@ -355,11 +357,28 @@ class _Prepared:
             found = part.aliases = self.union(part.near)
         return found
 
-    def holding_both(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> set[int]:
-        """The aliases with a part of a key in ``lefts`` and one of a key in ``rights``."""
+    def anchored(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> frozenset[int] | None:
+        """The aliases with a part of a key in ``lefts`` and one of a key in ``rights``, or
+        None when more than ``MAX_ANCHORED`` do (too common a pair to decide on).
+
+        Kept per index: the pairs recur (a given name and a father's name), and the postings
+        of common given names are long to intersect.
+        """
+        memo = (lefts, rights)
+        try:
+            return self._anchored[memo]
+        except KeyError:
+            pass
+        held = self._holding_both(lefts, rights)
+        found = held if len(held) <= MAX_ANCHORED else None
+        if len(self._anchored) < MAX_KEPT_PAIRS:
+            self._anchored[memo] = found
+        return found
+
+    def _holding_both(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> frozenset[int]:
         if not lefts or not rights or self.disjoint((lefts, rights)):
-            return set()  # the common case, decided on keys alone
-        return set().union(*(self.posting(left) & self.posting(right) for left in lefts for right in rights))
+            return frozenset()  # the common case, decided on keys alone
+        return frozenset().union(*(self.posting(left) & self.posting(right) for left in lefts for right in rights))
 
     def written_together(self, joined: str) -> tuple[int, ...]:
         """The aliases of two parts or more whose part keys, written together, are ``joined``."""
@@ -1447,13 +1466,16 @@ class Resolver:
         candidates: set[int] = set()
         last = strict_keys(*full[-1])
         if last:
-            candidates.update(prepared.holding_both(first, last))
+            held = prepared.anchored(first, last)
+            if held is None:
+                return None  # too common a name to decide on
+            candidates.update(held)
         if len(full) >= 3:
             # Or it differs in the last part only (see _one_part_off): it holds the first two,
             # and as many full parts as the query, or one more or fewer that two of the
             # longer name written as one make alike (see _merged).
-            both = prepared.holding_both(first, strict_keys(*full[1]))
-            if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
+            both = prepared.anchored(first, strict_keys(*full[1]))
+            if both is not None:  # else too common a start to decide on
                 for alias_id in both:
                     c_keys = prepared.full(alias_id)
                     if len(c_keys) == n_full or (abs(len(c_keys) - n_full) == 1 and _merged(q_keys, c_keys)):
