@@ -1041,7 +1041,7 @@ class Resolver:
         if found is None:
             if not name or not name.strip():
                 return self._note(explain, None, "empty name")
-            if sum(map(str.isalnum, name)) < 2:
+            if not (len(name) > 1 and name[:2].isalnum()) and sum(map(str.isalnum, name)) < 2:
                 # As the gazetteer refuses names of one character: "x" is no name, though its
                 # key ("ks") is Kansas's.
                 return self._note(explain, None, "one letter or digit names nothing")
@@ -1258,10 +1258,6 @@ class Resolver:
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
-    def _part(self, key: str, skeleton: str) -> _Part:
-        """The blocking data of a query part (see :meth:`_Prepared.part`)."""
-        return self._prepared.part(key, skeleton, self.config.part_cutoff)
-
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
         """The intersection, smallest set first; a single set is returned as it is (read only)."""
@@ -1275,7 +1271,7 @@ class Resolver:
 
         A query part whose weight exceeds what the score can lose must align with a part of
         the candidate, so candidates are the intersection of those parts' near aliases
-        (:meth:`_near_aliases`), not the union: a name not in the gazetteer has few or none.
+        (:meth:`_Prepared.aliases`), not the union: a name not in the gazetteer has few or none.
         """
         index = self.index
         config = self.config
@@ -1306,7 +1302,8 @@ class Resolver:
         candidates: frozenset[int]
         if required:
             # Keys first: most names not in the gazetteer have parts that no alias holds together.
-            blocked = [self._part(key, skeleton) for key, skeleton in required]
+            part_of, cutoff = prepared.part, config.part_cutoff
+            blocked = [part_of(key, skeleton, cutoff) for key, skeleton in required]
             blocks = [part.near for part in blocked]
             separate = len(blocks) > 1 and prepared.disjoint(blocks)
             if separate and len(required) == 2 and query.weights.count(1.0) == 2:
@@ -1331,7 +1328,7 @@ class Resolver:
                             candidates = candidates | rest
         elif parts:
             # Every part could be left out (a long name of light parts): the two rarest parts.
-            optional = sorted([aliases_of(self._part(key, skeleton)) for key, skeleton, _ in parts], key=len)
+            optional = sorted([aliases_of(prepared.part(key, skeleton, config.part_cutoff)) for key, skeleton, _ in parts], key=len)
             union: set[int] = set()
             for aliases in optional[:2]:
                 if len(union) + len(aliases) > config.max_candidates and union:
@@ -1454,12 +1451,13 @@ class Resolver:
         prepared = self._prepared
         q_keys = [key for key, _ in full]
         n_full = len(q_keys)
-        first = self._part(*full[0]).strict
+        part_of, cutoff = prepared.part, config.part_cutoff
+        first = part_of(*full[0], cutoff).strict
         if not first:
             return None
 
         def strict_keys(key: str, skeleton: str) -> tuple[str, ...]:
-            return self._part(key, skeleton).strict
+            return part_of(key, skeleton, cutoff).strict
 
         # An alias that fits holds the query's first and last parts: the anchors of a name with
         # parts more (or fewer) inside or after them, or turned surname first.

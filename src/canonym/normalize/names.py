@@ -494,7 +494,7 @@ def without_soft_title(name: str) -> str | None:
     tables = name_tables()
     words = name.split()
     for at, word in enumerate(words):
-        folded = fold(word)
+        folded = fold_ascii(word) if word.isascii() else fold(word)
         if folded in tables.soft_titles:
             rest = " ".join(words[:at] + words[at + 1 :])
             return rest if len(parse_name(rest).tokens) >= 2 else None
