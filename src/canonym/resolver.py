@@ -279,21 +279,32 @@ def full_parts(keys: Sequence[str]) -> list[str]:
 class _Part:
     """A query part as the fuzzy and gapped tiers block on it, kept per index (see :meth:`_Prepared.part`).
 
+    For a key of the index's own parts (``known``) all is worked out at once. For another
+    spelling, ``near`` and ``strict`` are chosen by similarity among ``chosen_from``, and only
+    when a tier needs them: most such names are told apart by ``chosen_from`` alone.
+
     Attributes:
+        key, skeleton, cutoff: the part's key and skeleton, and the part cutoff.
         known: the key is a part key of the index (it has a posting in ``by_token``).
-        near: the part keys that align with it by rule (:meth:`_Prepared.near_keys_uncached`).
+        chosen_from: ``near`` for a known key, else the keys it is chosen from
+            (:meth:`_Prepared.skeleton_keys`).
+        near: the part keys that align with it by rule (:meth:`_Prepared.near_keys_uncached`);
+            see :meth:`_Prepared.near`.
         strict: those of them near-exactly like it (:func:`strict_only`): the keys the gapped
-            tier anchors on. For a key not in the index with a one-letter skeleton, that
-            skeleton's keys are tried too.
-        aliases: the aliases of ``near``, made on first use (see :meth:`_Prepared.aliases`).
+            tier anchors on; see :meth:`_Prepared.strict`.
+        aliases: the aliases of ``near``; see :meth:`_Prepared.aliases`.
     """
 
-    __slots__ = ("aliases", "known", "near", "strict")
+    __slots__ = ("aliases", "chosen_from", "cutoff", "key", "known", "near", "skeleton", "strict")
 
-    def __init__(self, known: bool, near: tuple[str, ...], strict: tuple[str, ...]) -> None:
+    def __init__(self, key: str, skeleton: str, cutoff: float, known: bool, chosen_from: tuple[str, ...]) -> None:
+        self.key = key
+        self.skeleton = skeleton
+        self.cutoff = cutoff
         self.known = known
-        self.near = near
-        self.strict = strict
+        self.chosen_from = chosen_from
+        self.near: tuple[str, ...] | None = chosen_from if known else None
+        self.strict: tuple[str, ...] | None = None
         self.aliases: frozenset[int] | None = None
 
 
@@ -341,20 +352,34 @@ class _Prepared:
         return found
 
     def _new_part(self, key: str, skeleton: str, cutoff: float) -> _Part:
-        near = self.near_keys_uncached(key, skeleton, cutoff)
         if key in self.index.by_token:
-            return _Part(True, near, strict_only(key, near))
-        if len(skeleton) == 1:
-            # near_keys_uncached leaves out a one-letter skeleton's keys (too many for the fuzzy
-            # tier's cutoff); they are few, and "walui" is near-exactly "wali".
-            return _Part(False, near, strict_only(key, (*near, *self.keys_of_skeleton(skeleton))))
-        return _Part(False, near, strict_only(key, near))
+            return _Part(key, skeleton, cutoff, True, self.near_keys_uncached(key, skeleton, cutoff))
+        return _Part(key, skeleton, cutoff, False, self.skeleton_keys(key, skeleton))
+
+    def near(self, part: _Part) -> tuple[str, ...]:
+        """The part's ``near`` keys, chosen on first use."""
+        found = part.near
+        if found is None:
+            found = part.near = self.near_keys_uncached(part.key, part.skeleton, part.cutoff)
+        return found
+
+    def strict(self, part: _Part) -> tuple[str, ...]:
+        """The part's ``strict`` keys, chosen on first use."""
+        found = part.strict
+        if found is None:
+            near = self.near(part)
+            if not part.known and len(part.skeleton) == 1:
+                # near_keys_uncached leaves out a one-letter skeleton's keys (too many for the
+                # fuzzy tier's cutoff); they are few, and "walui" is near-exactly "wali".
+                near = (*near, *self.keys_of_skeleton(part.skeleton))
+            found = part.strict = strict_only(part.key, near)
+        return found
 
     def aliases(self, part: _Part) -> frozenset[int]:
         """The aliases with a part that aligns with the query part (those of its ``near`` keys)."""
         found = part.aliases
         if found is None:
-            found = part.aliases = self.union(part.near)
+            found = part.aliases = self.union(self.near(part))
         return found
 
     def anchored(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> frozenset[int] | None:
@@ -421,6 +446,13 @@ class _Prepared:
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
             keys.append(key[0])
         return tuple(keys)
+
+    def skeleton_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
+        """The keys that :meth:`near_keys_uncached` chooses from for a key not in the index."""
+        keys = self.keys_of_skeleton(skeleton) if len(skeleton) >= 2 else ()
+        if twin := voiced_twin(key, skeleton):
+            keys = (*keys, *self.keys_of_skeleton(twin))
+        return (*keys, key[0]) if key[0] in self.index.by_token else keys
 
     def union(self, keys: Sequence[str]) -> frozenset[int]:
         """The aliases with a part of any of these keys."""
@@ -1302,10 +1334,16 @@ class Resolver:
         candidates: frozenset[int]
         if required:
             # Keys first: most names not in the gazetteer have parts that no alias holds together.
+            # A spelling no alias has is blocked on all the keys of its skeleton at first, which
+            # spares the similarity checks that choose among them when even those hold no alias
+            # with the other parts.
             part_of, cutoff = prepared.part, config.part_cutoff
             blocked = [part_of(key, skeleton, cutoff) for key, skeleton in required]
-            blocks = [part.near for part in blocked]
+            blocks = [part.chosen_from for part in blocked]
             separate = len(blocks) > 1 and prepared.disjoint(blocks)
+            if not separate and not all(part.known for part in blocked):
+                blocks = list(map(prepared.near, blocked))
+                separate = len(blocks) > 1 and prepared.disjoint(blocks)
             if separate and len(required) == 2 and query.weights.count(1.0) == 2:
                 # The two required parts are the name's two full parts (a third full part would
                 # be required too), and their blocks hold the keys the gapped tier anchors on
@@ -1452,12 +1490,22 @@ class Resolver:
         q_keys = [key for key, _ in full]
         n_full = len(q_keys)
         part_of, cutoff = prepared.part, config.part_cutoff
-        first = part_of(*full[0], cutoff).strict
+        first = prepared.strict(part_of(*full[0], cutoff))
         if not first:
             return None
 
         def strict_keys(key: str, skeleton: str) -> tuple[str, ...]:
-            return part_of(key, skeleton, cutoff).strict
+            # The other parts' keys count only with an alias that holds one of `first` too: for
+            # a spelling no alias has, its keys are not chosen (by similarity, one by one) when
+            # no alias holds one of `first` and one of the keys they would be chosen from.
+            part = part_of(key, skeleton, cutoff)
+            if not part.known:
+                chosen_from = part.chosen_from
+                if len(skeleton) == 1:
+                    chosen_from = (*chosen_from, *prepared.keys_of_skeleton(skeleton))
+                if not chosen_from or prepared.disjoint((first, chosen_from)):
+                    return ()
+            return prepared.strict(part)
 
         # An alias that fits holds the query's first and last parts: the anchors of a name with
         # parts more (or fewer) inside or after them, or turned surname first.
