@@ -321,7 +321,7 @@ class _Prepared:
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
-        self._full: dict[int, tuple[str, ...]] = {}
+        self._full: dict[int, _Full] = {}
         self._postings: dict[str, frozenset[int]] = {}
         self._parts_of: dict[tuple[str, str, float], _Part] = {}
         self._anchored: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int] | None] = {}
@@ -496,12 +496,14 @@ class _Prepared:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
         return self.index.keys_by_skeleton.get(skeleton, ())
 
-    def full(self, alias_id: int) -> tuple[str, ...]:
-        """The alias's :func:`full_parts`."""
+    def full(self, alias_id: int) -> _Full:
+        """The alias's :func:`full_parts`, whether it opens with a kunya and whether it has no
+        connector: what the gapped tier reads of a candidate."""
         found = self._full.get(alias_id)
         if found is None:
             keys, weights, _, _ = self.parts(alias_id)
-            found = self._full[alias_id] = tuple([k for k, w in zip(keys, weights, strict=True) if w == 1.0])
+            full = tuple([k for k, w in zip(keys, weights, strict=True) if w == 1.0])
+            found = self._full[alias_id] = (full, keys[0] in KUNYA, CONNECTORS.isdisjoint(keys))
         return found
 
     def parts(self, alias_id: int) -> _Parts:
@@ -517,6 +519,8 @@ class _Prepared:
 
 #: Part keys, their weights, the weights' sum and the number of full-weight parts.
 _Parts = tuple[tuple[str, ...], tuple[float, ...], float, int]
+#: Full-weight part keys, whether the first part is a kunya, whether no part is a connector.
+_Full = tuple[tuple[str, ...], bool, bool]
 
 
 def _top_weight(full: int, count: int, pairs: int) -> float:
@@ -1523,7 +1527,7 @@ class Resolver:
             both = prepared.anchored(first, strict_keys(*full[1]))
             if both is not None:  # else too common a start to decide on
                 for alias_id in both:
-                    c_keys = prepared.full(alias_id)
+                    c_keys = prepared.full(alias_id)[0]
                     if len(c_keys) == n_full or (abs(len(c_keys) - n_full) == 1 and _merged(q_keys, c_keys)):
                         candidates.add(alias_id)
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
@@ -1538,15 +1542,14 @@ class Resolver:
         index = self.index
         scored: dict[int, tuple[float, int]] = {}
         for alias_id in self._allowed(sorted(candidates), type):
-            keys = prepared.parts(alias_id)[0]
-            if (keys[0] in KUNYA) != kunya:
+            c_keys, c_kunya, c_plain = prepared.full(alias_id)
+            if c_kunya != kunya:
                 continue  # "Abu Badr" is Badr's father, not Badr
-            entity_index = index.alias_entity[alias_id]
-            person = index.entities.types[entity_index] not in NOT_PEOPLE
-            turn = plain and CONNECTORS.isdisjoint(keys)
-            c_keys = prepared.full(alias_id)
+            turn = plain and c_plain
             if not _may_anchor(q_keys, c_keys, turn=turn) or (len(c_keys) == n_full >= 3 and not _may_end(q_keys, c_keys, turn=turn)):
                 continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked
+            entity_index = index.alias_entity[alias_id]
+            person = index.entities.types[entity_index] not in NOT_PEOPLE
             score = anchored_similarity(q_keys, c_keys, turn=turn, person=person)
             if not index.alias_strong[alias_id]:
                 score *= 0.95
