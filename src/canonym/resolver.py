@@ -316,7 +316,18 @@ MAX_KEPT_PAIRS = 200_000
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_anchored", "_cooc", "_ends", "_full", "_parts_of", "_postings", "_together", "index")
+    __slots__ = (
+        "_alias_parts",
+        "_anchored",
+        "_cooc",
+        "_ending",
+        "_ends",
+        "_full",
+        "_parts_of",
+        "_postings",
+        "_together",
+        "index",
+    )
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
@@ -325,6 +336,7 @@ class _Prepared:
         self._postings: dict[str, frozenset[int]] = {}
         self._parts_of: dict[tuple[str, str, float], _Part] = {}
         self._anchored: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int] | None] = {}
+        self._ending: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int]] = {}
         self._cooc: dict[str, frozenset[str]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._together: dict[str, tuple[int, ...]] | None = None
@@ -415,9 +427,18 @@ class _Prepared:
             self._together = {key: tuple(ids) for key, ids in together.items()}
         return self._together.get(joined, ())
 
-    def ending(self, first: str, last: str) -> tuple[int, ...]:
-        """The aliases whose full parts (:func:`full_parts`, two or more) begin with the key
-        ``first`` and end with the key ``last``."""
+    def ending(self, firsts: tuple[str, ...], lasts: tuple[str, ...]) -> frozenset[int]:
+        """The aliases whose full parts (:func:`full_parts`, two or more) begin with a key in
+        ``firsts`` and end with one in ``lasts``; kept per index, as :meth:`anchored` is."""
+        memo = (firsts, lasts)
+        found = self._ending.get(memo)
+        if found is None:
+            found = frozenset().union(*(self._ends_of(first, last) for first in firsts for last in lasts))
+            if len(self._ending) < MAX_KEPT_PAIRS:
+                self._ending[memo] = found
+        return found
+
+    def _ends_of(self, first: str, last: str) -> tuple[int, ...]:
         if self._ends is None:
             ends: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
             for alias_id, joined in enumerate(self.index.alias_joined):
@@ -1532,9 +1553,7 @@ class Resolver:
                         candidates.add(alias_id)
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
-            for right in strict_keys(key, skeleton):
-                for left in first:
-                    candidates.update(prepared.ending(left, right))
+            candidates.update(prepared.ending(first, strict_keys(key, skeleton)))
         if not candidates or len(candidates) > MAX_ANCHORED:
             return None
         plain = CONNECTORS.isdisjoint(query.keys)
