@@ -19,6 +19,7 @@ from canonym.resolver import (
     _needed_rows,
     _rows,
     _weights,
+    full_parts,
     part_similarity,
     strict_only,
 )
@@ -149,7 +150,8 @@ def test_a_part_record_holds_what_its_definitions_give(word: str, cutoff: float)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(SPELLINGS), min_size=2, max_size=2), st.sampled_from([1, 2, 50]))
 def test_anchored_pairs_are_the_aliases_holding_both_or_none_past_the_cap(words: list[str], cap: int) -> None:
-    """The gapped tier's anchor pairs, kept per index, as the postings give them."""
+    """The gapped tier's anchor pairs and first-to-middle pairs, kept per index, as the
+    postings and the aliases' parts give them."""
     resolver = _people()
     prepared = resolver._prepared
     by_token = resolver.index.by_token
@@ -163,3 +165,6 @@ def test_anchored_pairs_are_the_aliases_holding_both_or_none_past_the_cap(words:
         assert prepared.anchored(left, right) == (holding if len(holding) <= cap else None)  # kept
     finally:
         resolver_module.MAX_ANCHORED = original
+    fulls = [full_parts(joined.split(" ")) for joined in resolver.index.alias_joined]
+    ending = {a for a, full in enumerate(fulls) if len(full) >= 2 and full[0] in left and full[-1] in right}
+    assert prepared.ending(left, right) == ending
