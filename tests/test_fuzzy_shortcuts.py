@@ -168,3 +168,9 @@ def test_anchored_pairs_are_the_aliases_holding_both_or_none_past_the_cap(words:
     fulls = [full_parts(joined.split(" ")) for joined in resolver.index.alias_joined]
     ending = {a for a, full in enumerate(fulls) if len(full) >= 2 and full[0] in left and full[-1] in right}
     assert prepared.ending(left, right) == ending
+
+
+@given(st.lists(st.sampled_from(["abu", "umm", "bin", "bint", "ali", "hasan", "a"]), max_size=5))
+def test_is_partial_counts_the_significant_parts(tokens: list[str]) -> None:
+    significant = [t for t in tokens if t not in ("abu", "umm", "bin", "bint")]
+    assert NameParts(tuple(tokens)).is_partial == (len(significant) <= 1)

@@ -92,6 +92,10 @@ def name_tables() -> NameTables:
     )
 
 
+#: The connectors that NameParts.is_partial does not count as parts.
+_NOT_SIGNIFICANT = frozenset({"abu", "umm", "bin", "bint"})
+
+
 @dataclass(frozen=True, slots=True)
 class NameParts:
     """A parsed name.
@@ -124,8 +128,13 @@ class NameParts:
     @property
     def is_partial(self) -> bool:
         """One significant part only, or a bare kunya: weak evidence of identity."""
-        significant = [t for t in self.tokens if t not in ("abu", "umm", "bin", "bint")]
-        return len(significant) <= 1
+        seen = False
+        for token in self.tokens:
+            if token not in _NOT_SIGNIFICANT:
+                if seen:
+                    return False  # a second significant part
+                seen = True
+        return True
 
 
 #: Signs of Somali orthography in a folded name: x for ħ (Xasan = Hassan, Maxamed, Faarax =
