@@ -492,6 +492,12 @@ def uninvert(name: str, *, person: bool = False) -> tuple[str, bool]:
     return name, False
 
 
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str:
+    """:func:`fold` of one word; kept, as the words that open names (given names) recur."""
+    return fold_ascii(word) if word.isascii() else fold(word)
+
+
 def without_soft_title(name: str) -> str | None:
     """``name`` without the honorific that opens it, when that word is also a given name.
 
@@ -503,7 +509,7 @@ def without_soft_title(name: str) -> str | None:
     tables = name_tables()
     words = name.split()
     for at, word in enumerate(words):
-        folded = fold_ascii(word) if word.isascii() else fold(word)
+        folded = _fold_word(word)
         if folded in tables.soft_titles:
             rest = " ".join(words[:at] + words[at + 1 :])
             return rest if len(parse_name(rest).tokens) >= 2 else None
