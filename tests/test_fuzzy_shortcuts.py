@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canonym import Gazetteer, Resolver
+from canonym import Gazetteer, Resolver, fold
+from canonym import resolver as resolver_module
 from canonym.gazetteer.model import Entity
+from canonym.normalize import token_key, token_skeleton
 from canonym.normalize.names import NameParts, parse_fields
 from canonym.resolver import (
     STRICT_PART_CUTOFF,
@@ -17,7 +19,9 @@ from canonym.resolver import (
     _needed_rows,
     _rows,
     _weights,
+    full_parts,
     part_similarity,
+    strict_only,
 )
 
 #: Part keys alike, near-exactly alike, a vowel or a consonant apart, and parts that two of
@@ -106,3 +110,67 @@ def test_an_alias_whose_needed_parts_do_not_align_scores_below_the_cutoff(
         c_weights = _weights(candidate)
         gain, matched = _chain(_rows(query, weights, part_cutoff), candidate, c_weights)
         assert gain / total * (matched / sum(c_weights)) ** 0.5 < score_cutoff
+
+
+#: Spellings the PEOPLE gazetteer has and others it lacks (a vowel, a consonant or a letter
+#: apart, one-letter skeletons, initials).
+SPELLINGS = [
+    *WORDS,
+    *("Hasaan", "Kantumy", "Badreddin", "Nasser", "Walui", "Wali", "Yaseer", "Q", "Aliy", "Muhamed", "Dari"),
+]
+
+
+def _people() -> Resolver:
+    return Resolver(Gazetteer([Entity(id=f"p{i}", type="PER", name=n) for i, n in enumerate(PEOPLE)], builtin=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SPELLINGS), st.sampled_from([0.7, 0.78, 0.86]))
+def test_a_part_record_holds_what_its_definitions_give(word: str, cutoff: float) -> None:
+    """Per-index records give the near and strict keys and the aliases worked out the long way,
+    and a spelling the index lacks is chosen among keys that hold all of them (the tiers'
+    disjointness pre-checks on ``chosen_from`` rule out only what ``near`` would)."""
+    resolver = _people()
+    prepared = resolver._prepared
+    index = resolver.index
+    for token in fold(word).split():
+        key, skeleton = token_key(token), token_skeleton(token)
+        part = prepared.part(key, skeleton, cutoff)
+        near = prepared.near_keys_uncached(key, skeleton, cutoff)
+        assert prepared.near(part) == near
+        assert part.known == (key in index.by_token)
+        assert set(near) <= set(part.chosen_from)
+        one_letter = prepared.keys_of_skeleton(skeleton) if not part.known and len(skeleton) == 1 else ()
+        assert prepared.strict(part) == strict_only(key, (*near, *one_letter))
+        assert set(prepared.strict(part)) <= set(near) | set(one_letter)
+        assert prepared.aliases(part) == {a for k in near for a in index.by_token.get(k, ())}
+        assert prepared.part(key, skeleton, cutoff) is part
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPELLINGS), min_size=2, max_size=2), st.sampled_from([1, 2, 50]))
+def test_anchored_pairs_are_the_aliases_holding_both_or_none_past_the_cap(words: list[str], cap: int) -> None:
+    """The gapped tier's anchor pairs and first-to-middle pairs, kept per index, as the
+    postings and the aliases' parts give them."""
+    resolver = _people()
+    prepared = resolver._prepared
+    by_token = resolver.index.by_token
+    tokens = [fold(word).split()[-1] for word in words]
+    left, right = (prepared.strict(prepared.part(token_key(t), token_skeleton(t), 0.78)) for t in tokens)
+    holding = {a for lk in left for rk in right for a in set(by_token.get(lk, ())) & set(by_token.get(rk, ()))}
+    original = resolver_module.MAX_ANCHORED
+    resolver_module.MAX_ANCHORED = cap
+    try:
+        assert prepared.anchored(left, right) == (holding if len(holding) <= cap else None)
+        assert prepared.anchored(left, right) == (holding if len(holding) <= cap else None)  # kept
+    finally:
+        resolver_module.MAX_ANCHORED = original
+    fulls = [full_parts(joined.split(" ")) for joined in resolver.index.alias_joined]
+    ending = {a for a, full in enumerate(fulls) if len(full) >= 2 and full[0] in left and full[-1] in right}
+    assert prepared.ending(left, right) == ending
+
+
+@given(st.lists(st.sampled_from(["abu", "umm", "bin", "bint", "ali", "hasan", "a"]), max_size=5))
+def test_is_partial_counts_the_significant_parts(tokens: list[str]) -> None:
+    significant = [t for t in tokens if t not in ("abu", "umm", "bin", "bint")]
+    assert NameParts(tuple(tokens)).is_partial == (len(significant) <= 1)

@@ -276,19 +276,68 @@ def full_parts(keys: Sequence[str]) -> list[str]:
     return [k for k, w in zip(keys, _weights(keys), strict=True) if w == 1.0]
 
 
+class _Part:
+    """A query part as the fuzzy and gapped tiers block on it, kept per index (see :meth:`_Prepared.part`).
+
+    For a key of the index's own parts (``known``) all is worked out at once. For another
+    spelling, ``near`` and ``strict`` are chosen by similarity among ``chosen_from``, and only
+    when a tier needs them: most such names are told apart by ``chosen_from`` alone.
+
+    Attributes:
+        key, skeleton, cutoff: the part's key and skeleton, and the part cutoff.
+        known: the key is a part key of the index (it has a posting in ``by_token``).
+        chosen_from: ``near`` for a known key, else the keys it is chosen from
+            (:meth:`_Prepared.skeleton_keys`).
+        near: the part keys that align with it by rule (:meth:`_Prepared.near_keys_uncached`);
+            see :meth:`_Prepared.near`.
+        strict: those of them near-exactly like it (:func:`strict_only`): the keys the gapped
+            tier anchors on; see :meth:`_Prepared.strict`.
+        aliases: the aliases of ``near``; see :meth:`_Prepared.aliases`.
+    """
+
+    __slots__ = ("aliases", "chosen_from", "cutoff", "key", "known", "near", "skeleton", "strict")
+
+    def __init__(self, key: str, skeleton: str, cutoff: float, known: bool, chosen_from: tuple[str, ...]) -> None:
+        self.key = key
+        self.skeleton = skeleton
+        self.cutoff = cutoff
+        self.known = known
+        self.chosen_from = chosen_from
+        self.near: tuple[str, ...] | None = chosen_from if known else None
+        self.strict: tuple[str, ...] | None = None
+        self.aliases: frozenset[int] | None = None
+
+
+#: Query parts not in the index, and pairs of parts, kept per index (see _Prepared), at most.
+MAX_KEPT_PARTS = 200_000
+MAX_KEPT_PAIRS = 200_000
+
+
 class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
-    __slots__ = ("_alias_parts", "_blocks", "_cooc", "_ends", "_full", "_postings", "_strict", "_together", "index")
+    __slots__ = (
+        "_alias_parts",
+        "_anchored",
+        "_cooc",
+        "_ending",
+        "_ends",
+        "_full",
+        "_parts_of",
+        "_postings",
+        "_together",
+        "index",
+    )
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
         self._alias_parts: dict[int, _Parts] = {}
-        self._full: dict[int, tuple[str, ...]] = {}
+        self._full: dict[int, _Full] = {}
         self._postings: dict[str, frozenset[int]] = {}
-        self._blocks: dict[tuple[str, str, float], tuple[tuple[str, ...], frozenset[int]]] = {}
+        self._parts_of: dict[tuple[str, str, float], _Part] = {}
+        self._anchored: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int] | None] = {}
+        self._ending: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int]] = {}
         self._cooc: dict[str, frozenset[str]] = {}
-        self._strict: dict[tuple[str, str, float], tuple[str, ...]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._together: dict[str, tuple[int, ...]] | None = None
 
@@ -299,20 +348,74 @@ class _Prepared:
             found = self._postings[key] = frozenset(self.index.by_token.get(key, ()))
         return found
 
-    def block(self, key: str, skeleton: str, cutoff: float) -> tuple[tuple[str, ...], frozenset[int]]:
-        """:meth:`near_keys_uncached` and their aliases, kept per index (for keys of the index's own parts)."""
+    def part(self, key: str, skeleton: str, cutoff: float) -> _Part:
+        """The blocking data of a query part of this key and skeleton at this part cutoff.
+
+        Parts recur across queries (given names above all), so each is worked out once per
+        index: for the parts of the index's own vocabulary always, for others up to
+        ``MAX_KEPT_PARTS``.
+        """
         memo = (key, skeleton, cutoff)
-        found = self._blocks.get(memo)
+        found = self._parts_of.get(memo)
         if found is None:
-            keys = self.near_keys_uncached(key, skeleton, cutoff)
-            found = self._blocks[memo] = (keys, self.union(keys))
+            found = self._new_part(key, skeleton, cutoff)
+            if found.known or len(self._parts_of) < MAX_KEPT_PARTS:
+                self._parts_of[memo] = found
         return found
 
-    def holding_both(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> set[int]:
-        """The aliases with a part of a key in ``lefts`` and one of a key in ``rights``."""
+    def _new_part(self, key: str, skeleton: str, cutoff: float) -> _Part:
+        if key in self.index.by_token:
+            return _Part(key, skeleton, cutoff, True, self.near_keys_uncached(key, skeleton, cutoff))
+        return _Part(key, skeleton, cutoff, False, self.skeleton_keys(key, skeleton))
+
+    def near(self, part: _Part) -> tuple[str, ...]:
+        """The part's ``near`` keys, chosen on first use."""
+        found = part.near
+        if found is None:
+            found = part.near = self.near_keys_uncached(part.key, part.skeleton, part.cutoff)
+        return found
+
+    def strict(self, part: _Part) -> tuple[str, ...]:
+        """The part's ``strict`` keys, chosen on first use."""
+        found = part.strict
+        if found is None:
+            near = self.near(part)
+            if not part.known and len(part.skeleton) == 1:
+                # near_keys_uncached leaves out a one-letter skeleton's keys (too many for the
+                # fuzzy tier's cutoff); they are few, and "walui" is near-exactly "wali".
+                near = (*near, *self.keys_of_skeleton(part.skeleton))
+            found = part.strict = strict_only(part.key, near)
+        return found
+
+    def aliases(self, part: _Part) -> frozenset[int]:
+        """The aliases with a part that aligns with the query part (those of its ``near`` keys)."""
+        found = part.aliases
+        if found is None:
+            found = part.aliases = self.union(self.near(part))
+        return found
+
+    def anchored(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> frozenset[int] | None:
+        """The aliases with a part of a key in ``lefts`` and one of a key in ``rights``, or
+        None when more than ``MAX_ANCHORED`` do (too common a pair to decide on).
+
+        Kept per index: the pairs recur (a given name and a father's name), and the postings
+        of common given names are long to intersect.
+        """
+        memo = (lefts, rights)
+        try:
+            return self._anchored[memo]
+        except KeyError:
+            pass
+        held = self._holding_both(lefts, rights)
+        found = held if len(held) <= MAX_ANCHORED else None
+        if len(self._anchored) < MAX_KEPT_PAIRS:
+            self._anchored[memo] = found
+        return found
+
+    def _holding_both(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> frozenset[int]:
         if not lefts or not rights or self.disjoint((lefts, rights)):
-            return set()  # the common case, decided on keys alone
-        return set().union(*(self.posting(left) & self.posting(right) for left in lefts for right in rights))
+            return frozenset()  # the common case, decided on keys alone
+        return frozenset().union(*(self.posting(left) & self.posting(right) for left in lefts for right in rights))
 
     def written_together(self, joined: str) -> tuple[int, ...]:
         """The aliases of two parts or more whose part keys, written together, are ``joined``."""
@@ -324,9 +427,18 @@ class _Prepared:
             self._together = {key: tuple(ids) for key, ids in together.items()}
         return self._together.get(joined, ())
 
-    def ending(self, first: str, last: str) -> tuple[int, ...]:
-        """The aliases whose full parts (:func:`full_parts`, two or more) begin with the key
-        ``first`` and end with the key ``last``."""
+    def ending(self, firsts: tuple[str, ...], lasts: tuple[str, ...]) -> frozenset[int]:
+        """The aliases whose full parts (:func:`full_parts`, two or more) begin with a key in
+        ``firsts`` and end with one in ``lasts``; kept per index, as :meth:`anchored` is."""
+        memo = (firsts, lasts)
+        found = self._ending.get(memo)
+        if found is None:
+            found = frozenset().union(*(self._ends_of(first, last) for first in firsts for last in lasts))
+            if len(self._ending) < MAX_KEPT_PAIRS:
+                self._ending[memo] = found
+        return found
+
+    def _ends_of(self, first: str, last: str) -> tuple[int, ...]:
         if self._ends is None:
             ends: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
             for alias_id, joined in enumerate(self.index.alias_joined):
@@ -336,16 +448,15 @@ class _Prepared:
             self._ends = {pair: tuple(ids) for pair, ids in ends.items()}
         return self._ends.get((first, last), ())
 
-    def strict_block(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
-        """The keys of :meth:`block` near-exactly like ``key`` (see :func:`strict_only`), kept per index."""
-        memo = (key, skeleton, cutoff)
-        found = self._strict.get(memo)
-        if found is None:
-            found = self._strict[memo] = strict_only(key, self.block(key, skeleton, cutoff)[0])
-        return found
-
     def near_keys_uncached(self, key: str, skeleton: str, cutoff: float) -> tuple[str, ...]:
-        """The part keys that align with ``key`` by rule (see ``Resolver._near_aliases``)."""
+        """The part keys that align with a query part of this key and skeleton by rule.
+
+        Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
+        key with the same consonant skeleton (a vowel apart, across scripts, gh = q) or an
+        initial with the same first letter. Parts that are only close by edit distance (a
+        consonant dropped or changed) are not seen: admitting them linked names that are not
+        in the gazetteer to near namesakes.
+        """
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
         similarity = part_similarity
@@ -406,12 +517,14 @@ class _Prepared:
         """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
         return self.index.keys_by_skeleton.get(skeleton, ())
 
-    def full(self, alias_id: int) -> tuple[str, ...]:
-        """The alias's :func:`full_parts`."""
+    def full(self, alias_id: int) -> _Full:
+        """The alias's :func:`full_parts`, whether it opens with a kunya and whether it has no
+        connector: what the gapped tier reads of a candidate."""
         found = self._full.get(alias_id)
         if found is None:
             keys, weights, _, _ = self.parts(alias_id)
-            found = self._full[alias_id] = tuple([k for k, w in zip(keys, weights, strict=True) if w == 1.0])
+            full = tuple([k for k, w in zip(keys, weights, strict=True) if w == 1.0])
+            found = self._full[alias_id] = (full, keys[0] in KUNYA, CONNECTORS.isdisjoint(keys))
         return found
 
     def parts(self, alias_id: int) -> _Parts:
@@ -427,6 +540,8 @@ class _Prepared:
 
 #: Part keys, their weights, the weights' sum and the number of full-weight parts.
 _Parts = tuple[tuple[str, ...], tuple[float, ...], float, int]
+#: Full-weight part keys, whether the first part is a kunya, whether no part is a connector.
+_Full = tuple[tuple[str, ...], bool, bool]
 
 
 def _top_weight(full: int, count: int, pairs: int) -> float:
@@ -823,10 +938,6 @@ class Resolver:
         self._types = frozenset(config.types)
         #: Decisions per type argument, then per name as given.
         self._cache: dict[str | None, dict[str, Match | None]] = {}
-        #: Alias ids with a part that could align with a query part, per (key, skeleton) not in the index.
-        self._near: dict[tuple[str, str], frozenset[int]] = {}
-        #: The part keys of those aliases (see _near_keys), per (key, skeleton) not in the index.
-        self._near_key_memo: dict[tuple[str, str], tuple[str, ...]] = {}
         #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
         self._prepared = _prepared(self.index)
 
@@ -987,7 +1098,7 @@ class Resolver:
         if found is None:
             if not name or not name.strip():
                 return self._note(explain, None, "empty name")
-            if sum(map(str.isalnum, name)) < 2:
+            if not (len(name) > 1 and name[:2].isalnum()) and sum(map(str.isalnum, name)) < 2:
                 # As the gazetteer refuses names of one character: "x" is no name, though its
                 # key ("ks") is Kansas's.
                 return self._note(explain, None, "one letter or digit names nothing")
@@ -1204,49 +1315,6 @@ class Resolver:
             f"partial name borne by {len(owners)} known people" if len(owners) > 1 else "a bare kunya identifies nobody on its own",
         )
 
-    def _near_aliases(self, key: str, skeleton: str) -> frozenset[int]:
-        """Aliases with a part that aligns with a query part of this key and skeleton.
-
-        Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
-        key with the same consonant skeleton (a vowel apart, across scripts, gh = q) or an
-        initial with the same first letter. Parts that are only close by edit distance (a
-        consonant dropped or changed) are not seen: admitting them linked names that are not
-        in the gazetteer to near namesakes.
-        """
-        if key in self.index.by_token:
-            # A part of the gazetteer's own vocabulary: the answer is index data, kept there.
-            return self._prepared.block(key, skeleton, self.config.part_cutoff)[1]
-        memo = (key, skeleton)
-        near = self._near.get(memo)
-        if near is None:
-            near = self._prepared.union(self._near_keys(key, skeleton))
-            if len(self._near) < 200_000:
-                self._near[memo] = near
-        return near
-
-    def _near_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
-        """The part keys whose aliases are :meth:`_near_aliases`."""
-        if key in self.index.by_token:
-            return self._prepared.block(key, skeleton, self.config.part_cutoff)[0]
-        memo = (key, skeleton)
-        keys = self._near_key_memo.get(memo)
-        if keys is None:
-            keys = self._prepared.near_keys_uncached(key, skeleton, self.config.part_cutoff)
-            if len(self._near_key_memo) < 200_000:
-                self._near_key_memo[memo] = keys
-        return keys
-
-    def _strict_keys(self, key: str, skeleton: str) -> tuple[str, ...]:
-        """The part keys near-exactly like a query part (``STRICT_PART_CUTOFF``), no initials."""
-        if key in self.index.by_token:
-            return self._prepared.strict_block(key, skeleton, self.config.part_cutoff)
-        near = self._near_keys(key, skeleton)
-        if len(skeleton) == 1:
-            # _near_keys leaves out a one-letter skeleton's keys (too many for the fuzzy tier's
-            # cutoff); they are few, and "walui" is near-exactly "wali".
-            near = (*near, *self._prepared.keys_of_skeleton(skeleton))
-        return strict_only(key, near)
-
     @staticmethod
     def _intersect(sets: list[frozenset[int]]) -> frozenset[int]:
         """The intersection, smallest set first; a single set is returned as it is (read only)."""
@@ -1260,7 +1328,7 @@ class Resolver:
 
         A query part whose weight exceeds what the score can lose must align with a part of
         the candidate, so candidates are the intersection of those parts' near aliases
-        (:meth:`_near_aliases`), not the union: a name not in the gazetteer has few or none.
+        (:meth:`_Prepared.aliases`), not the union: a name not in the gazetteer has few or none.
         """
         index = self.index
         config = self.config
@@ -1286,8 +1354,7 @@ class Resolver:
             # Half the substantial parts appear in no alias, not even by their consonants.
             return None if explain is None else self._note(explain, None, f"no known name has a part like {unknown[0]!r}")
         prepared = self._prepared
-        near = self._near_aliases
-        cutoff = config.part_cutoff
+        aliases_of = prepared.aliases
         required = [(key, skeleton) for key, skeleton, needed in parts if needed]
         candidates: frozenset[int]
         if required:
@@ -1295,18 +1362,19 @@ class Resolver:
             # A spelling no alias has is blocked on all the keys of its skeleton at first, which
             # spares the similarity checks that choose among them when even those hold no alias
             # with the other parts.
-            known = [prepared.block(key, skeleton, cutoff) if key in by_token else None for key, skeleton in required]
-            blocks = [prepared.skeleton_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+            part_of, cutoff = prepared.part, config.part_cutoff
+            blocked = [part_of(key, skeleton, cutoff) for key, skeleton in required]
+            blocks = [part.chosen_from for part in blocked]
             separate = len(blocks) > 1 and prepared.disjoint(blocks)
-            if not separate and None in known:
-                blocks = [self._near_keys(*part) if found is None else found[0] for found, part in zip(known, required, strict=True)]
+            if not separate and not all(part.known for part in blocked):
+                blocks = list(map(prepared.near, blocked))
                 separate = len(blocks) > 1 and prepared.disjoint(blocks)
             if separate and len(required) == 2 and query.weights.count(1.0) == 2:
                 # The two required parts are the name's two full parts (a third full part would
                 # be required too), and their blocks hold the keys the gapped tier anchors on
                 # (for a key not in the index, when its skeleton is not one letter).
                 query.apart = all(key in by_token or len(skeleton) >= 2 for key, skeleton in required)
-            sets = [near(*part) if found is None else found[1] for found, part in zip(known, required, strict=True)] if not separate else []
+            sets = [] if separate else list(map(aliases_of, blocked))
             candidates = frozenset() if separate else self._intersect(sets)
             for left_out, (key, _) in enumerate(required):
                 if key not in by_token and len(required) > 1:
@@ -1316,18 +1384,14 @@ class Resolver:
                     # candidates too. (When no two blocks are disjoint, no two of these are.)
                     if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
                         continue  # no name holds them all
-                    rarer = [
-                        sets[i] if sets else near(*part) if found is None else found[1]
-                        for i, (found, part) in enumerate(zip(known, required, strict=True))
-                        if i != left_out
-                    ]
+                    rarer = [sets[i] if sets else aliases_of(part) for i, part in enumerate(blocked) if i != left_out]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
                             candidates = candidates | rest
         elif parts:
             # Every part could be left out (a long name of light parts): the two rarest parts.
-            optional = sorted([near(key, skeleton) for key, skeleton, _ in parts], key=len)
+            optional = sorted([aliases_of(prepared.part(key, skeleton, config.part_cutoff)) for key, skeleton, _ in parts], key=len)
             union: set[int] = set()
             for aliases in optional[:2]:
                 if len(union) + len(aliases) > config.max_candidates and union:
@@ -1360,7 +1424,7 @@ class Resolver:
         # there is a match: they may be its runners-up or candidates.
         scores: dict[int, float] = {}
         best = 0.0
-        rows = _rows(q_keys, q_weights, cutoff)
+        rows = _rows(q_keys, q_weights, config.part_cutoff)
         # The parts without which the score stays below the cutoff: an alias waits when they do
         # not all align, in order, with parts of its own (found leftmost first, which finds a
         # way when there is one). Most aliases that come this far in a name not in the gazetteer
@@ -1450,7 +1514,8 @@ class Resolver:
         prepared = self._prepared
         q_keys = [key for key, _ in full]
         n_full = len(q_keys)
-        first = self._strict_keys(*full[0])
+        part_of, cutoff = prepared.part, config.part_cutoff
+        first = prepared.strict(part_of(*full[0], cutoff))
         if not first:
             return None
 
@@ -1458,35 +1523,37 @@ class Resolver:
             # The other parts' keys count only with an alias that holds one of `first` too: for
             # a spelling no alias has, its keys are not chosen (by similarity, one by one) when
             # no alias holds one of `first` and one of the keys they would be chosen from.
-            if key not in self.index.by_token:
-                chosen_from = prepared.skeleton_keys(key, skeleton)
+            part = part_of(key, skeleton, cutoff)
+            if not part.known:
+                chosen_from = part.chosen_from
                 if len(skeleton) == 1:
                     chosen_from = (*chosen_from, *prepared.keys_of_skeleton(skeleton))
                 if not chosen_from or prepared.disjoint((first, chosen_from)):
                     return ()
-            return self._strict_keys(key, skeleton)
+            return prepared.strict(part)
 
         # An alias that fits holds the query's first and last parts: the anchors of a name with
         # parts more (or fewer) inside or after them, or turned surname first.
         candidates: set[int] = set()
         last = strict_keys(*full[-1])
         if last:
-            candidates.update(prepared.holding_both(first, last))
+            held = prepared.anchored(first, last)
+            if held is None:
+                return None  # too common a name to decide on
+            candidates.update(held)
         if len(full) >= 3:
             # Or it differs in the last part only (see _one_part_off): it holds the first two,
             # and as many full parts as the query, or one more or fewer that two of the
             # longer name written as one make alike (see _merged).
-            both = prepared.holding_both(first, strict_keys(*full[1]))
-            if len(both) <= MAX_ANCHORED:  # else too common a start to decide on
+            both = prepared.anchored(first, strict_keys(*full[1]))
+            if both is not None:  # else too common a start to decide on
                 for alias_id in both:
-                    c_keys = prepared.full(alias_id)
+                    c_keys = prepared.full(alias_id)[0]
                     if len(c_keys) == n_full or (abs(len(c_keys) - n_full) == 1 and _merged(q_keys, c_keys)):
                         candidates.add(alias_id)
         # Or it is the query's first parts, ending up to MAX_GAPS parts before the query does.
         for key, skeleton in full[max(1, len(full) - 1 - MAX_GAPS) : -1]:
-            for right in strict_keys(key, skeleton):
-                for left in first:
-                    candidates.update(prepared.ending(left, right))
+            candidates.update(prepared.ending(first, strict_keys(key, skeleton)))
         if not candidates or len(candidates) > MAX_ANCHORED:
             return None
         plain = CONNECTORS.isdisjoint(query.keys)
@@ -1494,15 +1561,14 @@ class Resolver:
         index = self.index
         scored: dict[int, tuple[float, int]] = {}
         for alias_id in self._allowed(sorted(candidates), type):
-            keys = prepared.parts(alias_id)[0]
-            if (keys[0] in KUNYA) != kunya:
+            c_keys, c_kunya, c_plain = prepared.full(alias_id)
+            if c_kunya != kunya:
                 continue  # "Abu Badr" is Badr's father, not Badr
-            entity_index = index.alias_entity[alias_id]
-            person = index.entities.types[entity_index] not in NOT_PEOPLE
-            turn = plain and CONNECTORS.isdisjoint(keys)
-            c_keys = prepared.full(alias_id)
+            turn = plain and c_plain
             if not _may_anchor(q_keys, c_keys, turn=turn) or (len(c_keys) == n_full >= 3 and not _may_end(q_keys, c_keys, turn=turn)):
                 continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked
+            entity_index = index.alias_entity[alias_id]
+            person = index.entities.types[entity_index] not in NOT_PEOPLE
             score = anchored_similarity(q_keys, c_keys, turn=turn, person=person)
             if not index.alias_strong[alias_id]:
                 score *= 0.95

@@ -92,6 +92,10 @@ def name_tables() -> NameTables:
     )
 
 
+#: The connectors that NameParts.is_partial does not count as parts.
+_NOT_SIGNIFICANT = frozenset({"abu", "umm", "bin", "bint"})
+
+
 @dataclass(frozen=True, slots=True)
 class NameParts:
     """A parsed name.
@@ -124,8 +128,13 @@ class NameParts:
     @property
     def is_partial(self) -> bool:
         """One significant part only, or a bare kunya: weak evidence of identity."""
-        significant = [t for t in self.tokens if t not in ("abu", "umm", "bin", "bint")]
-        return len(significant) <= 1
+        seen = False
+        for token in self.tokens:
+            if token not in _NOT_SIGNIFICANT:
+                if seen:
+                    return False  # a second significant part
+                seen = True
+        return True
 
 
 #: Signs of Somali orthography in a folded name: x for ħ (Xasan = Hassan, Maxamed, Faarax =
@@ -483,6 +492,12 @@ def uninvert(name: str, *, person: bool = False) -> tuple[str, bool]:
     return name, False
 
 
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str:
+    """:func:`fold` of one word; kept, as the words that open names (given names) recur."""
+    return fold_ascii(word) if word.isascii() else fold(word)
+
+
 def without_soft_title(name: str) -> str | None:
     """``name`` without the honorific that opens it, when that word is also a given name.
 
@@ -494,7 +509,7 @@ def without_soft_title(name: str) -> str | None:
     tables = name_tables()
     words = name.split()
     for at, word in enumerate(words):
-        folded = fold(word)
+        folded = _fold_word(word)
         if folded in tables.soft_titles:
             rest = " ".join(words[:at] + words[at + 1 :])
             return rest if len(parse_name(rest).tokens) >= 2 else None
