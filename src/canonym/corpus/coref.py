@@ -246,10 +246,15 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     Names the document settles otherwise, or where no or several candidates fit, stay; so do
     people, whose ``part_of`` is a group they belong to, not a context that singles them out.
     """
+    # The decisions with candidates that name no entity: the ambiguous ones (_candidate_ids).
     pending = [
-        (i, candidates)
+        (i, set(match.candidates))
         for i, d in enumerate(decisions)
-        if (candidates := _candidate_ids(d)) and not _is_known(d) and not _before_title(text, d.span.end)
+        if (match := d.match) is not None
+        and match.entity is None
+        and match.method == "ambiguous"
+        and match.candidates
+        and not _before_title(text, d.span.end)
     ]
     if not pending:
         return decisions
@@ -301,6 +306,8 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
     agree (Schwartz and Hearst's test): the rest may come from another language, AES being
     the French "Alliance des Etats du Sahel"."""
+    if " (" not in text:
+        return decisions  # no name is followed by one in parentheses
     defined: dict[str, Decision] = {}
     for previous, decision in pairwise(decisions):
         if (

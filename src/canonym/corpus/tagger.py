@@ -28,7 +28,7 @@ from canonym.corpus.context import (
 )
 from canonym.corpus.coref import resolve_acronyms, resolve_by_context, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
-from canonym.corpus.mentions import Mention, mentions_frame, new_mention
+from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
@@ -113,9 +113,10 @@ class Tagger:
         self._keys: dict[str, str] = {}
         self._demonyms: dict[str, bool] = {}
         self._places_inside: dict[str, bool] = {}
-        self._trimmable: dict[str, bool] = {}
+        self._trimmable: dict[str, tuple[str | None, int]] = {}
         self._known_plans: dict[str, _Plan] = {}
         self._shape_plans: dict[str, _Plan] = {}
+        self._tails: dict[str, tuple[Match | None, str, _Tail]] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -169,10 +170,23 @@ class Tagger:
 
     def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
-        decide = self._decide
-        decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
+        decisions = self._decisions(text, self._spans(text, known))
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
-        return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
+        mention = self._mention
+        return [mention(doc_id, d) for d in settled if not d.anchor_only]
+
+    def _decisions(self, text: str, spans: list[Span]) -> list[Decision]:
+        """:meth:`_decide` of each span, without the dropped ones."""
+        known_plans, shape_plans, decide = self._known_plans, self._shape_plans, self._decide
+        out: list[Decision] = []
+        for span in spans:
+            plan = (known_plans if span.gazetteer else shape_plans).get(span.surface)
+            if plan is not None and plan.how is _FIXED:
+                # Most spans: a plan that the context does not change (what _decide does).
+                out.append(Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only))
+            elif (decision := decide(text, span)) is not None:
+                out.append(decision)
+        return out
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
@@ -238,7 +252,7 @@ class Tagger:
         "the Egyptian Ayman al-Zaouahiri" names Ayman al-Zaouahiri (SPEC: adjectives are
         not part of a name); "Iraqi Intelligence and Security Forces" keeps its demonym.
         """
-        rest = self._after_demonym(shape.surface)
+        rest = self._cuts(shape.surface)[0]
         if rest is None or (len(fold(rest).split()) < 2 and not inside):
             return shape
         start = shape.end - len(rest)
@@ -251,22 +265,26 @@ class Tagger:
     def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a plural common noun and "of" before a name ("Residents of Adan
         Yabaal", "Supporters of Muqtada al-Sadr")."""
-        found = self._leading_noun(shape.surface)
-        if found is None:
+        cut = self._cuts(shape.surface)[1]
+        if cut == 0:
             return shape
-        start = shape.start + found.end()
+        start = shape.start + cut
         if any(s.start < start for s in inside):
             return shape  # a known name begins with it ("Partisans of God")
-        return Span(start, shape.end, shape.surface[found.end() :], shape.gazetteer, shape.modifier)
+        return Span(start, shape.end, shape.surface[cut:], shape.gazetteer, shape.modifier)
 
     def _may_trim(self, surface: str) -> bool:
         """Whether a shape of this surface may lose a leading demonym or "Residents of" (by
-        its words alone; memoized): most shapes may not."""
+        its words alone): most shapes may not."""
+        rest, noun_end = self._cuts(surface)
+        return rest is not None or noun_end > 0
+
+    def _cuts(self, surface: str) -> tuple[str | None, int]:
+        """:meth:`_after_demonym` and :meth:`_leading_noun_end` of a surface (memoized: a
+        shape that may be trimmed is met again and again)."""
         found = self._trimmable.get(surface)
         if found is None:
-            found = bounded(self._trimmable)[surface] = (
-                self._after_demonym(surface) is not None or self._leading_noun(surface) is not None
-            )
+            found = bounded(self._trimmable)[surface] = (self._after_demonym(surface), self._leading_noun_end(surface))
         return found
 
     def _after_demonym(self, surface: str) -> str | None:
@@ -279,15 +297,15 @@ class Tagger:
             return None
         return rest
 
-    def _leading_noun(self, surface: str) -> re.Match[str] | None:
-        """A leading plural common noun and "of" ("Supporters of "), or None."""
+    def _leading_noun_end(self, surface: str) -> int:
+        """The end of a leading plural common noun and "of" ("Supporters of "), or 0."""
         found = _NOUN_OF.match(surface)
         if found is None:
-            return None
+            return 0
         word = fold(found.group(1))
         if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
-            return None
-        return found
+            return 0
+        return found.end()
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
@@ -595,6 +613,22 @@ class Tagger:
         return True
 
     def _mention(self, doc_id: str, decision: Decision) -> Mention:
+        span = decision.span
+        surface = span.surface
+        match = decision.match
+        # The columns after the surface depend on the match, the type and the surface alone:
+        # worked out once per surface, while its decisions keep the memo's match.
+        known = self._tails.get(surface)
+        if known is not None and known[0] is match and known[1] == decision.type and decision.nil_key is None:
+            tail = known[2]
+        else:
+            tail = self._tail(decision)
+            if decision.nil_key is None and (match is None or match.method != "coref"):
+                bounded(self._tails)[surface] = (match, decision.type, tail)
+        return _tuple_new(Mention, (doc_id, span.start, span.end, surface, *tail))
+
+    def _tail(self, decision: Decision) -> _Tail:
+        """A decision's mention columns after the surface (normalized ... method)."""
         span, match = decision.span, decision.match
         normalized = (
             (match.key if match is not None else None)
@@ -603,13 +637,15 @@ class Tagger:
         )
         if match is not None and match.entity is not None:
             entity = match.entity
-            return new_mention(
-                doc_id, span.start, span.end, span.surface, normalized, entity.id, entity.id,
-                entity.name, entity.type, round(match.score, 4), match.method,
-            )
+            return normalized, entity.id, entity.id, entity.name, entity.type, round(match.score, 4), match.method
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
-        return new_mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+        return normalized, None, "", span.surface, decision.type, score, method
+
+
+#: The columns of a mention after its surface (see ``Tagger._tail``).
+_Tail = tuple[str, str | None, str, str, str, float, str]
+_tuple_new = tuple.__new__
 
 
 #: Kinds of places by the level that context words name (see ``context.place_level``).
