@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canonym.corpus.finder import _SEQUENCE, _SEQUENCE_FAST, _particle_start
+from canonym.corpus.finder import _PARTICLE_TAILS, _SEQUENCE, _SEQUENCE_FAST, _particle_start
 
 #: Pieces of names, particles, Arabic script, initials and near misses, to string together.
 _PARTICLES = ["al-", "al ", "Al-", "el-", "bin ", "ibn ", "abu ", "ash-", "as-", "an-", "at ", "ad-", "az-", "abd "]
@@ -21,7 +21,10 @@ def fast_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     previous_end = 0
     for match in _SEQUENCE_FAST.finditer(text):
-        spans.append((_particle_start(text, match.start(), previous_end), match.end()))
+        start = match.start()
+        if text[start - 3 : start] in _PARTICLE_TAILS:
+            start = _particle_start(text, start, previous_end)
+        spans.append((start, match.end()))
         previous_end = match.end()
     return spans
 

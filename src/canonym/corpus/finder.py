@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
-from itertools import chain
+from itertools import chain, compress, count, pairwise, repeat
+from operator import is_
 from typing import NamedTuple, TypeVar
 
 import ahocorasick_rs
@@ -87,21 +88,19 @@ _SEQUENCE_FAST = re.compile(
 )
 #: The particle that opens a _SEQUENCE match before its first capital ("al-", "bin ").
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}]\Z")
-#: The characters a particle ends with, then the separators after it.
-_PARTICLE_ENDS = frozenset("ldnrshtzu")
+#: The last two letters of each such particle and a separator: a quick test before that one.
+_PARTICLE_TAILS = frozenset(
+    p[-2:] + separator
+    for p in ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu")
+    for separator in " -\u2010\u2011"
+)
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
-_PARTICLE_SEPARATORS = frozenset(" -\u2010\u2011")
 
 
 def _particle_start(text: str, start: int, floor: int) -> int:
     """Where the _SEQUENCE match that :data:`_SEQUENCE_FAST` finds at ``start`` begins: before
     a particle that opens it ("al-Baghdadi"), not before ``floor`` (the previous one's end)."""
-    if (
-        start >= 2
-        and text[start - 1] in _PARTICLE_SEPARATORS
-        and text[start - 2] in _PARTICLE_ENDS
-        and _ARABIC_LETTER.match(text, start) is None  # a particle opens a Latin name only
-    ):
+    if start >= 2 and _ARABIC_LETTER.match(text, start) is None:  # a particle opens a Latin name only
         found = _PARTICLE_BEFORE.search(text, max(floor, start - 4), start)
         if found is not None:
             return found.start()
@@ -185,6 +184,8 @@ class Span(NamedTuple):
 #: third of the cost, for the finders' hot loops: a named tuple's own constructor goes
 #: through ``type.__call__`` and a Python-level ``__new__``.
 _tuple_new = tuple.__new__
+#: ``_new_span((start, end, surface, gazetteer, modifier))``: the same, for ``map``.
+_new_span = partial(_tuple_new, Span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,26 +304,40 @@ class NameFinder:
         text_offsets = np.array(offsets, dtype=np.int64)
         documents = np.searchsorted(text_offsets, o_starts, side="right") - 1
         bases = text_offsets[documents]
-        rows = zip(
-            documents.tolist(),
+        return self._accepted_spans(
+            texts,
+            documents,
             hits[whole, 0].tolist(),
             (o_starts - bases).tolist(),
             (positions[ends[whole] - 1] + 1 - bases).tolist(),
-            strict=True,
         )
-        accepted_memo = self._accepted
-        for document, pattern, start, end in rows:
-            text = texts[document]
-            if text.startswith(".", end):
-                end = _extend_initialism(text, end)
-            surface = text[start:end]
-            key = (pattern, surface)
-            accepted = accepted_memo.get(key)
-            if accepted is None:
-                accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
-            if accepted:
-                out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
-        return out
+
+    def _accepted_spans(
+        self, texts: list[str], documents: np.ndarray, patterns: list[int], starts: list[int], ends: list[int]
+    ) -> list[list[Span]]:
+        """The spans of each text from the hits (text, pattern, offsets) written as their patterns
+        require (:meth:`_accepts`).
+
+        Each step is a ``map`` over all the hits, without Python code per hit: only hits
+        before a dot and the (pattern, surface) pairs not seen before reach Python.
+        """
+        hit_texts = list(map(texts.__getitem__, documents.tolist()))
+        for i in compress(count(), map(str.startswith, hit_texts, repeat("."), ends)):
+            ends[i] = _extend_initialism(hit_texts[i], ends[i])
+        surfaces = list(map(str.__getitem__, hit_texts, map(slice, starts, ends)))
+        keys = list(zip(patterns, surfaces, strict=True))
+        memo = self._accepted
+        accepted = list(map(memo.get, keys))
+        for i in compress(count(), map(is_, accepted, repeat(None))):
+            key = keys[i]
+            found = memo.get(key)
+            if found is None:
+                found = bounded(memo)[key] = self._accepts(*key)
+            accepted[i] = found
+        spans = list(map(_new_span, compress(zip(starts, ends, surfaces, repeat(True), repeat(False)), accepted)))
+        per_text = np.bincount(documents[np.array(accepted, dtype=bool)], minlength=len(texts))
+        bounds = [0, *np.cumsum(per_text).tolist()]
+        return [spans[a:b] for a, b in pairwise(bounds)]
 
     def _accepts(self, pattern: int, surface: str) -> bool:
         """Whether ``surface`` is written as the pattern's aliases require (capitals, acronyms)."""
@@ -350,10 +365,12 @@ class NameFinder:
         inverted_end = 0
         memo = self._memo
         k, count = 0, len(known)
-        previous_end = 0
+        previous = None
         for match in _SEQUENCE_FAST.finditer(text):
-            base = _particle_start(text, match.start(), previous_end)
-            previous_end = match.end()
+            base = match.start()
+            if text[base - 3 : base] in _PARTICLE_TAILS:
+                base = _particle_start(text, base, previous.end() if previous is not None else 0)
+            previous = match
             if base >= next_inverted:
                 inverted_end, next_inverted = _take_inverted(text, upcoming, base, spans)
             if base < inverted_end:
