@@ -105,6 +105,8 @@ def _particle_start(text: str, start: int, floor: int) -> int:
         if found is not None:
             return found.start()
     return start
+
+
 #: Capitalised words the surname of the inverted form may have ("AL-SHARABI", "ABU BAKR AL BAGHDADI").
 _INVERTED_SURNAME_WORDS = 5
 #: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein".
