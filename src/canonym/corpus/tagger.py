@@ -184,6 +184,8 @@ class Tagger:
             if plan is not None and plan.how is _FIXED:
                 # Most spans: a plan that the context does not change (what _decide does).
                 out.append(Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only))
+            elif plan is _DROPPED:
+                continue
             elif (decision := decide(text, span)) is not None:
                 out.append(decision)
         return out
