@@ -298,7 +298,10 @@ class NameFinder:
         # Boundaries and offsets of all hits at once; Python only sees the hits that count.
         hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=3 * len(found)).reshape(-1, 3)
         starts, ends = hits[:, 1], hits[:, 2]
-        codes = np.frombuffer(haystack.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if haystack.isascii():  # the usual case: a quarter of the bytes to encode and compare
+            codes = np.frombuffer(haystack.encode("ascii"), dtype=np.uint8)
+        else:
+            codes = np.frombuffer(haystack.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         blank = np.append((codes == 32) | (codes == BOUNDARY_CODE), True)  # index -1 and size: edges
         whole = blank[starts - 1] & blank[np.minimum(ends, len(haystack))]
         positions = folded.positions
