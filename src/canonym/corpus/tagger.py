@@ -117,6 +117,7 @@ class Tagger:
         self._known_plans: dict[str, _Plan] = {}
         self._shape_plans: dict[str, _Plan] = {}
         self._tails: dict[str, tuple[Match | None, str, _Tail]] = {}
+        self._leftovers: dict[str, list[tuple[int, int, str]]] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -381,10 +382,14 @@ class Tagger:
         return match is not None and match.entity is not None and match.entity.type == "LOC"
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
-        return [
-            Span(start + s.start, start + s.end, s.surface, False)
-            for s in self.finder.shapes(text[start:end])[0]
-        ]
+        """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
+        piece = text[start:end]
+        found = self._leftovers.get(piece)
+        if found is None:
+            found = bounded(self._leftovers)[piece] = [
+                (s.start, s.end, s.surface) for s in self.finder.shapes(piece)[0]
+            ]
+        return [Span(start + a, start + b, surface, False) for a, b, surface in found]
 
     def _links_whole(self, shape: Span, inside: list[Span]) -> bool:
         """Whether the exact, alias or key tier links the whole shape (the known spans
