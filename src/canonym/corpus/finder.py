@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain, compress, count, pairwise, repeat
-from operator import is_
+from itertools import chain
 from typing import NamedTuple, TypeVar
 
 import ahocorasick_rs
@@ -186,8 +185,6 @@ class Span(NamedTuple):
 #: third of the cost, for the finders' hot loops: a named tuple's own constructor goes
 #: through ``type.__call__`` and a Python-level ``__new__``.
 _tuple_new = tuple.__new__
-#: ``_new_span((start, end, surface, gazetteer, modifier))``: the same, for ``map``.
-_new_span = partial(_tuple_new, Span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,40 +306,26 @@ class NameFinder:
         text_offsets = np.array(offsets, dtype=np.int64)
         documents = np.searchsorted(text_offsets, o_starts, side="right") - 1
         bases = text_offsets[documents]
-        return self._accepted_spans(
-            texts,
-            documents,
+        rows = zip(
+            documents.tolist(),
             hits[whole, 0].tolist(),
             (o_starts - bases).tolist(),
             (positions[ends[whole] - 1] + 1 - bases).tolist(),
+            strict=True,
         )
-
-    def _accepted_spans(
-        self, texts: list[str], documents: np.ndarray, patterns: list[int], starts: list[int], ends: list[int]
-    ) -> list[list[Span]]:
-        """The spans of each text from the hits (text, pattern, offsets) written as their patterns
-        require (:meth:`_accepts`).
-
-        Each step is a ``map`` over all the hits, without Python code per hit: only hits
-        before a dot and the (pattern, surface) pairs not seen before reach Python.
-        """
-        hit_texts = list(map(texts.__getitem__, documents.tolist()))
-        for i in compress(count(), map(str.startswith, hit_texts, repeat("."), ends)):
-            ends[i] = _extend_initialism(hit_texts[i], ends[i])
-        surfaces = list(map(str.__getitem__, hit_texts, map(slice, starts, ends)))
-        keys = list(zip(patterns, surfaces, strict=True))
-        memo = self._accepted
-        accepted = list(map(memo.get, keys))
-        for i in compress(count(), map(is_, accepted, repeat(None))):
-            key = keys[i]
-            found = memo.get(key)
-            if found is None:
-                found = bounded(memo)[key] = self._accepts(*key)
-            accepted[i] = found
-        spans = list(map(_new_span, compress(zip(starts, ends, surfaces, repeat(True), repeat(False)), accepted)))
-        per_text = np.bincount(documents[np.array(accepted, dtype=bool)], minlength=len(texts))
-        bounds = [0, *np.cumsum(per_text).tolist()]
-        return [spans[a:b] for a, b in pairwise(bounds)]
+        accepted_memo = self._accepted
+        for document, pattern, start, end in rows:
+            text = texts[document]
+            if text.startswith(".", end):
+                end = _extend_initialism(text, end)
+            surface = text[start:end]
+            key = (pattern, surface)
+            accepted = accepted_memo.get(key)
+            if accepted is None:
+                accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
+            if accepted:
+                out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
+        return out
 
     def _accepts(self, pattern: int, surface: str) -> bool:
         """Whether ``surface`` is written as the pattern's aliases require (capitals, acronyms)."""
