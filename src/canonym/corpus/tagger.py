@@ -171,25 +171,11 @@ class Tagger:
 
     def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
-        decisions = self._decisions(text, self._spans(text, known))
+        decide = self._decide
+        decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
-
-    def _decisions(self, text: str, spans: list[Span]) -> list[Decision]:
-        """:meth:`_decide` of each span, without the dropped ones."""
-        known_plans, shape_plans, decide = self._known_plans, self._shape_plans, self._decide
-        out: list[Decision] = []
-        for span in spans:
-            plan = (known_plans if span.gazetteer else shape_plans).get(span.surface)
-            if plan is not None and plan.how is _FIXED:
-                # Most spans: a plan that the context does not change (what _decide does).
-                out.append(Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only))
-            elif plan is _DROPPED:
-                continue
-            elif (decision := decide(text, span)) is not None:
-                out.append(decision)
-        return out
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
@@ -838,17 +824,19 @@ def _is_title_case_segment(text: str, start: int, end: int) -> bool:
     # A bounded reach each way: a megabyte line must not be scanned once per name in it.
     reach = max(0, start - _SEGMENT_REACH)
     line_start = text.rfind("\n", reach, start) + 1 or reach
-    line_end = text.find("\n", end, end + _SEGMENT_REACH)
-    if line_end == -1:
-        line_end = min(len(text), end + _SEGMENT_REACH)
     # Separators are found scanning the line from its start; a scan from a character that
     # no separator can overlap finds the same ones after it.
     scan_from = max(line_start, start - _TITLE_LINE - len(" | "))
     while scan_from > line_start and text[scan_from] in _SEPARATOR_CHARACTERS:
         scan_from -= 1
+    if scan_from > line_start and _SEPARATOR.search(text, scan_from, start) is None:
+        return False  # the segment starts further back than a title is long (most names)
     left = max((m.end() for m in _SEPARATOR.finditer(text, scan_from, start)), default=line_start)
     if left == line_start and scan_from > line_start:
-        return False  # the segment starts further back than a title is long
+        return False
+    line_end = text.find("\n", end, end + _SEGMENT_REACH)
+    if line_end == -1:
+        line_end = min(len(text), end + _SEGMENT_REACH)
     stop = min(line_end, left + _TITLE_LINE + len(" | "))
     found = _SEPARATOR.search(text, end, stop)
     if found is None and stop < line_end:
