@@ -87,15 +87,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     seeking, anchoring = _roles(decisions)
     if not seeking or not anchoring:
         return decisions
-    anchors: list[_Anchor] = []
-    for position in anchoring:
-        decision = decisions[position]
-        entity = decision.match.entity if decision.match is not None else None
-        # The name as written and the canonical name; not every alias, or a
-        # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
-        keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
-        entity_id = entity.id if entity is not None else None
-        anchors.append(_Anchor(position, keys, decision, entity_id, decision.type == "PER"))
+    anchors = _anchors(decisions, anchoring, _sought_ids(decisions, seeking))
     out = list(decisions)
     for position in seeking:
         decision = decisions[position]
@@ -134,6 +126,37 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
     return out
+
+
+def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:
+    """The entity ids that the seeking decisions may take an anchor of: their candidates and
+    their own entity (a superset of what :func:`_fitting` looks for beyond persons)."""
+    ids: set[str] = set()
+    for position in seeking:
+        match = decisions[position].match
+        if match is not None:
+            ids.update(match.candidates)
+            if match.entity is not None:
+                ids.add(match.entity.id)
+    return ids
+
+
+def _anchors(decisions: list[Decision], anchoring: list[int], sought: set[str]) -> list[_Anchor]:
+    """The anchoring decisions that a seeking one may take: persons, and mentions of the
+    ``sought`` entities (no other anchor passes the tests of :func:`resolve_partials`)."""
+    anchors: list[_Anchor] = []
+    for position in anchoring:
+        decision = decisions[position]
+        entity = decision.match.entity if decision.match is not None else None
+        entity_id = entity.id if entity is not None else None
+        person = decision.type == "PER"
+        if not person and entity_id not in sought:
+            continue
+        # The name as written and the canonical name; not every alias, or a
+        # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
+        keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
+        anchors.append(_Anchor(position, keys, decision, entity_id, person))
+    return anchors
 
 
 def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
