@@ -90,15 +90,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     seeking, anchoring = _roles(decisions)
     if not seeking or not anchoring:
         return decisions
-    anchors: list[_Anchor] = []
-    for position in anchoring:
-        decision = decisions[position]
-        entity = decision.match.entity if decision.match is not None else None
-        # The name as written and the canonical name; not every alias, or a
-        # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
-        keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
-        entity_id = entity.id if entity is not None else None
-        anchors.append(_Anchor(position, keys, decision, entity_id, decision.type == "PER"))
+    anchors = _anchors(decisions, anchoring, _sought_ids(decisions, seeking))
     out = list(decisions)
     for position in seeking:
         decision = decisions[position]
@@ -145,6 +137,37 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         anchor = before[-1] if before else fitting[0]
         out[position] = _adopt(decision, anchor.decision)
     return out
+
+
+def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:
+    """The entity ids that the seeking decisions may take an anchor of: their candidates and
+    their own entity (a superset of what :func:`_fitting` looks for beyond persons)."""
+    ids: set[str] = set()
+    for position in seeking:
+        match = decisions[position].match
+        if match is not None:
+            ids.update(match.candidates)
+            if match.entity is not None:
+                ids.add(match.entity.id)
+    return ids
+
+
+def _anchors(decisions: list[Decision], anchoring: list[int], sought: set[str]) -> list[_Anchor]:
+    """The anchoring decisions that a seeking one may take: persons, and mentions of the
+    ``sought`` entities (no other anchor passes the tests of :func:`resolve_partials`)."""
+    anchors: list[_Anchor] = []
+    for position in anchoring:
+        decision = decisions[position]
+        entity = decision.match.entity if decision.match is not None else None
+        entity_id = entity.id if entity is not None else None
+        person = decision.type == "PER"
+        if not person and entity_id not in sought:
+            continue
+        # The name as written and the canonical name; not every alias, or a
+        # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
+        keys = _anchor_keys(decision.span.surface, entity.name if entity is not None else None)
+        anchors.append(_Anchor(position, keys, decision, entity_id, person))
+    return anchors
 
 
 def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
@@ -279,10 +302,15 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     Names the document settles otherwise, or where no or several candidates fit, stay; so do
     people, whose ``part_of`` is a group they belong to, not a context that singles them out.
     """
+    # The decisions with candidates that name no entity: the ambiguous ones (_candidate_ids).
     pending = [
-        (i, candidates)
+        (i, set(match.candidates))
         for i, d in enumerate(decisions)
-        if (candidates := _candidate_ids(d)) and not _is_known(d) and not _before_title(text, d.span.end)
+        if (match := d.match) is not None
+        and match.entity is None
+        and match.method == "ambiguous"
+        and match.candidates
+        and not _before_title(text, d.span.end)
     ]
     if not pending:
         return decisions
@@ -334,6 +362,8 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
     agree (Schwartz and Hearst's test): the rest may come from another language, AES being
     the French "Alliance des Etats du Sahel"."""
+    if " (" not in text:
+        return decisions  # no name is followed by one in parentheses
     defined: dict[str, Decision] = {}
     for previous, decision in pairwise(decisions):
         if (

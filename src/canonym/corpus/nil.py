@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
 from canonym.resolver import name_similarity
 
+#: token_skeleton, memoized: clustering asks for the parts of every unknown name again and again.
+_skeleton = lru_cache(maxsize=200_000)(token_skeleton)
 #: Both names must be covered this well by each other to merge two clusters.
 MERGE_SIMILARITY = 0.9
 #: Legal forms that end a company's name and may be left out ("Golden Dune Shipping L.L.C."
@@ -46,7 +49,7 @@ def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
     blocks: defaultdict[tuple[int, str, str], list[str]] = defaultdict(list)
     for key, parts in base.items():
         if parts:
-            blocks[(len(parts), token_skeleton(parts[0]), token_skeleton(parts[-1]))].append(key)
+            blocks[(len(parts), _skeleton(parts[0]), _skeleton(parts[-1]))].append(key)
     for block in blocks.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
@@ -83,14 +86,15 @@ def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: di
     unknown name also holds those parts (then it stays on its own).
     """
     by_part: defaultdict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        for part in key.split():
-            by_part[token_skeleton(part)].add(key)
+    skeletons = {key: [_skeleton(part) for part in key.split()] for key in keys}
+    for key, parts_skeletons in skeletons.items():
+        for skeleton in parts_skeletons:
+            by_part[skeleton].add(key)
     for key in keys:
         parts = key.split()
         if len([p for p in parts if len(p) > 2]) < 2:
             continue
-        pools = [by_part[token_skeleton(p)] for p in parts]
+        pools = [by_part[skeleton] for skeleton in skeletons[key]]
         candidates = set.intersection(*pools) - {key}
         longer = {
             find(other) for other in candidates
@@ -130,18 +134,24 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     if not stats:
         return {}
     representative = nil_cluster_keys(sorted({key for key, _, _ in stats}))
-    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    types: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    # Plain dicts, not Counters: most clusters have one spelling and one type.
+    spellings: dict[str, dict[str, int]] = {}
+    types: dict[str, dict[str, int]] = {}
     for (key, surface, etype), count in stats.items():
         root = representative[key]
-        spellings[root][surface] += count
-        types[root][etype] += count
+        counts = spellings.get(root)
+        if counts is None:
+            spellings[root] = {surface: count}
+            types[root] = {etype: count}
+            continue
+        counts[surface] = counts.get(surface, 0) + count
+        by_type = types[root]
+        by_type[etype] = by_type.get(etype, 0) + count
     cluster_of: dict[str, NilCluster] = {}
     used: set[str] = set()
     for root in sorted(spellings):
-        counts = spellings[root]
-        best = min(counts, key=lambda s: (-len(parse_name(s).tokens), -counts[s], s))
-        etype = min(types[root], key=lambda t: (-types[root][t], t))
+        best = _most_frequent(spellings[root], lambda s: -len(parse_name(s).tokens))
+        etype = _most_frequent(types[root], lambda t: 0)
         slug = "-".join(fold(uninvert(best)[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
         cluster_id = f"NIL:{slug}"
         n = 2
@@ -151,6 +161,14 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
         used.add(cluster_id)
         cluster_of[root] = NilCluster(cluster_id, best, etype)
     return {key: cluster_of[root] for key, root in representative.items()}
+
+
+def _most_frequent(counts: dict[str, int], rank: Callable[[str], int]) -> str:
+    """The value of ``counts`` first by ``rank``, then by count, then in order (a lone one
+    without ranking it)."""
+    if len(counts) == 1:
+        return next(iter(counts))
+    return min(counts, key=lambda value: (rank(value), -counts[value], value))
 
 
 def cluster_unknown(mentions: list[Mention]) -> list[Mention]:

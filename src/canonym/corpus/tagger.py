@@ -28,7 +28,7 @@ from canonym.corpus.context import (
 )
 from canonym.corpus.coref import initials, resolve_acronyms, resolve_by_context, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
-from canonym.corpus.mentions import Mention, mentions_frame, new_mention
+from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, PLACE_PREFIXES, group_noun_after, type_by_context, type_by_words
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
@@ -113,9 +113,11 @@ class Tagger:
         self._keys: dict[str, str] = {}
         self._demonyms: dict[str, bool] = {}
         self._places_inside: dict[str, bool] = {}
-        self._trimmable: dict[str, bool] = {}
+        self._trimmable: dict[str, tuple[str | None, int]] = {}
         self._known_plans: dict[str, _Plan] = {}
         self._shape_plans: dict[str, _Plan] = {}
+        self._tails: dict[str, tuple[Match | None, str, _Tail]] = {}
+        self._leftovers: dict[str, list[tuple[int, int, str]]] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -174,7 +176,8 @@ class Tagger:
         if " (" in text:
             decisions = _named_before_acronyms(text, decisions)
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
-        return [self._mention(doc_id, d) for d in settled if not d.anchor_only]
+        mention = self._mention
+        return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
@@ -244,7 +247,7 @@ class Tagger:
         "the Egyptian Ayman al-Zaouahiri" names Ayman al-Zaouahiri (SPEC: adjectives are
         not part of a name); "Iraqi Intelligence and Security Forces" keeps its demonym.
         """
-        rest = self._after_demonym(shape.surface)
+        rest = self._cuts(shape.surface)[0]
         if rest is None or (len(fold(rest).split()) < 2 and not inside):
             return shape
         start = shape.end - len(rest)
@@ -257,22 +260,26 @@ class Tagger:
     def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a plural common noun and "of" before a name ("Residents of Adan
         Yabaal", "Supporters of Muqtada al-Sadr")."""
-        found = self._leading_noun(shape.surface)
-        if found is None:
+        cut = self._cuts(shape.surface)[1]
+        if cut == 0:
             return shape
-        start = shape.start + found.end()
+        start = shape.start + cut
         if any(s.start < start for s in inside):
             return shape  # a known name begins with it ("Partisans of God")
-        return Span(start, shape.end, shape.surface[found.end() :], shape.gazetteer, shape.modifier)
+        return Span(start, shape.end, shape.surface[cut:], shape.gazetteer, shape.modifier)
 
     def _may_trim(self, surface: str) -> bool:
         """Whether a shape of this surface may lose a leading demonym or "Residents of" (by
-        its words alone; memoized): most shapes may not."""
+        its words alone): most shapes may not."""
+        rest, noun_end = self._cuts(surface)
+        return rest is not None or noun_end > 0
+
+    def _cuts(self, surface: str) -> tuple[str | None, int]:
+        """:meth:`_after_demonym` and :meth:`_leading_noun_end` of a surface (memoized: a
+        shape that may be trimmed is met again and again)."""
         found = self._trimmable.get(surface)
         if found is None:
-            found = bounded(self._trimmable)[surface] = (
-                self._after_demonym(surface) is not None or self._leading_noun(surface) is not None
-            )
+            found = bounded(self._trimmable)[surface] = (self._after_demonym(surface), self._leading_noun_end(surface))
         return found
 
     def _after_demonym(self, surface: str) -> str | None:
@@ -285,15 +292,15 @@ class Tagger:
             return None
         return rest
 
-    def _leading_noun(self, surface: str) -> re.Match[str] | None:
-        """A leading plural common noun and "of" ("Supporters of "), or None."""
+    def _leading_noun_end(self, surface: str) -> int:
+        """The end of a leading plural common noun and "of" ("Supporters of "), or 0."""
         found = _NOUN_OF.match(surface)
         if found is None:
-            return None
+            return 0
         word = fold(found.group(1))
         if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
-            return None
-        return found
+            return 0
+        return found.end()
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
@@ -383,10 +390,14 @@ class Tagger:
         return match is not None and match.entity is not None and match.entity.type == "LOC"
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
-        return [
-            Span(start + s.start, start + s.end, s.surface, False)
-            for s in self.finder.shapes(text[start:end])[0]
-        ]
+        """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
+        piece = text[start:end]
+        found = self._leftovers.get(piece)
+        if found is None:
+            found = bounded(self._leftovers)[piece] = [
+                (s.start, s.end, s.surface) for s in self.finder.shapes(piece)[0]
+            ]
+        return [Span(start + a, start + b, surface, False) for a, b, surface in found]
 
     def _links_whole(self, shape: Span, inside: list[Span]) -> bool:
         """Whether the exact, alias or key tier links the whole shape (the known spans
@@ -629,6 +640,22 @@ class Tagger:
         return True
 
     def _mention(self, doc_id: str, decision: Decision) -> Mention:
+        span = decision.span
+        surface = span.surface
+        match = decision.match
+        # The columns after the surface depend on the match, the type and the surface alone:
+        # worked out once per surface, while its decisions keep the memo's match.
+        known = self._tails.get(surface)
+        if known is not None and known[0] is match and known[1] == decision.type and decision.nil_key is None:
+            tail = known[2]
+        else:
+            tail = self._tail(decision)
+            if decision.nil_key is None and (match is None or match.method != "coref"):
+                bounded(self._tails)[surface] = (match, decision.type, tail)
+        return _tuple_new(Mention, (doc_id, span.start, span.end, surface, *tail))
+
+    def _tail(self, decision: Decision) -> _Tail:
+        """A decision's mention columns after the surface (normalized ... method)."""
         span, match = decision.span, decision.match
         normalized = (
             (match.key if match is not None else None)
@@ -637,13 +664,15 @@ class Tagger:
         )
         if match is not None and match.entity is not None:
             entity = match.entity
-            return new_mention(
-                doc_id, span.start, span.end, span.surface, normalized, entity.id, entity.id,
-                entity.name, entity.type, round(match.score, 4), match.method,
-            )
+            return normalized, entity.id, entity.id, entity.name, entity.type, round(match.score, 4), match.method
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
-        return new_mention(doc_id, span.start, span.end, span.surface, normalized, None, "", span.surface, decision.type, score, method)
+        return normalized, None, "", span.surface, decision.type, score, method
+
+
+#: The columns of a mention after its surface (see ``Tagger._tail``).
+_Tail = tuple[str, str | None, str, str, str, float, str]
+_tuple_new = tuple.__new__
 
 
 #: Kinds of places by the level that context words name (see ``context.place_level``).
@@ -936,17 +965,19 @@ def _is_title_case_segment(text: str, start: int, end: int) -> bool:
     # A bounded reach each way: a megabyte line must not be scanned once per name in it.
     reach = max(0, start - _SEGMENT_REACH)
     line_start = text.rfind("\n", reach, start) + 1 or reach
-    line_end = text.find("\n", end, end + _SEGMENT_REACH)
-    if line_end == -1:
-        line_end = min(len(text), end + _SEGMENT_REACH)
     # Separators are found scanning the line from its start; a scan from a character that
     # no separator can overlap finds the same ones after it.
     scan_from = max(line_start, start - _TITLE_LINE - len(" | "))
     while scan_from > line_start and text[scan_from] in _SEPARATOR_CHARACTERS:
         scan_from -= 1
+    if scan_from > line_start and _SEPARATOR.search(text, scan_from, start) is None:
+        return False  # the segment starts further back than a title is long (most names)
     left = max((m.end() for m in _SEPARATOR.finditer(text, scan_from, start)), default=line_start)
     if left == line_start and scan_from > line_start:
-        return False  # the segment starts further back than a title is long
+        return False
+    line_end = text.find("\n", end, end + _SEGMENT_REACH)
+    if line_end == -1:
+        line_end = min(len(text), end + _SEGMENT_REACH)
     stop = min(line_end, left + _TITLE_LINE + len(" | "))
     found = _SEPARATOR.search(text, end, stop)
     if found is None and stop < line_end:
