@@ -362,8 +362,17 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
     agree (Schwartz and Hearst's test): the rest may come from another language, AES being
     the French "Alliance des Etats du Sahel"."""
-    if " (" not in text:
-        return decisions  # no name is followed by one in parentheses
+    defined = _defined_in_parentheses(text, decisions) if " (" in text else {}
+    defined.update(_acronyms_by_initials(decisions, defined))
+    if not defined:
+        return decisions
+    return [
+        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _is_unknown_acronym(d) else d for d in decisions
+    ]
+
+
+def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, Decision]:
+    """Unknown acronyms in parentheses right after a name, and that name."""
     defined: dict[str, Decision] = {}
     for previous, decision in pairwise(decisions):
         if (
@@ -375,12 +384,7 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
             and previous.span.surface[:1].upper() == decision.span.surface[:1]
         ):
             defined.setdefault(decision.span.surface, previous)
-    defined.update(_acronyms_by_initials(decisions, defined))
-    if not defined:
-        return decisions
-    return [
-        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _is_unknown_acronym(d) else d for d in decisions
-    ]
+    return defined
 
 
 _INITIAL_WORD = re.compile(r"[^\W\d_][\w'’]*")
@@ -389,6 +393,7 @@ _NOT_INITIALS = frozenset(["al", "el", "wal", "of", "and", "the", "for", "in", "
 _MIN_INITIALS = 3
 
 
+@lru_cache(maxsize=65536)
 def initials(surface: str) -> str:
     """The first letters of a name's capitalised words, articles and particles left out
     ("Jamaat Nusrat al-Islam wal-Muslimin": JNIM)."""
@@ -401,6 +406,8 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
     initials of exactly one name of the document before them: "the Stability Support
     Apparatus ... the SSA"."""
     found: dict[str, Decision] = {}
+    if not any(map(_is_unknown_acronym, decisions)):
+        return found  # no unknown acronym: the usual case, told without the names' initials
     names: dict[str, dict[str, Decision]] = {}  # initials -> one decision per named entity
     for decision in decisions:
         surface = decision.span.surface
