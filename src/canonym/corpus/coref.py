@@ -212,10 +212,15 @@ def _respelled_in(anchors: list[_Anchor], position: int, key: str) -> list[_Anch
     """The fuller person's names of the document with a part one short vowel from an
     unknown name's ``key`` ("Hafter" after "Khalifa Haftar", "Badr al-Din" after "Mustafa
     Badreddine"), when they are all of one person."""
+    # Parts a short vowel apart end alike and differ in length by one letter at most.
+    last, size = key[-1:], len(key)
     near = [
         a
         for a in anchors
-        if a.person and a.position != position and len(a.keys) > 1 and any(part_similarity(key, k) >= RESPELLED_PART for k in a.keys)
+        if a.person
+        and a.position != position
+        and len(a.keys) > 1
+        and any(k[-1:] == last and abs(len(k) - size) <= 1 and part_similarity(key, k) >= RESPELLED_PART for k in a.keys)
     ]
     return near if len({a.entity_id or a.decision.span.surface for a in near}) == 1 else []
 
@@ -428,5 +433,7 @@ def _is_known(decision: Decision) -> bool:
 
 def _is_unknown_acronym(decision: Decision) -> bool:
     surface = decision.span.surface
+    if not surface.isupper() or _is_known(decision):
+        return False  # most names: told without looking at their letters
     letters = [c for c in surface if c.isalpha()]
-    return not _is_known(decision) and len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
