@@ -92,6 +92,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         return decisions
     anchors = _anchors(decisions, anchoring, _sought_ids(decisions, seeking))
     out = list(decisions)
+    parts = _PartIndex(anchors)
     for position in seeking:
         decision = decisions[position]
         if not _needs_anchor(decision):
@@ -102,7 +103,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 longer = [a for a in anchors if a.person and wanted < a.keys and a.position != position]
                 written = _written_as_one(decision.span.surface) if not longer else None
                 if written is not None:
-                    longer = _respelled_in(anchors, position, written)
+                    longer = _respelled_in(parts, position, written)
                 if longer:
                     before = [a for a in longer if a.position < position]
                     out[position] = _adopt(decision, (before[-1] if before else longer[0]).decision)
@@ -114,7 +115,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             written = _written_as_one(decision.span.surface)
             if written is not None:
                 own_id = decision.match.entity_id if decision.match is not None else None
-                fitting = [a for a in _respelled_in(anchors, position, written) if a.entity_id != own_id]
+                fitting = [a for a in _respelled_in(parts, position, written) if a.entity_id != own_id]
         if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
             # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
             # document: the person of the document who bears it.
@@ -208,20 +209,41 @@ def _written_as_one(name: str) -> str | None:
     return "".join(keys) if 1 <= len(keys) <= 2 else None
 
 
-def _respelled_in(anchors: list[_Anchor], position: int, key: str) -> list[_Anchor]:
+class _PartIndex:
+    """The parts of the fuller person's names of a document, by what a part a short vowel
+    from them must share: its first letter (gh as q), its last, and a length one apart at most.
+    Built on first need: most documents have no name to look for."""
+
+    def __init__(self, anchors: list[_Anchor]) -> None:
+        self._anchors = anchors
+        self._by_shape: dict[tuple[str, str, int], list[_Anchor]] | None = None
+
+    def near(self, key: str) -> list[_Anchor]:
+        if self._by_shape is None:
+            self._by_shape = {}
+            for anchor in self._anchors:
+                if anchor.person and len(anchor.keys) > 1:
+                    for k in anchor.keys:
+                        self._by_shape.setdefault(_shape(k), []).append(anchor)
+        first, last, size = _shape(key)
+        found: list[_Anchor] = []
+        for length in (size - 1, size, size + 1):
+            found += self._by_shape.get((first, last, length), ())
+        return found
+
+
+def _shape(key: str) -> tuple[str, str, int]:
+    return key[:1].replace("G", "k"), key[-1:], len(key)
+
+
+def _respelled_in(parts: _PartIndex, position: int, key: str) -> list[_Anchor]:
     """The fuller person's names of the document with a part one short vowel from an
     unknown name's ``key`` ("Hafter" after "Khalifa Haftar", "Badr al-Din" after "Mustafa
     Badreddine"), when they are all of one person."""
-    # Parts a short vowel apart end alike and differ in length by one letter at most.
-    last, size = key[-1:], len(key)
-    near = [
-        a
-        for a in anchors
-        if a.person
-        and a.position != position
-        and len(a.keys) > 1
-        and any(k[-1:] == last and abs(len(k) - size) <= 1 and part_similarity(key, k) >= RESPELLED_PART for k in a.keys)
-    ]
+    near: list[_Anchor] = []
+    for anchor in parts.near(key):
+        if anchor.position != position and anchor not in near and any(part_similarity(key, k) >= RESPELLED_PART for k in anchor.keys):
+            near.append(anchor)
     return near if len({a.entity_id or a.decision.span.surface for a in near}) == 1 else []
 
 
