@@ -218,12 +218,12 @@ def _capitals(text: str) -> tuple[bool, ...]:
 _fold_word = lru_cache(maxsize=100_000)(fold)
 
 
-def _places_by_name(index: AliasIndex) -> dict[str, set[int]]:
-    """The places of the gazetteer by each folded name."""
+def _places_by_name(index: AliasIndex, folded: list[str]) -> dict[str, set[int]]:
+    """The places of the gazetteer by each folded name (``folded``: the aliases folded)."""
     places: dict[str, set[int]] = {}
-    for text, entity in zip(index.alias_text, index.alias_entity, strict=True):
+    for form, entity in zip(folded, index.alias_entity, strict=True):
         if index.entities[entity].type == "LOC":
-            places.setdefault(fold(text), set()).add(entity)
+            places.setdefault(form, set()).add(entity)
     return places
 
 
@@ -253,7 +253,8 @@ class NameFinder:
             by_first.setdefault(title[0], []).append(title)
         self._titles_by_first = by_first
         patterns: dict[str, _Pattern] = {}
-        places = _places_by_name(index)
+        folded_aliases = [fold(text) for text in index.alias_text]
+        places = _places_by_name(index, folded_aliases)
         for alias_id, text in enumerate(index.alias_text):
             if "," in text and _names_two_places(text, index.alias_entity[alias_id], places):
                 continue
@@ -262,7 +263,7 @@ class NameFinder:
             # neighbourhood, "General Intelligence Directorate" a service), and "The
             # National" must not swallow "the National Press Club".
             entity = index.entities[index.alias_entity[alias_id]]
-            folded = fold(text)
+            folded = folded_aliases[alias_id]
             folded = self._without_titles(folded) if entity.type == "PER" else folded.removeprefix("the ")
             if len(folded) < 2:
                 continue

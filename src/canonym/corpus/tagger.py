@@ -320,7 +320,7 @@ class Tagger:
             # Badreddine, not the Badr Organization and "al-Din").
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
-        if self._opens_with_head_of(text, shape) and all(s.start > shape.start and not self._is_person(s) for s in inside):
+        if _is_head_of(fold(shape.surface).split()) and all(s.start > shape.start and self._known_type(s) != "PER" for s in inside):
             # "Ministry of Foreign Affairs": an institution of a field, whatever else the
             # field's words name (a magazine, "Foreign Affairs").
             return True
@@ -369,14 +369,6 @@ class Tagger:
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
 
-    def _opens_with_head_of(self, text: str, shape: Span) -> bool:
-        """Whether a run opens with an institution noun and "of" ("Ministry of", "Office of")."""
-        return _is_head_of(fold(shape.surface).split())
-
-    def _is_person(self, span: Span) -> bool:
-        match = self._surface(span.surface).match
-        return match is not None and match.entity is not None and match.entity.type == "PER"
-
     def _has_place(self, surface: str) -> bool:
         """Whether a sure place name is inside ``surface`` (memoized per surface)."""
         found = self._places_inside.get(surface)
@@ -386,8 +378,12 @@ class Tagger:
         return found
 
     def _is_place(self, span: Span) -> bool:
+        return self._known_type(span) == "LOC"
+
+    def _known_type(self, span: Span) -> str | None:
+        """The type of the entity a span's surface resolves to, None when it names none."""
         match = self._surface(span.surface).match
-        return match is not None and match.entity is not None and match.entity.type == "LOC"
+        return match.entity.type if match is not None and match.entity is not None else None
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
@@ -811,9 +807,11 @@ def _named_before_acronyms(text: str, decisions: list[Decision]) -> list[Decisio
     other rule found those names: words of the language ("The Resistance Front (TRF)",
     "the Joint Forces Command (JFC)") whose capitalised initials spell the acronym."""
     added: list[Decision] = []
-    ends = {d.span.end for d in decisions}
+    ends: set[int] | None = None  # of the decisions, made on first need
     for found in _ACRONYM_IN_PARENTHESES.finditer(text):
         end = found.start()
+        if ends is None:
+            ends = {d.span.end for d in decisions}
         if end in ends:
             continue
         start = _start_of_initials(text, end, found.group(1))
@@ -858,11 +856,14 @@ def _split_at_possessives(shapes: list[Span], known: list[Span]) -> list[Span]:
     Hezbollah's Abu Fadak al-Mohammadawi" is a group and then a person of it; "People's
     Protection Units" stays whole."""
     out: list[Span] = []
+    starts_by_end: dict[int, int] | None = None  # of the known names, made on first need
     for shape in shapes:
         found = _POSSESSIVE_INSIDE.search(shape.surface) if "s " in shape.surface else None
         while found is not None:
+            if starts_by_end is None:
+                starts_by_end = {s.end: s.start for s in known}  # by start: the last start of an end wins
             cut = shape.start + found.start()
-            if not any(s.end == cut and s.start >= shape.start for s in known):
+            if starts_by_end.get(cut, -1) < shape.start:
                 found = _POSSESSIVE_INSIDE.search(shape.surface, found.end())
                 continue
             rest = shape.start + found.end()
