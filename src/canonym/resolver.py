@@ -248,6 +248,9 @@ GENERIC_KEYS = frozenset(
 )
 
 
+#: Generic keys that link words rather than name a kind of group or place.
+_LINK_KEYS = frozenset(token_key(w) for w in ["of", "the", "and", "in", "for"])
+
 _ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)[-\u2010\u2011 ]", re.IGNORECASE)
 
 
@@ -1558,12 +1561,15 @@ class Resolver:
             return None
         plain = CONNECTORS.isdisjoint(query.keys)
         kunya = query.keys[0] in KUNYA
+        generic = frozenset(query.keys).intersection(GENERIC_KEYS).difference(_LINK_KEYS)
         index = self.index
         scored: dict[int, tuple[float, int]] = {}
         for alias_id in self._allowed(sorted(candidates), type):
             c_keys, c_kunya, c_plain = prepared.full(alias_id)
             if c_kunya != kunya:
                 continue  # "Abu Badr" is Badr's father, not Badr
+            if generic and index.entities.types[index.alias_entity[alias_id]] in NOT_PEOPLE and not generic.issubset(prepared.parts(alias_id)[0]):
+                continue  # a group's word in place of another is another group: "Joint Forces Command"
             turn = plain and c_plain
             if not _may_anchor(q_keys, c_keys, turn=turn) or (len(c_keys) == n_full >= 3 and not _may_end(q_keys, c_keys, turn=turn)):
                 continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked

@@ -253,3 +253,36 @@ def test_a_known_name_possessive_opens_a_name_of_its_own(tagger: Tagger) -> None
     clusters = found(tagger, "Officials at Iraq's Ministry of Migration and Displacement said the camp would close.")
     assert "Ministry of Migration and Displacement" in clusters
     assert found(tagger, "Fighters of the People's Protection Units said they would stay.").get("People's Protection Units") == "ypg"
+
+
+@pytest.mark.corpus
+def test_for_joins_the_names_of_offices_and_institutions(tagger: Tagger) -> None:
+    text = (
+        "The UAE Minister of State for Foreign Affairs Khalifa Shaheen Al Marar met the Special Envoy "
+        "for Yemen Hans Grundberg. A study by the Council for Foreign Relations and the Office for the "
+        "Coordination of Humanitarian Affairs was cited; support from Iran for Hamas grew."
+    )
+    clusters = found(tagger, text)
+    assert "Khalifa Shaheen Al Marar" in clusters and "Foreign Affairs" not in clusters  # not the magazine
+    assert clusters["Yemen"] == "yemen" and clusters["Hans Grundberg"] == "hans-grundberg"
+    assert "Council for Foreign Relations" in clusters
+    assert clusters["Office for the Coordination of Humanitarian Affairs"] == "ocha"
+    assert clusters["Iran"] == "iran" and clusters["Hamas"] == "hamas"  # "for" parts two names
+    assert found(tagger, "The President of Iran said on Monday that talks would resume.") == {"Iran": "iran"}
+
+
+@pytest.mark.corpus
+def test_a_title_opening_the_name_of_a_place_or_institution_is_kept(tagger: Tagger) -> None:
+    text = (
+        "An Israeli strike hit the Sheikh Radwan neighborhood of Gaza City, residents said. The Imam "
+        "Khomeini Relief Committee was designated by the Treasury in 2020."
+    )
+    types = {m.surface: (m.type, m.entity_id) for m in tagger.tag(text, "d")}
+    assert types["Sheikh Radwan"] == ("LOC", None)  # not the Radwan Force
+    assert types["Imam Khomeini Relief Committee"] == ("ORG", None)
+
+
+@pytest.mark.corpus
+def test_an_organisation_with_another_word_is_another_organisation(tagger: Tagger) -> None:
+    types = {m.surface: (m.type, m.entity_id) for m in tagger.tag("The Joint Forces Command in Mosul said the operation was over.", "d")}
+    assert types["Joint Forces Command"] == ("ORG", None)  # not Iraq's Joint Operations Command

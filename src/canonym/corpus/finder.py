@@ -30,6 +30,7 @@ import ahocorasick_rs
 import numpy as np
 
 from canonym.corpus.context import NAMED_AFTER_HEADS
+from canonym.corpus.typing import place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import fold, parse_name
@@ -55,12 +56,18 @@ MAX_NAME_WORDS = 12
 #: Arabic-script words in a row that can be a name; a longer run is prose (a quotation), not
 #: a name, and is not a candidate at all (the gazetteer scan still finds known names in it).
 MAX_ARABIC_NAME_WORDS = 8
+#: "for" (and "for the") joins a run after the head word of an office or an institution:
+#: "Minister of State for Foreign Affairs", "Office for the Coordination of Humanitarian
+#: Affairs"; elsewhere it parts two names ("support from Iran for Hamas"). The literal
+#: comes first, so that the look-behinds are tried only at a "for".
+_FOR_HEADS = ["Minister", "Ministry", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League"]
+_FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + ")(?:the )?"
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} )*{_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR})*{_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -81,7 +88,7 @@ _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
     rf"(?:(?<![\w'’].)"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} )*{_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR})*{_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )
@@ -394,6 +401,10 @@ class NameFinder:
                 continue  # the commonest run: a known name, written as the gazetteer has it
             run = text[base : match.end()]
             pieces, cut = memo.get(run) or self._pieces(run)
+            if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, match.end()):
+                # "the Sheikh Radwan neighbourhood": a title that opens the name of a
+                # place is part of that name.
+                pieces, cut = [(0, len(run), False, run)], []
             if cut:
                 titles.extend((base + a, base + b) for a, b in cut)
             for start, end, modifier, surface in pieces:
@@ -444,7 +455,7 @@ class NameFinder:
         i = 0
         while i < len(words):
             length = 0
-            for title in self._titles_by_first.get(folded[i], ()):
+            for title in () if i and folded[i - 1] in _OFFICE_LINKS else self._titles_by_first.get(folded[i], ()):
                 n = len(title)
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = _office_length(folded, i, n)
@@ -466,18 +477,20 @@ class NameFinder:
 
 
 _OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
+#: The words of the offices that ministers, secretaries and envoys hold.
+_OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
 
 
 def _office_length(folded: list[str], start: int, length: int) -> int:
     """The words of a title at ``start`` (``length`` words) with the office it holds:
-    "Minister of Foreign Affairs", "Minister of State for Foreign Affairs", the words of the
-    language after "of" or "for" up to the first that may be a name."""
+    "Minister of Foreign Affairs", "Minister of State for Foreign Affairs", the words of
+    offices after "of" or "for" up to the first that is not one ("President of Iran" keeps
+    Iran, "Special Envoy for Yemen Hans Grundberg" Yemen and the name)."""
     end = start + length
     if end == len(folded) or folded[end] not in ("of", "for"):
         return length
-    common = common_words()
     stop = end
-    while stop < len(folded) and (folded[stop] in _OFFICE_LINKS or folded[stop] in common):
+    while stop < len(folded) and (folded[stop] in _OFFICE_LINKS or folded[stop] in _OFFICE_WORDS):
         stop += 1
     while stop > end and folded[stop - 1] in _OFFICE_LINKS:
         stop -= 1

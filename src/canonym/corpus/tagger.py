@@ -30,7 +30,15 @@ from canonym.corpus.coref import initials, resolve_acronyms, resolve_by_context,
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
-from canonym.corpus.typing import LOC_WORDS, ORG_WORDS, PLACE_PREFIXES, group_noun_after, type_by_context, type_by_words
+from canonym.corpus.typing import (
+    LOC_WORDS,
+    ORG_WORDS,
+    PLACE_PREFIXES,
+    group_noun_after,
+    place_noun_after,
+    type_by_context,
+    type_by_words,
+)
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.normalize import fold, name_key, parse_name
@@ -54,7 +62,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 #: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
 #: end capitalised descriptions as often ("Foreign Terrorist Organization").
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger"]
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -447,6 +455,16 @@ class Tagger:
                 # A capitalised word that names a group alone only when a fuller mention
                 # says so, unless a group noun follows it: "the Wagner group", "Wagner fighters".
                 return Decision(span, plan.match, plan.type, plan.partial)
+            if (
+                plan.type == "PER"
+                and not plan.anchor_only
+                and not span.gazetteer
+                and (plan.match is None or plan.match.method not in ("exact", "alias"))
+                and place_noun_after(text, span.end)
+            ):
+                # "the Sheikh Radwan neighbourhood": no person is a neighbourhood, whoever
+                # the name's spelling may fit.
+                return Decision(span, None, "LOC", plan.partial)
             return Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only)
         if how == _DROP:
             return None
@@ -768,9 +786,9 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
 _CONTRACTION = re.compile(r"^([A-Za-z]+)['’](?:re|ll|ve|d|s|m|t)$")
 
 
-#: An institution named with "of" and "and" ("Ministry of Migration and Displacement"); the
+#: An institution named with "of" or "for" and "and" ("Ministry of Migration and Displacement"); the
 #: capitalised runs found end at "and".
-_HEAD_OF_AND = re.compile(r"[A-Z][a-z]+ of [A-Z][\w ]{0,60}? and [A-Z]")
+_HEAD_OF_AND = re.compile(r"[A-Z][a-z]+ (?:of|for) [A-Z][\w ]{0,60}? and [A-Z]")
 
 
 def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
@@ -875,9 +893,13 @@ def _split_at_possessives(shapes: list[Span], known: list[Span]) -> list[Span]:
 
 
 def _is_head_of(words: list[str]) -> bool:
-    """Whether folded words open with an institution noun and "of" ("ministry of foreign
-    affairs"); not "government of", said of a country's government."""
-    return len(words) > 2 and words[1] == "of" and words[0] in _NAME_HEADS and words[0] != "government"
+    """Whether folded words open with an institution noun and "of" or "for", after at most
+    two other words ("ministry of foreign affairs", "supreme council for islamic revolution");
+    not "government of", said of a country's government."""
+    return any(
+        words[i + 1] in ("of", "for") and words[i] in _NAME_HEADS and words[i] != "government"
+        for i in range(min(3, len(words) - 2))
+    )
 
 
 def _is_contraction(surface: str) -> bool:

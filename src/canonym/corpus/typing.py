@@ -56,6 +56,11 @@ def type_by_words(surface: str) -> str | None:
     return None if len(words) == 1 else "PER"
 
 
+def place_noun_after(text: str, end: int) -> bool:
+    """Whether a lowercase place noun follows a name ending at ``end``."""
+    return _PLACE_NOUN_AFTER.match(text, end) is not None
+
+
 def group_noun_after(text: str, end: int) -> bool:
     """Whether a lowercase noun of a group follows a name ending at ``end``."""
     return _GROUP_NOUN_AFTER.match(text, end) is not None
