@@ -286,3 +286,11 @@ def test_a_title_opening_the_name_of_a_place_or_institution_is_kept(tagger: Tagg
 def test_an_organisation_with_another_word_is_another_organisation(tagger: Tagger) -> None:
     types = {m.surface: (m.type, m.entity_id) for m in tagger.tag("The Joint Forces Command in Mosul said the operation was over.", "d")}
     assert types["Joint Forces Command"] == ("ORG", None)  # not Iraq's Joint Operations Command
+
+
+@pytest.mark.corpus
+def test_a_known_name_with_a_possessive_or_the_inside_is_found_whole(tagger: Tagger) -> None:
+    clusters = found(tagger, "Execution of Imam Khomeini's Order denied any role, officials in The Hague said.")
+    assert clusters["Execution of Imam Khomeini's Order"] == "setad"
+    assert clusters["The Hague"] == "the-hague"  # not William Hague
+    assert found(tagger, "Strikes hit Beirut's southern suburbs overnight, residents said.").get("Beirut") == "beirut"

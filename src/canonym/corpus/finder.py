@@ -32,6 +32,7 @@ import numpy as np
 from canonym.corpus.context import NAMED_AFTER_HEADS
 from canonym.corpus.typing import place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
+from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import fold, parse_name
 from canonym.normalize.names import name_tables
@@ -137,6 +138,10 @@ _POSSESSIVE = re.compile(r"['’](?:s)?$")
 #: checks the letter before it: a leading character class lets the regex engine skip to
 #: the next apostrophe instead of trying every position (4x faster).
 _APOSTROPHE_S = re.compile(r"['’‘`](?<=\w['’‘`])(?=s\b)")
+#: A possessive inside a name, before a capitalised word; the name's first word when it
+#: bears the possessive.
+_POSSESSIVE_IN_NAME = re.compile(r"\w['’]s [A-Z]")
+_OWNER = re.compile(r"(.+?)['’]s ")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
 _TITLE_WORD = re.compile(r"[^\s\-\u2010\u2011]+")
 #: Entries a per-string memo of the finder or tagger holds; it starts over when full.
@@ -261,6 +266,7 @@ class NameFinder:
         self._titles_by_first = by_first
         patterns: dict[str, _Pattern] = {}
         folded_aliases = [fold(text) for text in index.alias_text]
+        known = frozenset(folded_aliases)
         places = _places_by_name(index, folded_aliases)
         for alias_id, text in enumerate(index.alias_text):
             if "," in text and _names_two_places(text, index.alias_entity[alias_id], places):
@@ -268,12 +274,21 @@ class NameFinder:
             # Titles stay out of people's spans: "Ayatollah Ali Khamenei" is scanned as "ali
             # khamenei". Other names keep theirs but "the" ("Sheikh Jarrah" is a
             # neighbourhood, "General Intelligence Directorate" a service), and "The
-            # National" must not swallow "the National Press Club".
+            # National" must not swallow "the National Press Club"; but a place whose very
+            # name opens with "The" keeps it ("The Hague" is not William Hague).
             entity = index.entities[index.alias_entity[alias_id]]
-            folded = folded_aliases[alias_id]
-            folded = self._without_titles(folded) if entity.type == "PER" else folded.removeprefix("the ")
+            folded = self._scanned_form(folded_aliases[alias_id], entity)
             if len(folded) < 2:
                 continue
+            if ("'" in text or "’" in text) and _POSSESSIVE_IN_NAME.search(text):
+                # A possessive inside a name, scanned as scan_many folds the text:
+                # "Execution of Imam Khomeini's Order", "People's Protection Units"; not
+                # "Beirut's southern suburbs" (a description) or "Iran's Supreme National
+                # Security Council" (two names).
+                owner = _OWNER.match(text)
+                if owner is None or fold(owner.group(1)) not in known:
+                    spaced = self._scanned_form(fold(_APOSTROPHE_S.sub(" ", text)), entity)
+                    patterns.setdefault(spaced, _Pattern(False, ()))
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
             capitals = _capitals(text)[-len(folded.split(" ")) :]
             previous = patterns.get(folded)
@@ -298,6 +313,15 @@ class NameFinder:
 
     def __len__(self) -> int:
         return len(self._patterns)
+
+    def _scanned_form(self, folded: str, entity: Entity) -> str:
+        """An alias as the scan looks for it: people's without their titles, other names
+        without a leading "the" unless their very name opens with it ("The Hague")."""
+        if entity.type == "PER":
+            return self._without_titles(folded)
+        if entity.type == "LOC" and entity.name.startswith("The "):
+            return folded
+        return folded.removeprefix("the ")
 
     def _without_titles(self, folded: str) -> str:
         words = folded.split()
