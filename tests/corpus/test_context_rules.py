@@ -294,3 +294,47 @@ def test_a_known_name_with_a_possessive_or_the_inside_is_found_whole(tagger: Tag
     assert clusters["Execution of Imam Khomeini's Order"] == "setad"
     assert clusters["The Hague"] == "the-hague"  # not William Hague
     assert found(tagger, "Strikes hit Beirut's southern suburbs overnight, residents said.").get("Beirut") == "beirut"
+
+
+@pytest.mark.corpus
+def test_a_lowercase_article_opens_the_name_after_it(tagger: Tagger) -> None:
+    clusters = found(tagger, "Fighters loyal to al Qaeda and al Shabaab moved north, officials said.")
+    assert clusters["al Qaeda"] == "al-qaeda" and "Qaeda" not in clusters
+    assert clusters["al Shabaab"] == "al-shabaab"
+
+
+@pytest.mark.corpus
+def test_a_name_after_a_place_noun_and_of_is_a_place(tagger: Tagger) -> None:
+    types = {m.surface: m.type for m in tagger.tag("Shelling hit the town of Kharbaqi Tellal before dawn.", "d")}
+    assert types["Kharbaqi Tellal"] == "LOC"
+
+
+@pytest.mark.corpus
+def test_a_given_name_before_a_place_and_a_surname_is_one_person(tagger: Tagger) -> None:
+    types = {m.surface: m.type for m in tagger.tag("The governor, Abdifatah Aden Hassan, resigned on Sunday.", "d")}
+    assert types.get("Abdifatah Aden Hassan") == "PER" and "Aden" not in types
+
+
+@pytest.mark.corpus
+def test_councils_committees_and_governments_of_are_whole_institutions(tagger: Tagger) -> None:
+    text = (
+        "The Supreme Political Council in Sanaa rejected the plan. The Fasher Resistance Committees "
+        "called a strike, and the Government of Peace and Unity named a cabinet."
+    )
+    types = {m.surface: m.type for m in tagger.tag(text, "d")}
+    assert types["Supreme Political Council"] == "ORG"
+    assert types["Fasher Resistance Committees"] == "ORG"
+    assert types["Government of Peace and Unity"] == "ORG"
+    clusters = found(tagger, "Envoys met the Government of Sudan and South Sudan in Juba.")
+    assert clusters["Sudan"] == "sudan" and clusters["South Sudan"] == "south-sudan"
+
+
+@pytest.mark.corpus
+def test_british_and_american_spellings_of_an_alias_are_one_name(tagger: Tagger) -> None:
+    text = (
+        "The Defence Intelligence Agency and the African Union Support and Stabilisation Mission in "
+        "Somalia issued reports."
+    )
+    methods = {m.surface: (m.method, m.entity_id) for m in tagger.tag(text, "d")}
+    assert methods["Defence Intelligence Agency"] == ("exact", "defense-intelligence-agency")
+    assert methods["African Union Support and Stabilisation Mission in Somalia"] == ("exact", "aussom")

@@ -23,7 +23,7 @@ import pytest
 from canonym import Gazetteer
 from canonym.errors import GazetteerError
 from canonym.gazetteer import cache
-from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form, folded_form, partial_keys
+from canonym.gazetteer.index import CONNECTORS, AliasIndex, exact_form, folded_form, other_spelling, partial_keys
 from canonym.gazetteer.load import (
     builtin_data_dir,
     load_table,
@@ -53,7 +53,10 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
     partial: defaultdict[str, set[int]] = defaultdict(set)
     for entity_index, entity in enumerate(entities):
         person = entity.type == "PER"
-        for name, strong in entity.names():
+        names = entity.names()
+        respelled = [(other_spelling(n), strong) for n, strong in names]
+        names += [(n, strong) for n, strong in respelled if all(n != known for known, _ in names)]
+        for name, strong in names:
             parts = parse_name(name, person=person)
             if not parts.tokens:
                 continue
@@ -143,6 +146,26 @@ def test_index_equals_plain_build_on_edge_names() -> None:
     index = AliasIndex.build(entities)
     assert index_fields(index) == reference_index(entities)
     assert "..." not in index.alias_text
+
+
+@pytest.mark.parametrize(
+    ("name", "respelled"),
+    [
+        ("Defense Intelligence Agency", "Defence Intelligence Agency"),
+        ("Centre for Strategic Studies", "Center for Strategic Studies"),
+        ("Stabilization Mission", "Stabilisation Mission"),
+        ("UN Development Programme", "UN Development Program"),
+        ("MINISTRY OF DEFENCE", "MINISTRY OF DEFENSE"),
+        ("Hezbollah", "Hezbollah"),
+    ],
+)
+def test_other_spelling_swaps_british_and_american_forms(name: str, respelled: str) -> None:
+    assert other_spelling(name) == respelled
+
+
+def test_an_alias_is_indexed_in_both_spellings() -> None:
+    index = AliasIndex.build([Entity(id="dia", type="ORG", name="Defense Intelligence Agency")])
+    assert {"Defense Intelligence Agency", "Defence Intelligence Agency"} <= set(index.alias_text)
 
 
 def test_entity_table_is_lazy_and_equal(builtin_entities: list[Entity]) -> None:

@@ -62,7 +62,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 #: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
 #: end capitalised descriptions as often ("Foreign Terrorist Organization").
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate"]
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -355,18 +355,25 @@ class Tagger:
                 # "Nour al-Sahel", "Khalid al-Iraqi".
                 return True
         head = inside[0]
-        if head.start > shape.start and len(inside) == 1 and head.end == shape.end and self._is_place(head):
-            # An unknown given name before a one-word place: a person ("Rojda Khalil",
-            # "Selin Kaya"), not a word of the language or a place word ("Jabal Sinjar").
+        if (
+            head.start > shape.start
+            and self._is_place(head)
+            and all(not self._is_sure_span(s) and self._known_type(s) in (None, "PER") for s in inside[1:])
+        ):
+            # An unknown given name before a one-word place, then at most two more parts of a
+            # name (surnames the gazetteer knows, or unknown words): a person ("Rojda
+            # Khalil", "Selin Kaya", "Abdifatah Aden Hassan"), not a word of the language or
+            # a place word ("Jabal Sinjar", "Aden Port", "Yemen Times").
             first = fold(text[shape.start : head.start]).split()
+            after = text[head.end : shape.end]
+            for s in reversed(inside[1:]):
+                after = after[: s.start - head.end] + " " + after[s.end - head.end :]
             return (
                 len(first) == 1
+                and len(fold(text[head.end : shape.end]).split()) <= 2
                 and len(head.surface.split()) == 1
                 and not text[shape.start : head.start].strip().isupper()
-                and first[0] not in self._common
-                and first[0] not in LOC_WORDS
-                and first[0] not in ORG_WORDS
-                and not self._is_demonym(first[0])
+                and all(self._may_be_name_part(word) for word in first + fold(after).split())
             )
         if head.start != shape.start or self._is_sure_span(head):
             return False
@@ -376,6 +383,11 @@ class Tagger:
             (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
+
+    def _may_be_name_part(self, word: str) -> bool:
+        """Whether a folded word may be part of a person's name: no common word, place or
+        organisation word or demonym."""
+        return word not in self._common and word not in LOC_WORDS and word not in ORG_WORDS and not self._is_demonym(word)
 
     def _has_place(self, surface: str) -> bool:
         """Whether a sure place name is inside ``surface`` (memoized per surface)."""
@@ -627,7 +639,7 @@ class Tagger:
             and (
                 words[-1] in _INSTITUTIONS
                 or words[-1] in _SITES
-                or _is_head_of(words)
+                or _opens_institution(words)
                 or self._has_place(surface)
             )
         ):
@@ -805,7 +817,7 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
             and following.start - shape.end == 5
             and text.startswith(" and ", shape.end)
             and not shape.modifier
-            and _is_head_of(fold(shape.surface).split())
+            and _opens_institution(fold(shape.surface).split())
         ):
             out.append(Span(shape.start, following.end, text[shape.start : following.end], False))
             joined = True
@@ -900,6 +912,12 @@ def _is_head_of(words: list[str]) -> bool:
         words[i + 1] in ("of", "for") and words[i] in _NAME_HEADS and words[i] != "government"
         for i in range(min(3, len(words) - 2))
     )
+
+
+def _opens_institution(words: list[str]) -> bool:
+    """:func:`_is_head_of`, or "government of" ("Government of National Unity", "Government
+    of Peace and Unity": a name when no known place follows, which callers see to)."""
+    return _is_head_of(words) or words[:2] == ["government", "of"]
 
 
 def _is_contraction(surface: str) -> bool:

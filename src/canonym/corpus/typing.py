@@ -5,7 +5,8 @@
 1. ORG when a word of the name is an organisation word (Group, Council, Ministry, Bank,
    Front, Brigades, News ...) or the name is an acronym in capitals.
 2. LOC when a word is a place word (Province, City, Camp, Airport, Valley ...), or the name
-   comes before a lowercase place noun ("Kulgam district", "Datta Khel area"), or it is one
+   comes before a lowercase place noun ("Kulgam district", "Datta Khel area") or after one and
+   "of" ("the town of Adan Yabaal"), or it is one
    word and follows "in", "near", "from", "at", "to" or "outside". ORG when the name comes
    before a lowercase group noun ("the Lakurawa group", "the Bani Hassan militia").
 3. PER otherwise: most unknown capitalised names in reporting are people, and Arabic name
@@ -19,7 +20,7 @@ import re
 from canonym.normalize import fold
 
 ORG_WORDS = frozenset(
-    ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
+    ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
 )
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
@@ -34,6 +35,10 @@ PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell
 #: "the Wagner paramilitary group", "Wagner mercenaries".
 _GROUP_NOUN_AFTER = re.compile(
     r" (?:paramilitary |militant |armed |jihadist |mercenary )?(?:group|militia|movement|faction|organi[sz]ation|outfit|mercenaries|fighters|contingent)\b"
+)
+#: A place noun and "of" before a name: "the town of Adan Yabaal", "the village of Kafr Nabl".
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area)s? of (?:the )?$"
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -73,6 +78,7 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
         return "LOC"
     if _GROUP_NOUN_AFTER.match(text, end):
         return "ORG"
-    if one_word and _PLACE_PREPOSITION.search(text[max(0, start - 20) : start]):
+    before = text[max(0, start - 20) : start]
+    if _PLACE_NOUN_OF.search(before) or (one_word and _PLACE_PREPOSITION.search(before)):
         return "LOC"
     return "PER"

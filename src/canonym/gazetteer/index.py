@@ -10,6 +10,7 @@ name can be told apart from an identifying one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -167,27 +168,62 @@ def _keys_by_skeleton(pairs: set[tuple[str, str]], by_token: dict[str, tuple[int
     return {skeleton: tuple(sorted(keys)) for skeleton, keys in groups.items()}
 
 
+#: British and American spellings of the words of institutions' names, each way round:
+#: Reuters writes "Stabilisation Mission" and "Defence Intelligence Agency" where the
+#: gazetteer has "Stabilization Mission" and "Defense Intelligence Agency".
+_SPELLINGS = {
+    one: other
+    for pair in [("isation", "ization"), ("defence", "defense"), ("centre", "center"), ("programme", "program"), ("labour", "labor"), ("armoured", "armored")]
+    for one, other in (pair, pair[::-1])
+}
+_SPELLING = re.compile(r"(" + "|".join(_SPELLINGS) + r")(?=s?\b)", re.IGNORECASE)
+
+
+def _respelled(match: re.Match[str]) -> str:
+    written = match.group(1)
+    other = _SPELLINGS[written.lower()]
+    if written.isupper():
+        return other.upper()
+    return other.capitalize() if written[0].isupper() else other
+
+
+def other_spelling(name: str) -> str:
+    """``name`` with its British spellings made American and its American ones British
+    ("Defense Intelligence Agency" -> "Defence Intelligence Agency"); most names are unchanged."""
+    return _SPELLING.sub(_respelled, name)
+
+
 def _aliases(table: EntityTable) -> tuple[list[str], list[int], list[bool]]:
-    """Every name of every entity with its entity and strength, as :meth:`Entity.names` orders them."""
-    if not any(table.strong) and not any(table.weak):
-        # One name per entity (a plain user table).
-        return list(table.names), list(range(len(table))), [True] * len(table)
+    """Every name of every entity with its entity and strength, as :meth:`Entity.names` orders
+    them, each followed by its :func:`other_spelling` when that differs and is not a name of
+    the entity already."""
     texts: list[str] = []
     owners: list[int] = []
     strengths: list[bool] = []
+    if not any(table.strong) and not any(table.weak):
+        # One name per entity (a plain user table): no tuples to build per entity.
+        for entity_index, name in enumerate(table.names):
+            texts.append(name)
+            owners.append(entity_index)
+            strengths.append(True)
+            if _SPELLING.search(name):
+                texts.append(other_spelling(name))
+                owners.append(entity_index)
+                strengths.append(True)
+        return texts, owners, strengths
     rows = zip(table.names, table.strong, table.weak, strict=True)
     for entity_index, (name, strong_names, weak_names) in enumerate(rows):
-        texts.append(name)
-        owners.append(entity_index)
-        strengths.append(True)
-        if strong_names:
-            texts.extend(strong_names)
-            owners.extend([entity_index] * len(strong_names))
-            strengths.extend([True] * len(strong_names))
-        if weak_names:
-            texts.extend(weak_names)
-            owners.extend([entity_index] * len(weak_names))
-            strengths.extend([False] * len(weak_names))
+        names = [(name, True), *((n, True) for n in strong_names or ()), *((n, False) for n in weak_names or ())]
+        for text, strong in names:
+            texts.append(text)
+            owners.append(entity_index)
+            strengths.append(strong)
+        for text, strong in names:
+            respelled = other_spelling(text) if _SPELLING.search(text) else text
+            if respelled != text and all(respelled != n for n, _ in names):
+                texts.append(respelled)
+                owners.append(entity_index)
+                strengths.append(strong)
     return texts, owners, strengths
 
 
