@@ -338,3 +338,40 @@ def test_british_and_american_spellings_of_an_alias_are_one_name(tagger: Tagger)
     methods = {m.surface: (m.method, m.entity_id) for m in tagger.tag(text, "d")}
     assert methods["Defence Intelligence Agency"] == ("exact", "defense-intelligence-agency")
     assert methods["African Union Support and Stabilisation Mission in Somalia"] == ("exact", "aussom")
+
+
+@pytest.mark.corpus
+def test_a_nisba_the_key_spells_as_a_country_stays_in_the_name(tagger: Tagger) -> None:
+    # The key spells "al-Mauritani" and "Mauritania" alike; after a kunya it is a nisba.
+    types = {m.surface: m.type for m in tagger.tag("The kunya Abou Talha al-Mauritani was added to the entry.", "d")}
+    assert types == {"Abou Talha al-Mauritani": "PER"}
+    clusters = found(tagger, "The alliance needs another avenue.\n\nIsrael-Gaza Crisis")
+    assert "Israel-Gaza Crisis" not in clusters  # "el-" ends Israel: no article
+
+
+@pytest.mark.corpus
+def test_lowercase_wal_and_lil_join_the_words_of_a_name(tagger: Tagger) -> None:
+    text = "Shekau's faction, Jama'atu Ahlis Sunna Lidda'awati wal-Jihad, and the charity Hay'at al-Nur lil-Ighatha were listed."
+    clusters = found(tagger, text)
+    assert clusters["Jama'atu Ahlis Sunna Lidda'awati wal-Jihad"] == "boko-haram"
+    assert "Hay'at al-Nur lil-Ighatha" in clusters
+
+
+@pytest.mark.corpus
+def test_an_arabic_group_word_opens_an_organisation_and_keeps_a_title_after_it(tagger: Tagger) -> None:
+    types = {m.surface: m.type for m in tagger.tag("It was claimed by Katibat Imam Ali and by Harakat Sawaed al-Iraq on Monday.", "d")}
+    assert types == {"Katibat Imam Ali": "ORG", "Harakat Sawaed al-Iraq": "ORG"}
+
+
+@pytest.mark.corpus
+def test_a_headline_in_capitals_gives_its_known_names_not_a_run(tagger: Tagger) -> None:
+    text = (
+        "GOITA TERM EXTENDED TO 2030 WITHOUT ELECTION\n\n"
+        "Mali's junta leader Assimi Goita will stay in power, the transitional council said.\n\n"
+        "Treasury Targets Exchangers Funded by Iranian Oil Sales\n\n"
+        "Nathan Sales, the coordinator, said the Treasury acted on Tuesday."
+    )
+    clusters = found(tagger, text)
+    assert clusters["GOITA"] == "assimi-goita"
+    assert not any(surface.startswith("GOITA ") for surface in clusters)
+    assert "Sales" not in clusters  # a common word in a headline, not Nathan Sales

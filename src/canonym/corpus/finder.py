@@ -30,7 +30,7 @@ import ahocorasick_rs
 import numpy as np
 
 from canonym.corpus.context import NAMED_AFTER_HEADS
-from canonym.corpus.typing import place_noun_after
+from canonym.corpus.typing import GROUP_OPENERS, place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
@@ -38,7 +38,7 @@ from canonym.normalize import fold, parse_name
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
-_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa)"
+_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
@@ -484,10 +484,16 @@ class NameFinder:
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = _office_length(folded, i, n)
                     break
-            if length == 0 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS) or folded[-1] in _COMPANY_HEADS:
+            if (
+                length == 0
+                or (i == 0 and folded[-1] in NAMED_AFTER_HEADS)
+                or folded[-1] in _COMPANY_HEADS
+                or (i and folded[i - 1] in GROUP_OPENERS)
+            ):
                 # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
                 # opens the name of a place or an institution is part of that name, and
-                # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY").
+                # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY") or after
+                # the word that opens a group's ("Katibat Imam Ali").
                 i += 1
                 continue
             if i > segment:
