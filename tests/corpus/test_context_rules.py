@@ -375,3 +375,11 @@ def test_a_headline_in_capitals_gives_its_known_names_not_a_run(tagger: Tagger) 
     assert clusters["GOITA"] == "assimi-goita"
     assert not any(surface.startswith("GOITA ") for surface in clusters)
     assert "Sales" not in clusters  # a common word in a headline, not Nathan Sales
+
+
+@pytest.mark.corpus
+def test_a_surname_after_the_article_is_no_adjective_of_a_place(tagger: Tagger) -> None:
+    # "Saidi" alone is the adjective of Saida; "Al-Sa'idi" is the contractor's surname.
+    text = "A company owned by Muntadhar al-Sa’idi won the deals. Al-Sa’idi did not respond to requests for comment."
+    clusters = found(tagger, text)
+    assert clusters["Al-Sa’idi"] == clusters["Muntadhar al-Sa’idi"]

@@ -647,7 +647,9 @@ class Tagger:
         listed = _LIST_MARKER.match(surface) is not None and len(words) > 1
         if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
-        if all(w in self._common or w in self._not_names or _demonym_base(w) in self._places for w in words) and not (
+        # A word after the article is a nisba, a surname ("Al-Sa'idi"), not an adjective of a place (Saida).
+        nisba = len(words) == 2 and words[0] in ("al", "el") and "-" in surface
+        if all(w in self._common or w in self._not_names or (not nisba and _demonym_base(w) in self._places) for w in words) and not (
             any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
         ) and not (
             len(words) > 1
