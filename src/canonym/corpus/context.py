@@ -129,7 +129,8 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-_ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"])
+#: The Arabic article and its assimilated forms, as written before a name ("al Qaeda", "ash-Shabaab").
+ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"])
 _MODIFIER_SUFFIX = re.compile(r"[-\u2010\u2011](?:led|backed|based|run|held|controlled|linked|allied|aligned|made|born)$")
 
 
@@ -144,7 +145,7 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     words = [(m.start(), m.end(), _LOWER_WORD.fullmatch(surface[m.start() : m.end()]) is None) for m in re.finditer(r"\S+", surface)]
     # A lowercase article before a capitalised word belongs to the name: "al Qaeda".
     words = [
-        (a, b, capital or (surface[a:b] in _ARTICLES and i + 1 < len(words) and words[i + 1][2]))
+        (a, b, capital or (surface[a:b] in ARTICLES and i + 1 < len(words) and words[i + 1][2]))
         for i, (a, b, capital) in enumerate(words)
     ]
     if len(words) < 2 or all(capital for _, _, capital in words):

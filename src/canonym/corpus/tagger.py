@@ -17,6 +17,7 @@ from operator import itemgetter, le
 from typing import TYPE_CHECKING, NamedTuple
 
 from canonym.corpus.context import (
+    ARTICLES,
     has_word_ending,
     is_common_form,
     is_descriptive_phrase,
@@ -1067,7 +1068,7 @@ def _line_around(text: str, index: int) -> str:
 
 _TITLE_CASE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: "al-Bureij" in a headline: the name after the article is capitalised.
-_CAPITAL_AFTER_ARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
+_CAPITAL_AFTER_ARTICLE = re.compile("(?:" + "|".join(sorted(ARTICLES)) + ")-[A-Z]")
 
 
 def _is_title_case(line: str) -> bool:
