@@ -311,6 +311,18 @@ def test_one_letter_names_nothing_though_its_key_is_an_acronym(query: str) -> No
     assert builtin.resolve("KS") is not None
 
 
+def test_shortcuts_decide_as_the_tiers_do() -> None:
+    # resolve() settles a name with one strong alias before its cache and tiers; explain()
+    # always takes the tiers. Weak, shared and partial names, a type argument and the types
+    # setting must all leave the shortcut.
+    resolvers = [fixture_resolver(), fixture_resolver(types=("PER",))]
+    names = [name for entity in fixture_gazetteer() for name, _ in entity.names()]
+    for resolver in resolvers:
+        for name in names:
+            assert resolver.resolve(name) == resolver.explain(name).match, name
+            assert resolver.resolve(name, type="LOC") == resolver.explain(name, type="LOC").match, name
+
+
 # --- type filter --------------------------------------------------------------------------
 
 

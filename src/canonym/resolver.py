@@ -943,6 +943,8 @@ class Resolver:
         self._cache: dict[str | None, dict[str, Match | None]] = {}
         #: The fuzzy tier's data of this index, shared by its resolvers (made on first use).
         self._prepared = _prepared(self.index)
+        self._exact_get = self.index.exact.get
+        self._strong = self.index.alias_strong
 
     # -- public API -------------------------------------------------------------------
 
@@ -954,6 +956,13 @@ class Resolver:
                 longer than ``MAX_NAME_LENGTH`` (500) characters is NIL without a look.
             type: restrict to one entity type (PER, ORG, LOC, MISC).
         """
+        found = self._exact_get(name)
+        if found.__class__ is int and self._strong[found] and type is None and not self._types and ";" not in name:
+            # The commonest call, a name as the gazetteer writes it with one strong alias:
+            # decided as _resolve_as_written decides it, before the cache and the tiers.
+            index = self.index
+            entity = index.entities[index.alias_entity[found]]
+            return _match(name, entity, 1.0, "exact", index.alias_text[found], index.alias_joined[found])
         if len(name) > MAX_NAME_LENGTH:
             return None  # not cached: the key alone could hold megabytes
         cache = self._cache.get(type)
