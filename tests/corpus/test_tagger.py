@@ -52,6 +52,17 @@ def test_outermost_name_wins(tagger: Tagger) -> None:
     assert not any(s == "Iraq" for s, _, _ in found)
 
 
+def test_a_generic_head_word_in_lowercase_keeps_the_name_whole(tagger: Tagger) -> None:
+    # News writes "the Haqqani network": "Haqqani" alone is a family name (several people),
+    # "Khorasan" a region. Where the name proper is the group itself, it is the span.
+    text = "Sirajuddin Haqqani leads the Haqqani network. Fighters of the Khorasan group and the Maute group fled."
+    found = spans(tagger, text)
+    assert ("Haqqani network", "haqqani-network", "exact") in found
+    assert ("Khorasan group", "khorasan-group", "exact") in found
+    assert ("Maute", "maute-group", "exact") in found
+    assert not any(s in ("Haqqani", "Khorasan") for s, _, _ in found)
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

@@ -168,6 +168,15 @@ def test_redundant_variants_are_reported_on_the_later_one(tmp_path: Path) -> Non
     assert {p.code for p in problems} == {"redundant"}
 
 
+def test_an_alias_with_a_later_word_in_lowercase_is_not_redundant(tmp_path: Path) -> None:
+    # The tagger requires a word in capitals only if every alias writes it so: the lowercase
+    # alias lets it find "the Haqqani network". Lowering the first word changes nothing.
+    write(tmp_path, "org/haqqani-network.yml", entity("haqqani-network", "ORG", "Haqqani Network", ["Haqqani network"]))
+    assert lint_paths([tmp_path]) == []
+    path = write(tmp_path, "org/haqqani-network.yml", entity("haqqani-network", "ORG", "Haqqani Network", ["haqqani Network"]))
+    assert [p.code for p in lint_paths([tmp_path])] == ["redundant"], path
+
+
 def test_homoglyph_mixed_scripts_in_one_word(tmp_path: Path) -> None:
     # Cyrillic: the first letter of 'Аl-Qaeda' is U+0410, not Latin A.
     path = write(tmp_path, "org/al-qaeda.yml", entity("al-qaeda", "ORG", "Al Qaeda", ["Аl-Qaida"]))

@@ -331,6 +331,18 @@ def mixed_script(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _lowers_a_later_word(alias: str, earlier: str) -> bool:
+    """Whether ``alias`` writes in lowercase a word after the first that ``earlier`` capitalises.
+
+    The tagger requires a word of a name in capitals only if every alias writes it so: "Haqqani
+    network" beside "Haqqani Network" lets it find "the Haqqani network", as news writes it.
+    """
+    words, before = alias.split(), earlier.split()
+    return len(words) == len(before) and any(
+        word[:1].islower() and other[:1].isupper() for word, other in zip(words[1:], before[1:], strict=True)
+    )
+
+
 def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintProblem]:
     problems: list[LintProblem] = []
     path = _where(entity)
@@ -354,7 +366,7 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
             what = f"a single character after folding ({show(compact)})" if compact else "no letters or digits after folding"
             add(name, "too-short", f"{show(name.text)} has {what}; remove it")
         earlier = folded_seen.get(folded)
-        if earlier is not None and compact:
+        if earlier is not None and compact and not _lowers_a_later_word(name.text, earlier.text):
             which = "the canonical name" if earlier.canonical else f"the {'strong' if earlier.strong else 'weak'} alias"
             add(name, "redundant",
                 f"{show(name.text)} folds to {show(folded)} like {which} {show(earlier.text)}: "
