@@ -63,6 +63,17 @@ def test_a_generic_head_word_in_lowercase_keeps_the_name_whole(tagger: Tagger) -
     assert not any(s in ("Haqqani", "Khorasan") for s, _, _ in found)
 
 
+def test_a_title_left_out_of_the_span_still_names_the_person(tagger: Tagger) -> None:
+    # "Omar" alone is a weak alias of Ilhan Omar and "Talha" a bare given name; with the
+    # title before them they are the aliases "Mullah Omar" and "Ustad Talha".
+    text = "Mullah Omar founded the Taliban. Omar died in 2013. Ustad Talha ran the camp. Alhaji Modu Kolo spoke."
+    found = spans(tagger, text)
+    assert ("Omar", "mullah-omar", "exact") in found
+    assert ("Omar", "mullah-omar", "coref") in found
+    assert ("Talha", "mati-ur-rehman-ali-muhammad", "exact") in found
+    assert ("Modu Kolo", None, "nil") in found  # West African honorifics are titles too
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

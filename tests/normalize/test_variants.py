@@ -255,6 +255,10 @@ MEET: list[Row] = [
     ("President Hassan Rouhani", "Hassan Rouhani"),
     ("King Salman bin Abdulaziz", "Salman bin Abdulaziz"),
     ("Mullah Omar", "Omar"),
+    ("Alhaji Atiku Abubakar", "Atiku Abubakar"),
+    ("Mallam Nuhu Ribadu", "Nuhu Ribadu"),
+    ("Ustaz Abu Bakar Bashir", "Abu Bakar Bashir"),
+    ("Ustad Atta Mohammad Noor", "Atta Mohammad Noor"),
     # --- Scholarly romanization with diacritics (IJMES / Library of Congress) ---------------
     ("Qāsim Sulaymānī", "Qassem Soleimani"),
     ("Ḥizb Allāh", "Hezbollah"),

@@ -479,6 +479,12 @@ class Tagger:
             plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
         how = plan.how
         if how == _FIXED:
+            if plan.type == "PER" and not plan.anchor_only and not _is_sure(span.surface, plan.match):
+                titled = self._titled(text, span)
+                if titled is not None:
+                    # "Mullah Omar", "Ustad Talha": the title left out of the span names whom
+                    # the name alone does not (a bare given name, a weak alias of another).
+                    return Decision(span, titled, "PER", False)
             if plan.anchor_only and _is_armed_group(plan.match) and group_noun_after(text, span.end):
                 # A capitalised word that names a group alone only when a fuller mention
                 # says so, unless a group noun follows it: "the Wagner group", "Wagner fighters".
@@ -518,6 +524,20 @@ class Tagger:
             # A name typed by default: the nouns around it may say otherwise.
             etype = type_by_context(text, span.start, span.end, one_word=not etype)
         return Decision(span, None, etype, plan.partial)
+
+    def _titled(self, text: str, span: Span) -> Match | None:
+        """The entity that the title before ``span`` and its name name together, when the
+        gazetteer holds them as one strong alias ("Mullah Omar")."""
+        before = _WORDS_BEFORE.search(text, max(0, span.start - _TITLE_REACH), span.start)
+        if before is None:
+            return None
+        words = before.group().split()
+        for count in range(len(words), 0, -1):
+            title = " ".join(words[-count:])
+            if fold(title) in self._titles:
+                match = self._surface(f"{title} {span.surface}").match
+                return match if _is_sure(span.surface, match) else None
+        return None
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
@@ -786,6 +806,12 @@ def _demonym_base(word: str) -> str:
             base = word[: -len(suffix)]
             return base if base.endswith(("a", "q", "n", "l", "t", "r", "y")) else base + "a"
     return ""
+
+
+#: Up to three capitalised words (a title: "Grand Ayatollah", "Dr.") right before a name.
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.? ){1,3}$")
+#: How far before a name its title is looked for (characters).
+_TITLE_REACH = 40
 
 
 def _is_sure(surface: str, match: Match | None) -> bool:
