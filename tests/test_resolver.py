@@ -323,6 +323,16 @@ def test_shortcuts_decide_as_the_tiers_do() -> None:
             assert resolver.resolve(name, type="LOC") == resolver.explain(name, type="LOC").match, name
 
 
+def test_a_surname_that_many_bear_as_given_name_is_ambiguous_alone() -> None:
+    builtin = Resolver()
+    for name, owner in [("Omar", "ilhan-omar"), ("Abbas", "mahmoud-abbas"), ("Ibrahim", "abbas-ibrahim")]:
+        match = builtin.resolve(name)
+        assert match is not None and match.ambiguous and owner in match.candidates, name
+        assert len(match.candidates) > 3, name
+    assert builtin.resolve("Ilhan Omar").entity_id == "ilhan-omar"  # type: ignore[union-attr]
+    assert builtin.resolve("Petraeus").entity_id == "david-petraeus"  # type: ignore[union-attr]
+
+
 # --- type filter --------------------------------------------------------------------------
 
 

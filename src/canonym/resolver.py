@@ -103,6 +103,9 @@ NOT_PEOPLE = frozenset({"ORG", "LOC"})
 ODD_PART_CUTOFF = 0.65
 #: More aliases than this hold both anchors of a name: too common a name to decide on.
 MAX_ANCHORED = 50
+#: People of the gazetteer with a given name that make it too common to name one person
+#: alone, though it is another's surname ("Omar", "Abbas").
+COMMON_GIVEN_NAME = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +329,7 @@ class _Prepared:
         "_ending",
         "_ends",
         "_full",
+        "_given",
         "_parts_of",
         "_postings",
         "_together",
@@ -343,6 +347,7 @@ class _Prepared:
         self._cooc: dict[str, frozenset[str]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._together: dict[str, tuple[int, ...]] | None = None
+        self._given: dict[str, tuple[int, ...]] | None = None
 
     def posting(self, key: str) -> frozenset[int]:
         """The aliases with a part of this key (``by_token``), as a set."""
@@ -429,6 +434,21 @@ class _Prepared:
                     together[keys.replace(" ", "")].append(alias_id)
             self._together = {key: tuple(ids) for key, ids in together.items()}
         return self._together.get(joined, ())
+
+    def given_name(self, key: str) -> tuple[int, ...]:
+        """The people (entity indexes) with a strong name of two full parts or more that opens
+        with a part of this key: those who bear it as their given name."""
+        if self._given is None:
+            index = self.index
+            given: defaultdict[str, set[int]] = defaultdict(set)
+            for alias_id, joined in enumerate(index.alias_joined):
+                entity_index = index.alias_entity[alias_id]
+                if index.alias_strong[alias_id] and index.entities.types[entity_index] == "PER":
+                    full = full_parts(joined.split(" "))
+                    if len(full) >= 2:
+                        given[full[0]].add(entity_index)
+            self._given = {k: tuple(sorted(v)) for k, v in given.items()}
+        return self._given.get(key, ())
 
     def ending(self, firsts: tuple[str, ...], lasts: tuple[str, ...]) -> frozenset[int]:
         """The aliases whose full parts (:func:`full_parts`, two or more) begin with a key in
@@ -1289,18 +1309,36 @@ class Resolver:
             # A curated weak alias ("Houthi" for the movement) outranks the surnames it
             # happens to share with people ("Abdul-Malik al-Houthi").
             owners = weak_owners
-        if len(owners) == 1 and not self._is_bare_given_name(query, next(iter(owners))):
+        bearers: tuple[int, ...] = ()
+        if len(owners) == 1:
+            bearers = self._given_name_bearers(query, next(iter(owners)))
+        if len(owners) == 1 and not bearers and not self._is_bare_given_name(query, next(iter(owners))):
             winner = next(iter(owners))
             return self._note(
                 explain,
                 _match(query.text, index.entities[winner], base * WEAK_FACTOR, tier, index.alias_text[alias_of[winner]], key),
                 f"weak alias of one entity only in the {tier} tier",
             )
+        if bearers:
+            return self._note(
+                explain,
+                _match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted({*owners, *bearers}))),
+                f"one person's surname or weak alias, and the given name of {len(bearers)} others",
+            )
         return self._note(
             explain,
             _match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted(owners))),
             f"weak alias or partial name shared by {len(owners)} entities",
         )
+
+    def _given_name_bearers(self, query: _Query, entity_index: int) -> tuple[int, ...]:
+        """The other people who bear a one-part name as their given name, when they are
+        ``COMMON_GIVEN_NAME`` or more: then the name alone ("Omar", "Ibrahim", "Abbas")
+        names none of them, though it is the surname or a weak alias of only one person."""
+        if len(query.keys) != 1 or self.index.entities[entity_index].type != "PER":
+            return ()
+        bearers = tuple(e for e in self._prepared.given_name(query.keys[0]) if e != entity_index)
+        return bearers if len(bearers) >= COMMON_GIVEN_NAME else ()
 
     def _is_bare_given_name(self, query: _Query, entity_index: int) -> bool:
         """A one-part name of a person that is not their surname or nisba ("Yusuf", "Hassan")."""

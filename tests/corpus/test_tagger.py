@@ -74,6 +74,16 @@ def test_a_title_left_out_of_the_span_still_names_the_person(tagger: Tagger) -> 
     assert ("Modu Kolo", None, "nil") in found  # West African honorifics are titles too
 
 
+def test_a_common_given_name_alone_is_nobody_without_an_anchor(tagger: Tagger) -> None:
+    # "Omar" is Ilhan Omar's surname (and weak alias) but the given name of many people of
+    # the gazetteer: alone it is not her; after her full name it is, and after an unknown
+    # "Omar bin Laden" it is him.
+    assert not any(e == "ilhan-omar" for _, e, _ in spans(tagger, "Omar said the fighters had left Kandahar."))
+    assert ("Omar", "ilhan-omar", "coref") in spans(tagger, "Ilhan Omar spoke in Minneapolis. Omar said she would run.")
+    found = tagger.tag("Omar bin Laden visited Doha. Omar said he was tired.", "d")
+    assert [m.cluster_id for m in found if m.surface.startswith("Omar")] == ["NIL:omar-bin-laden"] * 2
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

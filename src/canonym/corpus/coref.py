@@ -122,9 +122,10 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             fitting = [
                 a for a in _fitting(anchors, position, decision, wanted, None) if not wanted <= _fathers(a.decision.span.surface)
             ]
-        if not fitting and allowed is not None and not decision.anchor_only:
-            # An ambiguous name ("Hamza") whose candidates are not in the document: the
-            # person of the document whose name holds it ("Hamza bin Laden") is meant.
+        if not fitting and allowed is not None and (not decision.anchor_only or decision.type == "PER"):
+            # An ambiguous name ("Hamza"; "Omar", a common word too) whose candidates are not
+            # in the document: the person of the document whose name holds it ("Hamza bin
+            # Laden") is meant.
             fitting = [a for a in anchors if a.position != position and _given_name_of(a, decision)]
         if not fitting:
             continue
@@ -290,12 +291,13 @@ def _fitting(
 
 
 def _given_name_of(anchor: _Anchor, decision: Decision) -> bool:
-    """Whether a one-word name is the given name (first part) of a person anchor."""
+    """Whether a one-word name is the given name (first part) of a person anchor, or the
+    anchor is that one word, placed for sure ("Omar" after "Mullah Omar")."""
     if anchor.decision.type != "PER":
         return False
     wanted = parse_name(decision.span.surface).tokens
     tokens = parse_name(anchor.decision.span.surface).tokens
-    return len(wanted) == 1 and len(tokens) > 1 and token_key(wanted[0]) == token_key(tokens[0])
+    return len(wanted) == 1 and len(tokens) >= 1 and token_key(wanted[0]) == token_key(tokens[0])
 
 
 def _adopt(decision: Decision, anchor: Decision) -> Decision:

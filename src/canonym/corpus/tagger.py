@@ -479,7 +479,7 @@ class Tagger:
             plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
         how = plan.how
         if how == _FIXED:
-            if plan.type == "PER" and not plan.anchor_only and not _is_sure(span.surface, plan.match):
+            if plan.type == "PER" and not _is_sure(span.surface, plan.match):
                 titled = self._titled(text, span)
                 if titled is not None:
                     # "Mullah Omar", "Ustad Talha": the title left out of the span names whom
@@ -582,7 +582,9 @@ class Tagger:
             # when a fuller mention in the same document says which; a surname ("Trump")
             # that one known person bears as written is left to the resolver, but not a
             # word that only meets a name by its transliteration key ("Name", "Share").
-            etype = match.entity.type if match and match.entity else "ORG"
+            etype = "ORG"
+            if match is not None:
+                etype = match.entity.type if match.entity else self._ambiguous_type(match, default="ORG")
             if (
                 etype == "LOC"
                 and match is not None
@@ -650,9 +652,10 @@ class Tagger:
             key = bounded(self._keys)[name] = name_key(name) or fold(name)
         return key
 
-    def _ambiguous_type(self, match: Match) -> str:
+    def _ambiguous_type(self, match: Match, default: str = "PER") -> str:
+        """The one type of an ambiguous match's candidates, or ``default`` when they differ."""
         types = {self.resolver.gazetteer[c].type for c in match.candidates if c in self.resolver.gazetteer}
-        return types.pop() if len(types) == 1 else "PER"
+        return types.pop() if len(types) == 1 else default
 
     def _is_demonym(self, word: str) -> bool:
         found = self._demonyms.get(word)
