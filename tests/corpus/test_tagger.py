@@ -84,6 +84,19 @@ def test_a_common_given_name_alone_is_nobody_without_an_anchor(tagger: Tagger) -
     assert [m.cluster_id for m in found if m.surface.startswith("Omar")] == ["NIL:omar-bin-laden"] * 2
 
 
+def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagger) -> None:
+    def clusters(text: str) -> dict[str, str]:
+        return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+
+    found = clusters("Gunmen attacked the Crocus City Hall near Moscow. Survivors of the Crocus attack fled.")
+    assert found["Crocus"] == found["Crocus City Hall"]
+    found = clusters("The Al-Awda Hospital was hit. Staff at Al-Awda said two died.")
+    assert found["Al-Awda"] == found["Al-Awda Hospital"]
+    # A person of the document who bears the word keeps it.
+    found = clusters("Karim Tamaz founded the Tamaz Holding Company. Tamaz denied it.")
+    assert found["Tamaz"] == found["Karim Tamaz"] != found["Tamaz Holding Company"]
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

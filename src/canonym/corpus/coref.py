@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
-from canonym.normalize import parse_name, token_key
+from canonym.normalize import fold, parse_name, token_key
 from canonym.normalize.names import name_tables
 from canonym.resolver import Match, part_similarity
 
@@ -95,6 +95,17 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     parts = _PartIndex(anchors)
     for position in seeking:
         decision = decisions[position]
+        if _is_unknown_word(decision):
+            # "Crocus" after "Crocus City Hall", "Al-Awda" after "Al-Awda Hospital": the first
+            # words of an unknown place or group of the document, written alone, are that
+            # place or group; unless a person of the document bears them.
+            opening = [a for a in anchors if _opens_unknown_thing(a, decision)]
+            if len({a.decision.span.surface for a in opening}) == 1 and (
+                decision.type != "PER" or not any(a.person and _keys(decision.span.surface) <= a.keys for a in anchors)
+            ):
+                before = [a for a in opening if a.position < position]
+                out[position] = _adopt(decision, (before[-1] if before else opening[0]).decision)
+                continue
         if not _needs_anchor(decision):
             if _is_short_unknown(decision):
                 # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts
@@ -155,15 +166,16 @@ def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:
 
 
 def _anchors(decisions: list[Decision], anchoring: list[int], sought: set[str]) -> list[_Anchor]:
-    """The anchoring decisions that a seeking one may take: persons, and mentions of the
-    ``sought`` entities (no other anchor passes the tests of :func:`resolve_partials`)."""
+    """The anchoring decisions that a seeking one may take: persons, mentions of the
+    ``sought`` entities and unknown places and groups of two words or more (no other anchor
+    passes the tests of :func:`resolve_partials`)."""
     anchors: list[_Anchor] = []
     for position in anchoring:
         decision = decisions[position]
         entity = decision.match.entity if decision.match is not None else None
         entity_id = entity.id if entity is not None else None
         person = decision.type == "PER"
-        if not person and entity_id not in sought:
+        if not person and entity_id not in sought and (entity_id is not None or " " not in decision.span.surface):
             continue
         # The name as written and the canonical name; not every alias, or a
         # patronymic ("Hamza bin Usama bin Laden") would anchor "Osama".
@@ -188,7 +200,7 @@ def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
             if not decision.partial and match.entity is not None and match.score >= SURE_SCORE * 0.9:
                 anchoring.append(position)
             continue
-        if _needs_anchor(decision) or _is_short_unknown(decision):
+        if _needs_anchor(decision) or _is_short_unknown(decision) or _is_unknown_word(decision):
             seeking.append(position)
         if _is_anchor(decision):
             anchoring.append(position)
@@ -250,6 +262,20 @@ def _respelled_in(parts: _PartIndex, position: int, key: str) -> list[_Anchor]:
 
 def _is_short_unknown(decision: Decision) -> bool:
     return decision.match is None and decision.type == "PER" and not decision.anchor_only and not decision.span.gazetteer
+
+
+def _is_unknown_word(decision: Decision) -> bool:
+    """An unknown name of one word (hyphens allowed), not found by the gazetteer scan."""
+    span = decision.span
+    return decision.match is None and not decision.anchor_only and not span.gazetteer and " " not in span.surface
+
+
+def _opens_unknown_thing(anchor: _Anchor, decision: Decision) -> bool:
+    """Whether ``anchor`` is an unknown place or group whose name opens with ``decision``'s
+    word and goes on ("Crocus City Hall" for "Crocus")."""
+    if anchor.person or anchor.entity_id is not None:
+        return False
+    return fold(anchor.decision.span.surface).startswith(fold(decision.span.surface) + " ")
 
 
 def _candidate_ids(decision: Decision) -> set[str] | None:
