@@ -97,6 +97,13 @@ def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagge
     assert found["Tamaz"] == found["Karim Tamaz"] != found["Tamaz Holding Company"]
 
 
+def test_a_common_word_inside_a_headline_is_no_short_name(tagger: Tagger) -> None:
+    text = "Iran Stays on State Sponsors of Terrorism List\nThe State Department said Iran remains designated."
+    assert [s for s, _, _ in spans(tagger, text) if s.startswith("State")] == ["State Department"]
+    text = "Treasury Targets Houthi Smuggling Network\nThe Department of the Treasury sanctioned two firms."
+    assert ("Treasury", "us-treasury-department", "coref") in spans(tagger, text)  # a headline's subject
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

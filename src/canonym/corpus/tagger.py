@@ -499,6 +499,16 @@ class Tagger:
                 # "the Sheikh Radwan neighbourhood": no person is a neighbourhood, whoever
                 # the name's spelling may fit.
                 return Decision(span, None, "LOC", plan.partial)
+            if (
+                plan.anchor_only
+                and plan.type != "PER"
+                and text[text.rfind("\n", 0, span.start) + 1 : span.start].strip()
+                and _is_title_case_segment(text, span.start, span.end)
+            ):
+                # Inside a headline every word is capitalised: "State" of "Iran Stays on State
+                # Sponsors of Terrorism List" is no name alone. Opening one, it is the subject
+                # ("Treasury Targets Houthi Network").
+                return None
             return Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only)
         if how == _DROP:
             return None
