@@ -333,6 +333,20 @@ def test_a_surname_that_many_bear_as_given_name_is_ambiguous_alone() -> None:
     assert builtin.resolve("Petraeus").entity_id == "david-petraeus"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Jamaatud Dawa", "lashkar-e-taiba"),
+        ("Harkatul Mujahideen", "harakat-ul-mujahideen"),
+        ("Jamaatul Ahrar", "jamaat-ul-ahrar"),
+        ("Istanbul Airport", None),  # no article in Istanbul
+    ],
+)
+def test_an_article_written_onto_the_word_before(query: str, expected: str | None) -> None:
+    match = Resolver().resolve(query)
+    assert (match.entity_id if match is not None else None) == expected
+
+
 # --- type filter --------------------------------------------------------------------------
 
 

@@ -581,6 +581,9 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
 #: Where a field of several names splits: "a; b (c; d)".
 _PACKED = re.compile(r"[;()]")
 _BRACKETED = re.compile(r"\([^()]*\)?")
+#: An article written onto the word before it, before another word: "ul" before any word,
+#: an assimilated one before its own consonant ("Jamaatud Dawa", "Zakiur Rehman").
+_GLUED_ARTICLE = re.compile(r"\b(?P<head>[^\W\d_]{3,}?)(?P<article>ul|u(?P<sun>[dnrstz]))(?=[ -](?(sun)(?P=sun)|[^\W\d_]))", re.I)
 
 
 #: Prepared data per index object (see per_index).
@@ -1097,6 +1100,13 @@ class Resolver:
         if plain is not None:
             # "Malik Zafar Iqbal": an honorific that is also a given name, tried as a title.
             return self._reading(name, plain, SOFT_TITLE_FACTOR, type, explain)
+        parted = _GLUED_ARTICLE.sub(r"\g<head> \g<article>", name)
+        if parted != name:
+            # "Jamaatud Dawa", "Harkatul Mujahideen": the Urdu article written onto the word
+            # before it. Only a sure tier may take the reading ("Istanbul" is no "Istanb ul").
+            found = self._reading(name, parted, 1.0, type, explain)
+            if found is not None and found.method in TIER_SCORES:
+                return found
         return None
 
     def _reading(

@@ -104,6 +104,20 @@ def test_a_common_word_inside_a_headline_is_no_short_name(tagger: Tagger) -> Non
     assert ("Treasury", "us-treasury-department", "coref") in spans(tagger, text)  # a headline's subject
 
 
+def test_press_release_labels_offices_and_place_nouns(tagger: Tagger) -> None:
+    text = (
+        "said Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson. "
+        "State designated him a Specially Designated Global Terrorist (SDGT). "
+        "Jamaatud Dawa chief Hafiz Saeed is held in Kot Lakhpat jail. The Fitna al-Hindustan struck Turbat."
+    )
+    found = {m.surface: (m.entity_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["Brian E. Nelson"] == (None, "PER")
+    assert not any("Designated" in s for s in found)
+    assert found["Jamaatud Dawa"] == ("lashkar-e-taiba", "ORG")
+    assert found["Kot Lakhpat"] == (None, "LOC")
+    assert found["Fitna al-Hindustan"] == (None, "ORG")
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

@@ -73,6 +73,8 @@ _SITES = frozenset(
     ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam"]
 )
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
+#: Words before a person's name with a middle initial that ends a run ("Brian E. Nelson").
+_BEFORE_INITIALLED_NAME = re.compile(r"(?:\S+ )+?(?=[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+$)")
 _NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
@@ -187,7 +189,7 @@ class Tagger:
         decide = self._decide
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
-            decisions = _named_before_acronyms(text, decisions)
+            decisions = _named_before_acronyms(text, decisions, self._not_names)
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
@@ -311,7 +313,12 @@ class Tagger:
         return rest
 
     def _leading_noun_end(self, surface: str) -> int:
-        """The end of a leading plural common noun and "of" ("Supporters of "), or 0."""
+        """The end of a leading plural common noun and "of" ("Supporters of "), or of common
+        words before a person's name with a middle initial (the end of an office's name:
+        "... for Terrorism and Financial Intelligence Brian E. Nelson"), or 0."""
+        initialled = _BEFORE_INITIALLED_NAME.match(surface)
+        if initialled is not None and all(is_common_form(w, self._common) for w in fold(initialled.group()).split()):
+            return initialled.end()
         found = _NOUN_OF.match(surface)
         if found is None:
             return 0
@@ -889,10 +896,11 @@ _ACRONYM_IN_PARENTHESES = re.compile(r"(?<=[a-z]) \(([A-Z]{2,8})\)")
 _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
 
 
-def _named_before_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
+def _named_before_acronyms(text: str, decisions: list[Decision], not_names: frozenset[str]) -> list[Decision]:
     """The decisions with the names an acronym defines in parentheses after them when no
     other rule found those names: words of the language ("The Resistance Front (TRF)",
-    "the Joint Forces Command (JFC)") whose capitalised initials spell the acronym."""
+    "the Joint Forces Command (JFC)") whose capitalised initials spell the acronym, unless
+    they are in ``not_names`` ("Specially Designated Global Terrorist (SDGT)" is a label)."""
     added: list[Decision] = []
     ends: set[int] | None = None  # of the decisions, made on first need
     for found in _ACRONYM_IN_PARENTHESES.finditer(text):
@@ -902,7 +910,11 @@ def _named_before_acronyms(text: str, decisions: list[Decision]) -> list[Decisio
         if end in ends:
             continue
         start = _start_of_initials(text, end, found.group(1))
-        if start is not None and not any(d.span.start < end and start < d.span.end for d in decisions):
+        if (
+            start is not None
+            and not any(d.span.start < end and start < d.span.end for d in decisions)
+            and fold(text[start:end]) not in not_names
+        ):
             added.append(Decision(Span(start, end, text[start:end], False), None, "ORG", False))
     if not added:
         return decisions

@@ -22,17 +22,17 @@ from canonym.normalize import fold
 #: Arabic words that open the names of groups ("Jama'at Nusrat al-Islam", "Harakat al-Nujaba",
 #: "Katibat Imam Ali"); not "Hay'at", folded as the given name Hayat.
 GROUP_OPENERS = frozenset(
-    ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat"]
+    ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat", "fitna"]
 )
 ORG_WORDS = frozenset(
     ["group", "groups", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
 ) | GROUP_OPENERS
 LOC_WORDS = frozenset(
-    ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
+    ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
 )
-#: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp".
+#: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp", "Adiala jail".
 _PLACE_NOUN_AFTER = re.compile(
-    r" (?:district|province|governorate|region|county|village|town|city|camp|valley|area|state|neighbou?rhood|island|river|mountains?|desert|oasis)\b"
+    r" (?:district|province|governorate|region|county|tehsil|village|town|city|camp|valley|area|state|neighbou?rhood|island|river|mountains?|desert|oasis|jail|prison|airport)\b"
 )
 #: Words that open the name of a place in Arabic and Somali ("Ras Isa", "Wadi Doan", "Ceel Buur").
 PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel"])
