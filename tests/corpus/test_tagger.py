@@ -118,6 +118,15 @@ def test_press_release_labels_offices_and_place_nouns(tagger: Tagger) -> None:
     assert found["Fitna al-Hindustan"] == (None, "ORG")
 
 
+def test_a_nigerian_local_government_area_is_a_place_in_its_state(tagger: Tagger) -> None:
+    text = "Insurgents killed 12 farmers in Zabarmari, Jere Local Government Area of Borno State. Gwoza LGA was hit too."
+    found = {m.surface: (m.entity_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["Jere"] == (None, "LOC")
+    assert found["Borno State"] == ("borno-state", "LOC")
+    assert found["Gwoza"] == ("gwoza", "LOC")
+    assert not any("Local Government" in s for s in found)
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

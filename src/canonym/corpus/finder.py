@@ -460,6 +460,13 @@ class NameFinder:
         return pieces, cut
 
     def _split(self, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        area = _LOCAL_GOVERNMENT_AREA.search(text, start, end)
+        if area is not None and area.start() > start:
+            # "Jere Local Government Area of Borno State": a Nigerian district (Jere), then
+            # the state it is in; the words between name neither.
+            before, cut_before = self._split(text, start, area.start())
+            after, cut_after = self._split(text, _skip_stop_words(text, area.end(), end), end) if area.end() < end else ([], [])
+            return before + after, cut_before + cut_after
         # Hyphens split words for titles ("Secretary-General Hasan Nasrallah").
         words = _TITLE_WORD.findall(text, start, end)
         if not words:
@@ -506,9 +513,11 @@ class NameFinder:
         return pieces, cut
 
 
+#: The words after the name of a Nigerian district, and "of" before its state.
+_LOCAL_GOVERNMENT_AREA = re.compile(r" Local Government(?: Area)?\b(?: of\b)?| LGA\b(?: of\b)?")
 _OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
 #: The words of the offices that ministers, secretaries and envoys hold.
-_OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
+_OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
 
 
 def _office_length(folded: list[str], start: int, length: int) -> int:

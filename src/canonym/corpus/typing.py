@@ -32,7 +32,7 @@ LOC_WORDS = frozenset(
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp", "Adiala jail".
 _PLACE_NOUN_AFTER = re.compile(
-    r" (?:district|province|governorate|region|county|tehsil|village|town|city|camp|valley|area|state|neighbou?rhood|island|river|mountains?|desert|oasis|jail|prison|airport)\b"
+    r" (?:district|province|governorate|region|county|tehsil|village|town|city|camp|valley|area|state|neighbou?rhood|island|river|mountains?|desert|oasis|jail|prison|airport)\b| Local Government\b| LGA\b"
 )
 #: Words that open the name of a place in Arabic and Somali ("Ras Isa", "Wadi Doan", "Ceel Buur").
 PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel"])
