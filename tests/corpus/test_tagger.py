@@ -127,6 +127,21 @@ def test_a_nigerian_local_government_area_is_a_place_in_its_state(tagger: Tagger
     assert not any("Local Government" in s for s in found)
 
 
+def test_un_press_statement_names(tagger: Tagger) -> None:
+    text = (
+        "The attack at the Lido Beach was claimed by Al-Shabaab. Council members backed the United Nations "
+        "Assistance Mission in Somalia (UNSOM) and warned of Islamic State in Iraq and the Levant (ISIL/Da'esh) "
+        "affiliates. The Anatolian Youth Organisation (AGD) protested."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["Lido Beach"][1] == "LOC"
+    assert found["United Nations Assistance Mission in Somalia"] == found["UNSOM"] == ("unsom", "ORG")
+    assert found["Islamic State in Iraq and the Levant"] == found["ISIL"] == ("islamic-state", "ORG")
+    assert "Levant" not in found
+    # An organisation's acronym may come from its name in another language.
+    assert found["AGD"] == found["Anatolian Youth Organisation"]
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

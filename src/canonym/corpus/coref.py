@@ -436,7 +436,12 @@ def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, D
             and text.startswith(")", decision.span.end)
             and _is_unknown_acronym(decision)
             and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
-            and previous.span.surface[:1].upper() == decision.span.surface[:1]
+            and (
+                previous.span.surface[:1].upper() == decision.span.surface[:1]
+                # An organisation's acronym may come from its name in another language:
+                # "Firat News Agency (ANF)", Ajansa Nûçeyan a Firatê.
+                or (previous.type == "ORG" and len(previous.span.surface.split()) >= 2)
+            )
         ):
             defined.setdefault(decision.span.surface, previous)
     return defined
