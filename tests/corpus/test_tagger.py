@@ -142,6 +142,19 @@ def test_un_press_statement_names(tagger: Tagger) -> None:
     assert found["AGD"] == found["Anatolian Youth Organisation"]
 
 
+def test_regions_named_by_a_direction_and_institutions_of_common_words(tagger: Tagger) -> None:
+    text = (
+        "Densus 88 raided homes in Central Java and West Java. Many Central Asians and the West African "
+        "bloc were not involved, the National Counterterrorism Agency (BNPT) said."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["Densus 88"] == ("densus-88", "ORG")
+    assert found["Central Java"][1] == found["West Java"][1] == "LOC"
+    assert "Central Asians" not in found and "West African" not in found  # demonyms
+    # "National" only meets the key of the outlet The National: no known name inside.
+    assert found["National Counterterrorism Agency"] == found["BNPT"]
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

@@ -36,6 +36,7 @@ from canonym.corpus.typing import (
     ORG_WORDS,
     PLACE_PREFIXES,
     group_noun_after,
+    is_region_name,
     place_noun_after,
     type_by_context,
     type_by_words,
@@ -477,6 +478,8 @@ class Tagger:
         match = info.match
         if match is None or match.entity is None or match.score < 0.9:
             return False
+        if len(info.words) == 1 and info.words[0] in self._common and not _is_sure(span.surface, match):
+            return False  # "National" of "National Counterterrorism Agency" only meets The National's key
         return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
@@ -698,6 +701,7 @@ class Tagger:
                 words[-1] in _INSTITUTIONS
                 or words[-1] in _SITES
                 or _opens_institution(words)
+                or (is_region_name(words) and _demonym_base(words[1]) not in self._places and not self._is_demonym(words[1]))
                 or self._has_place(surface)
             )
         ):

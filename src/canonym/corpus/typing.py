@@ -48,13 +48,23 @@ _PLACE_NOUN_OF = re.compile(
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: Words of direction that open a region's name ("Central Java", "South Kordofan", "Upper Nile").
+COMPASS_WORDS = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper", "lower", "greater"])
+
+
+def is_region_name(words: list[str]) -> bool:
+    """Whether folded words are a direction and one name: a region ("West Java"), not an
+    institution ("Central Bank", "Central Command")."""
+    return len(words) == 2 and words[0] in COMPASS_WORDS and words[1] not in ORG_WORDS
+
+
 def type_by_words(surface: str) -> str | None:
     """Rules 0 to 3, and 3 for a name of several words; None for a one-word name that the
     words before it type (:func:`type_by_context`)."""
     words = fold(surface).split()
     if len(words) > 1 and words[-1] in LOC_WORDS and words[-1] not in ORG_WORDS:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
-    if len(words) > 1 and words[0] in PLACE_PREFIXES:
+    if (len(words) > 1 and words[0] in PLACE_PREFIXES) or is_region_name(words):
         return "LOC"
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
