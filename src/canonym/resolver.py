@@ -1104,16 +1104,24 @@ class Resolver:
         if parted != name:
             # "Jamaatud Dawa", "Harkatul Mujahideen": the Urdu article written onto the word
             # before it. Only a sure tier may take the reading ("Istanbul" is no "Istanb ul").
-            found = self._reading(name, parted, 1.0, type, explain)
-            if found is not None and found.method in TIER_SCORES:
+            found = self._reading(name, parted, 1.0, type, explain, sure_only=True)
+            if found is not None and found.entity is not None:
                 return found
         return None
 
     def _reading(
-        self, name: str, reading: str, factor: float, type: str | None, explain: dict[str, object] | None
+        self,
+        name: str,
+        reading: str,
+        factor: float,
+        type: str | None,
+        explain: dict[str, object] | None,
+        *,
+        sure_only: bool = False,
     ) -> Match | None:
-        """Resolve ``reading``, another way to read ``name``, at ``factor`` of its score."""
-        found = self._resolve_as_written(reading, type, explain)
+        """Resolve ``reading``, another way to read ``name``, at ``factor`` of its score
+        (in the exact, alias and key tiers only with ``sure_only``)."""
+        found = self._resolve_as_written(reading, type, explain, sure_only=sure_only)
         if found is not None and found.method != "ambiguous" and found.score * factor < self.config.score_cutoff:
             found = None
             if explain is not None:
@@ -1124,7 +1132,9 @@ class Resolver:
             return None
         return replace(found, query=name, score=round(found.score * factor, 4))
 
-    def _resolve_as_written(self, name: str, type: str | None, explain: dict[str, object] | None) -> Match | None:
+    def _resolve_as_written(
+        self, name: str, type: str | None, explain: dict[str, object] | None, *, sure_only: bool = False
+    ) -> Match | None:
         if len(name) > MAX_NAME_LENGTH:
             return self._note(explain, None, f"{len(name)} characters: longer than any name ({MAX_NAME_LENGTH})")
         if ";" in name:
@@ -1208,6 +1218,8 @@ class Resolver:
                 if explain is not None:
                     self._trace(explain, "key", hits)
                 return self._decide(query, hits, "key", explain, type)
+        if sure_only:
+            return self._note(explain, None, "no exact, alias or key match")
         if query.parts.is_partial:
             return self._partial_only(query, type, explain)
         if not self.config.fuzzy:
