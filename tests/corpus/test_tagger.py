@@ -161,6 +161,29 @@ def test_the_axis_of_resistance_and_the_resistance_front(tagger: Tagger) -> None
     assert [e for s, e, _ in found if "Resistance Front" in s or s == "TRF"] == ["the-resistance-front"] * 2
 
 
+def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -> None:
+    def clusters(text: str) -> dict[str, str]:
+        return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+
+    found = clusters("Abdirizak Hassan Warsame, also known as Abu Yusuf al-Somali, is a financier. Warsame fled.")
+    assert found["Abu Yusuf al-Somali"] == found["Abdirizak Hassan Warsame"] == found["Warsame"]
+    found = clusters('Intelligence tracked Sahin Yildiz, code-named "Agit Botan," in the Qandil mountains.')
+    assert found["Agit Botan"] == found["Sahin Yildiz"]
+    found = clusters("Saif al-Adel, a.k.a. Ibrahim al-Madani, leads the group.")
+    assert found["Ibrahim al-Madani"] == found["Saif al-Adel"] == "saif-al-adel"
+    # A known alias keeps its entity: a kunya and nisba are borne by many.
+    found = clusters("Faruq al-Halabi, also known as Abu Ahmad al-Shami, funds Hurras al-Din.")
+    assert found["Faruq al-Halabi"].startswith("NIL:")
+
+
+def test_a_place_met_only_as_folded_yields_to_a_person_of_the_document(tagger: Tagger) -> None:
+    found = spans(tagger, "OFAC designated businessman Ali Kassem Rida. Rida worked with the IRGC.")
+    assert [e for s, e, _ in found if s == "Rida"] != ["radaa"]
+    assert {m.cluster_id for m in tagger.tag("OFAC designated Ali Kassem Rida. Rida fled.", "d") if "Rida" in m.surface} == {
+        "NIL:ali-kassem-rida"
+    }
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

@@ -72,7 +72,10 @@ def _needs_anchor(decision: Decision) -> bool:
     if not decision.partial:
         return False
     # A one-word name that the gazetteer meets only by its transliteration key ("Khalil" ->
-    # Al-Khalil, "Diarra" -> Deraa) yields to a person of the document who bears it.
+    # Al-Khalil, "Diarra" -> Deraa), or a place's only as folded ("Rida" -> "Rida'", Rada'a),
+    # yields to a person of the document who bears it.
+    if match is not None and match.method == "alias" and match.entity is not None and match.entity.type == "LOC":
+        return True
     return match is None or match.score < SURE_SCORE or match.method not in ("exact", "alias")
 
 
@@ -192,10 +195,7 @@ def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
         match = decision.match
         if match is not None and not decision.anchor_only:
             # Most decisions: a name the gazetteer decided. The three tests below, given that.
-            method = match.method
-            if method == "ambiguous" or (
-                decision.partial and (match.score < SURE_SCORE or method not in ("exact", "alias"))
-            ):
+            if _needs_anchor(decision):
                 seeking.append(position)
             if not decision.partial and match.entity is not None and match.score >= SURE_SCORE * 0.9:
                 anchoring.append(position)
@@ -412,6 +412,36 @@ def _containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
     return found
 
 
+#: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
+#: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"".
+_ALSO_KNOWN_AS = re.compile(
+    r",? *\(?(?:also known as|better known as|known as|a\.k\.a\.?|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)[:,]? *[\"“'‘]?",
+    re.IGNORECASE,
+)
+_ALSO_KNOWN_AS_WORDS = re.compile(r"known as|a\.k\.a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre", re.IGNORECASE)
+
+
+def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
+    """An unknown name that the text gives as another's alias ("X, also known as Y") is the
+    entity of that other name. A known alias keeps its entity: a kunya such as "Abu Ahmad
+    al-Shami" is borne by many, and the gazetteer knows one of them."""
+    if _ALSO_KNOWN_AS_WORDS.search(text) is None:
+        return decisions
+    out = list(decisions)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (
+            second.span.start - first.span.end > 40
+            or not _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
+            or _is_undecided(first)
+            or _is_undecided(second)
+        ):
+            continue
+        if not _is_known(second):
+            out[i + 1] = _adopt(second, first)
+    return out
+
+
 def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     """An unknown acronym defined in parentheses after a name is that name, in the whole
     document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
@@ -484,6 +514,11 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
 
 def _is_known(decision: Decision) -> bool:
     return decision.match is not None and decision.match.entity is not None
+
+
+def _is_undecided(decision: Decision) -> bool:
+    """An ambiguous name, or a word kept only if a fuller mention anchors it."""
+    return decision.anchor_only or (decision.match is not None and decision.match.entity is None)
 
 
 def _is_unknown_acronym(decision: Decision) -> bool:

@@ -27,7 +27,7 @@ from canonym.corpus.context import (
     proper_part,
     used_lowercase,
 )
-from canonym.corpus.coref import initials, resolve_acronyms, resolve_by_context, resolve_partials
+from canonym.corpus.coref import initials, resolve_acronyms, resolve_aliases, resolve_by_context, resolve_partials
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
@@ -191,7 +191,7 @@ class Tagger:
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
             decisions = _named_before_acronyms(text, decisions, self._not_names)
-        settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(decisions), self.resolver.gazetteer))
+        settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(resolve_aliases(text, decisions)), self.resolver.gazetteer))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
