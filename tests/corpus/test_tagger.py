@@ -184,6 +184,18 @@ def test_a_place_met_only_as_folded_yields_to_a_person_of_the_document(tagger: T
     }
 
 
+def test_acronyms_written_as_words_and_roles_before_a_company(tagger: Tagger) -> None:
+    text = (
+        "The National Counter Terrorism Authority (Nacta) briefed senators. Nacta's coordinator spoke. "
+        "Other Information: Manager of Sahand Marine Services. Listed: SAHAND MARINE SERVICES LLC."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["Nacta"] == found["National Counter Terrorism Authority"]
+    assert found["Nacta"][1] == "ORG"
+    assert found["Sahand Marine Services"] == found["SAHAND MARINE SERVICES LLC"]
+    assert not any(s.startswith("Manager") for s in found)
+
+
 def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> None:
     text = "Mike Pompeo spoke on Monday. Later, Pompeo said the group was in Iran."
     found = spans(tagger, text)

@@ -452,7 +452,7 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     if not defined:
         return decisions
     return [
-        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _is_unknown_acronym(d) else d for d in decisions
+        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and d.match is None else d for d in decisions
     ]
 
 
@@ -464,7 +464,7 @@ def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, D
             decision.span.start - previous.span.end == 2
             and text[previous.span.end : decision.span.start] == " ("
             and text.startswith(")", decision.span.end)
-            and _is_unknown_acronym(decision)
+            and (_is_unknown_acronym(decision) or _is_written_acronym(decision, previous))
             and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
             and (
                 previous.span.surface[:1].upper() == decision.span.surface[:1]
@@ -519,6 +519,17 @@ def _is_known(decision: Decision) -> bool:
 def _is_undecided(decision: Decision) -> bool:
     """An ambiguous name, or a word kept only if a fuller mention anchors it."""
     return decision.anchor_only or (decision.match is not None and decision.match.entity is None)
+
+
+def _is_written_acronym(decision: Decision, name: Decision) -> bool:
+    """Whether an unknown word is an acronym written as a word ("Nacta" of "National Counter
+    Terrorism Authority", as Pakistani and British papers write them): its letters are the
+    name's, in order, from the first."""
+    surface = decision.span.surface
+    if decision.match is not None or not (3 <= len(surface) <= 8 and surface.isalpha() and surface[1:].islower()):
+        return False
+    letters = iter(fold(name.span.surface))
+    return surface[0] == name.span.surface[0] and all(c in letters for c in surface.lower())
 
 
 def _is_unknown_acronym(decision: Decision) -> bool:

@@ -66,7 +66,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 #: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
 #: end capitalised descriptions as often ("Foreign Terrorist Organization").
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly"]
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -76,6 +76,10 @@ _SITES = frozenset(
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
 #: Words before a person's name with a middle initial that ends a run ("Brian E. Nelson").
 _BEFORE_INITIALLED_NAME = re.compile(r"(?:\S+ )+?(?=[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+$)")
+#: Roles a person holds in a body, written before "of" and its name.
+_ROLE_NOUNS = frozenset(
+    ["manager", "director", "owner", "founder", "cofounder", "chairman", "chairwoman", "member", "employee", "shareholder", "partner", "executive", "accountant", "representative", "agent"]
+)
 _NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
@@ -314,9 +318,10 @@ class Tagger:
         return rest
 
     def _leading_noun_end(self, surface: str) -> int:
-        """The end of a leading plural common noun and "of" ("Supporters of "), or of common
-        words before a person's name with a middle initial (the end of an office's name:
-        "... for Terrorism and Financial Intelligence Brian E. Nelson"), or 0."""
+        """The end of a leading plural common noun or a role and "of" ("Supporters of ",
+        "Manager of "), or of common words before a person's name with a middle initial (the
+        end of an office's name: "... for Terrorism and Financial Intelligence Brian E.
+        Nelson"), or 0."""
         initialled = _BEFORE_INITIALLED_NAME.match(surface)
         if initialled is not None and all(is_common_form(w, self._common) for w in fold(initialled.group()).split()):
             return initialled.end()
@@ -324,6 +329,8 @@ class Tagger:
         if found is None:
             return 0
         word = fold(found.group(1))
+        if word in _ROLE_NOUNS:
+            return found.end()  # "Manager of Sahand Marine Services": a role, then the company
         if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
             return 0
         return found.end()
