@@ -478,47 +478,46 @@ class Tagger:
         plan = plans.get(span.surface)
         if plan is None:
             plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
-        how = plan.how
+        how, match, etype, partial, anchor_only, inner, unknown = plan
         if how == _FIXED:
-            if plan.anchor_only and _is_armed_group(plan.match) and group_noun_after(text, span.end):
+            if anchor_only and _is_armed_group(match) and group_noun_after(text, span.end):
                 # A capitalised word that names a group alone only when a fuller mention
                 # says so, unless a group noun follows it: "the Wagner group", "Wagner fighters".
-                return Decision(span, plan.match, plan.type, plan.partial)
+                return Decision(span, match, etype, partial)
             if (
-                plan.type == "PER"
-                and not plan.anchor_only
+                etype == "PER"
+                and not anchor_only
                 and not span.gazetteer
-                and (plan.match is None or plan.match.method not in ("exact", "alias"))
+                and (match is None or match.method not in ("exact", "alias"))
                 and place_noun_after(text, span.end)
             ):
                 # "the Sheikh Radwan neighbourhood": no person is a neighbourhood, whoever
                 # the name's spelling may fit.
-                return Decision(span, None, "LOC", plan.partial)
-            return Decision(span, plan.match, plan.type, plan.partial, plan.anchor_only)
+                return Decision(span, None, "LOC", partial)
+            return Decision(span, match, etype, partial, anchor_only)
         if how == _DROP:
             return None
         if how == _INNER:
-            a, b = plan.inner  # type: ignore[misc]
-            inner = Span(span.start + a, span.start + b, span.surface[a:b], True)
-            if plan.type:
-                return Decision(inner, plan.match, plan.type, False)
-            return self._decide(text, inner)
+            a, b = inner  # type: ignore[misc]
+            inner_span = Span(span.start + a, span.start + b, span.surface[a:b], True)
+            if etype:
+                return Decision(inner_span, match, etype, False)
+            return self._decide(text, inner_span)
         if how == _PLACE_WORD:
             if not opens_sentence(text, span.start) and not _is_title_case(_line_around(text, span.start)):
                 # A place's one-word name capitalised inside a sentence is the name: "the
                 # Gulf", "Gulf donors".
-                return Decision(span, plan.match, "LOC", plan.partial)
-            return Decision(span, plan.match, "LOC", True, anchor_only=True)
+                return Decision(span, match, "LOC", partial)
+            return Decision(span, match, "LOC", True, anchor_only=True)
         if how == _PLACE_LEVEL:
-            return Decision(span, self._by_level(text, span, plan.match), "LOC", plan.partial)  # type: ignore[arg-type]
-        unknown = plan.unknown
+            return Decision(span, self._by_level(text, span, match), "LOC", partial)  # type: ignore[arg-type]
         if span.modifier or not self._is_name(text, span, unknown):  # type: ignore[arg-type]
             return None
         etype = unknown.type  # type: ignore[union-attr]
         if etype in ("", "PER"):
             # A name typed by default: the nouns around it may say otherwise.
             etype = type_by_context(text, span.start, span.end, one_word=not etype)
-        return Decision(span, None, etype, plan.partial)
+        return Decision(span, None, etype, partial)
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
