@@ -245,7 +245,9 @@ class _PartIndex:
         return found
 
 
+@lru_cache(maxsize=65536)
 def _shape(key: str) -> tuple[str, str, int]:
+    # Cached: the index of each document shapes every key of its people's names again.
     return key[:1].replace("G", "k"), key[-1:], len(key)
 
 
