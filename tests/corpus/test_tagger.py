@@ -142,6 +142,19 @@ def test_un_press_statement_names(tagger: Tagger) -> None:
     assert found["AGD"] == found["Anatolian Youth Organisation"]
 
 
+def test_un_sanctions_panels_are_bodies_of_their_own(tagger: Tagger) -> None:
+    text = (
+        "The Panel of Experts on Somalia traced the rifles. The UN Panel of Experts on Yemen and the Group of "
+        "Experts on the DRC agreed, though the panel of experts on Libya did not report."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["Panel of Experts on Somalia"] == ("un-panel-of-experts-somalia", "ORG")
+    assert found["UN Panel of Experts on Yemen"] == ("un-panel-of-experts-yemen", "ORG")
+    assert found["Group of Experts on the DRC"] == ("un-group-of-experts-drc", "ORG")
+    assert "Somalia" not in found and "Yemen" not in found
+    assert found["Libya"] == ("libya", "LOC")  # a panel written in lowercase is no name
+
+
 def test_regions_named_by_a_direction_and_institutions_of_common_words(tagger: Tagger) -> None:
     text = (
         "Densus 88 raided homes in Central Java and West Java. Many Central Asians and the West African "
