@@ -142,10 +142,14 @@ class NameParts:
 #: Cabdilaahi). English and Spanish write x and c too (Alex, Carter, Mexico) and Arabic
 #: romanizations double vowels (Hassaan, Jamaat) beside English words (Council, Cairo): a name is
 #: read as Somali only with a doubled vowel inside a part (not Isaac's) and an x by a vowel (not
-#: before a consonant: Baxter), or with a part opening in Cabd (Cabdi = Abdi, Cabdullahi).
+#: before a consonant: Baxter), with a part opening in x and holding ee or oo (Xuseen), or with
+#: a part opening in Cabd (Cabdi = Abdi, Cabdullahi).
 _SOMALI_LONG = re.compile(r"\B(?:aa|ii|uu)(?!cs?\b)")  # not Isaac
 _SOMALI_X = re.compile(r"[aeiou]x(?:[aeiou]|\b)|\bx[aeiou]")
 _SOMALI_CABD = re.compile(r"\bcabd")
+#: A part opening in x with a long e or o (Xuseen = Hussein, Xoosh): English doubles those
+#: vowels too (Moore, Reed), but opens no part with x and a vowel but in a few names (Xavier).
+_SOMALI_X_LONG_E = re.compile(r"\bx(?=[aeiou])[a-z]*?(?:ee|oo)")
 #: Somali c (not in ch) and doubled vowels, respelled as English spellings of the Arabic.
 _SOMALI_C, _DOUBLED_VOWEL = re.compile("c(?!h)"), re.compile(r"([aeiou])\1")
 
@@ -154,11 +158,11 @@ def is_somali_spelled(folded: str) -> bool:
     """Whether a folded name is written in Somali orthography (see ``_SOMALI_LONG``)."""
     if "cabd" in folded and _SOMALI_CABD.search(folded):
         return True
-    return (
-        "x" in folded
-        and ("aa" in folded or "ii" in folded or "uu" in folded)
-        and bool(_SOMALI_LONG.search(folded) and _SOMALI_X.search(folded))
-    )
+    if "x" not in folded:
+        return False
+    if "aa" in folded or "ii" in folded or "uu" in folded:
+        return bool(_SOMALI_LONG.search(folded) and _SOMALI_X.search(folded))
+    return ("ee" in folded or "oo" in folded) and _SOMALI_X_LONG_E.search(folded) is not None
 
 
 def somali_respelled(folded: str) -> str:
