@@ -336,6 +336,17 @@ def test_demonyms_are_not_mentions_unless_a_person_bears_them(tagger: Tagger) ->
     assert ("Sudani", "mohammed-shia-al-sudani", "coref") in found
 
 
+def test_peoples_and_demonyms_of_a_place_ending_in_o_are_not_mentions(tagger: Tagger) -> None:
+    text = (
+        "Young Kanuri and Shuwa Arab men, Zaghawa and Masalit civilians and Hawiye elders fled. A "
+        "Moroccan-born commander led Congolese and Togolese recruits. The Oromo Liberation Front met in Maiduguri."
+    )
+    assert spans(tagger, text) == [
+        ("Oromo Liberation Front", None, "nil"),
+        ("Maiduguri", "maiduguri", "exact"),
+    ]
+
+
 def test_accented_spellings_of_common_word_places_are_found(tagger: Tagger) -> None:
     found = spans(tagger, "Fighters crossed from Afghānistān into Pākistān.")
     assert [(s, e) for s, e, _ in found] == [("Afghānistān", "afghanistan"), ("Pākistān", "pakistan")]

@@ -867,6 +867,10 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
             base = word[: -len(suffix)]
             if base in places or base + "a" in places or base + "ia" in places:
                 return True
+            if suffix in ("an", "ans") and base + "o" in places:
+                return True  # Moroccan, Mexican, Puerto Rican: the place's final o dropped
+            if suffix == "ese" and base[-1] == "l" and base[:-1] in places:
+                return True  # Congolese, Togolese
     return False
 
 
