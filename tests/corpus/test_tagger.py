@@ -347,6 +347,11 @@ def test_peoples_and_demonyms_of_a_place_ending_in_o_are_not_mentions(tagger: Ta
     ]
 
 
+def test_common_nouns_in_capitals_are_no_names_nor_parts_of_one(tagger: Tagger) -> None:
+    text = "According to the NGO Acled, an IED hit IDPs near a UAV base. The NGO Forum said so."
+    assert spans(tagger, text) == [("Acled", "acled", "alias"), ("NGO Forum", None, "nil")]
+
+
 def test_accented_spellings_of_common_word_places_are_found(tagger: Tagger) -> None:
     found = spans(tagger, "Fighters crossed from Afghānistān into Pākistān.")
     assert [(s, e) for s, e, _ in found] == [("Afghānistān", "afghanistan"), ("Pākistān", "pakistan")]

@@ -319,10 +319,13 @@ class Tagger:
         return rest
 
     def _leading_noun_end(self, surface: str) -> int:
-        """The end of a leading plural common noun or a role and "of" ("Supporters of ",
-        "Manager of "), or of common words before a person's name with a middle initial (the
+        """The end of a leading label in capitals ("NGO "), of a plural common noun or a role and
+        "of" ("Supporters of ", "Manager of "), or of common words before a person's name with a middle initial (the
         end of an office's name: "... for Terrorism and Financial Intelligence Brian E.
         Nelson"), or 0."""
+        first, _, rest = surface.partition(" ")
+        if rest and first.isupper() and fold(first) in self._not_names and not any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()):
+            return len(first) + 1  # a label in capitals: "NGO Acled", "SDGT Abu Bakr" (not "NGO Forum")
         initialled = _BEFORE_INITIALLED_NAME.match(surface)
         if initialled is not None and all(is_common_form(w, self._common) for w in fold(initialled.group()).split()):
             return initialled.end()
