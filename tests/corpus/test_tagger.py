@@ -352,6 +352,16 @@ def test_common_nouns_in_capitals_are_no_names_nor_parts_of_one(tagger: Tagger) 
     assert spans(tagger, text) == [("Acled", "acled", "alias"), ("NGO Forum", None, "nil")]
 
 
+def test_kashmir_groups_and_police_ranks(tagger: Tagger) -> None:
+    text = "DGP Dilbag Singh said Hizbul Mujahideen and JeM, whose deputy Abdul Rauf Asghar was named, were behind it."
+    assert spans(tagger, text) == [
+        ("Dilbag Singh", None, "nil"),
+        ("Hizbul Mujahideen", "hizbul-mujahideen", "exact"),
+        ("JeM", "jaish-e-mohammed", "exact"),
+        ("Abdul Rauf Asghar", "abdul-rauf-azhar", "exact"),
+    ]
+
+
 def test_accented_spellings_of_common_word_places_are_found(tagger: Tagger) -> None:
     found = spans(tagger, "Fighters crossed from Afghānistān into Pākistān.")
     assert [(s, e) for s, e, _ in found] == [("Afghānistān", "afghanistan"), ("Pākistān", "pakistan")]
