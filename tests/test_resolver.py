@@ -619,6 +619,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("SYi.001", "BASHAR AL-ASSAD"),
         ("QDi.055", "MAHMOOD SULTAN BASHIR-UD-DIN"),
         ("CFi.014", "BI SIDI SOULEMAN"),
+        ("QDi.327", "AZZAM ABDULLAH ZUREIK AL-MAULID AL-SUBHI"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -653,6 +654,9 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("Mahmood, Sultan Bashiruddin", "QDi.055"),
         # Surname first, with a part of two letters among three; the French silent e.
         ("Souleymane Bi Sidi", "CFi.014"),
+        # The first name and the family name, the three between them left out.
+        ("Azzam al-Subhi", "QDi.327"),
+        ("Azzam Abdullah al-Subhi", "QDi.327"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:

@@ -81,6 +81,11 @@ CONNECTOR_WEIGHT = 0.3
 #: their first and last parts ("Tariq Aziz" = "Tariq Mikhail Aziz"), and the most such parts.
 GAP_FACTOR = 0.93
 MAX_GAPS = 2
+#: The most parts a name may lack between a first and last part it shares with the other:
+#: lists give the father's and grandfather's names in full where others keep the first and
+#: the family name ("Azzam al-Subhi" = "Azzam Abdullah Zureik al-Maulid al-Subhi"). Parts
+#: lacked past ``MAX_GAPS`` cost nothing more: the name kept is the same.
+MAX_INNER_GAPS = 3
 #: Score factor for a name written surname first without a comma ("Zawahiri Ayman Muhammad").
 ROTATION_FACTOR = 0.95
 #: Score factor for a name with two neighbouring parts in the other order ("Aboud Rogo Mohammed").
@@ -685,7 +690,8 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
     and "Said Mohamed Arif". Given the names' full-weight parts (no connectors), the shorter
     name's parts must align in order with parts of the longer one, its first and last with
     the longer one's first and last, every part near-exactly (``STRICT_PART_CUTOFF``); each
-    part of the longer one left over costs ``GAP_FACTOR``. With ``turn``, the candidate turned
+    part of the longer one left over costs ``GAP_FACTOR``, up to ``MAX_GAPS`` of them (and
+    ``MAX_INNER_GAPS`` between the first and last parts, the later ones free). With ``turn``, the candidate turned
     surname first ("Zawahiri Ayman") is tried too, at ``ROTATION_FACTOR``, and for a person of
     three parts or more two neighbouring parts swapped (:func:`_swapped`) at ``SWAP_FACTOR``:
     only for names with no connector, since "Salman bin Muhammad" is not "Muhammad bin Salman".
@@ -744,7 +750,7 @@ def _may_end(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> b
 def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False) -> float:
     short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
     gaps = len(long) - len(short)
-    if len(short) - short.count(ALLAH) < 2 or gaps > MAX_GAPS or min(map(len, short)) < 2:
+    if len(short) - short.count(ALLAH) < 2 or gaps > MAX_INNER_GAPS or min(map(len, short)) < 2:
         # An initial anchors nothing, nor does the Allah of one name ("Khairullah" is not two names).
         return 0.0
     if sum(len(part) < 3 for part in short) > (len(short) >= 3):
@@ -756,14 +762,14 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
     first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
     if first >= STRICT_PART_CUTOFF and last >= STRICT_PART_CUTOFF:
         middle = _aligned_sum(short[1:-1], long[1:-1])
-        return 0.0 if middle is None else (first + middle + last) / len(short) * GAP_FACTOR**gaps
+        return 0.0 if middle is None else (first + middle + last) / len(short) * GAP_FACTOR ** min(gaps, MAX_GAPS)
     if not person or rotated or first < STRICT_PART_CUTOFF:
         # A part before the first is not left over: "Uday Saddam Hussein al-Tikriti" is
         # Saddam Hussein's son.
         return 0.0
     # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual".
     rest = _aligned_sum(short[1:], long[1:])
-    if rest is None:
+    if rest is None or gaps > MAX_GAPS:
         return 0.0
     # The name and then the father's ("Paul Malong" = "Paul Malong Awan", "Arefullah Aref" =
     # "Arefullah Aref Ghazi Mohammad"): two parts alone are too common a name for two more.
