@@ -620,6 +620,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("QDi.055", "MAHMOOD SULTAN BASHIR-UD-DIN"),
         ("CFi.014", "BI SIDI SOULEMAN"),
         ("QDi.327", "AZZAM ABDULLAH ZUREIK AL-MAULID AL-SUBHI"),
+        ("QDi.312", "MUBARAK MUSHAKHAS SANAD MUBARAK AL-BATHALI"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -657,6 +658,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         # The first name and the family name, the three between them left out.
         ("Azzam al-Subhi", "QDi.327"),
         ("Azzam Abdullah al-Subhi", "QDi.327"),
+        # Parts fewer, and the father's name spelt otherwise: first, last and another agree.
+        ("Mubarak Mishkhas Sanad al-Bathali", "QDi.312"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:
@@ -728,6 +731,7 @@ def test_several_names_in_one_field(resolver: Resolver) -> None:
         "Khamis Muammar Qadhafi",  # another first name: a brother
         "Khairullah Khairkhwah",  # Khairullah is one name, not two parts to anchor on
         "Muhammad Hameida Saleh",  # two parts turned round meet two, not a longer name
+        "Mubarak Ali Sanad al-Bathali",  # another father's name
     ],
 )
 def test_other_people_stay_unknown(list_resolver: Resolver, query: str) -> None:

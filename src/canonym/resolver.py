@@ -762,6 +762,11 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
     first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
     if first >= STRICT_PART_CUTOFF and last >= STRICT_PART_CUTOFF:
         middle = _aligned_sum(short[1:-1], long[1:-1])
+        if middle is None and len(short) >= 4:
+            # The first and last parts and another agree: one more may be only alike, as
+            # lists spell a father's name ("Mubarak Mishkhas Sanad al-Bathali" = "Mubarak
+            # Mushakhas Sanad Mubarak al-Bathali").
+            middle = _loosely_aligned_sum(short[1:-1], long[1:-1])
         return 0.0 if middle is None else (first + middle + last) / len(short) * GAP_FACTOR ** min(gaps, MAX_GAPS)
     if not person or rotated or first < STRICT_PART_CUTOFF:
         # A part before the first is not left over: "Uday Saddam Hussein al-Tikriti" is
@@ -853,6 +858,21 @@ def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float | None:
         total += similarity(part, long[j])
         j += 1
     return total
+
+
+def _loosely_aligned_sum(short: Sequence[str], long: Sequence[str]) -> float | None:
+    """:func:`_aligned_sum` with one of ``short``'s parts only alike (``ODD_PART_CUTOFF``),
+    the others near-exactly; the best such sum, None if none."""
+    best: float | None = None
+    for i, odd in enumerate(short):
+        for j, part in enumerate(long):
+            sim = part_similarity(odd, part)
+            if sim < ODD_PART_CUTOFF:
+                continue
+            before, after = _aligned_sum(short[:i], long[:j]), _aligned_sum(short[i + 1 :], long[j + 1 :])
+            if before is not None and after is not None and (best is None or before + sim + after > best):
+                best = before + sim + after
+    return best
 
 
 def _align(
