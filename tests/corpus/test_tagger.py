@@ -187,6 +187,16 @@ def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -
     # A known alias keeps its entity: a kunya and nisba are borne by many.
     found = clusters("Faruq al-Halabi, also known as Abu Ahmad al-Shami, funds Hurras al-Din.")
     assert found["Faruq al-Halabi"].startswith("NIL:")
+    # The lists' own forms: OFAC's a.k.a. chain, whose kunya alone is borne by many, and the
+    # UN list's labels, with a Latin cluster id for a person also named in Arabic script.
+    found = clusters('KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI"), Dubai.')
+    assert found["ABU ALI"] == found["KAZEMINIA, Hamidreza"] == found["KAZEMI-NIA, Hamid Reza"]
+    found = clusters(
+        "QDi.447 Name: OULD ABDALLAHI, Sidi Mohamed\nName (original script): سيدي محمد ولد عبد الله\n"
+        "Good quality a.k.a.: a) Sidi Mohamed Ould Abdellahi b) Abou Talha al-Mauritani\nDate of birth: 1986."
+    )
+    assert set(found.values()) == {"NIL:sidi-mohamed-ould-abdallahi"}, found
+    assert len(found) == 4
 
 
 def test_a_place_met_only_as_folded_yields_to_a_person_of_the_document(tagger: Tagger) -> None:

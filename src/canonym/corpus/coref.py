@@ -415,32 +415,38 @@ def _containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
 
 
 #: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
-#: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"".
+#: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
+#: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")", and the UN
+#: list's labels ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...").
 _ALSO_KNOWN_AS = re.compile(
-    r",? *\(?(?:also known as|better known as|known as|a\.k\.a\.?|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)[:,]? *[\"“'‘]?",
+    r"[,;]? *\(?(?:also known as|better known as|known as|a\.k\.a\.?|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)[:,]? *[\"“'‘]?"
+    r"|\s+Name \(original script\): *"
+    r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)[a-z]\) *",
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(r"known as|a\.k\.a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre", re.IGNORECASE)
 
 
 def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
-    """An unknown name that the text gives as another's alias ("X, also known as Y") is the
-    entity of that other name. A known alias keeps its entity: a kunya such as "Abu Ahmad
-    al-Shami" is borne by many, and the gazetteer knows one of them."""
+    """An unknown or ambiguous name that the text gives as another's alias ("X, also known
+    as Y") is the entity of that other name. A known alias keeps its entity: a kunya such as
+    "Abu Ahmad al-Shami" is borne by many, and the gazetteer knows one of them."""
     if _ALSO_KNOWN_AS_WORDS.search(text) is None:
         return decisions
     out = list(decisions)
-    for i in range(len(out) - 1):
-        first, second = out[i], out[i + 1]
+    # Words kept only if a fuller mention anchors them stand between no two names: the
+    # "Name" of the UN list's "Name (original script):" is one.
+    names = [i for i, decision in enumerate(out) if not decision.anchor_only]
+    for i, j in pairwise(names):
+        first, second = out[i], out[j]
         if (
             second.span.start - first.span.end > 40
             or not _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
             or _is_undecided(first)
-            or _is_undecided(second)
         ):
             continue
         if not _is_known(second):
-            out[i + 1] = _adopt(second, first)
+            out[j] = _adopt(second, first)
     return out
 
 

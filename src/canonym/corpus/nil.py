@@ -17,6 +17,7 @@ from functools import lru_cache
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
+from canonym.normalize.translit import is_arabic_script
 from canonym.resolver import name_similarity
 
 #: token_skeleton, memoized: clustering asks for the parts of every unknown name again and again.
@@ -150,7 +151,9 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     cluster_of: dict[str, NilCluster] = {}
     used: set[str] = set()
     for root in sorted(spellings):
-        best = _most_frequent(spellings[root], lambda s: -len(parse_name(s).tokens))
+        # The fullest spelling, in the Latin script when the text gives one (the UN list's
+        # "Name (original script)" is another name of the same person).
+        best = _most_frequent(spellings[root], lambda s: (is_arabic_script(s), -len(parse_name(s).tokens)))
         etype = _most_frequent(types[root], lambda t: 0)
         slug = "-".join(fold(uninvert(best)[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
         cluster_id = f"NIL:{slug}"
@@ -163,7 +166,7 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     return {key: cluster_of[root] for key, root in representative.items()}
 
 
-def _most_frequent(counts: dict[str, int], rank: Callable[[str], int]) -> str:
+def _most_frequent(counts: dict[str, int], rank: Callable[[str], object]) -> str:
     """The value of ``counts`` first by ``rank``, then by count, then in order (a lone one
     without ranking it)."""
     if len(counts) == 1:
