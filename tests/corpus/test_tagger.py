@@ -225,6 +225,15 @@ def test_partial_name_takes_the_entity_of_the_full_mention(tagger: Tagger) -> No
     assert ("Pompeo", "mike-pompeo", "coref") in found
 
 
+def test_an_ambiguous_partial_takes_the_candidate_whose_mention_holds_it(tagger: Tagger) -> None:
+    # Zawahiri bears the kunya Abu Muhammad too, and is named nearer.
+    text = (
+        "Abu Muhammad al-Masri was shot in Tehran. He had served under Ayman al-Zawahiri. "
+        "The 1998 bombings that Abu Muhammad helped plan killed 224 people."
+    )
+    assert ("Abu Muhammad", "abu-muhammad-al-masri", "coref") in spans(tagger, text)
+
+
 def test_ambiguous_partial_without_anchor_is_not_guessed(tagger: Tagger) -> None:
     found = spans(tagger, "A man named al-Masri was seen in Cairo.")
     masri = [f for f in found if f[0] == "al-Masri"]

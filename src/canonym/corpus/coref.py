@@ -125,6 +125,11 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
         fitting = _fitting(anchors, position, decision, wanted, allowed)
+        if allowed is not None and wanted and len(fitting) > 1:
+            # Of the candidates the document names, one whose mention holds the name as
+            # written: "Abu Muhammad" after "Abu Muhammad al-Masri", though a nearer "Ayman
+            # al-Zawahiri" bears the kunya too.
+            fitting = [a for a in fitting if wanted <= a.keys] or fitting
         if not fitting and not decision.anchor_only:
             written = _written_as_one(decision.span.surface)
             if written is not None:
