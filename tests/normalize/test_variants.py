@@ -196,6 +196,9 @@ MEET: list[Row] = [
     ("Cabdiraxmaan Faarax", "Abdirahman Farah"),
     ("Maxamed Xuseen", "Mohamed Hussein"),
     ("Abdulahi Yusuf", "Abdullahi Yusuf"),
+    # West African spellings of Abdullah.
+    ("Abdoulaye Maiga", "Abdullahi Maiga"),
+    ("Abdulai Sow", "Abdallah Sow"),
     # y after a consonant inside a name is a vowel.
     ("Abdul Manan Niazi", "Abdul Manan Nyazi"),
     ("Yassin Sywal", "Yassin Syawal"),

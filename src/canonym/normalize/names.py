@@ -299,6 +299,18 @@ def _bulk_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], tupl
     return titles, frozenset(hard), tables.connectors, tuple(sorted(tables.articles))
 
 
+#: What is left of Abdullah's "Allah" in West African spellings once the article is taken
+#: off: Abdoulaye, Abdulai (Abdoul-aye, Abdul-ai).
+_WEST_AFRICAN_ALLAH = frozenset(["aye", "ay", "ai", "ayi"])
+
+
+def _allah_rest(rest: str) -> str:
+    """The part of an Abd compound after Abd, with every spelling of Allah as "lah"."""
+    if rest in _ALLAH or (rest.startswith("lah") and len(rest) <= 4) or rest in _WEST_AFRICAN_ALLAH:
+        return "lah"
+    return rest
+
+
 def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
     """The parts that parse_fields makes of ``token`` whatever its neighbours, or None when they
     matter: an Abd compound is one part ("Abdulrahman" -> abdrahman), an -allah compound two
@@ -313,9 +325,7 @@ def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
             return (token,)
         if rest == "" or _ABD_ARTICLE.fullmatch(rest):
             return None
-        if rest in _ALLAH or (rest.startswith("lah") and len(rest) <= 4):
-            rest = "lah"
-        return (abd_prefix + rest,)
+        return (abd_prefix + _allah_rest(rest),)
     found = _ALLAH_COMPOUND.match(token)
     if found is None:
         return (token,)
@@ -729,9 +739,7 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
                     j += 1
                 rest = tokens[j]
                 i = j
-            if rest in _ALLAH or (rest.startswith("lah") and len(rest) <= 4):
-                rest = "lah"
-            out.append(tables.abd_prefix + rest)
+            out.append(tables.abd_prefix + _allah_rest(rest))
             articled.append(pending_article)
             pending_article = False
             i += 1
