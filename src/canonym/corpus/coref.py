@@ -430,13 +430,17 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(r"known as|a\.k\.a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre", re.IGNORECASE)
+#: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
+#: few microseconds, where the regex search over a document took tens.
+_ALSO_KNOWN_AS_HINTS = ("known as", "a.k.a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre")
 
 
 def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     """An unknown or ambiguous name that the text gives as another's alias ("X, also known
     as Y") is the entity of that other name. A known alias keeps its entity: a kunya such as
     "Abu Ahmad al-Shami" is borne by many, and the gazetteer knows one of them."""
-    if _ALSO_KNOWN_AS_WORDS.search(text) is None:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _ALSO_KNOWN_AS_HINTS) or _ALSO_KNOWN_AS_WORDS.search(text) is None:
         return decisions
     out = list(decisions)
     # Words kept only if a fuller mention anchors them stand between no two names: the
