@@ -393,3 +393,10 @@ def test_contractions_and_sentence_adverbs_stay_out(tagger: Tagger) -> None:
         ("Hamza bin Laden", "hamza-bin-laden", "exact"),
         ("Hamza", "hamza-bin-laden", "coref"),
     ]
+
+
+def test_a_leader_named_before_his_administration_is_the_mention(tagger: Tagger) -> None:
+    found = spans(tagger, "The Obama Administration disagreed. The Netanyahu Government fell. The Transitional Federal Government met.")
+    assert ("Obama", "barack-obama", "exact") in found
+    assert ("Netanyahu", "benjamin-netanyahu", "exact") in found
+    assert any(s == "Transitional Federal Government" for s, _, _ in found)  # no leader in it

@@ -582,6 +582,12 @@ class Tagger:
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
         match = info.match
+        if len(words) >= 2 and words[-1] in _LEADERS_BODIES and (match is None or match.entity is None):
+            # "the Bush Administration", "the Netanyahu Government": the leader is the name
+            # in it, as in "the Trump administration".
+            leader = self._leader_of(surface)
+            if leader is not None:
+                return leader
         sure = _is_sure(surface, match)
         if len(words) <= 2 and joined in self._titles and not sure:
             return _DROPPED  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
@@ -639,6 +645,17 @@ class Tagger:
             return _Plan(_FIXED, None, "PER", True, anchor_only=True)
         unknown = self._unknown(surface, words)
         return _DROPPED if unknown is None else _Plan(_UNKNOWN, None, "", partial, unknown=unknown)
+
+    def _leader_of(self, surface: str) -> _Plan | None:
+        """The plan of a known person's name before the last word of ``surface``; None when
+        the words before it are no person the gazetteer knows (or may be)."""
+        head = surface[: surface.rstrip().rfind(" ")].rstrip()
+        found = self._surface(head).match
+        if found is None:
+            return None
+        if (found.entity.type if found.entity is not None else self._ambiguous_type(found, default="")) != "PER":
+            return None
+        return _Plan(_INNER, found, "PER", inner=(0, len(head)))
 
     def _proper_inside(self, surface: str, match: Match | None) -> _Plan | None:
         """A description around one place name ("U.S.-led coalition", "Beirut port") is a
@@ -809,6 +826,8 @@ class _Unknown(NamedTuple):
 
 
 _DROPPED = _Plan(_DROP)
+#: The last words of a capitalised "<leader> <word>" whose leader is the name in it.
+_LEADERS_BODIES = frozenset(["administration", "government"])
 
 
 class _Surface(NamedTuple):
