@@ -736,3 +736,13 @@ def test_several_names_in_one_field(resolver: Resolver) -> None:
 )
 def test_other_people_stay_unknown(list_resolver: Resolver, query: str) -> None:
     assert list_resolver.resolve(query) is None, list_resolver.explain(query)
+
+
+def test_initials_alone_spell_no_name_of_full_parts(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    rows = [("jk", "J&K"), ("jk", "Jammu and Kashmir"), ("js", "Jon Stewart"), ("ak", "Anna Ketter")]
+    path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    assert resolver.resolve("Jon Ketter") is None  # a reporter's name, once J&K at 0.90
+    match = resolver.resolve("J&K")
+    assert match is not None and match.entity_id == "jk"

@@ -1532,6 +1532,8 @@ class Resolver:
         bounds: dict[tuple[int, int, float], float] = {}
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
+            if not c_full and q_full:
+                continue  # initials and connectors alone ("J&K") spell no name of full parts ("Jon Ketter")
             # At most min(n, m) parts align: an upper bound on both coverages, before the DP.
             shape = (len(candidate), c_full, c_total)
             bound = bounds.get(shape)

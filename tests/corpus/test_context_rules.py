@@ -66,6 +66,10 @@ def test_proper_part_of_a_description(surface: str, part: str | None) -> None:
         ("a raid near the city of Deir al-Zor", "Deir al-Zor", "city"),
         ("the forests of the Juba valley", "Juba", "river"),
         ("He flew to Hama on Monday.", "Hama", None),
+        ("Lakurawa operates in Sokoto and Kebbi states.", "Sokoto", "province"),
+        ("bases around Raqqa and in Deir ez-Zor province", "Deir ez-Zor", "province"),
+        # The words after a comma are no list of provinces unless capitalised.
+        ("a cave near Sulaymaniyah, in Iraq's Kurdistan region", "Sulaymaniyah", None),
     ],
 )
 def test_place_level_from_the_words_around(text: str, name: str, level: str | None) -> None:
@@ -121,6 +125,10 @@ def test_province_or_city_by_the_words_around(tagger: Tagger) -> None:
     assert clusters["Hama"] == "hama-governorate"
     clusters = found(tagger, "A drone struck a car in the city of Hama overnight.")
     assert clusters["Hama"] == "hama"
+    # A spelling that names the city alone, before "province": the province named after it.
+    assert found(tagger, "A drone struck a gas field in Sulaimani province.")["Sulaimani"] == "sulaymaniyah-governorate"
+    # The alias "Deir ez-Zor Province" written with a small p: the shorter alias, not "Zor".
+    assert found(tagger, "Attacks in Deir ez-Zor province rose.") == {"Deir ez-Zor": "deir-ez-zor-governorate"}
 
 
 @pytest.mark.corpus

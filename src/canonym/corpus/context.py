@@ -166,10 +166,12 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+#: Case-blind in the level word only: the names between are capitalised ("the Hasakah and
+#: Deir al-Zor provinces"), and ", in Iraq's Kurdistan region" after "Sulaymaniyah" is no
+#: list of provinces.
 _LEVEL_AFTER = re.compile(
-    r"(?:\s*(?:,|and|or|&)\s*(?:al-|el-)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})?"
-    r"\s+(provinces?|governorates?|regions?|countryside|districts?|valley|river)\b",
-    re.IGNORECASE,
+    r"(?:\s*(?:,|and|or|&)\s*(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*){0,2})?"
+    r"\s+(?i:(provinces?|governorates?|regions?|countryside|districts?|states?|valley|river))\b",
 )
 _LEVEL_BEFORE = re.compile(
     r"\b(city|town|province|governorate|region|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
@@ -177,7 +179,7 @@ _LEVEL_BEFORE = re.compile(
 _LEVELS = {
     "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
-    "districts": "province", "governor": "province", "valley": "river", "river": "river",
+    "districts": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "river": "river",
     "city": "city", "town": "city",
 }
 

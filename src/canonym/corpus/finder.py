@@ -307,6 +307,7 @@ class NameFinder:
         self._accepted: dict[tuple[int, str], bool] = {}
         self._patterns = list(patterns)
         self._flags = [patterns[p] for p in self._patterns]
+        self._pattern_of = {p: i for i, p in enumerate(self._patterns)}
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
@@ -367,10 +368,12 @@ class NameFinder:
             hits[whole, 0].tolist(),
             (o_starts - bases).tolist(),
             (positions[ends[whole] - 1] + 1 - bases).tolist(),
+            starts[whole].tolist(),
+            bases.tolist(),
             strict=True,
         )
         accepted_memo = self._accepted
-        for document, pattern, start, end in rows:
+        for document, pattern, start, end, folded_start, base in rows:
             text = texts[document]
             if text.startswith(".", end):
                 end = _extend_initialism(text, end)
@@ -381,6 +384,20 @@ class NameFinder:
                 accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
             if accepted:
                 out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
+                continue
+            # The longest alias is not written as it requires ("Deir ez-Zor province" for
+            # "Deir ez-Zor Province"): a shorter one at the same start may be ("Deir ez-Zor").
+            pattern_text = self._patterns[pattern]
+            cut = pattern_text.rfind(" ")
+            while cut > 0:
+                shorter = self._pattern_of.get(pattern_text[:cut])
+                if shorter is not None:
+                    end = int(positions[folded_start + cut - 1]) + 1 - base
+                    surface = text[start:end]
+                    if self._accepts(shorter, surface):
+                        out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
+                        break
+                cut = pattern_text.rfind(" ", 0, cut)
         return out
 
     def _accepts(self, pattern: int, surface: str) -> bool:

@@ -50,6 +50,8 @@ from canonym.resolver import Match, Resolver
 if TYPE_CHECKING:
     import polars as pl
 
+    from canonym.gazetteer.model import Entity
+
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
 #: The letters of a UN sanctions list reference ("QDi.006", "TAe.010", "IRi.001").
@@ -635,7 +637,7 @@ class Tagger:
                 # Treaties, laws and resolutions are resolved, not tagged: the mention table
                 # holds people, organisations and places, as the hand labels do (SPEC.md).
                 return _DROPPED
-            if match.entity.type == "LOC" and match.candidates:
+            if match.entity.type == "LOC" and (match.candidates or self._named_container(match.entity) is not None):
                 return _Plan(_PLACE_LEVEL, match, "LOC", partial)
             return _Plan(_FIXED, match, match.entity.type, partial)
         if match is not None:  # ambiguous
@@ -690,7 +692,20 @@ class Tagger:
             if entity is not None and entity.type == "LOC" and _KINDS.get(entity.kind or "") == level:
                 others = tuple(c for c in (match.entity.id, *match.candidates) if c != entity.id)
                 return Match(match.query, entity, match.score, match.method, match.alias, match.key, others)
+        container = self._named_container(match.entity)
+        if container is not None and _KINDS.get(container.kind or "") == level:
+            # "Sulaimani province": the city's spelling alone names the city; the province
+            # it is in, named after it, is meant.
+            return Match(match.query, container, match.score, match.method, match.alias, match.key, (match.entity.id,))
         return match
+
+    def _named_container(self, entity: Entity) -> Entity | None:
+        """The place ``entity`` is part of when it is named after it ("Khost Province" of
+        Khost), else None."""
+        container = self.resolver.gazetteer.get(entity.part_of) if entity.part_of else None
+        if container is None or not fold(container.name).startswith(fold(entity.name) + " "):
+            return None
+        return container
 
     def _key(self, name: str) -> str:
         """The normalized key of an unknown name (its folded form when it has no name key)."""
