@@ -261,6 +261,10 @@ def test_a_known_name_possessive_opens_a_name_of_its_own(tagger: Tagger) -> None
     clusters = found(tagger, "Officials at Iraq's Ministry of Migration and Displacement said the camp would close.")
     assert "Ministry of Migration and Displacement" in clusters
     assert found(tagger, "Fighters of the People's Protection Units said they would stay.").get("People's Protection Units") == "ypg"
+    # An unknown owner is a name of its own too, and what it owns another: no "Anwar's English".
+    clusters = found(tagger, "Anwar al-Awlaki preached online. Recruiters still cite Anwar’s English-language sermons.")
+    assert clusters.get("Anwar") == "anwar-al-awlaki"
+    assert not any("’s" in surface for surface in clusters)
 
 
 @pytest.mark.corpus

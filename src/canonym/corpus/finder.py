@@ -466,6 +466,8 @@ class NameFinder:
         """
         start = _skip_stop_words(chunk, 0, len(chunk))
         spans, cut = self._split(chunk, start, len(chunk))
+        if "'s " in chunk or "’s " in chunk:
+            spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b)]
         pieces = []
         for a, b in spans:
             modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
@@ -603,6 +605,23 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
         if word not in LEADING_STOP and not word.endswith(("n't", "n’t")):
             return start
         start = m.end()
+
+
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
+
+
+def _owner_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run cut after a possessive whose owner is a name, not a common word: "Anwar's
+    English-language legacy" is Anwar's; "People's Protection Units" and "Women's Protection
+    Units" are one name each."""
+    pieces = []
+    for found in _INNER_POSSESSIVE.finditer(text, start, end):
+        owner_start = text.rfind(" ", start, found.start()) + 1 or start
+        if fold(text[owner_start : found.start()]) not in common_words():
+            pieces.append((start, found.start()))
+            start = found.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
