@@ -72,6 +72,9 @@ def test_a_title_left_out_of_the_span_still_names_the_person(tagger: Tagger) -> 
     assert ("Omar", "mullah-omar", "coref") in found
     assert ("Talha", "mati-ur-rehman-ali-muhammad", "exact") in found
     assert ("Modu Kolo", None, "nil") in found  # West African honorifics are titles too
+    # A title and name that are one entity's weak alias as written: "Salman" alone is many.
+    found = spans(tagger, "He carried a letter from King Salman. Salman bin Muhammad al-Harbi was named.")
+    assert ("Salman", "salman-bin-abdulaziz", "alias") in found
 
 
 def test_a_common_given_name_alone_is_nobody_without_an_anchor(tagger: Tagger) -> None:

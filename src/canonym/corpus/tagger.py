@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
+#: Score of a name that a title before it makes one entity's alias ("King Salman").
+TITLED_ALIAS_SCORE = 0.95
 #: The letters of a UN sanctions list reference ("QDi.006", "TAe.010", "IRi.001").
 _LIST_REFERENCE_PREFIX = re.compile(r"[A-Z]{2}[ie]")
 #: The methods of the resolver's exact, alias and key tiers (a Resolver with fuzzy=False).
@@ -567,9 +569,23 @@ class Tagger:
         for count in range(len(words), 0, -1):
             title = " ".join(words[-count:])
             if fold(title) in self._titles:
-                match = self._surface(f"{title} {span.surface}").match
-                return match if _is_sure(span.surface, match) else None
+                titled = f"{title} {span.surface}"
+                match = self._surface(titled).match
+                if _is_sure(span.surface, match):
+                    return match
+                return self._titled_alias(titled, match)
         return None
+
+    def _titled_alias(self, titled: str, match: Match | None) -> Match | None:
+        """The one entity that holds a title and name as written among its aliases, even a
+        weak one ("King Salman": "Salman" alone is many people's name)."""
+        if match is None or match.entity is not None or len(match.candidates) != 1:
+            return None
+        entity = self.resolver.gazetteer.get(match.candidates[0])
+        folded = fold(titled)
+        if entity is None or all(fold(alias) != folded for alias in (*entity.strong, *entity.weak)):
+            return None
+        return Match(titled, entity, TITLED_ALIAS_SCORE, "alias", titled, match.key)
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
