@@ -403,3 +403,10 @@ def test_a_leader_named_before_his_administration_is_the_mention(tagger: Tagger)
     assert ("Obama", "barack-obama", "exact") in found
     assert ("Netanyahu", "benjamin-netanyahu", "exact") in found
     assert any(s == "Transitional Federal Government" for s, _, _ in found)  # no leader in it
+
+
+def test_a_run_of_arabic_script_is_one_name(tagger: Tagger) -> None:
+    # "عبد الرحمن" alone is a person the gazetteer knows; the run is another's full name.
+    found = spans(tagger, "Name (original script): عبد الرحمن محمود الشرابي. Later عبد الرحمن spoke.")
+    assert ("عبد الرحمن محمود الشرابي", None, "nil") in found
+    assert ("عبد الرحمن", "abdur-rehman", "exact") in found

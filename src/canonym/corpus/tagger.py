@@ -45,6 +45,7 @@ from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.normalize import fold, name_key, parse_name
 from canonym.normalize.names import name_tables
+from canonym.normalize.translit import is_arabic_script
 from canonym.resolver import Match, Resolver
 
 if TYPE_CHECKING:
@@ -359,6 +360,10 @@ class Tagger:
         if inside[0].start == shape.start and _ARTICLE_PART.fullmatch(text, inside[0].end, shape.end):
             # A name and a part after the article: one compound name ("Badr al-Din" is
             # Badreddine, not the Badr Organization and "al-Din").
+            return True
+        if inside[0].start == shape.start and self._known_type(inside[0]) == "PER" and is_arabic_script(shape.surface):
+            # A run of Arabic script is one name, written as the original of a Latin one:
+            # "عبد الرحمن محمود الشرابي" is not the "عبد الرحمن" the gazetteer knows and two more.
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
         if _is_head_of(fold(shape.surface).split()) and all(s.start > shape.start and self._known_type(s) != "PER" for s in inside):
