@@ -410,3 +410,9 @@ def test_a_run_of_arabic_script_is_one_name(tagger: Tagger) -> None:
     found = spans(tagger, "Name (original script): عبد الرحمن محمود الشرابي. Later عبد الرحمن spoke.")
     assert ("عبد الرحمن محمود الشرابي", None, "nil") in found
     assert ("عبد الرحمن", "abdur-rehman", "exact") in found
+
+
+def test_a_common_word_opening_a_sentence_is_no_part_of_the_known_name_after_it(tagger: Tagger) -> None:
+    found = spans(tagger, "He had left al-Qaeda in 2015. Senior AQ members met in Iran.")
+    assert ("AQ", "al-qaeda", "exact") in found
+    assert not any(s.startswith("Senior") for s, _, _ in found)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 from operator import itemgetter, le
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -243,7 +243,7 @@ class Tagger:
             if len(_PARTS.split(shape.surface)) >= 2:
                 sure = any(self._is_sure_span(s) for s in inside)
                 title = _is_title_case_segment(text, shape.start, shape.end)
-                if not title and (not sure or self._is_one_name(text, shape, inside)):
+                if not title and (not sure or self._is_one_name(text, shape, inside)) and not self._opening_word_before(text, shape, inside):
                     # Only surnames or weak aliases inside ("Rojda Khalil"), or a longer name
                     # around a known one ("Oman News Agency", "TAMIM WARDAK"): the whole shape
                     # is one unknown name. Not in a headline, where every word is capitalised
@@ -343,6 +343,20 @@ class Tagger:
         if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
             return 0
         return found.end()
+
+    def _opening_word_before(self, text: str, shape: Span, inside: list[Span]) -> bool:
+        """Whether a run is a common word capitalised to open a sentence, then known names
+        only ("Senior AQ members"): the word is no part of a name."""
+        first_end = shape.start + len(shape.surface.split(None, 1)[0])
+        return (
+            bool(inside)
+            and inside[0].start > shape.start
+            and not text[first_end : inside[0].start].strip()
+            and fold(text[shape.start : first_end]) in self._common
+            and opens_sentence(text, shape.start)
+            and not text[inside[-1].end : shape.end].strip()
+            and all(not text[a.end : b.start].strip() for a, b in pairwise(inside))
+        )
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
