@@ -395,3 +395,17 @@ def test_a_surname_after_the_article_is_no_adjective_of_a_place(tagger: Tagger) 
     text = "A company owned by Muntadhar al-Sa’idi won the deals. Al-Sa’idi did not respond to requests for comment."
     clusters = found(tagger, text)
     assert clusters["Al-Sa’idi"] == clusters["Muntadhar al-Sa’idi"]
+
+
+@pytest.mark.corpus
+def test_reporting_from_other_regions_types_and_places_its_names(tagger: Tagger) -> None:
+    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(
+        "PEMBA - The monitoring group Cabo Ligado said Mozambican forces and Mozambicans fled. "
+        "Officials told Kurdistan24 that the NIA, Kasuri and others were named.", "d")}
+    assert typed["Cabo Ligado"][1] == "ORG"  # a group noun before it
+    assert typed["Kurdistan24"][1] == "ORG"  # no person's name holds a digit
+    assert not any(s.startswith("Mozambican") for s in typed)  # the demonym of Mozambique
+    assert typed["NIA"][0] == "national-investigation-agency"  # an acronym, not "Kasuri NIA"
+    assert "Kasuri" in typed
+    # A dateline: the city, then its region; no list of regions.
+    assert found(tagger, "ERBIL, Kurdistan Region - The KRG said on Sunday.")["ERBIL"] == "erbil"

@@ -166,12 +166,13 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-#: Case-blind in the level word only: the names between are capitalised ("the Hasakah and
-#: Deir al-Zor provinces"), and ", in Iraq's Kurdistan region" after "Sulaymaniyah" is no
-#: list of provinces.
+#: Case-blind in the level word only: the names of a list before a plural level word are
+#: capitalised ("the Hasakah and Deir al-Zor provinces"); ", in Iraq's Kurdistan region"
+#: after "Sulaymaniyah" is no list, nor is a dateline's "ERBIL, Kurdistan Region".
 _LEVEL_AFTER = re.compile(
-    r"(?:\s*(?:,|and|or|&)\s*(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*){0,2})?"
-    r"\s+(?i:(provinces?|governorates?|regions?|countryside|districts?|states?|valley|river))\b",
+    r"\s+(?i:(provinces?|governorates?|regions?|countryside|districts?|states?|valley|river))\b"
+    r"|\s*(?:,|and|or|&)\s*(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*){0,2}"
+    r"\s+(?i:(provinces|governorates|regions|countryside|districts|states|valleys))\b",
 )
 _LEVEL_BEFORE = re.compile(
     r"\b(city|town|province|governorate|region|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
@@ -179,7 +180,7 @@ _LEVEL_BEFORE = re.compile(
 _LEVELS = {
     "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
-    "districts": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "river": "river",
+    "districts": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
     "city": "city", "town": "city",
 }
 
@@ -193,7 +194,7 @@ def place_level(text: str, start: int, end: int) -> str | None:
     """
     after = _LEVEL_AFTER.match(text, end)
     if after is not None:
-        return _LEVELS[after.group(1).lower()]
+        return _LEVELS[(after.group(1) or after.group(2)).lower()]
     before = _LEVEL_BEFORE.search(text[max(0, start - 30) : start])
     if before is not None:
         return _LEVELS[before.group(1).lower()]

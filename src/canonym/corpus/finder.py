@@ -421,7 +421,7 @@ class NameFinder:
         titles: list[tuple[int, int]] = []
         # Inverted names are merged in by start (before a run's piece of the same start),
         # and a run that starts inside one is part of it.
-        upcoming = _inverted_spans(text)[::-1]
+        upcoming = [span for span in _inverted_spans(text) if not self._is_acronym_before_comma(text, span[0])][::-1]
         next_inverted = upcoming[-1][0] if upcoming else len(text)
         inverted_end = 0
         memo = self._memo
@@ -456,6 +456,12 @@ class NameFinder:
         if upcoming:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
+
+    def _is_acronym_before_comma(self, text: str, start: int) -> bool:
+        """Whether the capitals of a "SURNAME, Given" match are a known acronym: "According
+        to the NIA, Kasuri ..." is an agency and a person, not Kasuri NIA."""
+        pattern = self._pattern_of.get(fold(text[start : text.index(",", start)]))
+        return pattern is not None and self._flags[pattern].acronym
 
     def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]:
         """The name pieces of one capitalised run (start, end, modifier?, surface) and the

@@ -943,6 +943,8 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
                 return True  # Moroccan, Mexican, Puerto Rican: the place's final o dropped
             if suffix == "ese" and base[-1] == "l" and base[:-1] in places:
                 return True  # Congolese, Togolese
+            if suffix in ("an", "ans") and base.endswith("c") and base[:-1] + "que" in places:
+                return True  # Mozambican, Martinican: the place's -que written -c
     return False
 
 

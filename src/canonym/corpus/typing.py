@@ -8,7 +8,8 @@
    comes before a lowercase place noun ("Kulgam district", "Datta Khel area") or after one and
    "of" ("the town of Adan Yabaal"), or it is one
    word and follows "in", "near", "from", "at", "to" or "outside". ORG when the name comes
-   before a lowercase group noun ("the Lakurawa group", "the Bani Hassan militia").
+   before a lowercase group noun ("the Lakurawa group", "the Bani Hassan militia") or after
+   one ("the monitoring group Cabo Ligado"), or it holds a digit ("Kurdistan24").
 3. PER otherwise: most unknown capitalised names in reporting are people, and Arabic name
    particles (bin, Abu, al-) and given names point there too.
 """
@@ -41,6 +42,11 @@ PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell
 _GROUP_NOUN_AFTER = re.compile(
     r" (?:paramilitary |militant |armed |jihadist |mercenary )?(?:group|militia|movement|faction|organi[sz]ation|outfit|mercenaries|fighters|contingent)\b"
 )
+#: A lowercase noun of a group or outlet right before a name: "the monitoring group Cabo
+#: Ligado", "the Kurdish news website Rudaw", "the charity Islamic Relief".
+_GROUP_NOUN_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|outfit|outlet|website|broadcaster|newspaper|agency|monitor|charity|firm|company|network|project)\s+$"
+)
 #: A place noun and "of" before a name: "the town of Adan Yabaal", "the village of Kafr Nabl".
 _PLACE_NOUN_OF = re.compile(
     r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area)s? of (?:the )?$"
@@ -66,6 +72,8 @@ def type_by_words(surface: str) -> str | None:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
     if (len(words) > 1 and words[0] in PLACE_PREFIXES) or is_region_name(words):
         return "LOC"
+    if any(c.isdigit() for c in surface):
+        return "ORG"  # no person's name holds a digit: "Kurdistan24", "France 24", "Unit 8200"
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
     letters = list(filter(str.isalpha, surface))
@@ -91,9 +99,9 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
     one-word name) and 3."""
     if _PLACE_NOUN_AFTER.match(text, end):
         return "LOC"
-    if _GROUP_NOUN_AFTER.match(text, end):
-        return "ORG"
     before = text[max(0, start - 20) : start]
+    if _GROUP_NOUN_AFTER.match(text, end) or _GROUP_NOUN_BEFORE.search(before):
+        return "ORG"
     if _PLACE_NOUN_OF.search(before) or (one_word and _PLACE_PREPOSITION.search(before)):
         return "LOC"
     return "PER"
