@@ -416,3 +416,13 @@ def test_a_common_word_opening_a_sentence_is_no_part_of_the_known_name_after_it(
     found = spans(tagger, "He had left al-Qaeda in 2015. Senior AQ members met in Iran.")
     assert ("AQ", "al-qaeda", "exact") in found
     assert not any(s.startswith("Senior") for s, _, _ in found)
+
+
+def test_an_unknown_spelling_before_a_known_acronym_of_its_initials_is_that_entity(tagger: Tagger) -> None:
+    found = spans(tagger, "He was a member of Jama'a Nusrat al-Islam wal-Muslimin (JNIM) in Mali.")
+    assert ("Jama'a Nusrat al-Islam wal-Muslimin", "jamaat-nusrat-al-islam-wal-muslimin", "coref") in found
+
+
+def test_two_common_words_are_no_fuzzy_spelling_of_a_longer_name(tagger: Tagger) -> None:
+    found = spans(tagger, "Islamic Emirate Rejects UNAMA Report on Human Rights\n\nKabul - The report was rejected.")
+    assert not any(s == "Human Rights" for s, _, _ in found)

@@ -62,6 +62,10 @@ resolution 1822 (2008) was concluded on 15 Jun. 2010.</COMMENTS1>
         <ALIAS_NAME>Saif Al-'Adil</ALIAS_NAME>
       </INDIVIDUAL_ALIAS>
       <INDIVIDUAL_ALIAS>
+        <QUALITY>Good</QUALITY>
+        <ALIAS_NAME>Abdul Rahman</ALIAS_NAME>
+      </INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_ALIAS>
         <QUALITY>Low</QUALITY>
         <ALIAS_NAME>Abu Muhammad</ALIAS_NAME>
       </INDIVIDUAL_ALIAS>
@@ -182,9 +186,10 @@ def test_import_un_xml(un_xml: Path) -> None:
         "mohammed-salahaldin-abd-el-halim-zidane", "PER", "person", "Mohammed Salahaldin Abd El Halim Zidane",
     )
     # Good aliases and identifying Low ones are strong, as is the original script; the bare
-    # kunya and nisba are weak. "Al-Madani, Ibrahim" is in list order.
+    # kunya and nisba are weak, and so is a given name alone, even a Good one.
+    # "Al-Madani, Ibrahim" is in list order.
     assert saif.strong == ("محمد صلاح الدين عبدالحليم زيدان", "Sayf-Al Adl", "Ibrahim Al-Madani", "Saif Al-'Adil")
-    assert saif.weak == ("Abu Muhammad", "al-Masri")
+    assert saif.weak == ("Abdul Rahman", "Abu Muhammad", "al-Masri")
     assert saif.description == "Senior military commander of Al-Qaida (QDe.004)."
     assert saif.sources == ("UN Security Council consolidated list (QDi.001)",)
     assert salimi.name == "Hosein Salimi"
@@ -307,6 +312,7 @@ aliases:
   - Sayf al-Adl  # the spelling of most reports
   - محمد صلاح الدين عبدالحليم زيدان
   weak:
+  - Abdul Rahman
   - Abu Muhammad
   - al-Adel
   - al-Masri

@@ -218,6 +218,17 @@ def test_common_words_and_short_strong_aliases(tmp_path: Path) -> None:
     assert {p.code for p in problems} == {"common-word"}
 
 
+def test_a_given_name_alone_is_no_strong_alias_of_a_person(tmp_path: Path) -> None:
+    path = write(tmp_path, "per/tantoush.yml", entity("tantoush", "PER", "Ibrahim Ali Abu Bakr Tantoush", ["Abdul Rahman", "Mawlawi Abdul Rahman"]))
+    # A person listed under a given name alone keeps its spellings strong.
+    write(tmp_path, "per/abdul-haq.yml", entity("abdul-haq", "PER", "Abdul Haq", ["Abdul Heq"]))
+    problems = lint_paths([tmp_path])
+    assert messages(problems) == [
+        f"{path}:7: aliases.strong: 'Abdul Rahman' is a given name alone, borne by thousands; make it weak (or keep it strong with a '# why' comment on its line)",
+    ]
+    assert {p.code for p in problems} == {"given-name"}
+
+
 def test_a_strong_common_word_with_a_written_reason_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path, "loc/united-states.yml", entity("united-states", "LOC", "United States", ["America"]))
     text = path.read_text(encoding="utf-8").replace("- America", "- America  # strong: in reporting it means the US")

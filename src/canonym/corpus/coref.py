@@ -464,6 +464,8 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
     agree (Schwartz and Hearst's test): the rest may come from another language, AES being
     the French "Alliance des Etats du Sahel"."""
+    if " (" in text:
+        decisions = _named_before_known_acronym(text, decisions)
     defined = _defined_in_parentheses(text, decisions) if " (" in text else {}
     defined.update(_acronyms_by_initials(decisions, defined))
     if not defined:
@@ -471,6 +473,29 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     return [
         _adopt(d, defined[d.span.surface]) if d.span.surface in defined and d.match is None else d for d in decisions
     ]
+
+
+def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[Decision]:
+    """An unknown name right before a known acronym in parentheses whose letters are its
+    initials is the acronym's entity, spelt another way: "Jama'a Nusrat al-Islam
+    wal-Muslimin (JNIM)"."""
+    out = decisions
+    for i in range(1, len(decisions)):
+        name, acronym = decisions[i - 1], decisions[i]
+        if (
+            acronym.span.start - name.span.end == 2
+            and text[name.span.end : acronym.span.start] == " ("
+            and text.startswith(")", acronym.span.end)
+            and name.match is None
+            and _is_known(acronym)
+            and acronym.span.surface.isupper()
+            and len(name.span.surface.split()) >= 2
+            and initials(name.span.surface).upper() == "".join(c for c in acronym.span.surface if c.isalpha())
+        ):
+            if out is decisions:
+                out = list(decisions)
+            out[i - 1] = _adopt(name, acronym)
+    return out
 
 
 def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, Decision]:

@@ -667,6 +667,10 @@ class Tagger:
             return _Plan(_FIXED, match, etype, True, anchor_only=True)
         if match is not None and match.method not in ("exact", "alias") and _LIST_REFERENCE_PREFIX.fullmatch(surface):
             match = None  # "TAi" of "(TAi.144)", a UN list reference, is no transliteration of "al-Tai"
+        if match is not None and match.method == "fuzzy" and len(words) <= 2 and all(w in self._common for w in words):
+            # Two common words ("Human Rights" of a headline) are no spelling of a longer
+            # name ("Human Rights Council"); more of them are a name's own words.
+            match = None
         if match is not None and match.entity is not None:
             if match.entity.type == "MISC":
                 # Treaties, laws and resolutions are resolved, not tagged: the mention table

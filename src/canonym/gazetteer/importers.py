@@ -29,7 +29,7 @@ from xml.etree import ElementTree
 from canonym.errors import GazetteerError, InputError
 from canonym.gazetteer.fmt import dump_entity, patch_text, write_atomic
 from canonym.gazetteer.index import folded_form
-from canonym.gazetteer.lint import common_word_problem, common_words
+from canonym.gazetteer.lint import common_word_problem, common_words, given_name_problem
 from canonym.gazetteer.load import read_table_entities, read_yaml_entities, yaml_files
 from canonym.gazetteer.model import TYPE_FOLDERS, Entity
 from canonym.gazetteer.spec import SLUG, UN_REF, WIKIDATA
@@ -229,8 +229,8 @@ def _build(
 ) -> Entity:
     """An entity with clean alias lists: no repeats after folding, strong before weak.
 
-    A strong name that is a common word or shorter than 3 letters is filed as weak (lint's
-    ``common-word``); a name of one character after folding is dropped, and so is a weak
+    A strong name that is a common word or shorter than 3 letters, or a person's given name
+    alone, is filed as weak (lint's ``common-word`` and ``given-name``); a name of one character after folding is dropped, and so is a weak
     name with the key of a strong one (lint's ``weak-shadowed``).
     """
     person = etype == "PER"
@@ -244,7 +244,8 @@ def _build(
         if len(folded.replace(" ", "")) <= 1 or len(alias) < 2 or folded in seen:
             continue
         seen.add(folded)
-        (strong if is_strong and common_word_problem(alias) is None else weak).append(alias)
+        identifies = common_word_problem(alias) is None and not (person and given_name_problem(alias, name))
+        (strong if is_strong and identifies else weak).append(alias)
     strong_keys = {name_key(n, person=person) for n in (name, *strong)}
     weak = [w for w in weak if name_key(w, person=person) not in strong_keys]
     return Entity(id=entity_id, type=etype, kind=kind, name=name, strong=tuple(strong), weak=tuple(weak), **fields)

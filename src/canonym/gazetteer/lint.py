@@ -22,6 +22,10 @@ files against each other with the *same* normalizer the resolver uses
 ``common-word``
     a strong alias that is a single common English word, or shorter than 3 letters and not
     written in capitals: it would match ordinary text, so it should be weak.
+``given-name``
+    a person's strong alias that is an Abd compound alone ("Abdul Rahman", "Abdus Samad"):
+    a given name that thousands bear names no one on its own, so it should be weak (unless
+    the person is listed under such a name alone, as the UN lists "ABDUL HAQ").
 ``too-short``
     an alias of one character (or none) after folding.
 ``duplicate-id``, ``load``
@@ -52,7 +56,8 @@ from canonym.gazetteer.index import folded_form
 from canonym.gazetteer.load import builtin_data_dir, read_yaml_entities, yaml_files
 from canonym.gazetteer.model import TYPE_FOLDERS, Entity
 from canonym.gazetteer.spec import show
-from canonym.normalize import fold, name_key
+from canonym.normalize import fold, name_key, parse_name
+from canonym.normalize.names import name_tables
 
 ALLOW_FILE = "_allow.yml"
 _FIX_COLLISION = "move it to weak or add it to _allow.yml with a reason"
@@ -390,6 +395,9 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
             message = common_word_problem(name.text)
             if message is not None and not files.has_comment(entity, name.text):
                 add(name, "common-word", message + " (or keep it strong with a '# why' comment on its line)")
+            message = given_name_problem(name.text, entity.name) if person else None
+            if message is not None and not files.has_comment(entity, name.text):
+                add(name, "given-name", message + " (or keep it strong with a '# why' comment on its line)")
     if entity.part_of is not None and entity.part_of not in known:
         problems.append(LintProblem(
             path, files.line(entity, "", key="part_of"), "part_of",
@@ -398,6 +406,20 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
             "dangling",
         ))
     return problems
+
+
+def given_name_problem(alias: str, name: str) -> str | None:
+    """Why a person's strong alias names no one on its own (lint's ``given-name``), or None.
+
+    An Abd compound alone and without a title ("Abdul Rahman", "Abdullah"), unless the
+    person's own name is a given name alone too (then it is a spelling of that name).
+    """
+    parsed = parse_name(alias)
+    if parsed.titles or len(parsed.tokens) != 1 or not parsed.tokens[0].startswith(name_tables().abd_prefix):
+        return None
+    if len(parse_name(name).tokens) <= 1:
+        return None
+    return f"{show(alias)} is a given name alone, borne by thousands; make it weak"
 
 
 def common_word_problem(alias: str) -> str | None:
