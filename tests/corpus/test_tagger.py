@@ -426,3 +426,9 @@ def test_an_unknown_spelling_before_a_known_acronym_of_its_initials_is_that_enti
 def test_two_common_words_are_no_fuzzy_spelling_of_a_longer_name(tagger: Tagger) -> None:
     found = spans(tagger, "Islamic Emirate Rejects UNAMA Report on Human Rights\n\nKabul - The report was rejected.")
     assert not any(s == "Human Rights" for s, _, _ in found)
+
+
+def test_parts_of_a_legal_text_and_roles_opening_an_entry_are_no_names(tagger: Tagger) -> None:
+    text = "The persons are set out in Annex I. They are listed in Annex II under Article 2.\nFinancier of AQAP. Facilitator for ISIL."
+    surfaces = [s for s, _, _ in spans(tagger, text)]
+    assert surfaces == ["AQAP", "ISIL"]

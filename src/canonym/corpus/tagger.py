@@ -769,6 +769,8 @@ class Tagger:
     def _unknown(self, surface: str, words: list[str]) -> _Unknown | None:
         """What the words of an unknown capitalised span say; None when they are not a name
         whatever the context (see :meth:`_is_name`)."""
+        if len(words) >= 2 and words[0] in _DOCUMENT_PARTS and _NUMBERING.fullmatch(words[1]):
+            return None  # "Annex I", "Article 2", "Chapter VII": a part of a text, not a name
         listed = _LIST_MARKER.match(surface) is not None and len(words) > 1
         if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
@@ -880,6 +882,9 @@ class _Unknown(NamedTuple):
 
 
 _DROPPED = _Plan(_DROP)
+#: Words that a numbering after them makes a part of a text ("Annex I", "Chapter VII").
+_DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "schedule", "appendix", "paragraph", "title", "volume", "book", "table", "figure"])
+_NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
 #: The last words of a capitalised "<leader> <word>" whose leader is the name in it.
 _LEADERS_BODIES = frozenset(["administration", "government"])
 
