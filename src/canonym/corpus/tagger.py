@@ -619,6 +619,12 @@ class Tagger:
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
         match = info.match
+        if len(words) >= 2 and words[-1] in _PLURAL_LEVELS and (match is None or match.entity is None):
+            # "Borno and Zamfara States": the last of a list of places, and their level.
+            head = surface[: surface.rstrip().rfind(" ")].rstrip()
+            found = self._surface(head).match
+            if found is not None and found.entity is not None and found.entity.type == "LOC":
+                return _Plan(_INNER, inner=(0, len(head)))
         if len(words) >= 2 and words[-1] in _LEADERS_BODIES and (match is None or match.entity is None):
             # "the Bush Administration", "the Netanyahu Government": the leader is the name
             # in it, as in "the Trump administration".
@@ -885,6 +891,8 @@ _DROPPED = _Plan(_DROP)
 #: Words that a numbering after them makes a part of a text ("Annex I", "Chapter VII").
 _DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "schedule", "appendix", "paragraph", "title", "volume", "book", "table", "figure"])
 _NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
+#: The level of the places of a list, capitalised after the last one ("Borno and Zamfara States").
+_PLURAL_LEVELS = frozenset(["states", "provinces", "governorates", "regions", "districts"])
 #: The last words of a capitalised "<leader> <word>" whose leader is the name in it.
 _LEADERS_BODIES = frozenset(["administration", "government"])
 
