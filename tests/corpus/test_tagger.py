@@ -432,3 +432,9 @@ def test_parts_of_a_legal_text_and_roles_opening_an_entry_are_no_names(tagger: T
     text = "The persons are set out in Annex I. They are listed in Annex II under Article 2.\nFinancier of AQAP. Facilitator for ISIL."
     surfaces = [s for s, _, _ in spans(tagger, text)]
     assert surfaces == ["AQAP", "ISIL"]
+
+
+def test_a_dateline_dash_parts_the_place_from_the_story(tagger: Tagger) -> None:
+    found = spans(tagger, "WASHINGTON - A Dearborn man was arrested. ISLAMIC STATE OF IRAQ AND THE LEVANT - SAHEL PROVINCE was listed.")
+    assert ("WASHINGTON", "washington-dc", "alias") in found
+    assert ("ISLAMIC STATE OF IRAQ AND THE LEVANT - SAHEL PROVINCE", "islamic-state-sahel-province", "alias") in found

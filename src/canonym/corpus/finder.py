@@ -474,6 +474,8 @@ class NameFinder:
         spans, cut = self._split(chunk, start, len(chunk))
         if "'s " in chunk or "’s " in chunk:
             spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b)]
+        if " - " in chunk:
+            spans = [piece for a, b in spans for piece in _dateline_apart(chunk, a, b)]
         pieces = []
         for a, b in spans:
             modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
@@ -611,6 +613,19 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
         if word not in LEADING_STOP and not word.endswith(("n't", "n’t")):
             return start
         start = m.end()
+
+
+_SPACED_DASH = re.compile(r" - (?=([A-Za-z]+)\b)")
+
+
+def _dateline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run cut at a spaced dash before a function word: the dateline of "WASHINGTON - A
+    Dearborn man", not one name; "ISLAMIC STATE ... - SAHEL PROVINCE" stays whole."""
+    for found in _SPACED_DASH.finditer(text, start, end):
+        if found.group(1).lower() in LEADING_STOP:
+            after = _skip_stop_words(text, found.end(), end)
+            return [(start, found.start()), *([(after, end)] if after < end else [])]
+    return [(start, end)]
 
 
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
