@@ -415,5 +415,5 @@ def test_reporting_from_other_regions_types_and_places_its_names(tagger: Tagger)
 def test_nigerian_and_somali_reporting_forms(tagger: Tagger) -> None:
     clusters = found(tagger, "Troops operated across Borno and Zamfara States. The Shehu of Borno thanked them.")
     assert clusters == {"Borno": "borno-state", "Zamfara": "zamfara-state"}  # the level, and a ruler's title
-    typed = {m.surface: m.type for m in tagger.tag("Sheikh Ali Dheere claimed it on the group's Andalus radio.", "d")}
-    assert typed["Andalus"] == "ORG"
+    typed = {m.surface: m.type for m in tagger.tag("Sheikh Ali Dheere claimed it on the group's Andalus radio. ISKP's al-Siddiq office paid.", "d")}
+    assert typed["Andalus"] == typed["al-Siddiq"] == "ORG"

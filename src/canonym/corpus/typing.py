@@ -38,10 +38,11 @@ _PLACE_NOUN_AFTER = re.compile(
 #: Words that open the name of a place in Arabic and Somali ("Ras Isa", "Wadi Doan", "Ceel Buur").
 PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel"])
 #: A lowercase noun of a group or an outlet after a name: "the Lakurawa group", "the Bani
-#: Hassan militia", "the Wagner paramilitary group", "Wagner mercenaries", "Andalus radio".
+#: Hassan militia", "the Wagner paramilitary group", "Wagner mercenaries", "Andalus radio",
+#: "ISKP's al-Siddiq office".
 _GROUP_NOUN_AFTER = re.compile(
     r" (?:paramilitary |militant |armed |jihadist |mercenary )?(?:group|militia|movement|faction|organi[sz]ation|outfit|mercenaries|fighters|contingent"
-    r"|radio|television|channel|newspaper|website|news agency)\b"
+    r"|radio|television|channel|newspaper|website|news agency|office|foundation|network|brigade|battalion|unit|committee|council)\b"
 )
 #: A lowercase noun of a group or outlet right before a name: "the monitoring group Cabo
 #: Ligado", "the Kurdish news website Rudaw", "the charity Islamic Relief".
