@@ -746,3 +746,20 @@ def test_initials_alone_spell_no_name_of_full_parts(tmp_path: Path) -> None:
     assert resolver.resolve("Jon Ketter") is None  # a reporter's name, once J&K at 0.90
     match = resolver.resolve("J&K")
     assert match is not None and match.entity_id == "jk"
+
+
+def test_a_two_part_name_with_a_rare_last_part_is_a_longer_names_first_two(tmp_path: Path) -> None:
+    rows = [
+        ("SSi.004", "PAUL MALONG AWAN ANEI"),
+        ("TAi.100", "MOHAMMAD WALI MOHAMMAD EWAZ"),
+        ("TAi.101", "NOOR WALI ZAHID"),
+        ("TAi.102", "AHMAD WALI KHAN"),
+        ("TAi.103", "GUL WALI RAHIMI"),
+    ]
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    match = resolver.resolve("Paul Malong")
+    assert match is not None and match.entity_id == "SSi.004"
+    # Wali is borne by four: "Mohammad Wali" is too common a name for two parts more.
+    assert resolver.resolve("Mohammad Wali") is None

@@ -86,6 +86,9 @@ MAX_GAPS = 2
 #: the family name ("Azzam al-Subhi" = "Azzam Abdullah Zureik al-Maulid al-Subhi"). Parts
 #: lacked past ``MAX_GAPS`` cost nothing more: the name kept is the same.
 MAX_INNER_GAPS = 3
+#: The most entities that may bear the last part of a two-part name that is taken for a
+#: longer name's first two parts.
+RARE_PART_BEARERS = 3
 #: Score factor for a name written surname first without a comma ("Zawahiri Ayman Muhammad").
 ROTATION_FACTOR = 0.95
 #: Score factor for a name with two neighbouring parts in the other order ("Aboud Rogo Mohammed").
@@ -683,7 +686,9 @@ def name_similarity(
     return _align(query, wq, sum(wq), candidate, wc, sum(wc), part_cutoff)
 
 
-def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn: bool, person: bool = True) -> float:
+def anchored_similarity(
+    query: Sequence[str], candidate: Sequence[str], *, turn: bool, person: bool = True, rare: bool = False
+) -> float:
     """Similarity of two names whose first and last parts agree and whose middles differ.
 
     Across sanctions lists one person is "Tariq Aziz" and "Tariq Mikhail Aziz", "Said Arif"
@@ -704,7 +709,7 @@ def anchored_similarity(query: Sequence[str], candidate: Sequence[str], *, turn:
     as many parts may differ in one (:func:`_one_part_off`). Two neighbouring parts of one
     name may be one part of the other (:func:`_merged`) at ``MERGE_FACTOR``. 0.0 when nothing fits.
     """
-    best = _anchored(query, candidate, person=person)
+    best = _anchored(query, candidate, person=person, rare=rare)
     if abs(len(query) - len(candidate)) == 1:
         best = max(best, _merged(query, candidate) * MERGE_FACTOR)
     if turn and person and len(query) == len(candidate) >= 3:
@@ -747,7 +752,9 @@ def _may_end(query: Sequence[str], candidate: Sequence[str], *, turn: bool) -> b
     )
 
 
-def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False) -> float:
+def _anchored(
+    query: Sequence[str], candidate: Sequence[str], *, rotated: bool = False, person: bool = False, rare: bool = False
+) -> float:
     short, long = (query, candidate) if len(query) <= len(candidate) else (candidate, query)
     gaps = len(long) - len(short)
     if len(short) - short.count(ALLAH) < 2 or gaps > MAX_INNER_GAPS or min(map(len, short)) < 2:
@@ -778,7 +785,7 @@ def _anchored(query: Sequence[str], candidate: Sequence[str], *, rotated: bool =
         return 0.0
     # The name and then the father's ("Paul Malong" = "Paul Malong Awan", "Arefullah Aref" =
     # "Arefullah Aref Ghazi Mohammad"): two parts alone are too common a name for two more.
-    prefix = (len(short) > 2 or gaps == 1) and all(similarity(a, b) >= STRICT_PART_CUTOFF for a, b in zip(short, long[: len(short)], strict=True))
+    prefix = (len(short) > 2 or gaps == 1 or rare) and all(similarity(a, b) >= STRICT_PART_CUTOFF for a, b in zip(short, long[: len(short)], strict=True))
     return (first + rest) / len(short) * (PREFIX_FACTOR**gaps if prefix else GAP_FACTOR**gaps * EDGE_FACTOR)
 
 
@@ -1658,6 +1665,10 @@ class Resolver:
             return None
         plain = CONNECTORS.isdisjoint(query.keys)
         kunya = query.keys[0] in KUNYA
+        # A two-part name whose last part few people bear may be a longer name's first two
+        # parts, the father's and grandfather's after them ("Paul Malong" = "Paul Malong Awan Anei").
+        alias_entity = self.index.alias_entity
+        rare = n_full == 2 and len({alias_entity[a] for a in prepared.posting(q_keys[1])}) <= RARE_PART_BEARERS
         generic = frozenset(query.keys).intersection(GENERIC_KEYS).difference(_LINK_KEYS)
         index = self.index
         scored: dict[int, tuple[float, int]] = {}
@@ -1672,7 +1683,7 @@ class Resolver:
                 continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked
             entity_index = index.alias_entity[alias_id]
             person = index.entities.types[entity_index] not in NOT_PEOPLE
-            score = anchored_similarity(q_keys, c_keys, turn=turn, person=person)
+            score = anchored_similarity(q_keys, c_keys, turn=turn, person=person, rare=rare)
             if not index.alias_strong[alias_id]:
                 score *= 0.95
             if score > scored.get(entity_index, (0.0, -1))[0]:
