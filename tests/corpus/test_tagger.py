@@ -438,3 +438,16 @@ def test_a_dateline_dash_parts_the_place_from_the_story(tagger: Tagger) -> None:
     found = spans(tagger, "WASHINGTON - A Dearborn man was arrested. ISLAMIC STATE OF IRAQ AND THE LEVANT - SAHEL PROVINCE was listed.")
     assert ("WASHINGTON", "washington-dc", "alias") in found
     assert ("ISLAMIC STATE OF IRAQ AND THE LEVANT - SAHEL PROVINCE", "islamic-state-sahel-province", "alias") in found
+
+
+def test_treasury_and_uk_list_forms(tagger: Tagger) -> None:
+    text = (
+        "1. QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) QASSER, Mohamad Jaafar (3) Fadi\nDOB: 05/08/1967.\n"
+        "Deputy Secretary of the Treasury Wally Adeyemo named Hong Kong-based Sea Lord Shipping Ltd. "
+        "Qasir, who is also known as \"Fadi,\" worked with Hizballah."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    # The numbered a.k.a. list and "who is also known as": one person; "Fadi" is no demonym of Fada.
+    assert found["Fadi"][0] == found["QASIR, Muhammad Ja'far"][0] == found["QASSER, Mohamad Jaafar"][0]
+    assert "Wally Adeyemo" in found  # "Secretary of the Treasury" is all title
+    assert found["Sea Lord Shipping Ltd"][1] == "ORG"  # ordinary words and a company's legal form

@@ -422,11 +422,13 @@ def _containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
 #: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
 #: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
 #: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")", and the UN
-#: list's labels ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...").
+#: list's labels ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ..."), and
+#: the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    r"[,;]? *\(?(?:also known as|better known as|known as|a\.k\.a\.?|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)[:,]? *[\"“'‘]?"
+    r"\s*[,;]? *\(?(?:who (?:is|was) )?(?:also known as|better known as|known as|a\.k\.a\.?|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
+    r"[:,]? *(?:\((?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
     r"|\s+Name \(original script\): *"
-    r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)[a-z]\) *",
+    r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(r"known as|a\.k\.a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre", re.IGNORECASE)

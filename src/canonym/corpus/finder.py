@@ -440,6 +440,14 @@ class NameFinder:
                 k += 1
             if k < count and known[k].start <= base and known[k].end >= match.end():
                 continue  # the commonest run: a known name, written as the gazetteer has it
+            if text[base - 4 : base] == "the " and _TITLE_OF_THE.search(text, max(0, base - 40), base):
+                # "Deputy Secretary of the Treasury Wally Adeyemo": the office ends the title.
+                office = _office_words_end(text, base, match.end())
+                if office:
+                    titles.append((base, base + office))
+                    base = _skip_spaces(text, base + office, match.end())
+                    if base >= match.end():
+                        continue
             run = text[base : match.end()]
             pieces, cut = memo.get(run) or self._pieces(run)
             if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, match.end()):
@@ -561,6 +569,28 @@ def _office_length(folded: list[str], start: int, length: int) -> int:
     while stop > end and folded[stop - 1] in _OFFICE_LINKS:
         stop -= 1
     return stop - start if stop > end else length
+
+
+#: A title and "of the" before an office: "Secretary of the Treasury", "Minister of the Interior".
+_TITLE_OF_THE = re.compile(r"\b(?:Secretary|Minister|Undersecretary|Under Secretary|Chancellor|Commissioner)\s+of\s+the\s+\Z")
+_OFFICE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _office_words_end(text: str, start: int, end: int) -> int:
+    """The length of the office words that open ``text[start:end]`` ("Treasury", "Interior"),
+    0 when the first word is no office word."""
+    position = start
+    while (word := _OFFICE_WORD.match(text, position, end)) is not None and word.group().lower() in _OFFICE_WORDS:
+        position = word.end()
+        while position < end and text[position] == " ":
+            position += 1
+    return len(text[start:position].rstrip())
+
+
+def _skip_spaces(text: str, start: int, end: int) -> int:
+    while start < end and text[start] == " ":
+        start += 1
+    return start
 
 
 #: The last words of companies' names.

@@ -71,7 +71,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 #: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
 #: end capitalised descriptions as often ("Foreign Terrorist Organization").
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion"]
+    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -200,7 +200,10 @@ class Tagger:
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
             decisions = _named_before_acronyms(text, decisions, self._not_names)
-        settled = resolve_acronyms(text, resolve_by_context(text, resolve_partials(resolve_aliases(text, decisions)), self.resolver.gazetteer))
+        # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
+        # taken the full name the document gave before.
+        partials = resolve_aliases(text, resolve_partials(resolve_aliases(text, decisions)))
+        settled = resolve_acronyms(text, resolve_by_context(text, partials, self.resolver.gazetteer))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
@@ -917,6 +920,8 @@ def _place_keys(resolver: Resolver) -> frozenset[str]:
     return frozenset(keys)
 
 
+#: Demonym endings that short stems make given names of instead ("Fadi", "Sami", "Hadi").
+_SHORT_STEM_GIVEN_NAMES = frozenset(["i", "is"])
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "ns", "n", "s")
 
 
@@ -924,6 +929,8 @@ def _demonym_base(word: str) -> str:
     for suffix in _DEMONYM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
+            if suffix in _SHORT_STEM_GIVEN_NAMES and len(base) < 4:
+                return ""  # "Fadi", "Sami": given names, not of Fada or Sama (see _is_demonym)
             return base if base.endswith(("a", "q", "n", "l", "t", "r", "y")) else base + "a"
     return ""
 
@@ -954,7 +961,11 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
     for suffix in _DEMONYM_SUFFIXES[:-1]:  # not a bare plural -s: "Hamas" is not of Hama
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
-            if base in places or base + "a" in places or base + "ia" in places:
+            if base in places:
+                return True
+            # A place's final a dropped before -i needs a longer stem: "Basri" is of Basra,
+            # but "Fadi" is a given name, not of Fada N'Gourma.
+            if (len(base) >= 4 or suffix not in _SHORT_STEM_GIVEN_NAMES) and (base + "a" in places or base + "ia" in places):
                 return True
             if suffix in ("an", "ans") and base + "o" in places:
                 return True  # Moroccan, Mexican, Puerto Rican: the place's final o dropped
