@@ -451,3 +451,9 @@ def test_treasury_and_uk_list_forms(tagger: Tagger) -> None:
     assert found["Fadi"][0] == found["QASIR, Muhammad Ja'far"][0] == found["QASSER, Mohamad Jaafar"][0]
     assert "Wally Adeyemo" in found  # "Secretary of the Treasury" is all title
     assert found["Sea Lord Shipping Ltd"][1] == "ORG"  # ordinary words and a company's legal form
+
+
+def test_an_ayn_written_as_an_apostrophe_opens_a_word_of_the_name(tagger: Tagger) -> None:
+    found = spans(tagger, "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri led it. The Hezbollah ‘Radwan’ unit fought.")
+    assert ("Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri", "abu-bakr-al-baghdadi", "fuzzy") in found
+    assert ("Hezbollah", "hezbollah", "exact") in found  # a closing quotation mark: a quoted word
