@@ -457,3 +457,9 @@ def test_an_ayn_written_as_an_apostrophe_opens_a_word_of_the_name(tagger: Tagger
     found = spans(tagger, "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri led it. The Hezbollah ‘Radwan’ unit fought.")
     assert ("Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri", "abu-bakr-al-baghdadi", "fuzzy") in found
     assert ("Hezbollah", "hezbollah", "exact") in found  # a closing quotation mark: a quoted word
+
+
+def test_a_given_name_and_a_common_word_are_a_person(tagger: Tagger) -> None:
+    found = spans(tagger, "By Amira Jadoon and Andrew Mines. The Special Envoy spoke.")
+    assert ("Andrew Mines", None, "nil") in found
+    assert not any(s == "Special Envoy" for s, _, _ in found)

@@ -132,6 +132,7 @@ class Tagger:
         self._sentence_start_words = sentence_start_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
+        self._given_names = _given_names(self.resolver)
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
@@ -444,6 +445,11 @@ class Tagger:
             (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
+
+    def _may_be_surname(self, word: str) -> bool:
+        """Whether a folded common word may be a surname after a given name ("Mines", "Green"):
+        no title, place or organisation word, demonym or word of the field."""
+        return word not in self._titles and word not in LOC_WORDS and word not in ORG_WORDS and word not in self._not_names and not self._is_demonym(word)
 
     def _may_be_name_part(self, word: str) -> bool:
         """Whether a folded word may be part of a person's name: no common word, place or
@@ -788,6 +794,8 @@ class Tagger:
         if all(w in self._common or w in self._not_names or (not nisba and _demonym_base(w) in self._places) for w in words) and not (
             any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
         ) and not (
+            len(words) == 2 and words[0] in self._given_names and self._may_be_surname(words[1])  # "Andrew Mines"
+        ) and not (
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
@@ -907,6 +915,21 @@ class _Surface(NamedTuple):
     match: Match | None
     #: A one-word adjective of a known place ("Iraqi").
     demonym: bool
+
+
+#: The fewest people of the gazetteer whose names open with a word for it to be a given name.
+_GIVEN_NAME_BEARERS = 2
+
+
+def _given_names(resolver: Resolver) -> frozenset[str]:
+    """The folded words that open the names of several people of the gazetteer ("andrew",
+    "mark", "tom"), name particles aside."""
+    counts: dict[str, int] = {}
+    for entity in resolver.gazetteer:
+        if entity.type == "PER":
+            first = fold(entity.name).split()[0]
+            counts[first] = counts.get(first, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= _GIVEN_NAME_BEARERS and w not in _NAME_PARTICLES and len(w) > 2)
 
 
 def _place_keys(resolver: Resolver) -> frozenset[str]:
