@@ -417,3 +417,18 @@ def test_nigerian_and_somali_reporting_forms(tagger: Tagger) -> None:
     assert clusters == {"Borno": "borno-state", "Zamfara": "zamfara-state"}  # the level, and a ruler's title
     typed = {m.surface: m.type for m in tagger.tag("Sheikh Ali Dheere claimed it on the group's Andalus radio. ISKP's al-Siddiq office paid.", "d")}
     assert typed["Andalus"] == typed["al-Siddiq"] == "ORG"
+
+
+@pytest.mark.corpus
+def test_philippine_and_ethiopian_reporting_forms(tagger: Tagger) -> None:
+    text = (
+        "Troops clashed in Lanao del Sur province on the southern island of Mindanao, said the Western "
+        "Mindanao Command (Westmincom). The Armed Forces of the Philippines (AFP) said the AFP would stay "
+        "in Butig and Piagapo towns. Fano fighters took parts of Debre Markos."
+    )
+    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert typed["Lanao del Sur"][0] == "lanao-del-sur"  # "del" joins a name
+    assert typed["Westmincom"][0] == typed["Western Mindanao Command"][0]  # an acronym written as a word
+    # "of the" after an institution's head, and an acronym the document defines anew: no news agency.
+    assert typed["AFP"][0] == typed["Armed Forces of the Philippines"][0] != "afp"
+    assert typed["Piagapo"][1] == typed["Debre Markos"][1] == "LOC"

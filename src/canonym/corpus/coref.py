@@ -23,6 +23,7 @@ from canonym.resolver import Match, part_similarity
 
 if TYPE_CHECKING:
     from canonym.corpus.tagger import Decision
+    from canonym.gazetteer.model import Entity
 
 #: The part similarity of one name part written another way, a short vowel apart
 #: (:func:`~canonym.resolver.part_similarity`'s score for Haftar/Hafter, Adel/Adl).
@@ -479,9 +480,12 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
 
 def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[Decision]:
     """An unknown name right before a known acronym in parentheses whose letters are its
-    initials is the acronym's entity, spelt another way: "Jama'a Nusrat al-Islam
-    wal-Muslimin (JNIM)"."""
+    initials: when the name shares words with the acronym's entity, it is that entity spelt
+    another way ("Jama'a Nusrat al-Islam wal-Muslimin (JNIM)"); when it shares none, the
+    document defines the acronym anew, and each of its mentions is the name ("the Armed
+    Forces of the Philippines (AFP)" is no news agency)."""
     out = decisions
+    redefined: dict[str, Decision] = {}
     for i in range(1, len(decisions)):
         name, acronym = decisions[i - 1], decisions[i]
         if (
@@ -496,8 +500,20 @@ def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[De
         ):
             if out is decisions:
                 out = list(decisions)
-            out[i - 1] = _adopt(name, acronym)
+            entity = acronym.match.entity if acronym.match is not None else None
+            if entity is not None and _shares_words(name.span.surface, entity):
+                out[i - 1] = _adopt(name, acronym)
+            else:
+                redefined.setdefault(acronym.span.surface, name)
+    if redefined:
+        out = [_adopt(d, redefined[d.span.surface]) if d.span.surface in redefined else d for d in out]
     return out
+
+
+def _shares_words(name: str, entity: Entity) -> bool:
+    """Whether a name has a word of four letters or more (folded) in the entity's names."""
+    words = {w for w in fold(name).replace("-", " ").split() if len(w) >= 4}
+    return any(not words.isdisjoint(fold(n).replace("-", " ").split()) for n in (entity.name, *entity.strong, *entity.weak))
 
 
 def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, Decision]:
@@ -570,7 +586,7 @@ def _is_written_acronym(decision: Decision, name: Decision) -> bool:
     Terrorism Authority", as Pakistani and British papers write them): its letters are the
     name's, in order, from the first."""
     surface = decision.span.surface
-    if decision.match is not None or not (3 <= len(surface) <= 8 and surface.isalpha() and surface[1:].islower()):
+    if decision.match is not None or not (3 <= len(surface) <= 12 and surface.isalpha() and surface[1:].islower()):
         return False
     letters = iter(fold(name.span.surface))
     return surface[0] == name.span.surface[0] and all(c in letters for c in surface.lower())

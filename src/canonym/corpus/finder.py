@@ -38,12 +38,12 @@ from canonym.normalize import fold, parse_name
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
-_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil)"
+_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
-_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|des|du|da|di|der|van|von|la|le|of|y|wa)"
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|der|van|von|la|le|of|y|wa)"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
@@ -67,12 +67,16 @@ MAX_ARABIC_NAME_WORDS = 8
 #: comes first, so that the look-behinds are tried only at a "for".
 _FOR_HEADS = ["Minister", "Ministry", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League"]
 _FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + ")(?:the )?"
+#: "of the" joins a run after the head word of an institution or a state: "Armed Forces of
+#: the Philippines", "Republic of the Congo", "Council of the European Union".
+_OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Council", "Bank", "Republic", "Government", "Parliament", "Assembly", "Union", "Front", "Party", "Movement", "Organization", "Organisation", "Court", "Commission", "Committee", "Coalition", "Alliance", "League", "Federation", "Church", "University", "Guardians", "Soldiers", "Brigades", "Battalion", "Supporters", "Partisans", "Army", "Liberation"]
+_OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in dict.fromkeys(_OF_THE_HEADS)) + ")"
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _SEQUENCE = re.compile(
     rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE})*{_NEXT_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -93,7 +97,7 @@ _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
     rf"(?:(?<![\w'’].)"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE})*{_NEXT_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )

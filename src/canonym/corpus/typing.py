@@ -33,10 +33,11 @@ LOC_WORDS = frozenset(
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp", "Adiala jail".
 _PLACE_NOUN_AFTER = re.compile(
-    r" (?:district|province|governorate|region|county|tehsil|village|town|city|camp|valley|area|state|neighbou?rhood|island|river|mountains?|desert|oasis|jail|prison|airport)\b| Local Government\b| LGA\b"
+    r" (?:districts?|provinces?|governorates?|regions?|county|tehsil|villages?|towns?|city|cities|camps?|valley|area|state|neighbou?rhood|islands?|river|mountains?|desert|oasis|jail|prison|airport)\b| Local Government\b| LGA\b"
 )
-#: Words that open the name of a place in Arabic and Somali ("Ras Isa", "Wadi Doan", "Ceel Buur").
-PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel"])
+#: Words that open the name of a place in Arabic, Somali and Amharic ("Ras Isa", "Wadi Doan",
+#: "Ceel Buur", "Debre Markos").
+PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel", "debre"])
 #: A lowercase noun of a group or an outlet after a name: "the Lakurawa group", "the Bani
 #: Hassan militia", "the Wagner paramilitary group", "Wagner mercenaries", "Andalus radio",
 #: "ISKP's al-Siddiq office".
@@ -51,7 +52,7 @@ _GROUP_NOUN_BEFORE = re.compile(
 )
 #: A place noun and "of" before a name: "the town of Adan Yabaal", "the village of Kafr Nabl".
 _PLACE_NOUN_OF = re.compile(
-    r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area)s? of (?:the )?$"
+    r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area|island|peninsula)s? of (?:the )?$"
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
 
