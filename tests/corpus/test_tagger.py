@@ -463,3 +463,14 @@ def test_a_given_name_and_a_common_word_are_a_person(tagger: Tagger) -> None:
     found = spans(tagger, "By Amira Jadoon and Andrew Mines. The Special Envoy spoke.")
     assert ("Andrew Mines", None, "nil") in found
     assert not any(s == "Special Envoy" for s, _, _ in found)
+
+
+def test_a_libyan_wire_story(tagger: Tagger) -> None:
+    text = (
+        "TRIPOLI, May 13 (Reuters) - The head of the Stability Support Apparatus, Abdelghani al-Kikli, "
+        "better known as \"Gheniwa,\" was killed. The army took the Abu Salim district, Gheniwa's stronghold."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert found["TRIPOLI"][1] == "LOC"  # a dateline's place and month: no "May Tripoli"
+    assert found["Gheniwa"][0] == found["Abdelghani al-Kikli"][0]  # the alias alone, later on
+    assert found["Abu Salim"][1] == "LOC"  # a kunya's words before "district"

@@ -449,6 +449,7 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     # Words kept only if a fuller mention anchors them stand between no two names: the
     # "Name" of the UN list's "Name (original script):" is one.
     names = [i for i, decision in enumerate(out) if not decision.anchor_only]
+    given: dict[str, Decision] = {}
     for i, j in pairwise(names):
         first, second = out[i], out[j]
         if (
@@ -459,6 +460,11 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             continue
         if not _is_known(second):
             out[j] = _adopt(second, first)
+            given[second.span.surface] = out[j]
+    if given:
+        # The alias written alone later is the same one: "Gheniwa's stronghold" after
+        # "Abdelghani al-Kikli, better known as Gheniwa".
+        out = [_adopt(d, given[d.span.surface]) if d.span.surface in given and not _is_known(d) and not d.anchor_only else d for d in out]
     return out
 
 

@@ -474,9 +474,13 @@ class NameFinder:
         return spans, titles
 
     def _is_acronym_before_comma(self, text: str, start: int) -> bool:
-        """Whether the capitals of a "SURNAME, Given" match are a known acronym: "According
-        to the NIA, Kasuri ..." is an agency and a person, not Kasuri NIA."""
-        pattern = self._pattern_of.get(fold(text[start : text.index(",", start)]))
+        """Whether the capitals of a "SURNAME, Given" match are a known acronym, or a dateline's
+        place before a month: "According to the NIA, Kasuri ..." is an agency and a person, not
+        Kasuri NIA; "TRIPOLI, May 13" is a place and a date."""
+        comma = text.index(",", start)
+        if _MONTH_AFTER_COMMA.match(text, comma):
+            return True
+        pattern = self._pattern_of.get(fold(text[start:comma]))
         return pattern is not None and self._flags[pattern].acronym
 
     def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]:
@@ -601,6 +605,10 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
     return start
 
 
+#: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
+_MONTH_AFTER_COMMA = re.compile(
+    r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"
+)
 #: The last words of companies' names.
 _COMPANY_HEADS = frozenset(["company", "co", "trading", "llc", "ltd", "limited", "corporation", "corp", "establishment", "holding", "holdings", "inc", "fze", "fzco"])
 

@@ -545,7 +545,7 @@ class Tagger:
             if (
                 etype == "PER"
                 and not anchor_only
-                and not span.gazetteer
+                and (not span.gazetteer or match is None or match.entity is None)
                 and (match is None or match.method not in ("exact", "alias"))
                 and place_noun_after(text, span.end)
             ):
