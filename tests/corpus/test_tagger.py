@@ -474,3 +474,14 @@ def test_a_libyan_wire_story(tagger: Tagger) -> None:
     assert found["TRIPOLI"][1] == "LOC"  # a dateline's place and month: no "May Tripoli"
     assert found["Gheniwa"][0] == found["Abdelghani al-Kikli"][0]  # the alias alone, later on
     assert found["Abu Salim"][1] == "LOC"  # a kunya's words before "district"
+
+
+def test_an_indonesian_report_and_a_quoted_kunya(tagger: Tagger) -> None:
+    text = (
+        "Police spokesman Comr. Gen. Sandi Nugroho said programmes would continue in Solo and Poso. "
+        "He was in contact with a recruiter known as \"Abu Uthman al-Faransi,\" investigators said."
+    )
+    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert "Sandi Nugroho" in found and not any(s.startswith("Comr") for s in found)
+    assert found["Poso"][1] == "LOC"  # after "in Solo and"
+    assert "Abu Uthman al-Faransi" in found  # a quotation mark opens no sentence for "Abu"

@@ -356,7 +356,9 @@ class Tagger:
             bool(inside)
             and inside[0].start > shape.start
             and not text[first_end : inside[0].start].strip()
-            and fold(text[shape.start : first_end]) in self._common
+            and (first := fold(text[shape.start : first_end])) in self._common
+            and first not in _NAME_PARTICLES  # "Abu Uthman al-Faransi", quoted
+            and first not in self._given_names
             and opens_sentence(text, shape.start)
             and not text[inside[-1].end : shape.end].strip()
             and all(not text[a.end : b.start].strip() for a, b in pairwise(inside))

@@ -54,7 +54,10 @@ _GROUP_NOUN_BEFORE = re.compile(
 _PLACE_NOUN_OF = re.compile(
     r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area|island|peninsula)s? of (?:the )?$"
 )
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A place preposition before a one-word name, or before a name and "and" ("in Solo and Poso").
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
+)
 
 
 #: Words of direction that open a region's name ("Central Java", "South Kordofan", "Upper Nile").
@@ -102,7 +105,7 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
     one-word name) and 3."""
     if _PLACE_NOUN_AFTER.match(text, end):
         return "LOC"
-    before = text[max(0, start - 20) : start]
+    before = text[max(0, start - 40) : start]
     if _GROUP_NOUN_AFTER.match(text, end) or _GROUP_NOUN_BEFORE.search(before):
         return "ORG"
     if _PLACE_NOUN_OF.search(before) or (one_word and _PLACE_PREPOSITION.search(before)):
