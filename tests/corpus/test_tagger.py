@@ -474,6 +474,8 @@ def test_a_libyan_wire_story(tagger: Tagger) -> None:
     assert found["TRIPOLI"][1] == "LOC"  # a dateline's place and month: no "May Tripoli"
     assert found["Gheniwa"][0] == found["Abdelghani al-Kikli"][0]  # the alias alone, later on
     assert found["Abu Salim"][1] == "LOC"  # a kunya's words before "district"
+    typed = {m.surface: m.type for m in tagger.tag("Gunmen hit a checkpoint near the village of al-Mutassim, north of Baqubah.", "d")}
+    assert typed["al-Mutassim"] == "LOC"  # and after "the village of"
 
 
 def test_an_indonesian_report_and_a_quoted_kunya(tagger: Tagger) -> None:

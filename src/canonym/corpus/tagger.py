@@ -38,6 +38,7 @@ from canonym.corpus.typing import (
     group_noun_after,
     is_region_name,
     place_noun_after,
+    place_noun_before,
     type_by_context,
     type_by_words,
 )
@@ -549,7 +550,7 @@ class Tagger:
                 and not anchor_only
                 and (not span.gazetteer or match is None or match.entity is None)
                 and (match is None or match.method not in ("exact", "alias"))
-                and place_noun_after(text, span.end)
+                and (place_noun_after(text, span.end) or place_noun_before(text, span.start))
             ):
                 # "the Sheikh Radwan neighbourhood": no person is a neighbourhood, whoever
                 # the name's spelling may fit.

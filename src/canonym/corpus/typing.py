@@ -95,6 +95,12 @@ def place_noun_after(text: str, end: int) -> bool:
     return _PLACE_NOUN_AFTER.match(text, end) is not None
 
 
+def place_noun_before(text: str, start: int) -> bool:
+    """Whether a place noun and "of" come right before a name starting at ``start`` ("the
+    village of al-Mutassim")."""
+    return _PLACE_NOUN_OF.search(text, max(0, start - 40), start) is not None
+
+
 def group_noun_after(text: str, end: int) -> bool:
     """Whether a lowercase noun of a group follows a name ending at ``end``."""
     return _GROUP_NOUN_AFTER.match(text, end) is not None
