@@ -1667,8 +1667,7 @@ class Resolver:
         kunya = query.keys[0] in KUNYA
         # A two-part name whose last part few people bear may be a longer name's first two
         # parts, the father's and grandfather's after them ("Paul Malong" = "Paul Malong Awan Anei").
-        alias_entity = self.index.alias_entity
-        rare = n_full == 2 and len({alias_entity[a] for a in prepared.posting(q_keys[1])}) <= RARE_PART_BEARERS
+        rare = n_full == 2 and self._borne_by_few(q_keys[1])
         generic = frozenset(query.keys).intersection(GENERIC_KEYS).difference(_LINK_KEYS)
         index = self.index
         scored: dict[int, tuple[float, int]] = {}
@@ -1706,6 +1705,17 @@ class Resolver:
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
             f"parts agree in order, some more or fewer or one unlike, or surname first: {score:.3f} >= {config.score_cutoff}",
         )
+
+    def _borne_by_few(self, key: str) -> bool:
+        """Whether at most ``RARE_PART_BEARERS`` entities have a name part of this key (counted
+        until one more is found: a common part's posting is long)."""
+        alias_entity = self.index.alias_entity
+        bearers: set[int] = set()
+        for alias_id in self._prepared.posting(key):
+            bearers.add(alias_entity[alias_id])
+            if len(bearers) > RARE_PART_BEARERS:
+                return False
+        return True
 
     def _ids(self, entity_indexes: Iterable[int]) -> tuple[str, ...]:
         return tuple(self.index.entities[e].id for e in entity_indexes)[: max(self.config.limit, 1) * 4]
