@@ -432,3 +432,15 @@ def test_philippine_and_ethiopian_reporting_forms(tagger: Tagger) -> None:
     # "of the" after an institution's head, and an acronym the document defines anew: no news agency.
     assert typed["AFP"][0] == typed["Armed Forces of the Philippines"][0] != "afp"
     assert typed["Piagapo"][1] == typed["Debre Markos"][1] == "LOC"
+
+
+@pytest.mark.corpus
+def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
+    text = (
+        "MOSCOW (Interfax) - Cells attacked a convoy on the road between al-Sukhnah and Palmyra. "
+        "A Hurras al-Din cell was arrested in rural Idlib."
+    )
+    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert typed["Interfax"][1] == "ORG"  # the outlet of a dateline
+    assert typed["al-Sukhnah"][1] == "LOC"  # listed with a known place
+    assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province

@@ -175,13 +175,13 @@ _LEVEL_AFTER = re.compile(
     r"\s+(?i:(provinces|governorates|regions|countryside|districts|states|valleys))\b",
 )
 _LEVEL_BEFORE = re.compile(
-    r"\b(city|town|province|governorate|region|governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:(city|town|province|governorate|region|governor)\s+of\s+(?:the\s+)?|(rural)\s+)$", re.IGNORECASE
 )
 _LEVELS = {
     "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
     "districts": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
-    "city": "city", "town": "city",
+    "city": "city", "town": "city", "rural": "province",
 }
 
 
@@ -197,5 +197,5 @@ def place_level(text: str, start: int, end: int) -> str | None:
         return _LEVELS[(after.group(1) or after.group(2)).lower()]
     before = _LEVEL_BEFORE.search(text[max(0, start - 30) : start])
     if before is not None:
-        return _LEVELS[before.group(1).lower()]
+        return _LEVELS[(before.group(1) or before.group(2)).lower()]
     return None

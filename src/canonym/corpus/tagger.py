@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, islice, pairwise
 from operator import itemgetter, le
@@ -202,6 +202,7 @@ class Tagger:
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
             decisions = _named_before_acronyms(text, decisions, self._not_names)
+        decisions = _places_by_coordination(text, decisions)
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
         partials = resolve_aliases(text, resolve_partials(resolve_aliases(text, decisions)))
@@ -965,6 +966,41 @@ def _demonym_base(word: str) -> str:
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.? ){1,3}$")
 #: How far before a name its title is looked for (characters).
 _TITLE_REACH = 40
+
+
+#: What joins two names of a list: "al-Sukhnah and Palmyra", "Butig, Piagapo".
+_COORDINATION = frozenset([" and ", ", ", " or ", ", and "])
+
+
+def _places_by_coordination(text: str, decisions: list[Decision]) -> list[Decision]:
+    """An unknown one-word name (or an article and one word) typed as a person by default
+    is a place when it is listed with a known place: "the road between al-Sukhnah and
+    Palmyra", "in Gwoza, Bama and Konduga"."""
+    out = decisions
+    for i, decision in enumerate(decisions):
+        if decision.match is not None or decision.type != "PER" or decision.anchor_only or decision.nil_key is not None:
+            continue
+        words = decision.span.surface.replace("-", " ").split()
+        if len(words) > 2 or (len(words) == 2 and words[0].lower() not in ("al", "el", "as", "ar", "ad", "ash", "at", "az")):
+            continue
+        neighbours = [
+            other
+            for other, between in (
+                (decisions[i - 1], text[decisions[i - 1].span.end : decision.span.start]) if i > 0 else (None, ""),
+                (decisions[i + 1], text[decision.span.end : decisions[i + 1].span.start]) if i + 1 < len(decisions) else (None, ""),
+            )
+            if other is not None and between in _COORDINATION
+        ]
+        if any(_is_known_place(other) for other in neighbours):
+            if out is decisions:
+                out = list(decisions)
+            out[i] = replace(decision, type="LOC")
+    return out
+
+
+def _is_known_place(decision: Decision) -> bool:
+    match = decision.match
+    return match is not None and match.entity is not None and match.entity.type == "LOC"
 
 
 def _is_sure(surface: str, match: Match | None) -> bool:

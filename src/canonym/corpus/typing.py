@@ -50,6 +50,8 @@ _GROUP_NOUN_AFTER = re.compile(
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:group|organi[sz]ation|outfit|outlet|website|broadcaster|newspaper|agency|monitor|charity|firm|company|network|project)\s+$"
 )
+#: A dateline's place in capitals and a bracket: the outlet follows ("MOSCOW (Interfax)").
+_SOURCE_OF_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z' .-]+(?:, [A-Za-z0-9 .]+)? \($")
 #: A place noun and "of" before a name: "the town of Adan Yabaal", "the village of Kafr Nabl".
 _PLACE_NOUN_OF = re.compile(
     r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area|island|peninsula)s? of (?:the )?$"
@@ -113,6 +115,8 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
         return "LOC"
     before = text[max(0, start - 40) : start]
     if _GROUP_NOUN_AFTER.match(text, end) or _GROUP_NOUN_BEFORE.search(before):
+        return "ORG"
+    if text.startswith(")", end) and _SOURCE_OF_DATELINE.search(before):
         return "ORG"
     if _PLACE_NOUN_OF.search(before) or (one_word and _PLACE_PREPOSITION.search(before)):
         return "LOC"
