@@ -444,3 +444,14 @@ def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
     assert typed["Interfax"][1] == "ORG"  # the outlet of a dateline
     assert typed["al-Sukhnah"][1] == "LOC"  # listed with a known place
     assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province
+
+
+@pytest.mark.corpus
+def test_a_un_report_on_mali(tagger: Tagger) -> None:
+    text = (
+        "The Front de libération de l'Azawad (FLA) clashed with the army near Anéfis. "
+        "The MNLA-HCUA coalition said the FLA would fight on."
+    )
+    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    assert typed["FLA"][0] == typed["Front de libération de l'Azawad"][0] == "azawad-liberation-front"  # not Florida
+    assert typed["MNLA-HCUA"][1] == "ORG"  # an acronym, hyphenated

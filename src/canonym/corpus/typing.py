@@ -85,8 +85,8 @@ def type_by_words(surface: str) -> str | None:
     if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
         return "ORG"
     letters = list(filter(str.isalpha, surface))
-    if letters and all(map(str.isupper, letters)) and len(words) == 1:
-        return "ORG"
+    if letters and all(map(str.isupper, letters)) and " " not in surface.strip():
+        return "ORG"  # an acronym, hyphenated or not ("CSP-PSD")
     if any(w in LOC_WORDS for w in words[1:]):
         return "LOC"
     return None if len(words) == 1 else "PER"
