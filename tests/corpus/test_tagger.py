@@ -487,3 +487,9 @@ def test_an_indonesian_report_and_a_quoted_kunya(tagger: Tagger) -> None:
     assert "Sandi Nugroho" in found and not any(s.startswith("Comr") for s in found)
     assert found["Poso"][1] == "LOC"  # after "in Solo and"
     assert "Abu Uthman al-Faransi" in found  # a quotation mark opens no sentence for "Abu"
+
+
+def test_a_state_body_written_as_another_places_is_not_the_known_one(tagger: Tagger) -> None:
+    found = spans(tagger, "Lebanon's Health Ministry said five were killed. Gaza's Health Ministry said 30 died.")
+    ministries = [(s, e) for s, e, _ in found if s == "Health Ministry"]
+    assert ministries == [("Health Ministry", None), ("Health Ministry", "gaza-health-ministry")]

@@ -54,6 +54,12 @@ if TYPE_CHECKING:
 
     from canonym.gazetteer.model import Entity
 
+#: A known place written as an owner right before a name: "Lebanon's Health Ministry".
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s \Z")
+#: Kinds of entities that each state has one of, named alike ("Health Ministry", "Interior Ministry").
+_STATE_BODIES = frozenset(["ministry", "government-body", "agency", "parliament", "armed-forces"])
+#: Below this score a link was made through a weak alias (see resolver.WEAK_FACTOR).
+WEAK_SCORE = 0.9
 #: Score given to a name the gazetteer does not know.
 NIL_SCORE = 0.5
 #: Score of a name that a title before it makes one entity's alias ("King Salman").
@@ -556,6 +562,10 @@ class Tagger:
                 # "the Sheikh Radwan neighbourhood": no person is a neighbourhood, whoever
                 # the name's spelling may fit.
                 return Decision(span, None, "LOC", partial)
+            if match is not None and match.entity is not None and match.score < WEAK_SCORE and self._owned_by_another(text, span, match.entity):
+                # "Lebanon's Health Ministry": a weak alias of another country's ministry
+                # ("Health Ministry" is Gaza's) names it only when no owner is written.
+                return Decision(span, None, etype, partial)
             if (
                 anchor_only
                 and etype != "PER"
@@ -590,6 +600,28 @@ class Tagger:
             # A name typed by default: the nouns around it may say otherwise.
             etype = type_by_context(text, span.start, span.end, one_word=not etype)
         return Decision(span, None, etype, partial)
+
+    def _owned_by_another(self, text: str, span: Span, entity: Entity) -> bool:
+        """Whether a state body is written as another place's ("Lebanon's" before Gaza's
+        ministry): the owner is neither in the entity's name nor up its ``part_of`` chain."""
+        if entity.kind not in _STATE_BODIES:
+            return False  # a group ("Yemen's Huthis") or a person is no country's office
+        owner = _OWNER_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if owner is None:
+            return False
+        found = self._surface(owner.group(1)).match
+        if found is None or found.entity is None or found.entity.type != "LOC":
+            return False
+        gazetteer = self.resolver.gazetteer
+        chain: set[str] = set()
+        current: Entity | None = entity
+        for _ in range(4):
+            if current is None or current.part_of is None:
+                break
+            chain.add(current.part_of)
+            current = gazetteer.get(current.part_of)
+        name = fold(entity.name)
+        return found.entity.id not in chain and fold(found.entity.name) not in name and fold(owner.group(1)) not in name
 
     def _titled(self, text: str, span: Span) -> Match | None:
         """The entity that the title before ``span`` and its name name together, when the
