@@ -763,3 +763,20 @@ def test_a_two_part_name_with_a_rare_last_part_is_a_longer_names_first_two(tmp_p
     assert match is not None and match.entity_id == "SSi.004"
     # Wali is borne by four: "Mohammad Wali" is too common a name for two parts more.
     assert resolver.resolve("Mohammad Wali") is None
+
+
+def test_common_given_names_alone_are_not_a_longer_known_name(tmp_path: Path) -> None:
+    rows = [("QDi.081", "MOHAMED ALI ABDULLAH BAWAZIR")] + [
+        (f"X{i}", name)
+        for i, name in enumerate(
+            ["MOHAMED SALEM KHALIL", "MOHAMED HASSAN NUR", "MOHAMED OMAR FARAH", "ALI HUSSEIN OMAR", "ALI YUSUF DAHIR",
+             "ALI SAID JAMA", "ABDULLAH AHMED OMAR", "ABDULLAH YASIN ALI", "ABDULLAH MUSA ABDI"]
+        )
+    ]
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\ttype\n" + "".join(f"{i}\t{n}\tPER\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    # Three given names that many people bear, without the family name: another person.
+    assert resolver.resolve("ABDULLAHI, Mohamed Ali") is None
+    match = resolver.resolve("Mohamed Ali Abdullahi Bawazir")
+    assert match is not None and match.entity_id == "QDi.081"
