@@ -417,6 +417,8 @@ def test_nigerian_and_somali_reporting_forms(tagger: Tagger) -> None:
     assert clusters == {"Borno": "borno-state", "Zamfara": "zamfara-state"}  # the level, and a ruler's title
     typed = {m.surface: m.type for m in tagger.tag("Sheikh Ali Dheere claimed it on the group's Andalus radio. ISKP's al-Siddiq office paid.", "d")}
     assert typed["Andalus"] == typed["al-Siddiq"] == "ORG"
+    typed = {m.surface: m.type for m in tagger.tag("Funds moved through hawala dealers in Mogadishu's Bakara market.", "d")}
+    assert typed["Bakara"] == "LOC"  # a market, square, street or crossing after the name
 
 
 @pytest.mark.corpus

@@ -33,7 +33,8 @@ LOC_WORDS = frozenset(
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp", "Adiala jail".
 _PLACE_NOUN_AFTER = re.compile(
-    r" (?:districts?|provinces?|governorates?|regions?|county|tehsil|villages?|towns?|city|cities|camps?|valley|area|state|neighbou?rhood|islands?|river|mountains?|desert|oasis|jail|prison|airport)\b| Local Government\b| LGA\b"
+    r" (?:districts?|provinces?|governorates?|regions?|county|tehsil|villages?|towns?|city|cities|camps?|valley|area|state|neighbou?rhood|islands?|river|mountains?|desert|oasis|jail|prison|airport"
+    r"|market|bazaar|square|street|road|crossing|checkpoint|quarter|suburbs?)\b| Local Government\b| LGA\b"
 )
 #: Words that open the name of a place in Arabic, Somali and Amharic ("Ras Isa", "Wadi Doan",
 #: "Ceel Buur", "Debre Markos").
