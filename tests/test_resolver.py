@@ -780,3 +780,12 @@ def test_common_given_names_alone_are_not_a_longer_known_name(tmp_path: Path) ->
     assert resolver.resolve("ABDULLAHI, Mohamed Ali") is None
     match = resolver.resolve("Mohamed Ali Abdullahi Bawazir")
     assert match is not None and match.entity_id == "QDi.081"
+
+
+def test_a_first_vowel_a_or_e_in_a_short_part_of_a_longer_name(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\ttype\nys\tYahya Sinwar\tPER\nsa\tSanaa\tLOC\n", encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    match = resolver.resolve("Yehya Sinwar")
+    assert match is not None and match.entity_id == "ys"
+    assert resolver.resolve("Sina") is None  # alone, one part: another name

@@ -659,13 +659,15 @@ def part_similarity(a: str, b: str) -> float:
         a[-1] == b[-1]
         and la >= 3
         and lb >= 3
-        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and la >= 5 and lb >= 5))
+        and (a[:2] == b[:2] or (a[0] == b[0] and {a[1], b[1]} == _FATHA_KASRA and la >= 4 and lb >= 4))
         and Levenshtein.distance(a, b, score_cutoff=1) <= 1
         and token_skeleton(a) == token_skeleton(b)
     ):
         # One short vowel apart inside the name on the same consonants: Mohammed/Muhammad,
-        # Adel/Adl, Zawahiri/Zawahri; not at its edges (Oman/Amman, Niger/Nigeria).
-        return 0.93
+        # Adel/Adl, Zawahiri/Zawahri; not at its edges (Oman/Amman, Niger/Nigeria). A first
+        # vowel a or i in a part of four letters is below the strict cutoff: one part of a
+        # longer name (Yehya/Yahya Sinwar), but alone another name (Sina/Sanaa).
+        return 0.93 if a[:2] == b[:2] or min(la, lb) >= 5 else 0.89
     ratio = fuzz.ratio(a, b) / 100.0
     if a.startswith(b) or b.startswith(a):
         # One name extends the other at its end: another word (Niger/Nigeria, Hama/Hamas).

@@ -493,3 +493,11 @@ def test_a_state_body_written_as_another_places_is_not_the_known_one(tagger: Tag
     found = spans(tagger, "Lebanon's Health Ministry said five were killed. Gaza's Health Ministry said 30 died.")
     ministries = [(s, e) for s, e, _ in found if s == "Health Ministry"]
     assert ministries == [("Health Ministry", None), ("Health Ministry", "gaza-health-ministry")]
+
+
+def test_a_word_of_the_field_that_is_a_persons_alias_follows_that_person(tagger: Tagger) -> None:
+    text = "Spokesman Zabihullah Mujahid told TOLOnews. Mujahid said the threat had faded. Peacekeepers withdrew."
+    found = spans(tagger, text)
+    assert ("Mujahid", "zabihullah-mujahid", "coref") in found
+    assert not any(s == "Peacekeepers" for s, _, _ in found)
+    assert not any(s == "Mujahid" for s, _, _ in spans(tagger, "The Mujahid fought on. Sunni and Shia clerics met."))

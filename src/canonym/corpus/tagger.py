@@ -656,6 +656,18 @@ class Tagger:
         decision; :meth:`_decide` looks at the context for the rest. Each is made once."""
         info = self._surface(surface)
         words, acronym, partial = info.words, info.acronym, info.partial
+        found = info.match
+        if (
+            len(words) == 1
+            and words[0] in self._not_names
+            and found is not None
+            and found.entity is not None
+            and found.entity.type == "PER"
+            and found.method in ("exact", "alias")
+        ):
+            # "Mujahid" is a word of the field, and a person's alias as written: kept only
+            # when that person is in the document ("Zabihullah Mujahid ... Mujahid said").
+            return _Plan(_FIXED, found, "PER", True, anchor_only=True)
         if not words or (
             len(words) == 1 and (words[0] in self._not_names or words[0] in PLACE_PREFIXES or (not acronym and words[0] in STOP_WORDS))
         ):
