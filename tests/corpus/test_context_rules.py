@@ -89,6 +89,11 @@ def found(tagger: Tagger, text: str) -> dict[str, str]:
     return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
 
 
+def named(tagger: Tagger, text: str) -> dict[str, tuple[str, str]]:
+    """The cluster and type of each surface the tagger finds in ``text``."""
+    return {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+
+
 @pytest.mark.corpus
 def test_sentence_initial_common_words_titles_and_codes_are_no_names(tagger: Tagger) -> None:
     text = (
@@ -399,9 +404,11 @@ def test_a_surname_after_the_article_is_no_adjective_of_a_place(tagger: Tagger) 
 
 @pytest.mark.corpus
 def test_reporting_from_other_regions_types_and_places_its_names(tagger: Tagger) -> None:
-    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(
+    text = (
         "PEMBA - The monitoring group Cabo Ligado said Mozambican forces and Mozambicans fled. "
-        "Officials told Kurdistan24 that the NIA, Kasuri and others were named.", "d")}
+        "Officials told Kurdistan24 that the NIA, Kasuri and others were named."
+    )
+    typed = named(tagger, text)
     assert typed["Cabo Ligado"][1] == "ORG"  # a group noun before it
     assert typed["Kurdistan24"][1] == "ORG"  # no person's name holds a digit
     assert not any(s.startswith("Mozambican") for s in typed)  # the demonym of Mozambique
@@ -428,7 +435,7 @@ def test_philippine_and_ethiopian_reporting_forms(tagger: Tagger) -> None:
         "Mindanao Command (Westmincom). The Armed Forces of the Philippines (AFP) said the AFP would stay "
         "in Butig and Piagapo towns. Fano fighters took parts of Debre Markos."
     )
-    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    typed = named(tagger, text)
     assert typed["Lanao del Sur"][0] == "lanao-del-sur"  # "del" joins a name
     assert typed["Westmincom"][0] == typed["Western Mindanao Command"][0]  # an acronym written as a word
     # "of the" after an institution's head, and an acronym the document defines anew: no news agency.
@@ -442,7 +449,7 @@ def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
         "MOSCOW (Interfax) - Cells attacked a convoy on the road between al-Sukhnah and Palmyra. "
         "A Hurras al-Din cell was arrested in rural Idlib."
     )
-    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    typed = named(tagger, text)
     assert typed["Interfax"][1] == "ORG"  # the outlet of a dateline
     assert typed["al-Sukhnah"][1] == "LOC"  # listed with a known place
     assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province
@@ -454,6 +461,6 @@ def test_a_un_report_on_mali(tagger: Tagger) -> None:
         "The Front de libération de l'Azawad (FLA) clashed with the army near Anéfis. "
         "The MNLA-HCUA coalition said the FLA would fight on."
     )
-    typed = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    typed = named(tagger, text)
     assert typed["FLA"][0] == typed["Front de libération de l'Azawad"][0] == "azawad-liberation-front"  # not Florida
     assert typed["MNLA-HCUA"][1] == "ORG"  # an acronym, hyphenated

@@ -26,6 +26,12 @@ def spans(tagger: Tagger, text: str) -> list[tuple[str, str | None, str]]:
     return [(m.surface, m.entity_id, m.method) for m in tagger.tag(text, "d")]
 
 
+def named(tagger: Tagger, text: str) -> dict[str, tuple[str, str]]:
+    """The cluster and type of each surface the tagger finds in ``text``."""
+    return {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+
+
+
 def test_known_names_in_their_variants(tagger: Tagger) -> None:
     text = "Al Qaeda and al-Qa'ida are one group; Sayf al-Adl lives in Tehran, not in Sanaa."
     found = {surface: entity for surface, entity, _ in spans(tagger, text)}
@@ -136,7 +142,7 @@ def test_un_press_statement_names(tagger: Tagger) -> None:
         "Assistance Mission in Somalia (UNSOM) and warned of Islamic State in Iraq and the Levant (ISIL/Da'esh) "
         "affiliates. The Anatolian Youth Organisation (AGD) protested."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     assert found["Lido Beach"][1] == "LOC"
     assert found["United Nations Assistance Mission in Somalia"] == found["UNSOM"] == ("unsom", "ORG")
     assert found["Islamic State in Iraq and the Levant"] == found["ISIL"] == ("islamic-state", "ORG")
@@ -150,7 +156,7 @@ def test_un_sanctions_panels_are_bodies_of_their_own(tagger: Tagger) -> None:
         "The Panel of Experts on Somalia traced the rifles. The UN Panel of Experts on Yemen and the Group of "
         "Experts on the DRC agreed, though the panel of experts on Libya did not report."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     assert found["Panel of Experts on Somalia"] == ("un-panel-of-experts-somalia", "ORG")
     assert found["UN Panel of Experts on Yemen"] == ("un-panel-of-experts-yemen", "ORG")
     assert found["Group of Experts on the DRC"] == ("un-group-of-experts-drc", "ORG")
@@ -163,7 +169,7 @@ def test_regions_named_by_a_direction_and_institutions_of_common_words(tagger: T
         "Densus 88 raided homes in Central Java and West Java. Many Central Asians and the West African "
         "bloc were not involved, the National Counterterrorism Agency (BNPT) said."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     assert found["Densus 88"] == ("densus-88", "ORG")
     assert found["Central Java"][1] == found["West Java"][1] == "LOC"
     assert "Central Asians" not in found and "West African" not in found  # demonyms
@@ -215,7 +221,7 @@ def test_acronyms_written_as_words_and_roles_before_a_company(tagger: Tagger) ->
         "The National Counter Terrorism Authority (Nacta) briefed senators. Nacta's coordinator spoke. "
         "Other Information: Manager of Sahand Marine Services. Listed: SAHAND MARINE SERVICES LLC."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     assert found["Nacta"] == found["National Counter Terrorism Authority"]
     assert found["Nacta"][1] == "ORG"
     assert found["Sahand Marine Services"] == found["SAHAND MARINE SERVICES LLC"]
@@ -446,7 +452,7 @@ def test_treasury_and_uk_list_forms(tagger: Tagger) -> None:
         "Deputy Secretary of the Treasury Wally Adeyemo named Hong Kong-based Sea Lord Shipping Ltd. "
         "Qasir, who is also known as \"Fadi,\" worked with Hizballah."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     # The numbered a.k.a. list and "who is also known as": one person; "Fadi" is no demonym of Fada.
     assert found["Fadi"][0] == found["QASIR, Muhammad Ja'far"][0] == found["QASSER, Mohamad Jaafar"][0]
     assert "Wally Adeyemo" in found  # "Secretary of the Treasury" is all title
@@ -470,7 +476,7 @@ def test_a_libyan_wire_story(tagger: Tagger) -> None:
         "TRIPOLI, May 13 (Reuters) - The head of the Stability Support Apparatus, Abdelghani al-Kikli, "
         "better known as \"Gheniwa,\" was killed. The army took the Abu Salim district, Gheniwa's stronghold."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     assert found["TRIPOLI"][1] == "LOC"  # a dateline's place and month: no "May Tripoli"
     assert found["Gheniwa"][0] == found["Abdelghani al-Kikli"][0]  # the alias alone, later on
     assert found["Abu Salim"][1] == "LOC"  # a kunya's words before "district"
@@ -483,7 +489,7 @@ def test_an_indonesian_report_and_a_quoted_kunya(tagger: Tagger) -> None:
         "Police spokesman Comr. Gen. Sandi Nugroho said programmes would continue in Solo and Poso. "
         "He was in contact with a recruiter known as \"Abu Uthman al-Faransi,\" investigators said."
     )
-    found = {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+    found = named(tagger, text)
     assert "Sandi Nugroho" in found and not any(s.startswith("Comr") for s in found)
     assert found["Poso"][1] == "LOC"  # after "in Solo and"
     assert "Abu Uthman al-Faransi" in found  # a quotation mark opens no sentence for "Abu"

@@ -382,7 +382,7 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     for position, candidates in pending:
         decision = decisions[position]
         fitting = [
-            c for c in candidates if gazetteer[c].type != "PER" and not named.isdisjoint(_containers(c, gazetteer))
+            c for c in candidates if gazetteer[c].type != "PER" and not named.isdisjoint(containers(c, gazetteer))
         ]
         if len(fitting) == 1:
             entity = gazetteer[fitting[0]]
@@ -408,7 +408,7 @@ def _is_sure(decision: Decision) -> bool:
     return not decision.anchor_only and _is_known(decision) and decision.match.score >= SURE_SCORE * 0.9  # type: ignore[union-attr]
 
 
-def _containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
+def containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
     """The ids up the ``part_of`` chain of an entity (not the entity itself)."""
     found: set[str] = set()
     entity = gazetteer.get(entity_id)
@@ -495,9 +495,7 @@ def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[De
     for i in range(1, len(decisions)):
         name, acronym = decisions[i - 1], decisions[i]
         if (
-            acronym.span.start - name.span.end == 2
-            and text[name.span.end : acronym.span.start] == " ("
-            and text.startswith(")", acronym.span.end)
+            _in_parentheses_after(text, name, acronym)
             and name.match is None
             and _is_known(acronym)
             and acronym.span.surface.isupper()
@@ -516,6 +514,15 @@ def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[De
     return out
 
 
+def _in_parentheses_after(text: str, name: Decision, acronym: Decision) -> bool:
+    """Whether ``acronym`` stands alone in parentheses right after ``name``: "Name (ACR)"."""
+    return (
+        acronym.span.start - name.span.end == 2
+        and text[name.span.end : acronym.span.start] == " ("
+        and text.startswith(")", acronym.span.end)
+    )
+
+
 def _shares_words(name: str, entity: Entity) -> bool:
     """Whether a name has a word of four letters or more (folded) in the entity's names."""
     words = {w for w in fold(name).replace("-", " ").split() if len(w) >= 4}
@@ -527,9 +534,7 @@ def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, D
     defined: dict[str, Decision] = {}
     for previous, decision in pairwise(decisions):
         if (
-            decision.span.start - previous.span.end == 2
-            and text[previous.span.end : decision.span.start] == " ("
-            and text.startswith(")", decision.span.end)
+            _in_parentheses_after(text, previous, decision)
             and (_is_unknown_acronym(decision) or _is_written_acronym(decision, previous))
             and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
             and (

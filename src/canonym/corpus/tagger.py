@@ -27,7 +27,14 @@ from canonym.corpus.context import (
     proper_part,
     used_lowercase,
 )
-from canonym.corpus.coref import initials, resolve_acronyms, resolve_aliases, resolve_by_context, resolve_partials
+from canonym.corpus.coref import (
+    containers,
+    initials,
+    resolve_acronyms,
+    resolve_aliases,
+    resolve_by_context,
+    resolve_partials,
+)
 from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
@@ -612,16 +619,12 @@ class Tagger:
         found = self._surface(owner.group(1)).match
         if found is None or found.entity is None or found.entity.type != "LOC":
             return False
-        gazetteer = self.resolver.gazetteer
-        chain: set[str] = set()
-        current: Entity | None = entity
-        for _ in range(4):
-            if current is None or current.part_of is None:
-                break
-            chain.add(current.part_of)
-            current = gazetteer.get(current.part_of)
         name = fold(entity.name)
-        return found.entity.id not in chain and fold(found.entity.name) not in name and fold(owner.group(1)) not in name
+        return (
+            found.entity.id not in containers(entity.id, self.resolver.gazetteer)
+            and fold(found.entity.name) not in name
+            and fold(owner.group(1)) not in name
+        )
 
     def _titled(self, text: str, span: Span) -> Match | None:
         """The entity that the title before ``span`` and its name name together, when the
@@ -676,18 +679,10 @@ class Tagger:
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
         match = info.match
-        if len(words) >= 2 and words[-1] in _PLURAL_LEVELS and (match is None or match.entity is None):
-            # "Borno and Zamfara States": the last of a list of places, and their level.
-            head = surface[: surface.rstrip().rfind(" ")].rstrip()
-            found = self._surface(head).match
-            if found is not None and found.entity is not None and found.entity.type == "LOC":
-                return _Plan(_INNER, inner=(0, len(head)))
-        if len(words) >= 2 and words[-1] in _LEADERS_BODIES and (match is None or match.entity is None):
-            # "the Bush Administration", "the Netanyahu Government": the leader is the name
-            # in it, as in "the Trump administration".
-            leader = self._leader_of(surface)
-            if leader is not None:
-                return leader
+        if len(words) >= 2 and (words[-1] in _PLURAL_LEVELS or words[-1] in _LEADERS_BODIES) and (match is None or match.entity is None):
+            head_plan = self._head_plan(surface, words[-1])
+            if head_plan is not None:
+                return head_plan
         sure = _is_sure(surface, match)
         if len(words) <= 2 and joined in self._titles and not sure:
             return _DROPPED  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
@@ -750,13 +745,17 @@ class Tagger:
         unknown = self._unknown(surface, words)
         return _DROPPED if unknown is None else _Plan(_UNKNOWN, None, "", partial, unknown=unknown)
 
-    def _leader_of(self, surface: str) -> _Plan | None:
-        """The plan of a known person's name before the last word of ``surface``; None when
-        the words before it are no person the gazetteer knows (or may be)."""
+    def _head_plan(self, surface: str, last: str) -> _Plan | None:
+        """The plan of the known name before the last word of ``surface``: a place before a
+        plural level ("Borno and Zamfara States"), a person (or an ambiguous one) before
+        "Administration" or "Government" ("the Bush Administration", as in "the Trump
+        administration"); None when the words before it are no such name."""
         head = surface[: surface.rstrip().rfind(" ")].rstrip()
         found = self._surface(head).match
         if found is None:
             return None
+        if last in _PLURAL_LEVELS:
+            return _Plan(_INNER, inner=(0, len(head))) if found.entity is not None and found.entity.type == "LOC" else None
         if (found.entity.type if found.entity is not None else self._ambiguous_type(found, default="")) != "PER":
             return None
         return _Plan(_INNER, found, "PER", inner=(0, len(head)))
