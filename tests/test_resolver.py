@@ -621,6 +621,7 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("CFi.014", "BI SIDI SOULEMAN"),
         ("QDi.327", "AZZAM ABDULLAH ZUREIK AL-MAULID AL-SUBHI"),
         ("QDi.312", "MUBARAK MUSHAKHAS SANAD MUBARAK AL-BATHALI"),
+        ("QDi.068", "ADEL BEN AL-AZHAR BEN YOUSSEF BEN SOLTANE"),
     ]
     path = tmp_path_factory.mktemp("lists") / "g.tsv"
     path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
@@ -660,6 +661,8 @@ def list_resolver(tmp_path_factory: pytest.TempPathFactory) -> Resolver:
         ("Azzam Abdullah al-Subhi", "QDi.327"),
         # Parts fewer, and the father's name spelt otherwise: first, last and another agree.
         ("Mubarak Mishkhas Sanad al-Bathali", "QDi.312"),
+        # Surname first, then a Maghreb chain whose connectors make it long: still list order.
+        ("SOLTANE, Adel Ben Al-Azhar Ben Youssef", "QDi.068"),
     ],
 )
 def test_names_of_other_lists_resolve(list_resolver: Resolver, query: str, expected: str) -> None:

@@ -499,11 +499,22 @@ def uninvert(name: str, *, person: bool = False) -> tuple[str, bool]:
     if name.count(",") != 1:
         return name, False
     head, tail = (p.strip() for p in name.split(","))
-    if not head or not tail or len(head.split()) > 4 or len(tail.split()) > 4:
+    if not head or not tail or _name_words(head) > 4 or _name_words(tail) > 4:
         return name, False
     if (_is_upperish(head) and not _is_upperish(tail)) or person:
         return f"{tail} {head}", True
     return name, False
+
+
+def _name_words(text: str) -> int:
+    """Words of ``text`` that are not connectors or articles: a Maghreb chain "Adel Ben
+    Al-Azhar Ben Youssef" is three names long, as lists write it after the surname."""
+    tables = name_tables()
+    words = text.split()
+    if len(words) <= 4:
+        return len(words)
+    particles = tables.connectors.keys() | tables.articles
+    return sum(1 for word in words if not particles.issuperset(_fold_word(word).split()))
 
 
 @lru_cache(maxsize=100_000)
