@@ -208,6 +208,35 @@ def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -
     assert len(found) == 4
 
 
+def test_the_un_lists_numbered_name_fields_and_its_aliases_after_other_fields(tagger: Tagger) -> None:
+    text = (
+        "QDi.501 Name: 1: HAMAD 2: NASIR 3: AL-DUBAYYAN 4: na\n"
+        "Name (original script): حمد ناصر الدبيان\n"
+        "Title: na Designation: na DOB: 1977 POB: Buraydah, Saudi Arabia Good quality a.k.a.: a) Abu Usayd "
+        "b) Hamad Nasser al-Dubayan Low quality a.k.a.: a) Abu Sufyan Nationality: Saudi Arabia"
+    )
+    mentions = tagger.tag(text, "d")
+    found = {m.surface: m for m in mentions}
+    name = found["HAMAD 2: NASIR 3: AL-DUBAYYAN"]  # one name, the parts' numbers inside it
+    assert (name.type, name.cluster_id, name.canonical) == ("PER", "NIL:hamad-nasir-al-dubayyan", "HAMAD NASIR AL-DUBAYYAN")
+    # The aliases are the entry's, not the birthplace's that the fields put before them.
+    for alias in ("حمد ناصر الدبيان", "Abu Usayd", "Hamad Nasser al-Dubayan", "Abu Sufyan"):
+        assert found[alias].cluster_id == name.cluster_id, alias
+    assert found["Buraydah"].type == "LOC" and found["Buraydah"].cluster_id != name.cluster_id
+    assert "Low" not in " ".join(found)  # the label after a name is no part of it
+    known = {m.surface: m.entity_id for m in tagger.tag("QDi.006 Name: 1: AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI 4: na", "d")}
+    assert known == {"AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI": "ayman-al-zawahiri"}
+
+
+def test_an_original_script_name_given_under_its_scripts_label(tagger: Tagger) -> None:
+    text = "AL-QUBAYSI, Fadil Muhsin (Arabic: فاضل محسن القبيسي) (a.k.a. AL-QUBAISI, Fadel Mohsen), Sanaa, Yemen."
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert found["فاضل محسن القبيسي"] == found["AL-QUBAYSI, Fadil Muhsin"] == found["AL-QUBAISI, Fadel Mohsen"]
+    text = "QDe.190 Name: AL-SALAM CHARITABLE TRUST\nA.k.a.: a) Jam'iyyat al-Salam al-Khayriyya b) Salam Trust\n"
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert len(set(found.values())) == 1 and len(found) == 3, found
+
+
 def test_a_place_met_only_as_folded_yields_to_a_person_of_the_document(tagger: Tagger) -> None:
     found = spans(tagger, "OFAC designated businessman Ali Kassem Rida. Rida worked with the IRGC.")
     assert [e for s, e, _ in found if s == "Rida"] != ["radaa"]

@@ -422,20 +422,28 @@ def containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
 
 #: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
 #: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
-#: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")", and the UN
-#: list's labels ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ..."), and
-#: the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
+#: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")" and
+#: "AL-SHARABI, Abd al-Rahman Mahmud (Arabic: عبد الرحمن ...)", and the UN list's labels
+#: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
+#: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
     r"\s*[,;]? *\(?(?:who (?:is|was) )?(?:also known as|better known as|known as|a\.k\.a\.?|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
-    r"[:,]? *(?:\((?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
-    r"|\s+Name \(original script\): *"
+    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
+    r"|(?: +\d: *na)*\s+Name \(original script\): *"
+    r"|\s*\((?:Arabic|Persian|Farsi|Dari|Pashto|Urdu|Kurdish|Hebrew|Cyrillic|Russian|Chinese|Korean)(?: script)?: *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
     re.IGNORECASE,
 )
-_ALSO_KNOWN_AS_WORDS = re.compile(r"known as|a\.k\.a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre", re.IGNORECASE)
+_SCRIPT_LABELS = r"\((?:arabic|persian|farsi|dari|pashto|urdu|kurdish|hebrew|cyrillic|russian|chinese|korean)(?: script)?:"
+_ALSO_KNOWN_AS_WORDS = re.compile(
+    r"known as|a\.k\.a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\(original script\):|" + _SCRIPT_LABELS, re.IGNORECASE
+)
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
-_ALSO_KNOWN_AS_HINTS = ("known as", "a.k.a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre")
+_ALSO_KNOWN_AS_HINTS = (
+    "known as", "a.k.a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script:",
+    "arabic:", "persian:", "farsi:", "dari:", "pashto:", "urdu:", "kurdish:", "hebrew:", "cyrillic:", "russian:", "chinese:", "korean:",
+)
 
 
 def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
@@ -452,11 +460,13 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     given: dict[str, Decision] = {}
     for i, j in pairwise(names):
         first, second = out[i], out[j]
-        if (
-            second.span.start - first.span.end > 40
-            or not _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
-            or _is_undecided(first)
-        ):
+        if second.span.start - first.span.end > 40 or not _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start):
+            continue
+        if "quality a.k.a" in text[first.span.end : second.span.start]:
+            # The UN list's aliases are the entry's, after fields that may name places
+            # ("POB: Giza, Egypt Good quality a.k.a.: a) Abu Mohammed").
+            first = _entry_name(text, out, names, second) or first
+        if _is_undecided(first):
             continue
         if not _is_known(second):
             out[j] = _adopt(second, first)
@@ -466,6 +476,21 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         # "Abdelghani al-Kikli, better known as Gheniwa".
         out = [_adopt(d, given[d.span.surface]) if d.span.surface in given and not _is_known(d) and not d.anchor_only else d for d in out]
     return out
+
+
+def _entry_name(text: str, decisions: list[Decision], names: list[int], alias: Decision) -> Decision | None:
+    """The name of the UN list entry that ``alias`` is given in: the name right after the
+    last "Name:" label before it."""
+    label = text.rfind("Name:", max(0, alias.span.start - 2000), alias.span.start)
+    if label == -1:
+        return None
+    for i in names:
+        decision = decisions[i]
+        if decision.span.start >= alias.span.start:
+            return None
+        if decision.span.start > label:
+            return decision if text[label + 5 : decision.span.start].strip() in ("", "1:") else None
+    return None
 
 
 def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:

@@ -429,7 +429,11 @@ class NameFinder:
         titles: list[tuple[int, int]] = []
         # Inverted names are merged in by start (before a run's piece of the same start),
         # and a run that starts inside one is part of it.
-        upcoming = [span for span in _inverted_spans(text) if not self._is_acronym_before_comma(text, span[0])][::-1]
+        upcoming = [span for span in _inverted_spans(text) if not self._is_acronym_before_comma(text, span[0])]
+        if "Name:" in text and (numbered := _numbered_spans(text)):
+            inside = [span for span in upcoming if any(a < span[1] and span[0] < b for a, b in numbered)]
+            upcoming = sorted(set(upcoming).difference(inside).union(numbered))
+        upcoming.reverse()
         next_inverted = upcoming[-1][0] if upcoming else len(text)
         inverted_end = 0
         memo = self._memo
@@ -456,9 +460,16 @@ class NameFinder:
                     base = _skip_spaces(text, base + office, match.end())
                     if base >= match.end():
                         continue
-            run = text[base : match.end()]
+            end = match.end()
+            if (text.startswith(" quality", end) or text.startswith(":", end)) and _field_label_at_end(text, base, end):
+                # "... AL-ZAWAHIRI Low quality a.k.a.", "Abu Sufyan Nationality: Saudi Arabia":
+                # the UN list's label after a name.
+                end = text.rfind(" ", base, end)
+                if end <= base:
+                    continue
+            run = text[base:end]
             pieces, cut = memo.get(run) or self._pieces(run)
-            if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, match.end()):
+            if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, end):
                 # "the Sheikh Radwan neighbourhood": a title that opens the name of a
                 # place is part of that name.
                 pieces, cut = [(0, len(run), False, run)], []
@@ -627,6 +638,47 @@ def _inverted_spans(text: str) -> list[tuple[int, int]]:
             break
         spans.append(found.span())
         position = found.end()
+    return spans
+
+
+#: The UN list's numbered name fields: "Name: 1: AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI 4: na",
+#: up to the end of the line or the next field.
+_NUMBERED_NAME = re.compile(
+    r"\bName: *1: *(?P<parts>[^\n:]*?(?: \d: *[^\n:]*?)*)"
+    r"(?= *(?:\n|$|Name \(original script\)|Title:|Designation:|DOB:|Date of birth:|Good quality|A\.k\.a|Listed on:))"
+)
+#: A part number of those fields with the empty ("na") parts after it.
+_PART_NUMBER = re.compile(r" +\d: *(?:na(?: +\d: *|$))*")
+
+
+#: The labels of sanctions-list fields that may follow a name on its line.
+_FIELD_LABELS = frozenset(
+    ["Good", "Low", "Nationality", "Title", "Designation", "Address", "Passport", "Listed", "Name", "Gender", "Citizenship", "DOB", "POB"]
+)
+
+
+def _field_label_at_end(text: str, start: int, end: int) -> bool:
+    """Whether the last word of ``text[start:end]`` is a field label (see ``_FIELD_LABELS``)."""
+    space = text.rfind(" ", start, end)
+    return space != -1 and text[space + 1 : end] in _FIELD_LABELS
+
+
+def without_part_numbers(surface: str) -> str:
+    """A name of the UN list's numbered fields without the numbers: "AYMAN 2: MUHAMMED RABI
+    3: AL-ZAWAHIRI" -> "AYMAN MUHAMMED RABI AL-ZAWAHIRI"; any other name as it is."""
+    if ": " not in surface:
+        return surface
+    return _PART_NUMBER.sub(" ", surface).strip()
+
+
+def _numbered_spans(text: str) -> list[tuple[int, int]]:
+    """The names of the UN list's numbered name fields, from the first part to the last
+    one given (the empty "na" parts after it left out)."""
+    spans = []
+    for match in _NUMBERED_NAME.finditer(text):
+        parts = re.sub(r"(?: +\d: *na)+ *$", "", match.group("parts"))
+        if parts and parts != "na" and parts[0].isupper():
+            spans.append((match.start("parts"), match.start("parts") + len(parts)))
     return spans
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from canonym.corpus.finder import without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
@@ -155,14 +156,14 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
         # "Name (original script)" is another name of the same person).
         best = _most_frequent(spellings[root], lambda s: (is_arabic_script(s), -len(parse_name(s).tokens)))
         etype = _most_frequent(types[root], lambda t: 0)
-        slug = "-".join(fold(uninvert(best)[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
+        slug = "-".join(fold(uninvert(without_part_numbers(best))[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
         cluster_id = f"NIL:{slug}"
         n = 2
         while cluster_id in used:
             cluster_id = f"NIL:{slug}-{n}"
             n += 1
         used.add(cluster_id)
-        cluster_of[root] = NilCluster(cluster_id, best, etype)
+        cluster_of[root] = NilCluster(cluster_id, without_part_numbers(best), etype)
     return {key: cluster_of[root] for key, root in representative.items()}
 
 

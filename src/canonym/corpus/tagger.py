@@ -35,7 +35,15 @@ from canonym.corpus.coref import (
     resolve_by_context,
     resolve_partials,
 )
-from canonym.corpus.finder import NameFinder, Span, bounded, common_words, not_names, sentence_start_words
+from canonym.corpus.finder import (
+    NameFinder,
+    Span,
+    bounded,
+    common_words,
+    not_names,
+    sentence_start_words,
+    without_part_numbers,
+)
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import (
@@ -525,10 +533,11 @@ class Tagger:
         """What a surface is, whatever its context; each distinct spelling is resolved once."""
         found = self._surfaces.get(surface)
         if found is None:
-            words = fold(surface).split()
-            acronym = _is_acronym(surface)
+            name = without_part_numbers(surface)
+            words = fold(name).split()
+            acronym = _is_acronym(name)
             demonym = len(words) == 1 and not acronym and _is_demonym(words[0], self._places)
-            found = _Surface(words, acronym, parse_name(surface).is_partial, self.resolver.resolve(surface), demonym)
+            found = _Surface(words, acronym, parse_name(name).is_partial, self.resolver.resolve(name), demonym)
             bounded(self._surfaces)[surface] = found
         return found
 
@@ -861,7 +870,7 @@ class Tagger:
         if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
             return None  # a military operation ("Operation Hadin Kai") is no person, group or place
         common = one_word and (is_common_form(words[0], self._sentence_start_words) or has_word_ending(words[0]))
-        return _Unknown(type_by_words(surface) or "", one_word, common, listed, surface.split()[-1])
+        return _Unknown(type_by_words(without_part_numbers(surface)) or "", one_word, common, listed, surface.split()[-1])
 
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word, in
@@ -895,7 +904,7 @@ class Tagger:
         normalized = (
             (match.key if match is not None else None)
             or (self._key(decision.nil_key) if decision.nil_key else None)
-            or self._key(span.surface)
+            or self._key(without_part_numbers(span.surface))
         )
         if match is not None and match.entity is not None:
             entity = match.entity
