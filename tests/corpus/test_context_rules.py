@@ -134,6 +134,8 @@ def test_province_or_city_by_the_words_around(tagger: Tagger) -> None:
     assert found(tagger, "A drone struck a gas field in Sulaimani province.")["Sulaimani"] == "sulaymaniyah-governorate"
     # The alias "Deir ez-Zor Province" written with a small p: the shorter alias, not "Zor".
     assert found(tagger, "Attacks in Deir ez-Zor province rose.") == {"Deir ez-Zor": "deir-ez-zor-governorate"}
+    # A name and a lowercase level word that are a place's own name: Iraq's region, not the Kurds' lands.
+    assert found(tagger, "Voters in Iraq's Kurdistan region went to the polls.")["Kurdistan"] == "kurdistan-region"
 
 
 @pytest.mark.corpus

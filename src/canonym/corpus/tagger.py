@@ -794,7 +794,19 @@ class Tagger:
     def _by_level(self, text: str, span: Span, match: Match) -> Match:
         """The city or the province of the same name, as the words around it say."""
         level = place_level(text, span.start, span.end)
-        if level is None or match.entity is None or _KINDS.get(match.entity.kind or "") == level:
+        if level is None or match.entity is None:
+            return match
+        word = _LEVEL_WORD_AFTER.match(text, span.end)
+        if word is not None and word.group(1) != word.group(1).title():
+            # "Iraq's Kurdistan region": the name with its level word is a place's own name
+            # ("Kurdistan Region"), which the lowercase word kept the scan from meeting.
+            named = self._surface(f"{span.surface} {word.group(1).title()}").match
+            if named is not None and named.entity is not None and named.entity.type == "LOC" and named.method in _SURE_METHODS:
+                if named.entity.id == match.entity.id:
+                    return match
+                others = tuple(c for c in (match.entity.id, *match.candidates) if c != named.entity.id)
+                return Match(match.query, named.entity, match.score, match.method, match.alias, match.key, others)
+        if _KINDS.get(match.entity.kind or "") == level:
             return match
         gazetteer = self.resolver.gazetteer
         for candidate in match.candidates:
@@ -919,6 +931,8 @@ _Tail = tuple[str, str | None, str, str, str, float, str]
 _tuple_new = tuple.__new__
 
 
+#: A lowercase level word right after a place name ("Kurdistan region").
+_LEVEL_WORD_AFTER = re.compile(r" (province|governorate|region|district|state)\b")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
 _KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
 
