@@ -1206,6 +1206,9 @@ class Resolver:
         else:
             folded = fold(name)
         found = index.folded.get(folded)
+        if found is None and "," in name:
+            # "ALEXANDRIA, Va.": a comma that inverts no name, as a dateline writes a place.
+            found = index.folded.get(fold_name(name))
         if found is not None or explain is not None:
             match = self._lookup_tier(name, alias_ids(found), "alias", type, filtered, explain)
             if match is not None:

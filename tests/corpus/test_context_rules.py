@@ -420,6 +420,18 @@ def test_reporting_from_other_regions_types_and_places_its_names(tagger: Tagger)
     assert found(tagger, "ERBIL, Kurdistan Region - The KRG said on Sunday.")["ERBIL"] == "erbil"
 
 
+
+@pytest.mark.corpus
+def test_datelines_of_us_and_wire_releases(tagger: Tagger) -> None:
+    # A city and its state's abbreviation is no "SURNAME, Given" name.
+    assert found(tagger, "ALEXANDRIA, Va. – A federal grand jury returned an indictment.") == {"ALEXANDRIA, Va.": "alexandria-virginia"}
+    # A place that no list knows, or a word in capitals, opening a dateline is a place.
+    typed = named(tagger, "BROOKLYN, N.Y. – Prosecutors said.\nQANSAX DHEERE, Somalia (AP) — Militants attacked.")
+    assert typed["BROOKLYN"][1] == typed["QANSAX DHEERE"][1] == "LOC"
+    # List order stays: "AL-SHARABI, Abd al-Rahman" is one person, though "Abd" is a weak alias of a country.
+    assert "AL-SHARABI, Abd al-Rahman" in found(tagger, "Treasury designated AL-SHARABI, Abd al-Rahman, of Sanaa.")
+
+
 @pytest.mark.corpus
 def test_nigerian_and_somali_reporting_forms(tagger: Tagger) -> None:
     clusters = found(tagger, "Troops operated across Borno and Zamfara States. The Shehu of Borno thanked them.")

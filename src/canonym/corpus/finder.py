@@ -276,6 +276,7 @@ class NameFinder:
         folded_aliases = [fold(text) for text in index.alias_text]
         known = frozenset(folded_aliases)
         places = _places_by_name(index, folded_aliases)
+        self._place_names = frozenset(places)
         for alias_id, text in enumerate(index.alias_text):
             if "," in text and _names_two_places(text, index.alias_entity[alias_id], places):
                 continue
@@ -316,6 +317,12 @@ class NameFinder:
         self._patterns = list(patterns)
         self._flags = [patterns[p] for p in self._patterns]
         self._pattern_of = {p: i for i, p in enumerate(self._patterns)}
+        #: Aliases that end with an abbreviation's dot ("Alexandria, Va.", "Calif."): the dot
+        #: is part of their spans, though folding drops it.
+        self._dotted = frozenset(
+            self._pattern_of[form] for form, text in zip(folded_aliases, index.alias_text, strict=True)
+            if _ABBREVIATION_END.search(text) and form in self._pattern_of
+        )
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
@@ -384,7 +391,7 @@ class NameFinder:
         for document, pattern, start, end, folded_start, base in rows:
             text = texts[document]
             if text.startswith(".", end):
-                end = _extend_initialism(text, end)
+                end = end + 1 if pattern in self._dotted else _extend_initialism(text, end)
             surface = text[start:end]
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
@@ -486,11 +493,15 @@ class NameFinder:
 
     def _is_acronym_before_comma(self, text: str, start: int) -> bool:
         """Whether the capitals of a "SURNAME, Given" match are a known acronym, or a dateline's
-        place before a month: "According to the NIA, Kasuri ..." is an agency and a person, not
-        Kasuri NIA; "TRIPOLI, May 13" is a place and a date."""
+        place before a month or its state: "According to the NIA, Kasuri ..." is an agency
+        and a person, not Kasuri NIA; "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA,
+        Va." a city and its state."""
         comma = text.index(",", start)
         if _MONTH_AFTER_COMMA.match(text, comma):
             return True
+        state = _WORD_AFTER_COMMA.match(text, comma)
+        if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
+            return True  # "ALEXANDRIA, Va. —", "HOUSTON, Texas": a dateline's place and its state
         pattern = self._pattern_of.get(fold(text[start:comma]))
         return pattern is not None and self._flags[pattern].acronym
 
@@ -615,6 +626,7 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
 
 
 #: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
+_WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–(:;,-]|$))", re.MULTILINE)
 _MONTH_AFTER_COMMA = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"
 )
@@ -762,6 +774,10 @@ def _partial_surfaces(alias: str) -> list[str]:
         if len(words) >= 3 and words[-2] in ("al", "el", "ul", "bin", "ibn", "ben", "ould", "ag", "ash", "ar", "as", "at", "ad", "az", "an"):
             out.append(f"{words[-2]} {last}")
     return [o for o in out if len(o) >= 3]
+
+
+#: A capitalised abbreviation of two to five letters with its dot at the end of an alias.
+_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}\.$")
 
 
 def _extend_initialism(text: str, end: int) -> int:

@@ -557,6 +557,15 @@ class Tagger:
         if plan is None:
             plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
         how, match, etype, partial, anchor_only, inner, unknown = plan
+        if (
+            (how in (_DROP, _UNKNOWN) or (how == _FIXED and match is None))
+            and (span.start == 0 or text[span.start - 1] == "\n")
+            and _DATELINE_REST.match(text, span.end)
+            and any(c.isalpha() for c in span.surface)
+        ):
+            # "BROOKLYN, N.Y. –", "QANSAX DHEERE, Somalia (AP) —": a dateline's place, though
+            # a word in capitals or an unknown word opening a line is no name elsewhere.
+            return Decision(span, None, "LOC", partial)
         if how == _FIXED:
             if etype == "PER" and not _is_sure(span.surface, match):
                 titled = self._titled(text, span)
@@ -931,6 +940,9 @@ _Tail = tuple[str, str | None, str, str, str, float, str]
 _tuple_new = tuple.__new__
 
 
+#: What follows a dateline's place at the start of a line: its state or country, an agency
+#: in brackets, a dash.
+_DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
 #: A lowercase level word right after a place name ("Kurdistan region").
 _LEVEL_WORD_AFTER = re.compile(r" (province|governorate|region|district|state)\b")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
