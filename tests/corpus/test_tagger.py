@@ -228,6 +228,16 @@ def test_the_un_lists_numbered_name_fields_and_its_aliases_after_other_fields(ta
     assert known == {"AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI": "ayman-al-zawahiri"}
 
 
+def test_a_us_indictments_a_k_a_lines(tagger: Tagger) -> None:
+    text = (
+        'UNITED STATES OF AMERICA\nv.\nADAM TARIQ HADDAD,\n    a/k/a "Abu Yusuf al-Amriki,"\n    a/k/a "Adam al-Haddad,"\n'
+        'and\nSAMIR KHALIL OSMAN,\n    a/k/a "Abu Hafs al-Muhajir,"\n        Defendants.'
+    )
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert found["ADAM TARIQ HADDAD"] == found["Abu Yusuf al-Amriki"] == found["Adam al-Haddad"]
+    assert found["SAMIR KHALIL OSMAN"] == found["Abu Hafs al-Muhajir"] != found["ADAM TARIQ HADDAD"]
+
+
 def test_an_original_script_name_given_under_its_scripts_label(tagger: Tagger) -> None:
     text = "AL-QUBAYSI, Fadil Muhsin (Arabic: فاضل محسن القبيسي) (a.k.a. AL-QUBAISI, Fadel Mohsen), Sanaa, Yemen."
     found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
