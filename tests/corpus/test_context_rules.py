@@ -424,7 +424,16 @@ def test_reporting_from_other_regions_types_and_places_its_names(tagger: Tagger)
 @pytest.mark.corpus
 def test_datelines_of_us_and_wire_releases(tagger: Tagger) -> None:
     # A city and its state's abbreviation is no "SURNAME, Given" name.
-    assert found(tagger, "ALEXANDRIA, Va. – A federal grand jury returned an indictment.") == {"ALEXANDRIA, Va.": "alexandria-virginia"}
+    # (Two names, as "TAMPA, Fla." and "New York City, New York" are labelled; the state says which Alexandria.)
+    assert found(tagger, "ALEXANDRIA, Va. – A federal grand jury returned an indictment.") == {
+        "ALEXANDRIA": "alexandria-virginia",
+        "Va.": "virginia",
+    }
+    # An abbreviation written as its alias is, though the same letters in capitals are an acronym.
+    assert found(tagger, "TAMPA, Fla. – The FLA rebels fought.") == {"TAMPA": "tampa", "Fla.": "florida", "FLA": "azawad-liberation-front"}
+    # What a place lies in, after a comma, picks the place of that name.
+    assert found(tagger, "TRIPOLI, Lebanon (Reuters) — Clashes erupted.")["TRIPOLI"] == "tripoli-lebanon"
+    assert found(tagger, "Talks resumed in Tripoli, Libya, on Monday.")["Tripoli"] == "tripoli"
     # A place that no list knows, or a word in capitals, opening a dateline is a place.
     typed = named(tagger, "BROOKLYN, N.Y. – Prosecutors said.\nQANSAX DHEERE, Somalia (AP) — Militants attacked.")
     assert typed["BROOKLYN"][1] == typed["QANSAX DHEERE"][1] == "LOC"

@@ -208,6 +208,16 @@ def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -
     assert len(found) == 4
 
 
+def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
+    text = (
+        "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "
+        "Statements by the Defence Headquarters, Abuja. Passengers of hijacked Indian Airlines flight IC-814 were freed."
+    )
+    typed = named(tagger, text)
+    for name in ("Canadian Armed Forces", "Central Reserve Police Force", "Defence Headquarters", "Indian Airlines"):
+        assert typed[name][1] == "ORG", name
+
+
 def test_the_un_lists_numbered_name_fields_and_its_aliases_after_other_fields(tagger: Tagger) -> None:
     text = (
         "QDi.501 Name: 1: HAMAD 2: NASIR 3: AL-DUBAYYAN 4: na\n"

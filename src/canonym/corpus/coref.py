@@ -391,6 +391,40 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     return out
 
 
+def resolve_by_container_after(text: str, decisions: list[Decision], gazetteer: Gazetteer) -> list[Decision]:
+    """A place written with what it lies in after a comma is the candidate that lies there:
+    "TRIPOLI, Lebanon", "ALEXANDRIA, Va." (not Egypt's Alexandria, though its spelling names
+    that one first)."""
+    out = decisions
+    for i in range(len(decisions) - 1):
+        place, after = decisions[i], decisions[i + 1]
+        match = place.match
+        if (
+            match is None
+            or not match.candidates
+            or place.type != "LOC"
+            or text[place.span.end : after.span.start] != ", "
+            or not _is_known(after)
+            or after.type != "LOC"
+        ):
+            continue
+        container = after.match.entity.id  # type: ignore[union-attr]
+        ids = ([match.entity.id] if match.entity is not None else []) + list(match.candidates)
+        inside = [c for c in ids if c in gazetteer and container in containers(c, gazetteer)]
+        if len(inside) != 1 or (match.entity is not None and match.entity.id == inside[0]):
+            continue
+        entity = gazetteer[inside[0]]
+        if out is decisions:
+            out = list(decisions)
+        others = tuple(c for c in ids if c != entity.id)
+        if match.entity is None:  # ambiguous: the context decides, as resolve_by_context does
+            settled = Match(match.query, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", place.span.surface, match.key, others)
+        else:
+            settled = Match(match.query, entity, match.score, match.method, match.alias, match.key, others)
+        out[i] = replace(place, match=settled, anchor_only=False)
+    return out
+
+
 def _before_title(text: str, end: int) -> bool:
     """Whether a title follows: "Treasury Secretary Scott Bessent" names no institution."""
     following = _NEXT_WORD.match(text, end)

@@ -248,12 +248,12 @@ def _places_by_name(index: AliasIndex, folded: list[str]) -> dict[str, set[int]]
 
 
 def _names_two_places(text: str, entity: int, places: dict[str, set[int]]) -> bool:
-    """Whether a name with a comma is a place and the place it lies in, written out ("Tripoli,
-    Libya", "Hit, Iraq"): running text names them as two ("TRIPOLI, Libya —" opens a report).
-    Not a name whose second place is abbreviated ("Alexandria, Va.", "Washington, D.C.")."""
+    """Whether a name with a comma is a place and the place it lies in ("Tripoli, Libya",
+    "Hit, Iraq", "Alexandria, Va."): running text names them as two ("TRIPOLI, Libya —" opens
+    a report). Not a name whose part after the comma is its own ("Washington, D.C.")."""
     tail = text.rpartition(",")[2].strip()
     tail_places = places.get(fold(tail), ())
-    return bool(tail_places) and entity not in tail_places and not tail.endswith(".")
+    return bool(tail_places) and entity not in tail_places
 
 
 def _is_capitalised(surface: str) -> bool:
@@ -319,10 +319,10 @@ class NameFinder:
         self._pattern_of = {p: i for i, p in enumerate(self._patterns)}
         #: Aliases that end with an abbreviation's dot ("Alexandria, Va.", "Calif."): the dot
         #: is part of their spans, though folding drops it.
-        self._dotted = frozenset(
-            self._pattern_of[form] for form, text in zip(folded_aliases, index.alias_text, strict=True)
-            if _ABBREVIATION_END.search(text) and form in self._pattern_of
-        )
+        self._dotted: dict[int, set[str]] = {}
+        for form, text in zip(folded_aliases, index.alias_text, strict=True):
+            if _ABBREVIATION_END.search(text) and form in self._pattern_of:
+                self._dotted.setdefault(self._pattern_of[form], set()).add(text)
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
@@ -396,7 +396,9 @@ class NameFinder:
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
             if accepted is None:
-                accepted = bounded(accepted_memo)[key] = self._accepts(pattern, surface)
+                # An abbreviation written as its alias is ("Fla.", though "FLA" is an acronym).
+                accepted = surface in self._dotted.get(pattern, ()) or self._accepts(pattern, surface)
+                bounded(accepted_memo)[key] = accepted
             if accepted:
                 out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
                 continue

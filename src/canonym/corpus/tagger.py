@@ -32,6 +32,7 @@ from canonym.corpus.coref import (
     initials,
     resolve_acronyms,
     resolve_aliases,
+    resolve_by_container_after,
     resolve_by_context,
     resolve_partials,
 )
@@ -93,7 +94,7 @@ _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "rep
 #: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
 #: end capitalised descriptions as often ("Foreign Terrorist Organization").
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "foundation", "force", "forces", "airlines", "airways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -227,7 +228,8 @@ class Tagger:
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
         partials = resolve_aliases(text, resolve_partials(resolve_aliases(text, decisions)))
-        settled = resolve_acronyms(text, resolve_by_context(text, partials, self.resolver.gazetteer))
+        gazetteer = self.resolver.gazetteer
+        settled = resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
