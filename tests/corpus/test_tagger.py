@@ -191,6 +191,8 @@ def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -
     assert found["Abu Yusuf al-Somali"] == found["Abdirizak Hassan Warsame"] == found["Warsame"]
     found = clusters('Intelligence tracked Sahin Yildiz, code-named "Agit Botan," in the Qandil mountains.')
     assert found["Agit Botan"] == found["Sahin Yildiz"]
+    found = clusters("Abu Abdullah Ibn Umar al-Barnawi, known locally as Ba Idrisa, led the province.")
+    assert found["Ba Idrisa"] == found["Abu Abdullah Ibn Umar al-Barnawi"]
     found = clusters("Saif al-Adel, a.k.a. Ibrahim al-Madani, leads the group.")
     assert found["Ibrahim al-Madani"] == found["Saif al-Adel"] == "saif-al-adel"
     # A known alias keeps its entity: a kunya and nisba are borne by many.
@@ -206,6 +208,14 @@ def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -
     )
     assert set(found.values()) == {"NIL:sidi-mohamed-ould-abdallahi"}, found
     assert len(found) == 4
+
+
+def test_a_frequent_english_given_name_before_a_common_word_is_a_person(tagger: Tagger) -> None:
+    # Both words are among the frequent English words, which alone make no name.
+    text = "Dame Diana Johnson (Kingston upon Hull North) asked. Julian Lewis agreed; the Jordan Valley is dry."
+    typed = named(tagger, text)
+    assert typed["Diana Johnson"][1] == typed["Julian Lewis"][1] == "PER"
+    assert "Jordan Valley" not in typed or typed["Jordan Valley"][1] != "PER"  # a place's name is no given name
 
 
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:

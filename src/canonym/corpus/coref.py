@@ -461,7 +461,7 @@ def containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    r"[\"”’']?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:also known as|better known as|known as|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
+    r"[\"”’']?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
     r"|(?: +\d: *na)*\s+Name \(original script\): *"
     r"|\s*\((?:Arabic|Persian|Farsi|Dari|Pashto|Urdu|Kurdish|Hebrew|Cyrillic|Russian|Chinese|Korean)(?: script)?: *"
@@ -470,12 +470,12 @@ _ALSO_KNOWN_AS = re.compile(
 )
 _SCRIPT_LABELS = r"\((?:arabic|persian|farsi|dari|pashto|urdu|kurdish|hebrew|cyrillic|russian|chinese|korean)(?: script)?:"
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known as|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\(original script\):|" + _SCRIPT_LABELS, re.IGNORECASE
+    r"known (?:locally |widely )?as|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\(original script\):|" + _SCRIPT_LABELS, re.IGNORECASE
 )
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
-    "known as", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script:",
+    "known as", "known locally as", "known widely as", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script:",
     "arabic:", "persian:", "farsi:", "dari:", "pashto:", "urdu:", "kurdish:", "hebrew:", "cyrillic:", "russian:", "chinese:", "korean:",
 )
 

@@ -172,6 +172,12 @@ def not_names() -> frozenset[str]:
 
 
 @cache
+def english_given_names() -> frozenset[str]:
+    """Frequent English given names (lowercase), from the US Census lists."""
+    return _table_lines("given_names.txt")
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Frequent English words (lowercase): a capitalised one is no name by itself."""
     return _table_lines("common_words.txt")

@@ -41,6 +41,7 @@ from canonym.corpus.finder import (
     Span,
     bounded,
     common_words,
+    english_given_names,
     not_names,
     sentence_start_words,
     without_part_numbers,
@@ -155,7 +156,8 @@ class Tagger:
         self._sentence_start_words = sentence_start_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
-        self._given_names = _given_names(self.resolver)
+        # Those of the gazetteer's people, and frequent English ones that no place bears ("Jordan").
+        self._given_names = _given_names(self.resolver) | english_given_names().difference(self._places)
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
