@@ -437,6 +437,10 @@ def test_datelines_of_us_and_wire_releases(tagger: Tagger) -> None:
     # A place that no list knows, or a word in capitals, opening a dateline is a place.
     typed = named(tagger, "BROOKLYN, N.Y. – Prosecutors said.\nQANSAX DHEERE, Somalia (AP) — Militants attacked.")
     assert typed["BROOKLYN"][1] == typed["QANSAX DHEERE"][1] == "LOC"
+    # A US court's district is one name; a district of a place and the place are two.
+    found_here = found(tagger, "A grand jury in the Eastern District of Virginia indicted him. Troops entered Kulgam District of Kashmir.")
+    assert "Eastern District of Virginia" in found_here and "Virginia" not in found_here
+    assert found_here["Kashmir"] == "kashmir"
     # List order stays: "AL-SHARABI, Abd al-Rahman" is one person, though "Abd" is a weak alias of a country.
     assert "AL-SHARABI, Abd al-Rahman" in found(tagger, "Treasury designated AL-SHARABI, Abd al-Rahman, of Sanaa.")
 

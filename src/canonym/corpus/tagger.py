@@ -49,6 +49,7 @@ from canonym.corpus.finder import (
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import (
+    COMPASS_WORDS,
     LOC_WORDS,
     ORG_WORDS,
     PLACE_PREFIXES,
@@ -91,9 +92,11 @@ _LIST_ENTRY = re.compile(r"[;()]|\d[.:]|[.:]\d|[A-Za-z]\d|\d[A-Za-z]")
 #: Organisation words that end a longer name around a place ("Oman News Agency"); not the
 #: words of a programme inside a think tank ("Iran Program").
 _NAME_HEADS = ORG_WORDS - {"program", "programme", "project", "initiative", "report", "capital", "partners"}
+#: The districts and circuits of courts, named before "of" and the state: "Eastern District of Virginia".
+_COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Nouns of institutions and outlets that make a name of ordinary words before them ("Gulf
-#: Policy Forum", "South Arabia Monitor"); not "Organization", "Forces" or "Watch", which
-#: end capitalised descriptions as often ("Foreign Terrorist Organization").
+#: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
+#: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
     ["institute", "foundation", "force", "forces", "airlines", "airways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
@@ -422,19 +425,24 @@ class Tagger:
             # by an office word ("CENTCOM Media Desk") names a unit of that organisation.
             covered = [(s.start, s.end) for s in sure]
             position = shape.start
+            previous = ""
             for word in shape.surface.split():
                 start = text.find(word, position)
                 position = start + len(word)
                 if any(a <= start < b for a, b in covered) or not word[:1].isupper():
                     continue
                 head_word = fold(word)
-                if head_word in _NAME_HEADS and (
+                if head_word in _COURT_DISTRICTS:
+                    if _OF.match(text, start + len(word)) is not None and previous in COMPASS_WORDS:
+                        return True  # "the Eastern District of Virginia", a US court's
+                elif head_word in _NAME_HEADS and (
                     start > shape.start
                     or (_OF.match(text, start + len(word)) is not None and head_word != "government")
                     or head_word in _MEDIA
                 ):
                     # "Oman News Agency", "Alliance of Sahel States", "Radio Dabanga"
                     return True
+                previous = head_word
             if any(
                 s.start > shape.start
                 and (_ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) or s.surface[:3].lower() in ("al-", "el-"))
