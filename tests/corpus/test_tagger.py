@@ -218,6 +218,18 @@ def test_a_frequent_english_given_name_before_a_common_word_is_a_person(tagger: 
     assert "Jordan Valley" not in typed or typed["Jordan Valley"][1] != "PER"  # a place's name is no given name
 
 
+def test_group_names_around_a_place_a_plural_or_a_particle(tagger: Tagger) -> None:
+    text = (
+        "Kadugli is cut off by Sudan People's Liberation Movement-North (SPLM-N) forces. The Arms of Egypt Movement "
+        "attacked. Members of Congress worried. Jama'atu Ahlus-Sunnah lid-Da'wati wal-Jihad grew."
+    )
+    found = {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+    assert "Sudan People's Liberation Movement-North" in found and "Sudan" not in found  # a head after a hyphen
+    assert "Arms of Egypt Movement" in found  # a plural and "of" that open a group's name
+    assert "Members of Congress" not in found
+    assert found["Jama'atu Ahlus-Sunnah lid-Da'wati wal-Jihad"] == "boko-haram"  # "lid-" joins, as "lil-" does
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

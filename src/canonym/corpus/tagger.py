@@ -376,6 +376,9 @@ class Tagger:
             return found.end()  # "Manager of Sahand Marine Services": a role, then the company
         if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
             return 0
+        named = fold(surface[found.end() :]).split()
+        if len(named) >= 2 and named[-1] in _NAME_HEADS:
+            return 0  # "Arms of Egypt Movement": the plural opens a group's name (not "Members of Congress")
         return found.end()
 
     def _opening_word_before(self, text: str, shape: Span, inside: list[Span]) -> bool:
@@ -431,7 +434,7 @@ class Tagger:
                 position = start + len(word)
                 if any(a <= start < b for a, b in covered) or not word[:1].isupper():
                     continue
-                head_word = fold(word)
+                head_word = (fold(word).split() or [""])[0]  # "Movement-North": its head
                 if head_word in _COURT_DISTRICTS:
                     if _OF.match(text, start + len(word)) is not None and previous in COMPASS_WORDS:
                         return True  # "the Eastern District of Virginia", a US court's
