@@ -230,6 +230,13 @@ def test_group_names_around_a_place_a_plural_or_a_particle(tagger: Tagger) -> No
     assert found["Jama'atu Ahlus-Sunnah lid-Da'wati wal-Jihad"] == "boko-haram"  # "lid-" joins, as "lil-" does
 
 
+def test_a_byline_in_title_case_lists_people(tagger: Tagger) -> None:
+    text = "Iran Update, February 8, 2024\n\nNadia Kessler, Brian Okonjo and Marisa Tahir\n\nHezbollah Fires Rockets at Metula\n\nText."
+    typed = named(tagger, text)
+    assert typed["Nadia Kessler"][1] == typed["Brian Okonjo"][1] == typed["Marisa Tahir"][1] == "PER"
+    assert not any("Fires" in s or "Rockets" in s for s in typed)  # a headline's words stay out
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

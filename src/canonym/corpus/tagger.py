@@ -911,13 +911,26 @@ class Tagger:
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word, in
         its context (its words alone are settled by :meth:`_unknown`)."""
-        if is_reference_code(text, span.end) or _is_title_case_segment(text, span.start, span.end):
+        if is_reference_code(text, span.end):
             return False
+        if _is_title_case_segment(text, span.start, span.end):
+            return self._is_byline(_line_around(text, span.start))
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
             # document also writes in lowercase, that happens to open a sentence.
             return not (unknown.common or used_lowercase(text, unknown.last))
         return True
+
+    def _is_byline(self, line: str) -> bool:
+        """Whether a line in title case lists people ("By Nadia Kessler, Brian Okonjo and
+        Marisa Tahir"): two names or more, each a given name and a surname, one given name
+        at least a frequent one."""
+        names = _BYLINE_SEPARATOR.split(_BYLINE_OPENER.sub("", line.strip()))
+        return (
+            len(names) >= 2
+            and all(_BYLINE_NAME.fullmatch(name) for name in names)
+            and any(fold(name.split()[0]) in self._given_names for name in names)
+        )
 
     def _mention(self, doc_id: str, decision: Decision) -> Mention:
         span = decision.span
@@ -955,6 +968,10 @@ _Tail = tuple[str, str | None, str, str, str, float, str]
 _tuple_new = tuple.__new__
 
 
+#: A byline's opening word, the separators between its names, and one name.
+_BYLINE_OPENER = re.compile(r"^(?:By|BY|Written by|Authors?:)\s+")
+_BYLINE_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'’-]+")
 #: What follows a dateline's place at the start of a line: its state or country, an agency
 #: in brackets, a dash.
 _DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
