@@ -237,6 +237,13 @@ def test_a_byline_in_title_case_lists_people(tagger: Tagger) -> None:
     assert not any("Fires" in s or "Rockets" in s for s in typed)  # a headline's words stay out
 
 
+def test_a_heading_of_english_words_is_no_name(tagger: Tagger) -> None:
+    text = "Gaza Strip.\n\nKey Takeaways:\n\n- Strikes hit.\n\nOvert Acts\n\nEXCERPT OF INDICTMENT\n\nTerrorism Monitor\n\nDaniel Koroma\n"
+    found = named(tagger, text)
+    assert not {"Key Takeaways", "Overt Acts", "EXCERPT OF INDICTMENT"} & set(found)
+    assert found["Terrorism Monitor"][1] == "ORG" and found["Daniel Koroma"][1] == "PER"
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

@@ -915,11 +915,27 @@ class Tagger:
             return False
         if _is_title_case_segment(text, span.start, span.end):
             return self._is_byline(_line_around(text, span.start))
+        if self._is_heading_of_words(text, span):
+            return False
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
             # document also writes in lowercase, that happens to open a sentence.
             return not (unknown.common or used_lowercase(text, unknown.last))
         return True
+
+    def _is_heading_of_words(self, text: str, span: Span) -> bool:
+        """Whether a span that makes up its whole line (a colon after it allowed) is English
+        words and their inflections: a section heading ("Key Takeaways:", "Overt Acts",
+        "EXCERPT OF INDICTMENT"), not a name; a given name opening it makes it a person's, an
+        institution's noun closing it an outlet's ("Terrorism Monitor")."""
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        if text[line_start : span.start].strip() or text[span.end : len(text) if line_end == -1 else line_end].strip() not in ("", ":"):
+            return False
+        words = fold(span.surface).split()
+        return words[0] not in self._given_names and words[-1] not in _INSTITUTIONS and all(
+            w in STOP_WORDS or is_common_form(w, self._sentence_start_words) for w in words
+        )
 
     def _is_byline(self, line: str) -> bool:
         """Whether a line in title case lists people ("By Nadia Kessler, Brian Okonjo and
