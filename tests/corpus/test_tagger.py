@@ -244,6 +244,17 @@ def test_a_heading_of_english_words_is_no_name(tagger: Tagger) -> None:
     assert found["Terrorism Monitor"][1] == "ORG" and found["Daniel Koroma"][1] == "PER"
 
 
+def test_counties_sites_around_places_and_parliamentary_titles(tagger: Tagger) -> None:
+    text = (
+        "He lived in Prince William County and flew from Washington Dulles International Airport.\n\n"
+        "Madam Deputy Speaker (Dame Rosie Winterton):\nThe question is as on the Order Paper."
+    )
+    found = named(tagger, text)
+    assert found["Prince William County"][1] == found["Washington Dulles International Airport"][1] == "LOC"
+    assert "Washington" not in found  # the place is part of the airport's name
+    assert found["Rosie Winterton"][1] == "PER" and not any("Speaker" in s for s in found)
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

@@ -438,12 +438,13 @@ class Tagger:
                 if head_word in _COURT_DISTRICTS:
                     if _OF.match(text, start + len(word)) is not None and previous in COMPASS_WORDS:
                         return True  # "the Eastern District of Virginia", a US court's
-                elif head_word in _NAME_HEADS and (
+                elif (head_word in _NAME_HEADS or (head_word in _SITES and start > shape.start)) and (
                     start > shape.start
                     or (_OF.match(text, start + len(word)) is not None and head_word != "government")
                     or head_word in _MEDIA
                 ):
-                    # "Oman News Agency", "Alliance of Sahel States", "Radio Dabanga"
+                    # "Oman News Agency", "Alliance of Sahel States", "Radio Dabanga",
+                    # "Washington Dulles International Airport"
                     return True
                 previous = head_word
             if any(
@@ -892,6 +893,7 @@ class Tagger:
             and (
                 words[-1] in _INSTITUTIONS
                 or words[-1] in _SITES
+                or words[-1] == "county"  # "Prince William County", "Orange County"
                 or _opens_institution(words)
                 or (is_region_name(words) and _demonym_base(words[1]) not in self._places and not self._is_demonym(words[1]))
                 or self._has_place(surface)
