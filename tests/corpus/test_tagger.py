@@ -255,6 +255,11 @@ def test_counties_sites_around_places_and_parliamentary_titles(tagger: Tagger) -
     assert found["Rosie Winterton"][1] == "PER" and not any("Speaker" in s for s in found)
 
 
+def test_a_known_persons_name_with_a_surname_more_is_one_longer_name(tagger: Tagger) -> None:
+    found = [m.surface for m in tagger.tag("Its first emir, Hafiz Saeed Khan, was killed. Hafiz Saeed spoke.", "d")]
+    assert found == ["Hafiz Saeed Khan", "Hafiz Saeed"]
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

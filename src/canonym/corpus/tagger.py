@@ -478,8 +478,20 @@ class Tagger:
                 and not text[shape.start : head.start].strip().isupper()
                 and all(self._may_be_name_part(word) for word in first + fold(after).split())
             )
-        if head.start != shape.start or self._is_sure_span(head):
+        if head.start != shape.start:
             return False
+        if self._is_sure_span(head):
+            # A known person's name and a surname more, written on: a longer name of another
+            # ("Hafiz Saeed Khan", the first ISKP emir, is not Hafiz Saeed and a Khan).
+            last = inside[-1]
+            return (
+                len(inside) == 2
+                and last.end == shape.end
+                and " " not in last.surface
+                and self._known_type(head) == "PER"
+                and self._known_type(last) == "PER"
+                and not self._is_sure_span(last)
+            )
         info = self._surface(head.surface)
         match = info.match
         is_person = match is not None and (
