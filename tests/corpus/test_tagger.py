@@ -517,6 +517,9 @@ def test_a_run_of_arabic_script_is_one_name(tagger: Tagger) -> None:
     found = spans(tagger, "Name (original script): عبد الرحمن محمود الشرابي. Later عبد الرحمن spoke.")
     assert ("عبد الرحمن محمود الشرابي", None, "nil") in found
     assert ("عبد الرحمن", "abdur-rehman", "exact") in found
+    # A known person's name after "bin" is the father's in a longer name: Osama bin Laden's son.
+    found = spans(tagger, "Hamza bin Laden (Arabic: حمزة بن أسامة بن لادن) is a son.")
+    assert [(s, e) for s, e, _ in found] == [("Hamza bin Laden", "hamza-bin-laden"), ("حمزة بن أسامة بن لادن", "hamza-bin-laden")]
 
 
 def test_a_common_word_opening_a_sentence_is_no_part_of_the_known_name_after_it(tagger: Tagger) -> None:

@@ -414,9 +414,12 @@ class Tagger:
             # A name and a part after the article: one compound name ("Badr al-Din" is
             # Badreddine, not the Badr Organization and "al-Din").
             return True
-        if inside[0].start == shape.start and self._known_type(inside[0]) == "PER" and is_arabic_script(shape.surface):
+        if self._known_type(inside[0]) == "PER" and is_arabic_script(shape.surface) and (
+            inside[0].start == shape.start or text[max(0, inside[0].start - 4) : inside[0].start].endswith(("بن ", "ابن ", "بنت "))
+        ):
             # A run of Arabic script is one name, written as the original of a Latin one:
-            # "عبد الرحمن محمود الشرابي" is not the "عبد الرحمن" the gazetteer knows and two more.
+            # "عبد الرحمن محمود الشرابي" is not the "عبد الرحمن" the gazetteer knows and two
+            # more, and "حمزة بن أسامة بن لادن" is Osama bin Laden's son.
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
         if _is_head_of(fold(shape.surface).split()) and all(s.start > shape.start and self._known_type(s) != "PER" for s in inside):
