@@ -193,6 +193,12 @@ def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -
     assert found["Agit Botan"] == found["Sahin Yildiz"]
     found = clusters("Abu Abdullah Ibn Umar al-Barnawi, known locally as Ba Idrisa, led the province.")
     assert found["Ba Idrisa"] == found["Abu Abdullah Ibn Umar al-Barnawi"]
+    found = clusters("A core regrouped under Bakura Modu, also reported as Bakura Doro, on the islands.")
+    assert found["Bakura Doro"] == found["Bakura Modu"]
+    # A listing's "Also known as:" line: each name after a semicolon is another alias.
+    found = clusters("Harakat Sawa'd Misr (HASM)\nAlso known as: Hasm; Harakat Sawaed Misr; Arms of Egypt Movement\n\nIran; Iraq.")
+    assert found["Arms of Egypt Movement"] == found["HASM"] == "hasm-movement"
+    assert found["Iraq"] == "iraq"
     found = clusters("Saif al-Adel, a.k.a. Ibrahim al-Madani, leads the group.")
     assert found["Ibrahim al-Madani"] == found["Saif al-Adel"] == "saif-al-adel"
     # A known alias keeps its entity: a kunya and nisba are borne by many.

@@ -461,7 +461,8 @@ def containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    r"[\"”’']?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
+    r"[\"”’')]?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as"
+    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
     r"|(?: +\d: *na)*\s+Name \(original script\): *"
     r"|\s*\((?:Arabic|Persian|Farsi|Dari|Pashto|Urdu|Kurdish|Hebrew|Cyrillic|Russian|Chinese|Korean)(?: script)?: *"
@@ -470,12 +471,13 @@ _ALSO_KNOWN_AS = re.compile(
 )
 _SCRIPT_LABELS = r"\((?:arabic|persian|farsi|dari|pashto|urdu|kurdish|hebrew|cyrillic|russian|chinese|korean)(?: script)?:"
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely )?as|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\(original script\):|" + _SCRIPT_LABELS, re.IGNORECASE
+    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\(original script\):|" + _SCRIPT_LABELS, re.IGNORECASE
 )
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
-    "known as", "known locally as", "known widely as", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script:",
+    "known as", "known locally as", "known widely as", "also reported", "also referred", "also called", "also spel",
+    "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script:",
     "arabic:", "persian:", "farsi:", "dari:", "pashto:", "urdu:", "kurdish:", "hebrew:", "cyrillic:", "russian:", "chinese:", "korean:",
 )
 
@@ -492,11 +494,16 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     # "Name" of the UN list's "Name (original script):" is one.
     names = [i for i, decision in enumerate(out) if not decision.anchor_only]
     given: dict[str, Decision] = {}
+    listed: set[int] = set()  # the names of an alias list so far: "Also known as: Hasm; Harakat Sawaed Misr; ..."
     for i, j in pairwise(names):
         first, second = out[i], out[j]
-        if second.span.start - first.span.end > 40 or not _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start):
+        gap = text[first.span.end : second.span.start]
+        if second.span.start - first.span.end > 40 or not (
+            _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start) or (i in listed and gap == "; ")
+        ):
             continue
-        if "quality a.k.a" in text[first.span.end : second.span.start]:
+        listed.update((i, j))
+        if "quality a.k.a" in gap:
             # The UN list's aliases are the entry's, after fields that may name places
             # ("POB: Giza, Egypt Good quality a.k.a.: a) Abu Mohammed").
             first = _entry_name(text, out, names, second) or first
