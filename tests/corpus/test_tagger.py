@@ -266,6 +266,11 @@ def test_a_known_persons_name_with_a_surname_more_is_one_longer_name(tagger: Tag
     assert found == ["Hafiz Saeed Khan", "Hafiz Saeed"]
 
 
+def test_a_groups_arabic_name_with_fi_and_an_elided_article(tagger: Tagger) -> None:
+    found = spans(tagger, "ISIS, also known as ad-Dawla al-Islamiyya fi al-'Iraq wa-sh-Sham, grew.")
+    assert [(s, e) for s, e, _ in found] == [("ISIS", "islamic-state"), ("ad-Dawla al-Islamiyya fi al-'Iraq wa-sh-Sham", "islamic-state")]
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

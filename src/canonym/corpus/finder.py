@@ -38,12 +38,12 @@ from canonym.normalize import fold, parse_name
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
-_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid)"
+_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
-_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|der|van|von|la|le|of|y|wa)"
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|der|van|von|la|le|of|y|wa|fi)"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
