@@ -271,6 +271,17 @@ def test_a_groups_arabic_name_with_fi_and_an_elided_article(tagger: Tagger) -> N
     assert [(s, e) for s, e, _ in found] == [("ISIS", "islamic-state"), ("ad-Dawla al-Islamiyya fi al-'Iraq wa-sh-Sham", "islamic-state")]
 
 
+def test_wire_marks_corps_railways_and_a_provincial_body(tagger: Tagger) -> None:
+    text = (
+        "Four terrorists killed in North Waziristan IBO: ISPR\n\nKABUL, Jan. 5 (Xinhua) -- A spokesman for the Kunduz "
+        "provincial police spoke. Fighters struck a Frontier Corps convoy. Pakistan Railways resumed trains.\n\nEnditem\n"
+    )
+    found = named(tagger, text)
+    assert "Enditem" not in found and "IBO" not in found  # Xinhua's end mark, a military operation
+    assert found["Kunduz"][0] == "kunduz-province"  # its provincial police
+    assert found["Frontier Corps"][1] == found["Pakistan Railways"][1] == "ORG"
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

@@ -98,7 +98,7 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "force", "forces", "airlines", "airways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "foundation", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
