@@ -783,6 +783,12 @@ def test_common_given_names_alone_are_not_a_longer_known_name(tmp_path: Path) ->
     assert resolver.resolve("ABDULLAHI, Mohamed Ali") is None
     match = resolver.resolve("Mohamed Ali Abdullahi Bawazir")
     assert match is not None and match.entity_id == "QDi.081"
+    # The other way round: a known name of common given names only ("Mohamed Ali") is not a
+    # longer name that adds a family name of its own.
+    path.write_text("id\tname\ttype\n" + "".join(f"{i}\t{n}\tPER\n" for i, n in [*rows, ("MA", "MOHAMED ALI")]), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    assert resolver.resolve("AWABDI, Mohamed Ali") is None
+    assert (resolver.resolve("Mohamed Ali") or resolver.resolve("MOHAMED ALI")).entity_id == "MA"
 
 
 def test_a_first_vowel_a_or_e_in_a_short_part_of_a_longer_name(tmp_path: Path) -> None:

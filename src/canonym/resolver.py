@@ -1600,7 +1600,7 @@ class Resolver:
                 f"fuzzy runner-up within {config.min_gap} of the best",
             )
         if self._given_names_only(query, alias_id):
-            return self._note(explain, None, "given names only, and the known name has more parts: another of their many bearers")
+            return self._note(explain, None, "common given names only, and the other name has more parts: another of their many bearers")
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
             explain,
@@ -1708,7 +1708,7 @@ class Resolver:
                 f"names alike part by part, runner-up within {config.min_gap} of the best",
             )
         if self._given_names_only(query, alias_id):
-            return self._note(explain, None, "given names only, and the known name has more parts: another of their many bearers")
+            return self._note(explain, None, "common given names only, and the other name has more parts: another of their many bearers")
         return self._note(
             explain,
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
@@ -1716,18 +1716,20 @@ class Resolver:
         )
 
     def _given_names_only(self, query: _Query, alias_id: int) -> bool:
-        """Whether a name of two parts or more is only common given names (each the given
-        name of ``COMMON_GIVEN_NAME`` people or more) and the alias has more full parts: "Mohamed
-        Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir", whose family name it lacks (the
-        alias's last part is not the name's)."""
+        """Whether the shorter of a name and an alias, of two parts or more, is only common
+        given names (each the given name of ``COMMON_GIVEN_NAME`` people or more) and the
+        longer ends otherwise: "Mohamed Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir",
+        whose family name it lacks, and "Mohamed Saeed Awabdi" is not the "Muhammad Saeed"
+        of a list, but another of its many bearers with a family name of his own."""
         prepared = self._prepared
         keys = [k for k, w in zip(query.keys, query.weights, strict=True) if w == 1.0]
         known = prepared.full(alias_id)[0]
+        shorter, longer = (keys, known) if len(keys) < len(known) else (known, keys)
         return (
-            len(keys) >= 2
-            and len(known) > len(keys)
+            len(shorter) >= 2
+            and len(longer) > len(shorter)
             and part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF  # "Hamid Abdallah al-Ali" keeps it
-            and all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in keys)
+            and all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in shorter)
         )
 
     def _borne_by_few(self, key: str) -> bool:

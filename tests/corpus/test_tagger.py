@@ -322,6 +322,17 @@ def test_a_us_indictments_a_k_a_lines(tagger: Tagger) -> None:
     assert found["SAMIR KHALIL OSMAN"] == found["Abu Hafs al-Muhajir"] != found["ADAM TARIQ HADDAD"]
 
 
+def test_ofac_entries_with_a_given_name_that_is_a_place_and_eu_script_labels(tagger: Tagger) -> None:
+    text = 'JAMA, Abdinasir Farah (a.k.a. JAAMAC, Abdinasir Faarax; a.k.a. "ABU HAFSA"), Bosaso, Somalia; DOB 1986.'
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    # Farah (a province) is a given name of the entry, and the aliases are the person's.
+    assert found["JAMA, Abdinasir Farah"] == found["JAAMAC, Abdinasir Faarax"] == found["ABU HAFSA"]
+    assert found["JAMA, Abdinasir Farah"].startswith("NIL:")
+    text = "1. Name (transliteration of the Arabic script): Suhail Taher Salim AL-MADHOUN\nName (Arabic script): سهيل طاهر سالم المدهون\n"
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert len(found) == 2 and len(set(found.values())) == 1, found
+
+
 def test_an_original_script_name_given_under_its_scripts_label(tagger: Tagger) -> None:
     text = "AL-QUBAYSI, Fadil Muhsin (Arabic: فاضل محسن القبيسي) (a.k.a. AL-QUBAISI, Fadel Mohsen), Sanaa, Yemen."
     found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}

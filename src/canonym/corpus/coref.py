@@ -464,20 +464,20 @@ _ALSO_KNOWN_AS = re.compile(
     r"[\"”’')]?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
-    r"|(?: +\d: *na)*\s+Name \(original script\): *"
+    r"|(?: +\d: *na)*\s+Name \((?:original|Arabic|Persian|Cyrillic) script\): *"
     r"|\s*\((?:Arabic|Persian|Farsi|Dari|Pashto|Urdu|Kurdish|Hebrew|Cyrillic|Russian|Chinese|Korean)(?: script)?: *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
     re.IGNORECASE,
 )
 _SCRIPT_LABELS = r"\((?:arabic|persian|farsi|dari|pashto|urdu|kurdish|hebrew|cyrillic|russian|chinese|korean)(?: script)?:"
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\(original script\):|" + _SCRIPT_LABELS, re.IGNORECASE
+    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\((?:original|Arabic|Persian|Cyrillic) script\):|" + _SCRIPT_LABELS, re.IGNORECASE
 )
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known locally as", "known widely as", "also reported", "also referred", "also called", "also spel",
-    "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script:",
+    "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "arabic:", "persian:", "farsi:", "dari:", "pashto:", "urdu:", "kurdish:", "hebrew:", "cyrillic:", "russian:", "chinese:", "korean:",
 )
 

@@ -407,7 +407,10 @@ class Tagger:
         mark every word (the caller has told it already).
         """
         if "," in shape.surface:
-            return False  # a sanctions-list "SURNAME, Given" run
+            # A sanctions-list "SURNAME, Given" run: one person's name when a place the
+            # gazetteer knows is only a given name of it ("JAMA, Abdinasir Farah").
+            comma = shape.start + shape.surface.index(",")
+            return _INVERTED_NAME.fullmatch(shape.surface) is not None and all(s.start > comma and self._is_place(s) for s in inside)
         if any(text.startswith(("'s", "’s"), s.end) for s in inside):
             return False  # "Iraq's Ministry of Migration": a possessor, then a description
         if inside[0].start == shape.start and _ARTICLE_PART.fullmatch(text, inside[0].end, shape.end):
@@ -1001,6 +1004,8 @@ _Tail = tuple[str, str | None, str, str, str, float, str]
 _tuple_new = tuple.__new__
 
 
+#: A sanctions-list name in list order: a surname in capitals, a comma, given names.
+_INVERTED_NAME = re.compile(r"[A-Z][A-Z'’ -]+, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4}")
 #: A byline's opening word, the separators between its names, and one name.
 _BYLINE_OPENER = re.compile(r"^(?:By|BY|Written by|Authors?:)\s+")
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
