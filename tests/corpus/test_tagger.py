@@ -282,6 +282,22 @@ def test_wire_marks_corps_railways_and_a_provincial_body(tagger: Tagger) -> None
     assert found["Frontier Corps"][1] == found["Pakistan Railways"][1] == "ORG"
 
 
+def test_treasury_and_panel_report_forms(tagger: Tagger) -> None:
+    text = (
+        "Mohamed Said Aw-Abdi owns Bari Star General Trading L.L.C. Aw-Abdi has used the company. Hodan Shire owns "
+        "Eastleigh Horizon Money Transfer Limited. Al-Rawda Electronics Ltd. in Foz do Iguaçu, Brazil sent money. "
+        "Dhows sailed through the Bab al-Mandab Strait."
+    )
+    found = named(tagger, text)
+    # A legal form's dot ends a company's name and the sentence; the name after it is the next one's.
+    assert found["Bari Star General Trading L.L.C."][1] == "ORG"
+    assert found["Aw-Abdi"][0] == found["Mohamed Said Aw-Abdi"][0]
+    assert found["Eastleigh Horizon Money Transfer Limited"][1] == "ORG"  # a place opens a company's name
+    assert found["Foz do Iguaçu"][1] == "LOC"  # "do" joins; in a place, before its country
+    assert "Strait" not in found  # a place noun alone
+    assert found.get("Dhows", ("", ""))[0] != "us-state-department"  # no acronym's key ("DoS")
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

@@ -43,7 +43,7 @@ _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
-_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|der|van|von|la|le|of|y|wa|fi)"
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|y|wa|fi)"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
@@ -482,19 +482,26 @@ class NameFinder:
                 end = text.rfind(" ", base, end)
                 if end <= base:
                     continue
-            run = text[base:end]
-            pieces, cut = memo.get(run) or self._pieces(run)
-            if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, end):
-                # "the Sheikh Radwan neighbourhood": a title that opens the name of a
-                # place is part of that name.
-                pieces, cut = [(0, len(run), False, run)], []
-            if cut:
-                titles.extend((base + a, base + b) for a, b in cut)
-            for start, end, modifier, surface in pieces:
-                start += base
-                if start >= next_inverted:
-                    inverted_end, next_inverted = _take_inverted(text, upcoming, start, spans)
-                spans.append(_tuple_new(Span, (start, base + end, surface, False, modifier)))
+            runs = [(base, end)]
+            legal = _LEGAL_FORM_THEN_WORD.search(text, base, end)
+            if legal is not None:
+                # "Bari Star General Trading L.L.C. Aw-Abdi has ...": a company's legal form
+                # ends its name, and the abbreviation's dot ended the sentence.
+                runs = [(base, legal.end(1)), (legal.end(), end)]
+            for base, end in runs:
+                run = text[base:end]
+                pieces, cut = memo.get(run) or self._pieces(run)
+                if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, end):
+                    # "the Sheikh Radwan neighbourhood": a title that opens the name of a
+                    # place is part of that name.
+                    pieces, cut = [(0, len(run), False, run)], []
+                if cut:
+                    titles.extend((base + a, base + b) for a, b in cut)
+                for start, stop, modifier, surface in pieces:
+                    start += base
+                    if start >= next_inverted:
+                        inverted_end, next_inverted = _take_inverted(text, upcoming, start, spans)
+                    spans.append(_tuple_new(Span, (start, base + stop, surface, False, modifier)))
         if upcoming:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
@@ -639,6 +646,8 @@ _MONTH_AFTER_COMMA = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"
 )
 #: The last words of companies' names.
+#: A company's abbreviated legal form, then a capitalised word that opens the next sentence.
+_LEGAL_FORM_THEN_WORD = re.compile(r"\b(L\.L\.C\.|LLC\.|Ltd\.|Inc\.|Co\.|Corp\.|S\.A\.L\.|FZE\.|FZCO\.|GmbH\.) (?=[A-Z])")
 _COMPANY_HEADS = frozenset(["company", "co", "trading", "llc", "ltd", "limited", "corporation", "corp", "establishment", "holding", "holdings", "inc", "fze", "fzco"])
 
 

@@ -777,6 +777,8 @@ class Tagger:
             return _Plan(_FIXED, match, etype, True, anchor_only=True)
         if match is not None and match.method not in ("exact", "alias") and _LIST_REFERENCE_PREFIX.fullmatch(surface):
             match = None  # "TAi" of "(TAi.144)", a UN list reference, is no transliteration of "al-Tai"
+        if match is not None and match.method == "key" and _capitals(match.alias) >= 2 and " " not in match.alias and _capitals(surface) < 2:
+            match = None  # "Dhows" and "Izz" only share a key with the acronyms "DoS" and "IZ"
         if match is not None and match.method == "fuzzy" and len(words) <= 2 and all(w in self._common for w in words):
             # Two common words ("Human Rights" of a headline) are no spelling of a longer
             # name ("Human Rights Council"); more of them are a name's own words.
@@ -923,6 +925,8 @@ class Tagger:
             # one and "of" at the start ("Ministry of Foreign Affairs").
             return None
         one_word = len(words) == 1
+        if one_word and words[0] in LOC_WORDS:
+            return None  # "Strait" left of "the Bab al-Mandab Strait": a place noun names no place alone
         if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
             return None  # a military operation ("Operation Hadin Kai") is no person, group or place
         common = one_word and (is_common_form(words[0], self._sentence_start_words) or has_word_ending(words[0]))
@@ -1340,6 +1344,10 @@ def _is_contraction(surface: str) -> bool:
     """"They're", "It's", "We'll": a pronoun or function word with a clitic, not a name."""
     found = _CONTRACTION.match(surface)
     return found is not None and found.group(1).lower() in STOP_WORDS
+
+
+def _capitals(text: str) -> int:
+    return sum(map(str.isupper, text))
 
 
 def _is_acronym(surface: str) -> bool:

@@ -26,7 +26,7 @@ GROUP_OPENERS = frozenset(
     ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat", "fitna"]
 )
 ORG_WORDS = frozenset(
-    ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
+    ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "limited", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest"]
 ) | GROUP_OPENERS
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "beach", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
@@ -109,6 +109,13 @@ def group_noun_after(text: str, end: int) -> bool:
     return _GROUP_NOUN_AFTER.match(text, end) is not None
 
 
+#: What follows a place that the place it lies in follows: ", Brazil", ", Va.".
+_PLACE_IN_AFTER = re.compile(r", [A-Z][a-z]+\.?(?=[ ,;:)]|$)", re.MULTILINE)
+#: Prepositions that put a name of several words before ", Country" in a place ("of" and
+#: "to" name people as often: "supporters of Imran Khan, Bilawal ...").
+_IN_PLACE = re.compile(r"\b(?:in|near|from|at|outside|into)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -> str:
     """Rules 2 (a place or group noun after the name, or a place preposition before a
     one-word name) and 3."""
@@ -121,4 +128,6 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
         return "ORG"
     if _PLACE_NOUN_OF.search(before) or (one_word and _PLACE_PREPOSITION.search(before)):
         return "LOC"
+    if _PLACE_IN_AFTER.match(text, end) and _IN_PLACE.search(before):
+        return "LOC"  # "in Foz do Iguaçu, Brazil"
     return "PER"
