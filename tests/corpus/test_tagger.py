@@ -298,6 +298,17 @@ def test_treasury_and_panel_report_forms(tagger: Tagger) -> None:
     assert found.get("Dhows", ("", ""))[0] != "us-state-department"  # no acronym's key ("DoS")
 
 
+def test_an_alias_list_line_and_us_government_names(tagger: Tagger) -> None:
+    text = (
+        "Talal Hamiyah\n\nBorn: 1952\nAlso known as: Talal Hamiya; Abu Jafar\n\n"
+        "The Office of the National Security Adviser (ONSA) coordinates. ISIS-West Africa (ISIS-WA) struck."
+    )
+    found = named(tagger, text)
+    assert found["Abu Jafar"][0] == found["Talal Hamiya"][0] == found["Talal Hamiyah"][0]  # the list opens its line
+    assert found["ONSA"] == found["Office of the National Security Adviser"]  # "of the" after "Office"
+    assert found["ISIS-West Africa"][0] == "islamic-state-west-africa-province"
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

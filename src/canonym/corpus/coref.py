@@ -494,7 +494,9 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     # "Name" of the UN list's "Name (original script):" is one.
     names = [i for i, decision in enumerate(out) if not decision.anchor_only]
     given: dict[str, Decision] = {}
-    listed: set[int] = set()  # the names of an alias list so far: "Also known as: Hasm; Harakat Sawaed Misr; ..."
+    # The names of an alias list so far: "Also known as: Hasm; Harakat Sawaed Misr; ...", from
+    # the first, right after the label that opens its line.
+    listed: set[int] = {i for i in names if _ALIAS_LIST_LABEL.search(text, max(0, out[i].span.start - 20), out[i].span.start)}
     for i, j in pairwise(names):
         first, second = out[i], out[j]
         gap = text[first.span.end : second.span.start]
@@ -517,6 +519,10 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         # "Abdelghani al-Kikli, better known as Gheniwa".
         out = [_adopt(d, given[d.span.surface]) if d.span.surface in given and not _is_known(d) and not d.anchor_only else d for d in out]
     return out
+
+
+#: A line's label before a list of aliases separated by semicolons.
+_ALIAS_LIST_LABEL = re.compile(r"(?:^|\n)(?:Also known as|A\.k\.a\.?|Aliases|Alias):\s*\Z", re.IGNORECASE)
 
 
 def _entry_name(text: str, decisions: list[Decision], names: list[int], alias: Decision) -> Decision | None:

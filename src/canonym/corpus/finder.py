@@ -69,7 +69,7 @@ _FOR_HEADS = ["Minister", "Ministry", "State", "Secretary", "Coordinator", "Comm
 _FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + ")(?:the )?"
 #: "of the" joins a run after the head word of an institution or a state: "Armed Forces of
 #: the Philippines", "Republic of the Congo", "Council of the European Union".
-_OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Council", "Bank", "Republic", "Government", "Parliament", "Assembly", "Union", "Front", "Party", "Movement", "Organization", "Organisation", "Court", "Commission", "Committee", "Coalition", "Alliance", "League", "Federation", "Church", "University", "Guardians", "Soldiers", "Brigades", "Battalion", "Supporters", "Partisans", "Liberation"]
+_OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Office", "Council", "Bank", "Republic", "Government", "Parliament", "Assembly", "Union", "Front", "Party", "Movement", "Organization", "Organisation", "Court", "Commission", "Committee", "Coalition", "Alliance", "League", "Federation", "Church", "University", "Guardians", "Soldiers", "Brigades", "Battalion", "Supporters", "Partisans", "Liberation"]
 _OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in _OF_THE_HEADS) + ")"
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
