@@ -305,6 +305,7 @@ def test_an_alias_list_line_and_us_government_names(tagger: Tagger) -> None:
     )
     found = named(tagger, text)
     assert found["Abu Jafar"][0] == found["Talal Hamiya"][0] == found["Talal Hamiyah"][0]  # the list opens its line
+    assert found["Abu Jafar"][0] != "NIL:abu-jafar"  # a cluster is named after a name, not a bare kunya
     assert found["ONSA"] == found["Office of the National Security Adviser"]  # "of the" after "Office"
     assert found["ISIS-West Africa"][0] == "islamic-state-west-africa-province"
 

@@ -153,8 +153,8 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     used: set[str] = set()
     for root in sorted(spellings):
         # The fullest spelling, in the Latin script when the text gives one (the UN list's
-        # "Name (original script)" is another name of the same person).
-        best = _most_frequent(spellings[root], lambda s: (is_arabic_script(s), -len(parse_name(s).tokens)))
+        # "Name (original script)" is another name of the same person), not a bare kunya.
+        best = _most_frequent(spellings[root], _spelling_rank)
         etype = _most_frequent(types[root], lambda t: 0)
         slug = "-".join(fold(uninvert(without_part_numbers(best))[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
         cluster_id = f"NIL:{slug}"
@@ -165,6 +165,13 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
         used.add(cluster_id)
         cluster_of[root] = NilCluster(cluster_id, without_part_numbers(best), etype)
     return {key: cluster_of[root] for key, root in representative.items()}
+
+
+def _spelling_rank(spelling: str) -> tuple[bool, bool, int]:
+    """How a NIL cluster's spellings are ranked for its name: Latin script first, a name
+    before a bare kunya ("Talal Hamiyah", not his "Abu Jafar"), more parts first."""
+    parts = parse_name(spelling)
+    return is_arabic_script(spelling), parts.is_kunya_only, -len(parts.tokens)
 
 
 def _most_frequent(counts: dict[str, int], rank: Callable[[str], object]) -> str:
