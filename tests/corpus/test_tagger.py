@@ -310,6 +310,17 @@ def test_an_alias_list_line_and_us_government_names(tagger: Tagger) -> None:
     assert found["ISIS-West Africa"][0] == "islamic-state-west-africa-province"
 
 
+def test_a_groups_province_written_with_a_possessive_is_one_name(tagger: Tagger) -> None:
+    text = (
+        "Fighters of the Islamic State's West Africa Province attacked. Iraq's Anbar Province is vast. "
+        "Kata'ib Hezbollah's Abu Fadak al-Mohammadawi spoke."
+    )
+    found = {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+    assert found["Islamic State's West Africa Province"] == "islamic-state-west-africa-province"
+    assert found["Iraq"] == "iraq" and found["Anbar Province"] == "anbar-governorate"  # a country's province: two
+    assert found["Kata'ib Hezbollah"] == "kataib-hezbollah" and "Abu Fadak al-Mohammadawi" in found
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

@@ -530,7 +530,7 @@ class NameFinder:
         start = _skip_stop_words(chunk, 0, len(chunk))
         spans, cut = self._split(chunk, start, len(chunk))
         if "'s " in chunk or "’s " in chunk:
-            spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b)]
+            spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b, self._place_names)]
         if " - " in chunk:
             spans = [piece for a, b in spans for piece in _dateline_apart(chunk, a, b)]
         pieces = []
@@ -756,13 +756,16 @@ def _dateline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
 
 
-def _owner_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _owner_apart(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple[int, int]]:
     """A run cut after a possessive whose owner is a name, not a common word: "Anwar's
     English-language legacy" is Anwar's; "People's Protection Units" and "Women's Protection
-    Units" are one name each."""
+    Units" are one name each, and so is a group's province ("the Islamic State's West Africa
+    Province"; not a country's: "Iraq's Anbar Province")."""
     pieces = []
     for found in _INNER_POSSESSIVE.finditer(text, start, end):
         owner_start = text.rfind(" ", start, found.start()) + 1 or start
+        if text.endswith(" Province", start, end) and fold(text[start : found.start()]) not in places:
+            continue
         if fold(text[owner_start : found.start()]) not in common_words():
             pieces.append((start, found.start()))
             start = found.end()

@@ -9,7 +9,7 @@ clustered (:mod:`canonym.corpus.nil`) so that each unknown entity gets one ``NIL
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, islice, pairwise
@@ -241,7 +241,7 @@ class Tagger:
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
         if "s " in text:
-            shapes = _split_at_possessives(shapes, scanned)
+            shapes = _split_at_possessives(shapes, scanned, self._is_place)
         if _names_head_of_and(text):
             shapes = _institutions_joined(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
@@ -412,7 +412,9 @@ class Tagger:
             comma = shape.start + shape.surface.index(",")
             return _INVERTED_NAME.fullmatch(shape.surface) is not None and all(s.start > comma and self._is_place(s) for s in inside)
         if any(text.startswith(("'s", "’s"), s.end) for s in inside):
-            return False  # "Iraq's Ministry of Migration": a possessor, then a description
+            # "Iraq's Ministry of Migration": a possessor, then a description; but a group's
+            # province is its name ("the Islamic State's West Africa Province").
+            return shape.surface.endswith(" Province") and not any(self._is_place(s) for s in inside if text.startswith(("'s", "’s"), s.end))
         if inside[0].start == shape.start and _ARTICLE_PART.fullmatch(text, inside[0].end, shape.end):
             # A name and a part after the article: one compound name ("Badr al-Din" is
             # Badreddine, not the Badr Organization and "al-Din").
@@ -1301,19 +1303,21 @@ def _is_armed_group(match: Match | None) -> bool:
 _POSSESSIVE_INSIDE = re.compile(r"['’]s ")
 
 
-def _split_at_possessives(shapes: list[Span], known: list[Span]) -> list[Span]:
+def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Callable[[Span], bool]) -> list[Span]:
     """The shapes, each cut in two at the possessive of a known name inside it: "Kata'ib
     Hezbollah's Abu Fadak al-Mohammadawi" is a group and then a person of it; "People's
-    Protection Units" stays whole."""
+    Protection Units" stays whole, and so does a group's province ("the Islamic State's
+    Somalia Province"; not a country's, "Iraq's Anbar Province")."""
     out: list[Span] = []
-    starts_by_end: dict[int, int] | None = None  # of the known names, made on first need
+    by_end: dict[int, Span] | None = None  # the known names, made on first need
     for shape in shapes:
         found = _POSSESSIVE_INSIDE.search(shape.surface) if "s " in shape.surface else None
         while found is not None:
-            if starts_by_end is None:
-                starts_by_end = {s.end: s.start for s in known}  # by start: the last start of an end wins
+            if by_end is None:
+                by_end = {s.end: s for s in known}  # by start: the last start of an end wins
             cut = shape.start + found.start()
-            if starts_by_end.get(cut, -1) < shape.start:
+            owner = by_end.get(cut)
+            if owner is None or owner.start < shape.start or (shape.surface.endswith(" Province") and not is_place(owner)):
                 found = _POSSESSIVE_INSIDE.search(shape.surface, found.end())
                 continue
             rest = shape.start + found.end()
