@@ -321,6 +321,12 @@ def test_a_groups_province_written_with_a_possessive_is_one_name(tagger: Tagger)
     assert found["Kata'ib Hezbollah"] == "kataib-hezbollah" and "Abu Fadak al-Mohammadawi" in found
 
 
+def test_a_given_name_that_a_place_bears_with_its_article_stays_in_a_persons_name(tagger: Tagger) -> None:
+    found = {m.surface: m.cluster_id for m in tagger.tag("Ezedin Abdel Aziz Khalil, better known as Yasin al-Suri, fled.", "d")}
+    assert found == {"Ezedin Abdel Aziz Khalil": found["Yasin al-Suri"], "Yasin al-Suri": found["Yasin al-Suri"]}
+    assert {m.surface: m.entity_id for m in tagger.tag("Settlers attacked homes in Al-Khalil.", "d")} == {"Al-Khalil": "hebron"}
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

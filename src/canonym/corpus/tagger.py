@@ -585,6 +585,8 @@ class Tagger:
             return False
         if len(info.words) == 1 and info.words[0] in self._common and not _is_sure(span.surface, match):
             return False  # "National" of "National Counterterrorism Agency" only meets The National's key
+        if len(info.words) == 1 and match.method != "exact" and fold(match.alias).startswith("al ") and info.words[0] in self._given_names:
+            return False  # "Khalil" of "Ezedin Abdel Aziz Khalil" is a name; Hebron is "Al-Khalil"
         return match.entity.type != "PER" or not info.partial
 
     def _decide(self, text: str, span: Span) -> Decision | None:
