@@ -327,6 +327,11 @@ def test_a_given_name_that_a_place_bears_with_its_article_stays_in_a_persons_nam
     assert {m.surface: m.entity_id for m in tagger.tag("Settlers attacked homes in Al-Khalil.", "d")} == {"Al-Khalil": "hebron"}
 
 
+def test_a_company_named_across_and(tagger: Tagger) -> None:
+    found = {m.surface: m.type for m in tagger.tag("The Council listed Al-Manara Exchange and Transfer Company. Iran and Syria met.", "d")}
+    assert found == {"Al-Manara Exchange and Transfer Company": "ORG", "Iran": "LOC", "Syria": "LOC"}
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

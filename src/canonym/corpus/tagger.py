@@ -242,7 +242,7 @@ class Tagger:
         shapes, titles = self.finder.shapes(text, scanned)
         if "s " in text:
             shapes = _split_at_possessives(shapes, scanned, self._is_place)
-        if _names_head_of_and(text):
+        if _names_head_of_and(text) or (" and " in text and _COMPANY_AFTER_AND.search(text)):
             shapes = _institutions_joined(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         chosen: list[Span] = []
@@ -1219,8 +1219,15 @@ def _names_head_of_and(text: str) -> bool:
     return False
 
 
+#: A company's name after "and" ("Al-Manara Exchange and Transfer Company").
+_COMPANY_AFTER_AND = re.compile(
+    r" and (?:[A-Z][\w'’-]* )+(?:Company|Co\.|Corporation|Foundation|Establishment|LLC|L\.L\.C\.|Ltd\.?|Limited)(?![\w])"
+)
+
+
 def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
-    """The shapes with an institution named with "of" joined to the run after its "and"."""
+    """The shapes with an institution named with "of" joined to the run after its "and", and
+    a company's name joined across its "and" ("Al-Manara Exchange and Transfer Company")."""
     out: list[Span] = []
     after = iter(shapes[1:])
     joined = False
@@ -1233,7 +1240,10 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
             and following.start - shape.end == 5
             and text.startswith(" and ", shape.end)
             and not shape.modifier
-            and _opens_institution(fold(shape.surface).split())
+            and (
+                _opens_institution(fold(shape.surface).split())
+                or (" " in shape.surface and _COMPANY_AFTER_AND.match(text, shape.end, following.end + 1) is not None)
+            )
         ):
             out.append(Span(shape.start, following.end, text[shape.start : following.end], False))
             joined = True
