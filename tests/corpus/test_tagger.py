@@ -332,6 +332,11 @@ def test_a_company_named_across_and(tagger: Tagger) -> None:
     assert found == {"Al-Manara Exchange and Transfer Company": "ORG", "Iran": "LOC", "Syria": "LOC"}
 
 
+def test_an_outlets_common_word_name_before_newspaper(tagger: Tagger) -> None:
+    found = {m.surface: m.entity_id for m in tagger.tag("His brothers told the Guardian newspaper that he married. A guardian came.", "d")}
+    assert found == {"Guardian": "the-guardian"}
+
+
 def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagger: Tagger) -> None:
     text = (
         "A former Canadian Armed Forces reservist fled. It killed 40 members of India's Central Reserve Police Force. "

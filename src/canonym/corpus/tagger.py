@@ -611,9 +611,13 @@ class Tagger:
                     # "Mullah Omar", "Ustad Talha": the title left out of the span names whom
                     # the name alone does not (a bare given name, a weak alias of another).
                     return Decision(span, titled, "PER", False)
-            if anchor_only and _is_armed_group(match) and group_noun_after(text, span.end):
+            if anchor_only and (
+                (_is_armed_group(match) and group_noun_after(text, span.end))
+                or (match is not None and match.entity is not None and match.entity.kind == "outlet" and _OUTLET_NOUN_AFTER.match(text, span.end))
+            ):
                 # A capitalised word that names a group alone only when a fuller mention
-                # says so, unless a group noun follows it: "the Wagner group", "Wagner fighters".
+                # says so, unless a group noun follows it: "the Wagner group", "Wagner
+                # fighters", and an outlet's noun an outlet's: "the Guardian newspaper".
                 return Decision(span, match, etype, partial)
             if (
                 etype == "PER"
@@ -1304,6 +1308,7 @@ def _start_of_initials(text: str, end: int, acronym: str) -> int | None:
 
 
 #: Kinds of organisations a group noun after their one-word name refers to.
+_OUTLET_NOUN_AFTER = re.compile(r" (?:newspaper|daily|weekly|website|radio|television|channel|news agency|magazine)\b")
 _GROUP_KINDS = frozenset(["armed-group", "movement", "party", "political-organization"])
 
 
