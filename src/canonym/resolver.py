@@ -86,6 +86,9 @@ MAX_GAPS = 2
 #: the family name ("Azzam al-Subhi" = "Azzam Abdullah Zureik al-Maulid al-Subhi"). Parts
 #: lacked past ``MAX_GAPS`` cost nothing more: the name kept is the same.
 MAX_INNER_GAPS = 3
+#: Why a name of common given names only is not a known name with more parts (see
+#: Resolver._given_names_only).
+_GIVEN_NAMES_ONLY = "common given names only, and the other name has more parts: another of their many bearers"
 #: The most entities that may bear the last part of a two-part name that is taken for a
 #: longer name's first two parts.
 RARE_PART_BEARERS = 3
@@ -1600,7 +1603,7 @@ class Resolver:
                 f"fuzzy runner-up within {config.min_gap} of the best",
             )
         if self._given_names_only(query, alias_id):
-            return self._note(explain, None, "common given names only, and the other name has more parts: another of their many bearers")
+            return self._note(explain, None, _GIVEN_NAMES_ONLY)
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
             explain,
@@ -1708,7 +1711,7 @@ class Resolver:
                 f"names alike part by part, runner-up within {config.min_gap} of the best",
             )
         if self._given_names_only(query, alias_id):
-            return self._note(explain, None, "common given names only, and the other name has more parts: another of their many bearers")
+            return self._note(explain, None, _GIVEN_NAMES_ONLY)
         return self._note(
             explain,
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),

@@ -26,6 +26,16 @@ def spans(tagger: Tagger, text: str) -> list[tuple[str, str | None, str]]:
     return [(m.surface, m.entity_id, m.method) for m in tagger.tag(text, "d")]
 
 
+def clusters(tagger: Tagger, text: str) -> dict[str, str]:
+    """The cluster of each surface the tagger finds in ``text``."""
+    return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+
+
+def entities(tagger: Tagger, text: str) -> dict[str, str | None]:
+    """The entity of each surface the tagger finds in ``text``."""
+    return {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+
+
 def named(tagger: Tagger, text: str) -> dict[str, tuple[str, str]]:
     """The cluster and type of each surface the tagger finds in ``text``."""
     return {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
@@ -94,15 +104,12 @@ def test_a_common_given_name_alone_is_nobody_without_an_anchor(tagger: Tagger) -
 
 
 def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagger) -> None:
-    def clusters(text: str) -> dict[str, str]:
-        return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
-
-    found = clusters("Gunmen attacked the Crocus City Hall near Moscow. Survivors of the Crocus attack fled.")
+    found = clusters(tagger, "Gunmen attacked the Crocus City Hall near Moscow. Survivors of the Crocus attack fled.")
     assert found["Crocus"] == found["Crocus City Hall"]
-    found = clusters("The Al-Awda Hospital was hit. Staff at Al-Awda said two died.")
+    found = clusters(tagger, "The Al-Awda Hospital was hit. Staff at Al-Awda said two died.")
     assert found["Al-Awda"] == found["Al-Awda Hospital"]
     # A person of the document who bears the word keeps it.
-    found = clusters("Karim Tamaz founded the Tamaz Holding Company. Tamaz denied it.")
+    found = clusters(tagger, "Karim Tamaz founded the Tamaz Holding Company. Tamaz denied it.")
     assert found["Tamaz"] == found["Karim Tamaz"] != found["Tamaz Holding Company"]
 
 
@@ -184,33 +191,31 @@ def test_the_axis_of_resistance_and_the_resistance_front(tagger: Tagger) -> None
 
 
 def test_an_unknown_alias_given_in_the_text_is_the_same_entity(tagger: Tagger) -> None:
-    def clusters(text: str) -> dict[str, str]:
-        return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
-
-    found = clusters("Abdirizak Hassan Warsame, also known as Abu Yusuf al-Somali, is a financier. Warsame fled.")
+    found = clusters(tagger, "Abdirizak Hassan Warsame, also known as Abu Yusuf al-Somali, is a financier. Warsame fled.")
     assert found["Abu Yusuf al-Somali"] == found["Abdirizak Hassan Warsame"] == found["Warsame"]
-    found = clusters('Intelligence tracked Sahin Yildiz, code-named "Agit Botan," in the Qandil mountains.')
+    found = clusters(tagger, 'Intelligence tracked Sahin Yildiz, code-named "Agit Botan," in the Qandil mountains.')
     assert found["Agit Botan"] == found["Sahin Yildiz"]
-    found = clusters("Abu Abdullah Ibn Umar al-Barnawi, known locally as Ba Idrisa, led the province.")
+    found = clusters(tagger, "Abu Abdullah Ibn Umar al-Barnawi, known locally as Ba Idrisa, led the province.")
     assert found["Ba Idrisa"] == found["Abu Abdullah Ibn Umar al-Barnawi"]
-    found = clusters("A core regrouped under Bakura Modu, also reported as Bakura Doro, on the islands.")
+    found = clusters(tagger, "A core regrouped under Bakura Modu, also reported as Bakura Doro, on the islands.")
     assert found["Bakura Doro"] == found["Bakura Modu"]
     # A listing's "Also known as:" line: each name after a semicolon is another alias.
-    found = clusters("Harakat Sawa'd Misr (HASM)\nAlso known as: Hasm; Harakat Sawaed Misr; Arms of Egypt Movement\n\nIran; Iraq.")
+    found = clusters(tagger, "Harakat Sawa'd Misr (HASM)\nAlso known as: Hasm; Harakat Sawaed Misr; Arms of Egypt Movement\n\nIran; Iraq.")
     assert found["Arms of Egypt Movement"] == found["HASM"] == "hasm-movement"
     assert found["Iraq"] == "iraq"
-    found = clusters("Saif al-Adel, a.k.a. Ibrahim al-Madani, leads the group.")
+    found = clusters(tagger, "Saif al-Adel, a.k.a. Ibrahim al-Madani, leads the group.")
     assert found["Ibrahim al-Madani"] == found["Saif al-Adel"] == "saif-al-adel"
     # A known alias keeps its entity: a kunya and nisba are borne by many.
-    found = clusters("Faruq al-Halabi, also known as Abu Ahmad al-Shami, funds Hurras al-Din.")
+    found = clusters(tagger, "Faruq al-Halabi, also known as Abu Ahmad al-Shami, funds Hurras al-Din.")
     assert found["Faruq al-Halabi"].startswith("NIL:")
     # The lists' own forms: OFAC's a.k.a. chain, whose kunya alone is borne by many, and the
     # UN list's labels, with a Latin cluster id for a person also named in Arabic script.
-    found = clusters('KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI"), Dubai.')
+    found = clusters(tagger, 'KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI"), Dubai.')
     assert found["ABU ALI"] == found["KAZEMINIA, Hamidreza"] == found["KAZEMI-NIA, Hamid Reza"]
     found = clusters(
+        tagger,
         "QDi.447 Name: OULD ABDALLAHI, Sidi Mohamed\nName (original script): سيدي محمد ولد عبد الله\n"
-        "Good quality a.k.a.: a) Sidi Mohamed Ould Abdellahi b) Abou Talha al-Mauritani\nDate of birth: 1986."
+        "Good quality a.k.a.: a) Sidi Mohamed Ould Abdellahi b) Abou Talha al-Mauritani\nDate of birth: 1986.",
     )
     assert set(found.values()) == {"NIL:sidi-mohamed-ould-abdallahi"}, found
     assert len(found) == 4
@@ -229,7 +234,7 @@ def test_group_names_around_a_place_a_plural_or_a_particle(tagger: Tagger) -> No
         "Kadugli is cut off by Sudan People's Liberation Movement-North (SPLM-N) forces. The Arms of Egypt Movement "
         "attacked. Members of Congress worried. Jama'atu Ahlus-Sunnah lid-Da'wati wal-Jihad grew."
     )
-    found = {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+    found = entities(tagger, text)
     assert "Sudan People's Liberation Movement-North" in found and "Sudan" not in found  # a head after a hyphen
     assert "Arms of Egypt Movement" in found  # a plural and "of" that open a group's name
     assert "Members of Congress" not in found
@@ -315,16 +320,16 @@ def test_a_groups_province_written_with_a_possessive_is_one_name(tagger: Tagger)
         "Fighters of the Islamic State's West Africa Province attacked. Iraq's Anbar Province is vast. "
         "Kata'ib Hezbollah's Abu Fadak al-Mohammadawi spoke."
     )
-    found = {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+    found = entities(tagger, text)
     assert found["Islamic State's West Africa Province"] == "islamic-state-west-africa-province"
     assert found["Iraq"] == "iraq" and found["Anbar Province"] == "anbar-governorate"  # a country's province: two
     assert found["Kata'ib Hezbollah"] == "kataib-hezbollah" and "Abu Fadak al-Mohammadawi" in found
 
 
 def test_a_given_name_that_a_place_bears_with_its_article_stays_in_a_persons_name(tagger: Tagger) -> None:
-    found = {m.surface: m.cluster_id for m in tagger.tag("Ezedin Abdel Aziz Khalil, better known as Yasin al-Suri, fled.", "d")}
+    found = clusters(tagger, "Ezedin Abdel Aziz Khalil, better known as Yasin al-Suri, fled.")
     assert found == {"Ezedin Abdel Aziz Khalil": found["Yasin al-Suri"], "Yasin al-Suri": found["Yasin al-Suri"]}
-    assert {m.surface: m.entity_id for m in tagger.tag("Settlers attacked homes in Al-Khalil.", "d")} == {"Al-Khalil": "hebron"}
+    assert entities(tagger, "Settlers attacked homes in Al-Khalil.") == {"Al-Khalil": "hebron"}
 
 
 def test_a_company_named_across_and(tagger: Tagger) -> None:
@@ -333,7 +338,7 @@ def test_a_company_named_across_and(tagger: Tagger) -> None:
 
 
 def test_an_outlets_common_word_name_before_newspaper(tagger: Tagger) -> None:
-    found = {m.surface: m.entity_id for m in tagger.tag("His brothers told the Guardian newspaper that he married. A guardian came.", "d")}
+    found = entities(tagger, "His brothers told the Guardian newspaper that he married. A guardian came.")
     assert found == {"Guardian": "the-guardian"}
 
 
@@ -363,7 +368,7 @@ def test_the_un_lists_numbered_name_fields_and_its_aliases_after_other_fields(ta
         assert found[alias].cluster_id == name.cluster_id, alias
     assert found["Buraydah"].type == "LOC" and found["Buraydah"].cluster_id != name.cluster_id
     assert "Low" not in " ".join(found)  # the label after a name is no part of it
-    known = {m.surface: m.entity_id for m in tagger.tag("QDi.006 Name: 1: AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI 4: na", "d")}
+    known = entities(tagger, "QDi.006 Name: 1: AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI 4: na")
     assert known == {"AYMAN 2: MUHAMMED RABI 3: AL-ZAWAHIRI": "ayman-al-zawahiri"}
 
 
@@ -372,28 +377,28 @@ def test_a_us_indictments_a_k_a_lines(tagger: Tagger) -> None:
         'UNITED STATES OF AMERICA\nv.\nADAM TARIQ HADDAD,\n    a/k/a "Abu Yusuf al-Amriki,"\n    a/k/a "Adam al-Haddad,"\n'
         'and\nSAMIR KHALIL OSMAN,\n    a/k/a "Abu Hafs al-Muhajir,"\n        Defendants.'
     )
-    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    found = clusters(tagger, text)
     assert found["ADAM TARIQ HADDAD"] == found["Abu Yusuf al-Amriki"] == found["Adam al-Haddad"]
     assert found["SAMIR KHALIL OSMAN"] == found["Abu Hafs al-Muhajir"] != found["ADAM TARIQ HADDAD"]
 
 
 def test_ofac_entries_with_a_given_name_that_is_a_place_and_eu_script_labels(tagger: Tagger) -> None:
     text = 'JAMA, Abdinasir Farah (a.k.a. JAAMAC, Abdinasir Faarax; a.k.a. "ABU HAFSA"), Bosaso, Somalia; DOB 1986.'
-    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    found = clusters(tagger, text)
     # Farah (a province) is a given name of the entry, and the aliases are the person's.
     assert found["JAMA, Abdinasir Farah"] == found["JAAMAC, Abdinasir Faarax"] == found["ABU HAFSA"]
     assert found["JAMA, Abdinasir Farah"].startswith("NIL:")
     text = "1. Name (transliteration of the Arabic script): Suhail Taher Salim AL-MADHOUN\nName (Arabic script): سهيل طاهر سالم المدهون\n"
-    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    found = clusters(tagger, text)
     assert len(found) == 2 and len(set(found.values())) == 1, found
 
 
 def test_an_original_script_name_given_under_its_scripts_label(tagger: Tagger) -> None:
     text = "AL-QUBAYSI, Fadil Muhsin (Arabic: فاضل محسن القبيسي) (a.k.a. AL-QUBAISI, Fadel Mohsen), Sanaa, Yemen."
-    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    found = clusters(tagger, text)
     assert found["فاضل محسن القبيسي"] == found["AL-QUBAYSI, Fadil Muhsin"] == found["AL-QUBAISI, Fadel Mohsen"]
     text = "QDe.190 Name: AL-SALAM CHARITABLE TRUST\nA.k.a.: a) Jam'iyyat al-Salam al-Khayriyya b) Salam Trust\n"
-    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    found = clusters(tagger, text)
     assert len(set(found.values())) == 1 and len(found) == 3, found
 
 

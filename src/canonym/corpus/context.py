@@ -185,6 +185,13 @@ _LEVELS = {
 }
 
 
+def level_word_after(text: str, end: int) -> str | None:
+    """The level word right after a place name ending at ``end``, as written ("region" of
+    "Kurdistan region"), or None."""
+    after = _LEVEL_AFTER.match(text, end)
+    return after.group(1) if after is not None else None
+
+
 def place_level(text: str, start: int, end: int) -> str | None:
     """What the words around a place name say it is: "province", "city" or "river".
 

@@ -454,6 +454,11 @@ def containers(entity_id: str, gazetteer: Gazetteer) -> set[str]:
     return found
 
 
+#: Languages and scripts whose label in brackets gives a name's original: "(Arabic: ...)".
+_SCRIPTS = ("Arabic", "Persian", "Farsi", "Dari", "Pashto", "Urdu", "Kurdish", "Hebrew", "Cyrillic", "Russian", "Chinese", "Korean")
+#: The lists' label of a name in its original script, after "Name": "Name (original
+#: script):", the EU's "Name (Arabic script):".
+_SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
 #: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
 #: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")" and
@@ -464,21 +469,22 @@ _ALSO_KNOWN_AS = re.compile(
     r"[\"”’')]?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
-    r"|(?: +\d: *na)*\s+Name \((?:original|Arabic|Persian|Cyrillic) script\): *"
-    r"|\s*\((?:Arabic|Persian|Farsi|Dari|Pashto|Urdu|Kurdish|Hebrew|Cyrillic|Russian|Chinese|Korean)(?: script)?: *"
+    rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
+    rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
     re.IGNORECASE,
 )
-_SCRIPT_LABELS = r"\((?:arabic|persian|farsi|dari|pashto|urdu|kurdish|hebrew|cyrillic|russian|chinese|korean)(?: script)?:"
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|\((?:original|Arabic|Persian|Cyrillic) script\):|" + _SCRIPT_LABELS, re.IGNORECASE
+    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|"
+    rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
+    re.IGNORECASE,
 )
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known locally as", "known widely as", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
-    "arabic:", "persian:", "farsi:", "dari:", "pashto:", "urdu:", "kurdish:", "hebrew:", "cyrillic:", "russian:", "chinese:", "korean:",
+    *(f"{script.lower()}:" for script in _SCRIPTS),
 )
 
 

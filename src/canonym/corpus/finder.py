@@ -444,7 +444,7 @@ class NameFinder:
         titles: list[tuple[int, int]] = []
         # Inverted names are merged in by start (before a run's piece of the same start),
         # and a run that starts inside one is part of it.
-        upcoming = [span for span in _inverted_spans(text) if not self._is_acronym_before_comma(text, span[0])]
+        upcoming = [span for span in _inverted_spans(text) if not self._comma_inverts_no_name(text, span[0])]
         if "Name:" in text and (numbered := _numbered_spans(text)):
             inside = [span for span in upcoming if any(a < span[1] and span[0] < b for a, b in numbered)]
             upcoming = sorted(set(upcoming).difference(inside).union(numbered))
@@ -506,9 +506,9 @@ class NameFinder:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
 
-    def _is_acronym_before_comma(self, text: str, start: int) -> bool:
-        """Whether the capitals of a "SURNAME, Given" match are a known acronym, or a dateline's
-        place before a month or its state: "According to the NIA, Kasuri ..." is an agency
+    def _comma_inverts_no_name(self, text: str, start: int) -> bool:
+        """Whether a "SURNAME, Given" match is no name: its capitals are a known acronym, or a
+        dateline's place before a month or its state: "According to the NIA, Kasuri ..." is an agency
         and a person, not Kasuri NIA; "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA,
         Va." a city and its state."""
         comma = text.index(",", start)
@@ -640,14 +640,15 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
     return start
 
 
-#: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
+#: One word after a dateline's comma, then a dash, bracket or the line's end: "HOUSTON, Texas —".
 _WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–(:;,-]|$))", re.MULTILINE)
+#: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
 _MONTH_AFTER_COMMA = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"
 )
-#: The last words of companies' names.
 #: A company's abbreviated legal form, then a capitalised word that opens the next sentence.
 _LEGAL_FORM_THEN_WORD = re.compile(r"\b(L\.L\.C\.|LLC\.|Ltd\.|Inc\.|Co\.|Corp\.|S\.A\.L\.|FZE\.|FZCO\.|GmbH\.) (?=[A-Z])")
+#: The last words of companies' names.
 _COMPANY_HEADS = frozenset(["company", "co", "trading", "llc", "ltd", "limited", "corporation", "corp", "establishment", "holding", "holdings", "inc", "fze", "fzco"])
 
 
@@ -756,15 +757,21 @@ def _dateline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
 
 
+def names_groups_province(surface: str, *, owner_is_place: bool) -> bool:
+    """Whether a name with a possessive inside is a group's province, one name whatever the
+    possessive: "the Islamic State's West Africa Province"; not a country's, "Iraq's Anbar
+    Province", which is the country and its province."""
+    return surface.endswith(" Province") and not owner_is_place
+
+
 def _owner_apart(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple[int, int]]:
     """A run cut after a possessive whose owner is a name, not a common word: "Anwar's
     English-language legacy" is Anwar's; "People's Protection Units" and "Women's Protection
-    Units" are one name each, and so is a group's province ("the Islamic State's West Africa
-    Province"; not a country's: "Iraq's Anbar Province")."""
+    Units" are one name each, and so is a group's province (:func:`names_groups_province`)."""
     pieces = []
     for found in _INNER_POSSESSIVE.finditer(text, start, end):
         owner_start = text.rfind(" ", start, found.start()) + 1 or start
-        if text.endswith(" Province", start, end) and fold(text[start : found.start()]) not in places:
+        if names_groups_province(text[start:end], owner_is_place=fold(text[start : found.start()]) in places):
             continue
         if fold(text[owner_start : found.start()]) not in common_words():
             pieces.append((start, found.start()))

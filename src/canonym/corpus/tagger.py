@@ -22,6 +22,7 @@ from canonym.corpus.context import (
     is_common_form,
     is_descriptive_phrase,
     is_reference_code,
+    level_word_after,
     opens_sentence,
     place_level,
     proper_part,
@@ -42,6 +43,7 @@ from canonym.corpus.finder import (
     bounded,
     common_words,
     english_given_names,
+    names_groups_province,
     not_names,
     sentence_start_words,
     without_part_numbers,
@@ -55,6 +57,7 @@ from canonym.corpus.typing import (
     PLACE_PREFIXES,
     group_noun_after,
     is_region_name,
+    outlet_noun_after,
     place_noun_after,
     place_noun_before,
     type_by_context,
@@ -411,10 +414,11 @@ class Tagger:
             # gazetteer knows is only a given name of it ("JAMA, Abdinasir Farah").
             comma = shape.start + shape.surface.index(",")
             return _INVERTED_NAME.fullmatch(shape.surface) is not None and all(s.start > comma and self._is_place(s) for s in inside)
-        if any(text.startswith(("'s", "’s"), s.end) for s in inside):
+        owners = [s for s in inside if text.startswith(("'s", "’s"), s.end)]
+        if owners:
             # "Iraq's Ministry of Migration": a possessor, then a description; but a group's
             # province is its name ("the Islamic State's West Africa Province").
-            return shape.surface.endswith(" Province") and not any(self._is_place(s) for s in inside if text.startswith(("'s", "’s"), s.end))
+            return names_groups_province(shape.surface, owner_is_place=any(map(self._is_place, owners)))
         if inside[0].start == shape.start and _ARTICLE_PART.fullmatch(text, inside[0].end, shape.end):
             # A name and a part after the article: one compound name ("Badr al-Din" is
             # Badreddine, not the Badr Organization and "al-Din").
@@ -613,7 +617,7 @@ class Tagger:
                     return Decision(span, titled, "PER", False)
             if anchor_only and (
                 (_is_armed_group(match) and group_noun_after(text, span.end))
-                or (match is not None and match.entity is not None and match.entity.kind == "outlet" and _OUTLET_NOUN_AFTER.match(text, span.end))
+                or (match is not None and match.entity is not None and match.entity.kind == "outlet" and outlet_noun_after(text, span.end))
             ):
                 # A capitalised word that names a group alone only when a fuller mention
                 # says so, unless a group noun follows it: "the Wagner group", "Wagner
@@ -718,19 +722,18 @@ class Tagger:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
         decision; :meth:`_decide` looks at the context for the rest. Each is made once."""
         info = self._surface(surface)
-        words, acronym, partial = info.words, info.acronym, info.partial
-        found = info.match
+        words, acronym, partial, match = info.words, info.acronym, info.partial, info.match
         if (
             len(words) == 1
             and words[0] in self._not_names
-            and found is not None
-            and found.entity is not None
-            and found.entity.type == "PER"
-            and found.method in ("exact", "alias")
+            and match is not None
+            and match.entity is not None
+            and match.entity.type == "PER"
+            and match.method in ("exact", "alias")
         ):
             # "Mujahid" is a word of the field, and a person's alias as written: kept only
             # when that person is in the document ("Zabihullah Mujahid ... Mujahid said").
-            return _Plan(_FIXED, found, "PER", True, anchor_only=True)
+            return _Plan(_FIXED, match, "PER", True, anchor_only=True)
         if not words or (
             len(words) == 1 and (words[0] in self._not_names or words[0] in PLACE_PREFIXES or (not acronym and words[0] in STOP_WORDS))
         ):
@@ -738,7 +741,6 @@ class Tagger:
         joined = " ".join(words)
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
-        match = info.match
         if len(words) >= 2 and (words[-1] in _PLURAL_LEVELS or words[-1] in _LEADERS_BODIES) and (match is None or match.entity is None):
             head_plan = self._head_plan(surface, words[-1])
             if head_plan is not None:
@@ -785,7 +787,7 @@ class Tagger:
             return _Plan(_FIXED, match, etype, True, anchor_only=True)
         if match is not None and match.method not in ("exact", "alias") and _LIST_REFERENCE_PREFIX.fullmatch(surface):
             match = None  # "TAi" of "(TAi.144)", a UN list reference, is no transliteration of "al-Tai"
-        if match is not None and match.method == "key" and _capitals(match.alias) >= 2 and " " not in match.alias and _capitals(surface) < 2:
+        if match is not None and match.method == "key" and _capital_count(match.alias) >= 2 and " " not in match.alias and _capital_count(surface) < 2:
             match = None  # "Dhows" and "Izz" only share a key with the acronyms "DoS" and "IZ"
         if match is not None and match.method == "fuzzy" and len(words) <= 2 and all(w in self._common for w in words):
             # Two common words ("Human Rights" of a headline) are no spelling of a longer
@@ -849,11 +851,11 @@ class Tagger:
         level = place_level(text, span.start, span.end)
         if level is None or match.entity is None:
             return match
-        word = _LEVEL_WORD_AFTER.match(text, span.end)
-        if word is not None and word.group(1) != word.group(1).title():
+        word = level_word_after(text, span.end)
+        if word is not None and word != word.title():
             # "Iraq's Kurdistan region": the name with its level word is a place's own name
             # ("Kurdistan Region"), which the lowercase word kept the scan from meeting.
-            named = self._surface(f"{span.surface} {word.group(1).title()}").match
+            named = self._surface(f"{span.surface} {word.title()}").match
             if named is not None and named.entity is not None and named.entity.type == "LOC" and named.method in _SURE_METHODS:
                 if named.entity.id == match.entity.id:
                     return match
@@ -1025,8 +1027,6 @@ _BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'�
 #: What follows a dateline's place at the start of a line: its state or country, an agency
 #: in brackets, a dash.
 _DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
-#: A lowercase level word right after a place name ("Kurdistan region").
-_LEVEL_WORD_AFTER = re.compile(r" (province|governorate|region|district|state)\b")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
 _KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
 
@@ -1308,7 +1308,6 @@ def _start_of_initials(text: str, end: int, acronym: str) -> int | None:
 
 
 #: Kinds of organisations a group noun after their one-word name refers to.
-_OUTLET_NOUN_AFTER = re.compile(r" (?:newspaper|daily|weekly|website|radio|television|channel|news agency|magazine)\b")
 _GROUP_KINDS = frozenset(["armed-group", "movement", "party", "political-organization"])
 
 
@@ -1323,8 +1322,7 @@ _POSSESSIVE_INSIDE = re.compile(r"['’]s ")
 def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Callable[[Span], bool]) -> list[Span]:
     """The shapes, each cut in two at the possessive of a known name inside it: "Kata'ib
     Hezbollah's Abu Fadak al-Mohammadawi" is a group and then a person of it; "People's
-    Protection Units" stays whole, and so does a group's province ("the Islamic State's
-    Somalia Province"; not a country's, "Iraq's Anbar Province")."""
+    Protection Units" stays whole, and so does a group's province (:func:`names_groups_province`)."""
     out: list[Span] = []
     by_end: dict[int, Span] | None = None  # the known names, made on first need
     for shape in shapes:
@@ -1334,7 +1332,7 @@ def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Calla
                 by_end = {s.end: s for s in known}  # by start: the last start of an end wins
             cut = shape.start + found.start()
             owner = by_end.get(cut)
-            if owner is None or owner.start < shape.start or (shape.surface.endswith(" Province") and not is_place(owner)):
+            if owner is None or owner.start < shape.start or names_groups_province(shape.surface, owner_is_place=is_place(owner)):
                 found = _POSSESSIVE_INSIDE.search(shape.surface, found.end())
                 continue
             rest = shape.start + found.end()
@@ -1367,7 +1365,7 @@ def _is_contraction(surface: str) -> bool:
     return found is not None and found.group(1).lower() in STOP_WORDS
 
 
-def _capitals(text: str) -> int:
+def _capital_count(text: str) -> int:
     return sum(map(str.isupper, text))
 
 

@@ -109,6 +109,15 @@ def group_noun_after(text: str, end: int) -> bool:
     return _GROUP_NOUN_AFTER.match(text, end) is not None
 
 
+#: A lowercase noun of an outlet after its name: "the Guardian newspaper".
+_OUTLET_NOUN_AFTER = re.compile(r" (?:newspaper|daily|weekly|website|radio|television|channel|news agency|magazine)\b")
+
+
+def outlet_noun_after(text: str, end: int) -> bool:
+    """Whether a lowercase noun of an outlet follows a name ending at ``end``."""
+    return _OUTLET_NOUN_AFTER.match(text, end) is not None
+
+
 #: What follows a place that the place it lies in follows: ", Brazil", ", Va.".
 _PLACE_IN_AFTER = re.compile(r", [A-Z][a-z]+\.?(?=[ ,;:)]|$)", re.MULTILINE)
 #: Prepositions that put a name of several words before ", Country" in a place ("of" and

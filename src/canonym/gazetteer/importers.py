@@ -230,8 +230,9 @@ def _build(
     """An entity with clean alias lists: no repeats after folding, strong before weak.
 
     A strong name that is a common word or shorter than 3 letters, or a person's given name
-    alone, is filed as weak (lint's ``common-word`` and ``given-name``); a name of one character after folding is dropped, and so is a weak
-    name with the key of a strong one (lint's ``weak-shadowed``).
+    alone, is filed as weak (lint's ``common-word`` and ``given-name``); a name of one
+    character after folding is dropped, and so is a weak name with the key of a strong one
+    (lint's ``weak-shadowed``).
     """
     person = etype == "PER"
     seen = {folded_form(name)}
