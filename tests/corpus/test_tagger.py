@@ -488,6 +488,22 @@ def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> 
     assert len(clusters) == 1 and next(iter(clusters)).startswith("NIL:"), clusters
 
 
+def test_an_organisation_does_not_join_a_longer_one_that_only_scatters_its_words(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "Fighting spread near areas held by the Sudan People's Liberation Movement-North last week."),
+            ("b", "Tawila is held by the Sudan Liberation Movement, which stayed out of the fighting."),
+        ]
+    )
+    found = {m.surface: m.cluster_id for m in mentions if m.surface.startswith("Sudan")}
+    assert found["Sudan Liberation Movement"] != found["Sudan People's Liberation Movement-North"], found
+    # A name whose words stand together in the longer one still joins it.
+    mentions = tagger.tag_documents(
+        [("a", "The Sudan People's Liberation Movement-North fought."), ("b", "The Sudan People's Liberation Movement said nothing.")]
+    )
+    assert len({m.cluster_id for m in mentions}) == 1, mentions
+
+
 def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     text = "Officials said the Alliance would meet. Western and Sunni leaders agreed. Now it is done."
     assert spans(tagger, text) == []

@@ -33,8 +33,12 @@ _LEGAL_FORMS = frozenset(
 )
 
 
-def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
-    """Map each unknown name key (sorted, distinct) to its cluster's representative key."""
+def nil_cluster_keys(keys: list[str], organisations: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Map each unknown name key (sorted, distinct) to its cluster's representative key.
+
+    ``organisations`` are the keys written as organisations' names: a shorter one joins a
+    longer only when its words stand together there (see :func:`_merge_partial_names`).
+    """
     parent = {k: k for k in keys}
 
     def find(key: str) -> str:
@@ -69,7 +73,7 @@ def nil_cluster_keys(keys: list[str]) -> dict[str, str]:
         ra, rb = find(key), find(other)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    _merge_partial_names(keys, find, parent)
+    _merge_partial_names(keys, find, parent, organisations)
     return {k: find(k) for k in keys}
 
 
@@ -81,11 +85,13 @@ def _without_legal_form(parts: list[str]) -> list[str]:
     return parts[:end]
 
 
-def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: dict[str, str]) -> None:
+def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: dict[str, str], organisations: frozenset[str]) -> None:
     """Join a shorter unknown name to the one longer name that holds all its parts.
 
     "Abd al-Rahman Mahmud" joins "Abd al-Rahman Mahmud al-Sharabi" when no other longer
-    unknown name also holds those parts (then it stays on its own).
+    unknown name also holds those parts (then it stays on its own). A person's name may skip
+    the middle of another ("Muhammad al-Sharabi"); an organisation's may not: the "Sudan
+    Liberation Movement" is not the "Sudan People's Liberation Movement-North".
     """
     by_part: defaultdict[str, set[str]] = defaultdict(set)
     skeletons = {key: [_skeleton(part) for part in key.split()] for key in keys}
@@ -100,12 +106,21 @@ def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: di
         candidates = set.intersection(*pools) - {key}
         longer = {
             find(other) for other in candidates
-            if len(other.split()) > len(parts) and name_similarity(parts, other.split(), 0.78)[0] >= MERGE_SIMILARITY
+            if len(other.split()) > len(parts)
+            and name_similarity(parts, other.split(), 0.78)[0] >= MERGE_SIMILARITY
+            and (key not in organisations or _stands_in(parts, other.split()))
         }
         longer.discard(find(key))
         if len(longer) == 1:
             root, target = find(key), longer.pop()
             parent[max(root, target)] = min(root, target)
+
+
+def _stands_in(parts: list[str], longer: list[str]) -> bool:
+    """Whether ``parts`` stand together, in order, in ``longer`` (compared by skeleton)."""
+    short = [_skeleton(p) for p in parts]
+    long = [_skeleton(p) for p in longer]
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 #: What the clustering needs to know about unknown mentions: how often each
@@ -135,7 +150,7 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     """
     if not stats:
         return {}
-    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}))
+    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), frozenset(key for key, _, etype in stats if etype == "ORG"))
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}
     types: dict[str, dict[str, int]] = {}
