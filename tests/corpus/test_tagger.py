@@ -352,6 +352,14 @@ def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagge
         assert typed[name][1] == "ORG", name
 
 
+def test_an_institution_that_a_known_ones_name_only_begins_is_another(tagger: Tagger) -> None:
+    text = "Officers of the Department of State Services (DSS) met the police. The DSS said so. The Department of State agreed."
+    found = [(m.surface, m.entity_id, m.cluster_id) for m in tagger.tag(text, "d")]
+    dss = [cluster for surface, _, cluster in found if surface in ("Department of State Services", "DSS")]
+    assert len(dss) == 3 and len(set(dss)) == 1 and dss[0].startswith("NIL:"), found
+    assert ("Department of State", "us-state-department", "us-state-department") in found
+
+
 def test_the_un_lists_numbered_name_fields_and_its_aliases_after_other_fields(tagger: Tagger) -> None:
     text = (
         "QDi.501 Name: 1: HAMAD 2: NASIR 3: AL-DUBAYYAN 4: na\n"

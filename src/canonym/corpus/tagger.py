@@ -431,9 +431,20 @@ class Tagger:
             # more, and "حمزة بن أسامة بن لادن" is Osama bin Laden's son.
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
-        if _is_head_of(fold(shape.surface).split()) and all(s.start > shape.start and self._known_type(s) != "PER" for s in inside):
+        words = fold(shape.surface).split()
+        if _is_head_of(words) and all(s.start > shape.start and self._known_type(s) != "PER" for s in inside):
             # "Ministry of Foreign Affairs": an institution of a field, whatever else the
             # field's words name (a magazine, "Foreign Affairs").
+            return True
+        if (
+            len(inside) == 1
+            and inside[0].start == shape.start
+            and self._known_type(inside[0]) == "ORG"
+            and _is_head_of(fold(inside[0].surface).split())
+            and words[-1].removesuffix("s") in _INSTITUTIONS
+        ):
+            # An institution "of" a field that a known one's name only begins: Nigeria's
+            # "Department of State Services" is not the US "Department of State".
             return True
         if all(self._is_place(s) for s in sure):
             # A place inside an organisation's name is part of it; an organisation followed
