@@ -108,6 +108,13 @@ def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagge
     assert found["Crocus"] == found["Crocus City Hall"]
     found = clusters(tagger, "The Al-Awda Hospital was hit. Staff at Al-Awda said two died.")
     assert found["Al-Awda"] == found["Al-Awda Hospital"]
+    # Its aliases and its name in capitals are the same group, not another that the word opens.
+    text = (
+        "Name: Al-Manara Exchange and Transfer Company\nAlso known as: Al-Manara Money Services; Manara Exchange\n"
+        "Reasons: AL-MANARA EXCHANGE AND TRANSFER COMPANY moved funds. Al-Manara has handled donations."
+    )
+    found = clusters(tagger, text)
+    assert found["Al-Manara"] == found["Al-Manara Exchange and Transfer Company"] == found["Al-Manara Money Services"], found
     # A person of the document who bears the word keeps it.
     found = clusters(tagger, "Karim Tamaz founded the Tamaz Holding Company. Tamaz denied it.")
     assert found["Tamaz"] == found["Karim Tamaz"] != found["Tamaz Holding Company"]

@@ -104,7 +104,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # words of an unknown place or group of the document, written alone, are that
             # place or group; unless a person of the document bears them.
             opening = [a for a in anchors if _opens_unknown_thing(a, decision)]
-            if len({a.decision.span.surface for a in opening}) == 1 and (
+            if len({fold(a.decision.nil_key or a.decision.span.surface) for a in opening}) == 1 and (
                 decision.type != "PER" or not any(a.person and _keys(decision.span.surface) <= a.keys for a in anchors)
             ):
                 before = [a for a in opening if a.position < position]
