@@ -359,6 +359,13 @@ def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagge
         assert typed[name][1] == "ORG", name
 
 
+def test_a_list_field_in_title_case_names_a_name_not_a_headline(tagger: Tagger) -> None:
+    for text in ("Name: Golden Dune Shipping Company\nx", "Entity name: Golden Dune Shipping Company\nx"):
+        assert [m.surface for m in tagger.tag(text, "d")] == ["Golden Dune Shipping Company"], text
+    # A headline's kicker is no field: its unknown words in title case stay no name.
+    assert tagger.tag("Analysis: Golden Dune Shipping Company Sinks\nx", "d") == []
+
+
 def test_an_institution_that_a_known_ones_name_only_begins_is_another(tagger: Tagger) -> None:
     text = "Officers of the Department of State Services (DSS) met the police. The DSS said so. The Department of State agreed."
     found = [(m.surface, m.entity_id, m.cluster_id) for m in tagger.tag(text, "d")]

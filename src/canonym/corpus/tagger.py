@@ -123,6 +123,13 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])[ae]l-\Z", re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
+#: A field of a sanctions list or register ("Name: ...", "Entity name: ...", "Also known as:
+#: ...", "Address: ..."): its value is a name in capitals, not a headline's words.
+_FIELD_LINE = re.compile(
+    r"\s*(?:[\w.]+\s+){0,2}(?:names?|alias(?:es)?|known as|a\.?k\.?a\.?|address(?:es)?|entities|nationality|designation|title)"
+    r"(?:\s*\([^)\n]{1,30}\))?:",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?:;\"“”|\n]\s*$|^\s*$")
 _LINE = re.compile(r"[^\n]*")
 
@@ -1515,7 +1522,7 @@ def _is_title_case(line: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_short_title_case(line: str) -> bool:
     words = _TITLE_CASE_WORD.findall(line)
-    if len(words) < 4 or len(words) > 16 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line):
+    if len(words) < 4 or len(words) > 16 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line) or _FIELD_LINE.match(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok or _CAPITAL_AFTER_ARTICLE.match(w))
