@@ -333,6 +333,21 @@ def test_a_surname_that_many_bear_as_given_name_is_ambiguous_alone() -> None:
     assert builtin.resolve("Petraeus").entity_id == "david-petraeus"  # type: ignore[union-attr]
 
 
+def test_a_strong_alias_without_its_title_is_ambiguous_when_many_bear_it_as_given_name() -> None:
+    builtin = Resolver()
+    # "Ustadh Ahmad" and "Mullah Omar" are strong aliases; "Ahmad" and "Umar" alone are the
+    # given names of dozens of listed people.
+    for name, owner in [("Ahmad", "abu-ibrahim-al-hashimi-al-qurashi"), ("Umar", "mullah-omar")]:
+        match = builtin.resolve(name)
+        assert match is not None and match.ambiguous and owner in match.candidates, (name, match)
+        assert builtin.explain(name).match == match
+    table = builtin.resolve_many(["Ahmad", "Umar", "Baradar"])
+    assert table["method"].to_list() == ["ambiguous", "ambiguous", "key"]
+    assert builtin.resolve("Ustadh Ahmad").entity_id == "abu-ibrahim-al-hashimi-al-qurashi"  # type: ignore[union-attr]
+    # A title's name that few bear as given name still names its bearer.
+    assert builtin.resolve("Baradar").entity_id == "abdul-ghani-baradar"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

@@ -40,7 +40,7 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
     """For each tier of :data:`SURE_TIERS`: the names that one strong alias settles there, and those aliases.
 
     ``names`` are distinct and not empty. A name left out is one that :meth:`Resolver.resolve`
-    must decide: no hit, several, a weak alias, not ASCII, holding a comma (list order), a
+    must decide: no hit, several, a weak alias, one part in the key tier, not ASCII, holding a comma (list order), a
     semicolon (several names) or a run of spaces, or over the length bound. The tiers' steps are those of
     ``Resolver._resolve``, each done for all the names at once: a dict look-up mapped over a
     list, one fold of all the names, the keys of all of them made together
@@ -70,7 +70,8 @@ def sure_hits(index: AliasIndex, names: Sequence[str]) -> list[tuple[list[str], 
         names = list(compress(misses, left))
         forms = list(compress(forms, left))
     keys = joined_keys_many(names, forms, index.part_keys, _marks(index))
-    settled.append(_strong(names, list(map(index.keyed.get, keys)), strong))
+    # A one-part key is left to resolve, which asks whether many bear it as given name.
+    settled.append(_strong(names, [index.keyed.get(key) if " " in key else None for key in keys], strong))
     return settled
 
 

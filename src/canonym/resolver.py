@@ -1230,7 +1230,7 @@ class Resolver:
                 return self._note(explain, None, "no letters left after folding")
             keys = tokens if fields[4] else tuple(map(index.part_keys.__getitem__, tokens))
         found = index.keyed.get(" ".join(keys))
-        if isinstance(found, int) and index.alias_strong[found] and not filtered and explain is None:
+        if isinstance(found, int) and index.alias_strong[found] and not filtered and explain is None and len(keys) > 1:
             # As on the exact tier: one strong alias decides, as _sure would.
             entity = index.entities[index.alias_entity[found]]
             return _match(name, entity, TIER_SCORES["key"], "key", index.alias_text[found], index.alias_joined[found])
@@ -1242,7 +1242,7 @@ class Resolver:
         if hits:
             sure = self._sure(name, hits, "key", explain)
             if sure is not None:
-                return sure
+                return self._given_name_of_many(name, keys, index.alias_entity[hits[0]], (), explain) or sure
         if fields is None:
             fields = (tokens, (), False, (False,) * len(tokens), False)
         # The parse is kept for the later tiers; parsing again would cost as much as the first time.
@@ -1347,6 +1347,10 @@ class Resolver:
         if len(strong_owners) == 1:
             winner = strong_owners[0]
             others = self._ids(e for e in strength if e != winner)
+            if tier == "key":
+                shared = self._given_name_of_many(query.text, query.keys, winner, others, explain)
+                if shared is not None:
+                    return shared
             score = base if not others else base * 0.97
             return self._note(
                 explain,
@@ -1374,7 +1378,7 @@ class Resolver:
             owners = weak_owners
         bearers: tuple[int, ...] = ()
         if len(owners) == 1:
-            bearers = self._given_name_bearers(query, next(iter(owners)))
+            bearers = self._given_name_bearers(query.keys, next(iter(owners)))
         if len(owners) == 1 and not bearers and not self._is_bare_given_name(query, next(iter(owners))):
             winner = next(iter(owners))
             return self._note(
@@ -1394,14 +1398,30 @@ class Resolver:
             f"weak alias or partial name shared by {len(owners)} entities",
         )
 
-    def _given_name_bearers(self, query: _Query, entity_index: int) -> tuple[int, ...]:
+    def _given_name_bearers(self, keys: tuple[str, ...], entity_index: int) -> tuple[int, ...]:
         """The other people who bear a one-part name as their given name, when they are
         ``COMMON_GIVEN_NAME`` or more: then the name alone ("Omar", "Ibrahim", "Abbas")
-        names none of them, though it is the surname or a weak alias of only one person."""
-        if len(query.keys) != 1 or self.index.entities[entity_index].type != "PER":
+        names none of them, though it is the surname or a weak alias of only one person, or
+        what is left of a strong alias without its title ("Ustadh Ahmad")."""
+        if len(keys) != 1 or self.index.entities[entity_index].type != "PER":
             return ()
-        bearers = tuple(e for e in self._prepared.given_name(query.keys[0]) if e != entity_index)
+        bearers = tuple(e for e in self._prepared.given_name(keys[0]) if e != entity_index)
         return bearers if len(bearers) >= COMMON_GIVEN_NAME else ()
+
+    def _given_name_of_many(
+        self, name: str, keys: tuple[str, ...], winner: int, others: tuple[str, ...], explain: dict[str, object] | None
+    ) -> Match | None:
+        """An ambiguous match when a one-part name that the key tier gives to one person's
+        strong alias is the given name of many more: "Ahmad" is what "Ustadh Ahmad" leaves
+        without the title, and the given name of thirty others. None otherwise."""
+        bearers = self._given_name_bearers(keys, winner)
+        if not bearers:
+            return None
+        return self._note(
+            explain,
+            _match(name, None, TIER_SCORES["key"] * 0.5, "ambiguous", "", " ".join(keys), (*self._ids([winner, *bearers]), *others)),
+            f"a strong alias's name without its title, and the given name of {len(bearers)} others",
+        )
 
     def _is_bare_given_name(self, query: _Query, entity_index: int) -> bool:
         """A one-part name of a person that is not their surname or nisba ("Yusuf", "Hassan")."""
