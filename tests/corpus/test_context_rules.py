@@ -482,6 +482,18 @@ def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
     assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province
 
 
+def test_an_address_lists_places_that_a_known_place_closes(tagger: Tagger) -> None:
+    text = "Address: Omar al-Mukhtar Street, Gaza City, Gaza Strip; Aksaray, Fatih, Istanbul, Türkiye\n"
+    typed = named(tagger, text)
+    # "Fatih" is no bare surname of a listed man ("Amr Al-Fatih Fathi"): a district of Istanbul.
+    assert typed["Fatih"][1] == typed["Aksaray"][1] == "LOC", typed
+    assert typed["Fatih"][0].startswith("NIL:"), typed
+    # A surname after a place that opens a sentence stays a person's.
+    text = "Bilal Dakroub runs a shop. In Kfar Kila, Dakroub said the road was shut."
+    typed = named(tagger, text)
+    assert typed["Dakroub"] == typed["Bilal Dakroub"], typed
+
+
 @pytest.mark.corpus
 def test_a_un_report_on_mali(tagger: Tagger) -> None:
     text = (

@@ -1153,27 +1153,47 @@ _COORDINATION = frozenset([" and ", ", ", " or ", ", and "])
 def _places_by_coordination(text: str, decisions: list[Decision]) -> list[Decision]:
     """An unknown one-word name (or an article and one word) typed as a person by default
     is a place when it is listed with a known place: "the road between al-Sukhnah and
-    Palmyra", "in Gwoza, Bama and Konduga"."""
+    Palmyra", "in Gwoza, Bama and Konduga". So is a bare surname that only the key tier
+    gives to a known person, and the list passes it on: in an address, "Aksaray, Fatih,
+    Istanbul, Türkiye" are four places ("Fatih" is not the "Al-Fatih" of a UN entry)."""
     out = decisions
-    for i, decision in enumerate(decisions):
-        if decision.match is not None or decision.type != "PER" or decision.anchor_only or decision.nil_key is not None:
-            continue
-        words = decision.span.surface.replace("-", " ").split()
-        if len(words) > 2 or (len(words) == 2 and words[0].lower() not in ("al", "el", "as", "ar", "ad", "ash", "at", "az")):
-            continue
-        neighbours = [
-            other
-            for other, between in (
-                (decisions[i - 1], text[decisions[i - 1].span.end : decision.span.start]) if i > 0 else (None, ""),
-                (decisions[i + 1], text[decision.span.end : decisions[i + 1].span.start]) if i + 1 < len(decisions) else (None, ""),
-            )
-            if other is not None and between in _COORDINATION
-        ]
-        if any(_is_known_place(other) for other in neighbours):
-            if out is decisions:
-                out = list(decisions)
-            out[i] = replace(decision, type="LOC")
+    places = {i for i, d in enumerate(decisions) if _is_known_place(d)}
+    if not places:
+        return out
+    sure = {i for i in places if decisions[i].match.method == "exact"}  # type: ignore[union-attr]
+    changed = True
+    while changed:
+        changed = False
+        for i, decision in enumerate(out):
+            if i in places or not _may_be_listed_place(decision):
+                continue
+            # A person's surname yields only to a sure place after it, as an address lists a
+            # place before what holds it: "In Kfar Kila, Dakroub said" keeps Dakroub.
+            unknown = decision.match is None
+            for j in (i - 1, i + 1) if unknown else (i + 1,):
+                if (j in places if unknown else j in sure) and 0 <= j < len(out):
+                    first, second = (out[j], decision) if j < i else (decision, out[j])
+                    if text[first.span.end : second.span.start] in _COORDINATION:
+                        if out is decisions:
+                            out = list(decisions)
+                        out[i] = replace(decision, type="LOC", match=None)
+                        places.add(i)
+                        sure.add(i)
+                        changed = True
+                        break
     return out
+
+
+def _may_be_listed_place(decision: Decision) -> bool:
+    """An unknown name of one word (or an article and one word) typed as a person by
+    default, or a bare surname that only the key tier gives to a known person."""
+    match = decision.match
+    if decision.type != "PER" or decision.anchor_only or decision.nil_key is not None:
+        return False
+    if match is not None and not (decision.partial and match.entity is not None and match.method in ("key", "fuzzy")):
+        return False
+    words = decision.span.surface.replace("-", " ").split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() in ("al", "el", "as", "ar", "ad", "ash", "at", "az"))
 
 
 def _is_known_place(decision: Decision) -> bool:
