@@ -359,6 +359,13 @@ def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagge
         assert typed[name][1] == "ORG", name
 
 
+def test_a_name_in_single_quotes_is_whole_and_without_them(tagger: Tagger) -> None:
+    found = [m.surface for m in tagger.tag("He met 'Karim Tamaz' there. They called him 'Masterji', a teacher.", "d")]
+    assert found == ["Karim Tamaz", "Masterji"], found
+    found = [m.surface for m in tagger.tag("The Qa'ida men and the Brigades' units.", "d")]
+    assert "Qa'ida" in found and "Brigades'" not in found, found
+
+
 def test_a_list_field_in_title_case_names_a_name_not_a_headline(tagger: Tagger) -> None:
     for text in ("Name: Golden Dune Shipping Company\nx", "Entity name: Golden Dune Shipping Company\nx"):
         assert [m.surface for m in tagger.tag(text, "d")] == ["Golden Dune Shipping Company"], text

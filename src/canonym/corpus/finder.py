@@ -75,7 +75,7 @@ _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _SEQUENCE = re.compile(
-    rf"(?<![\w'’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
+    rf"(?<!\w)(?<!\w['’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE})*{_NEXT_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
@@ -95,14 +95,14 @@ _WORD_TAIL = (
 #: every position, and lowercase letters are not tried at all (1.6x faster).
 _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
-    rf"(?:(?<![\w'’].)"
+    rf"(?:(?<!\w.)(?<!\w['’].)"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE})*{_NEXT_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )
 #: The particle that opens a _SEQUENCE match before its first capital ("al-", "bin ").
-_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}]\Z")
+_PARTICLE_BEFORE = re.compile(rf"(?<!\w)(?<!\w['’])(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}]\Z")
 #: The last two letters of each such particle and a separator: a quick test before that one.
 _PARTICLE_TAILS = frozenset(
     p[-2:] + separator
@@ -781,8 +781,10 @@ def _owner_apart(text: str, start: int, end: int, places: frozenset[str]) -> lis
 
 
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    # A lone quote mark after the last word is a plural's possessive ("the Brigades' units")
+    # or a closing quotation mark ("alias 'Nabi Hizbi'"): no name ends in one.
     possessive = _POSSESSIVE.search(text[start:end])
-    if possessive is not None and (possessive.group() != "'" or text[start:end].endswith("s'")):
+    if possessive is not None:
         end -= len(possessive.group())
     return start, end
 
