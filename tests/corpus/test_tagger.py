@@ -310,6 +310,29 @@ def test_treasury_and_panel_report_forms(tagger: Tagger) -> None:
     assert found.get("Dhows", ("", ""))[0] != "us-state-department"  # no acronym's key ("DoS")
 
 
+def test_aliases_in_prose_in_lists_and_in_a_notices_fields(tagger: Tagger) -> None:
+    text = (
+        "A Tajik named Jamshed Qurbonov, who used the alias Abu Usmon al-Tajiki, ran a shop. "
+        "The arrestees are Md Sajjadul Islam Shuvo, 27, who also goes by the name Abu Muhammad al-Bangali. "
+        "Its founder Rinaldo Nazzaro, who used the aliases Norman Spear and Roman Wolf, left."
+    )
+    found = clusters(tagger, text)
+    assert found["Abu Usmon al-Tajiki"] == found["Jamshed Qurbonov"], found
+    assert found["Abu Muhammad al-Bangali"] == found["Md Sajjadul Islam Shuvo"], found
+    assert found["Norman Spear"] == found["Roman Wolf"] == found["Rinaldo Nazzaro"], found
+    # A wanted notice: its heading, an "Aliases:" line parted by commas (a title cut out of
+    # one), and Interpol's name fields.
+    text = (
+        "JEHAD SERWAN MOSTAFA\n\nProviding Material Support to Terrorists\n\nDESCRIPTION\n"
+        "Aliases: Ahmed Gurey, Anwar, Emir Anwar, Abu Anwar al-Muhajir\nDate of birth: 1982\n\n"
+        "IDENTITY PARTICULARS\nFamily name: BENAMRANE\nForename: KARIM YOUSSEF\nSex: Male\n"
+    )
+    found = named(tagger, text)
+    assert len({found[name][0] for name in ("JEHAD SERWAN MOSTAFA", "Ahmed Gurey", "Anwar", "Abu Anwar al-Muhajir")}) == 1, found
+    assert found["BENAMRANE"] == found["KARIM YOUSSEF"] != found["Anwar"], found
+    assert found["BENAMRANE"][1] == "PER"
+
+
 def test_an_alias_list_line_and_us_government_names(tagger: Tagger) -> None:
     text = (
         "Talal Hamiyah\n\nBorn: 1952\nAlso known as: Talal Hamiya; Abu Jafar\n\n"

@@ -467,7 +467,10 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
     r"[\"”’')]?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as"
-    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre)"
+    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre"
+    # "who used the alias", "who also uses the kunya", "who also goes by the name"
+    r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
+    r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
     rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
     rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *"
@@ -475,7 +478,8 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias\b|code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias|code-?named|nicknamed|dubbed|nom de guerre|"
+    r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
 )
@@ -484,8 +488,38 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known locally as", "known widely as", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
+    "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
 )
+
+
+#: A wanted notice's fields of a person's name: "Family name: BENAMRANE", "Forename: KARIM".
+_NAME_FIELD = re.compile(r"(?:^|\n)(Family name|Surname|Last name|Forenames?|Given names?|First names?): *\Z", re.IGNORECASE)
+
+
+def resolve_name_fields(text: str, decisions: list[Decision]) -> list[Decision]:
+    """The values of a notice's name fields are a person's names, and a forename given after
+    a family name (Interpol's "Family name: BENAMRANE / Forename: KARIM YOUSSEF") is the same
+    person's: unknown in capitals, each alone would be an organisation's acronym or another."""
+    if "name" not in text.lower():
+        return decisions
+    out = decisions
+    family: Decision | None = None
+    for i, decision in enumerate(decisions):
+        field = _NAME_FIELD.search(text, max(0, decision.span.start - 20), decision.span.start)
+        if field is None or _is_known(decision):
+            continue
+        if out is decisions:
+            out = list(decisions)
+        person = replace(decision, type="PER", match=None) if decision.match is None or decision.match.entity is None else decision
+        label = field.group(1).lower()
+        if label in ("family name", "surname", "last name"):
+            out[i] = family = person
+        elif family is not None and decision.span.start - family.span.end < 200:
+            out[i] = _adopt(person, family)
+        else:
+            out[i] = person
+    return out
 
 
 def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
@@ -502,14 +536,30 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     given: dict[str, Decision] = {}
     # The names of an alias list so far: "Also known as: Hasm; Harakat Sawaed Misr; ...", from
     # the first, right after the label that opens its line.
-    listed: set[int] = {i for i in names if _ALIAS_LIST_LABEL.search(text, max(0, out[i].span.start - 20), out[i].span.start)}
+    listed: set[int] = {i for i in names if _ALIAS_LIST_LABEL.search(text, max(0, out[i].span.start - 30), out[i].span.start)}
+    # The names of a list that commas and "and" part, not only semicolons: after a label
+    # ("Aliases: A, B, C") or a plural ("who used the aliases A and B").
+    commas: set[int] = set(listed)
+    for i in sorted(listed):
+        # A listing's alias line after its "Name:" field: the first alias is the entry's.
+        entry = _entry_name(text, out, names, out[i]) if not _is_known(out[i]) else None
+        if entry is not None and not _is_undecided(entry):
+            out[i] = _adopt(out[i], entry)
+            given[out[i].span.surface] = out[i]
     for i, j in pairwise(names):
         first, second = out[i], out[j]
         gap = text[first.span.end : second.span.start]
-        if second.span.start - first.span.end > 40 or not (
-            _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start) or (i in listed and gap == "; ")
-        ):
+        if second.span.start - first.span.end > 90:
             continue
+        if i in listed and (gap == "; " or (i in commas and _LIST_GAP.fullmatch(gap) is not None)):
+            if i in commas:
+                commas.add(j)
+        else:
+            said = _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
+            if said is None:
+                continue
+            if _PLURAL_ALIASES.search(said.group()):
+                commas.add(j)
         listed.update((i, j))
         if "quality a.k.a" in gap:
             # The UN list's aliases are the entry's, after fields that may name places
@@ -527,16 +577,31 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     return out
 
 
-#: A line's label before a list of aliases separated by semicolons.
-_ALIAS_LIST_LABEL = re.compile(r"(?:^|\n)(?:Also known as|A\.k\.a\.?|Aliases|Alias):\s*\Z", re.IGNORECASE)
+#: A line's label before a list of aliases separated by semicolons (or commas).
+_ALIAS_LIST_LABEL = re.compile(r"(?:^|\n)(?:Also known as|A\.k\.a\.?|Aliases|Alias|(?:Other )?names used|Other names):\s*\Z", re.IGNORECASE)
+#: What parts the names of a list that a label or a plural opens (a title cut out of the
+#: next name may follow: "Anwar, Emir Anwar").
+_LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
+#: A plural in the words before an alias: more than one follows.
+_PLURAL_ALIASES = re.compile(r"\b(?:aliases|names|kunyas|pseudonyms|nicknames|noms de guerre|code ?names)\b", re.IGNORECASE)
 
 
 def _entry_name(text: str, decisions: list[Decision], names: list[int], alias: Decision) -> Decision | None:
-    """The name of the UN list entry that ``alias`` is given in: the name right after the
-    last "Name:" label before it."""
+    """The name of the list entry or wanted notice that ``alias`` is given in: the name right
+    after the last "Name:" label before it, or else the last name before it that stands
+    alone on its line in capitals (a notice's heading: "JEHAD SERWAN MOSTAFA")."""
     label = text.rfind("Name:", max(0, alias.span.start - 2000), alias.span.start)
     if label == -1:
-        return None
+        # A heading is nearer than a "Name:" label may be: a notice's fields are few.
+        floor = alias.span.start - _HEADING_REACH
+        heading = None
+        for i in names:
+            decision = decisions[i]
+            if decision.span.start >= alias.span.start:
+                break
+            if decision.span.start >= floor and decision.type == "PER" and _alone_on_its_line(text, decision):
+                heading = decision
+        return heading
     for i in names:
         decision = decisions[i]
         if decision.span.start >= alias.span.start:
@@ -544,6 +609,18 @@ def _entry_name(text: str, decisions: list[Decision], names: list[int], alias: D
         if decision.span.start > label:
             return decision if text[label + 5 : decision.span.start].strip() in ("", "1:") else None
     return None
+
+
+#: How far before a notice's alias line its heading may be (characters).
+_HEADING_REACH = 600
+
+
+def _alone_on_its_line(text: str, decision: Decision) -> bool:
+    span = decision.span
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    return line.strip() == span.surface and span.surface.isupper()
 
 
 def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:

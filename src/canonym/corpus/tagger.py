@@ -35,6 +35,7 @@ from canonym.corpus.coref import (
     resolve_aliases,
     resolve_by_container_after,
     resolve_by_context,
+    resolve_name_fields,
     resolve_partials,
 )
 from canonym.corpus.finder import (
@@ -242,7 +243,7 @@ class Tagger:
         decisions = _places_by_coordination(text, decisions)
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
-        partials = resolve_aliases(text, resolve_partials(resolve_aliases(text, decisions)))
+        partials = resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))
         gazetteer = self.resolver.gazetteer
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer))
         mention = self._mention
