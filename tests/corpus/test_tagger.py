@@ -115,6 +115,9 @@ def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagge
     )
     found = clusters(tagger, text)
     assert found["Al-Manara"] == found["Al-Manara Exchange and Transfer Company"] == found["Al-Manara Money Services"], found
+    # Or of a known group's.
+    found = clusters(tagger, "Lashkar-e-Taiba and the Hizbul Mujahideen were named. Lashkar recruited him; Hizbul cadres fled.")
+    assert found["Lashkar"] == "lashkar-e-taiba" and found["Hizbul"] == "hizbul-mujahideen", found
     # A person of the document who bears the word keeps it.
     found = clusters(tagger, "Karim Tamaz founded the Tamaz Holding Company. Tamaz denied it.")
     assert found["Tamaz"] == found["Karim Tamaz"] != found["Tamaz Holding Company"]

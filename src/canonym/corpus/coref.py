@@ -161,6 +161,36 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
+def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
+    """An unknown word that opens the name of a known group or place of the document, written
+    alone, is that group or place: "Lashkar" after "Lashkar-e-Taiba", "Hizbul" after "Hizbul
+    Mujahideen", "Mocímboa" after "Mocímboa da Praia"; unless a person of the document bears
+    it, or it opens the names of two."""
+    words = [i for i, d in enumerate(decisions) if _is_unknown_word(d) and d.nil_key is None]
+    if not words:
+        return decisions
+    opened: dict[str, set[str]] = {}
+    firsts: dict[str, Decision] = {}
+    borne: set[str] = set()
+    for decision in decisions:
+        parts = fold(decision.span.surface).split()
+        if len(parts) < 2:
+            continue
+        if decision.type == "PER":
+            borne.update(parts)
+        elif _is_known(decision) and decision.match.score >= SURE_SCORE * 0.9:  # type: ignore[union-attr]
+            opened.setdefault(parts[0], set()).add(decision.match.entity.id)  # type: ignore[union-attr]
+            firsts.setdefault(parts[0], decision)
+    out = decisions
+    for i in words:
+        word = fold(decisions[i].span.surface)
+        if len(opened.get(word, ())) == 1 and word not in borne:
+            if out is decisions:
+                out = list(decisions)
+            out[i] = _adopt(decisions[i], firsts[word])
+    return out
+
+
 def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:
     """The entity ids that the seeking decisions may take an anchor of: their candidates and
     their own entity (a superset of what :func:`_fitting` looks for beyond persons)."""
