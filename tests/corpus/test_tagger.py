@@ -392,6 +392,13 @@ def test_a_name_in_single_quotes_is_whole_and_without_them(tagger: Tagger) -> No
     assert "Qa'ida" in found and "Brigades'" not in found, found
 
 
+def test_a_preposition_that_opens_a_sentence_is_no_part_of_the_name_after_it(tagger: Tagger) -> None:
+    text = "Md Sajjadul Islam Shuvo was held. Following Shuvo's arrest, police acted. Throughout Borno, schools shut."
+    found = clusters(tagger, text)
+    assert found["Shuvo"] == found["Md Sajjadul Islam Shuvo"], found
+    assert found["Borno"] == "borno-state", found
+
+
 def test_a_list_field_in_title_case_names_a_name_not_a_headline(tagger: Tagger) -> None:
     for text in ("Name: Golden Dune Shipping Company\nx", "Entity name: Golden Dune Shipping Company\nx"):
         assert [m.surface for m in tagger.tag(text, "d")] == ["Golden Dune Shipping Company"], text
