@@ -480,6 +480,10 @@ def test_acronyms_written_as_words_and_roles_before_a_company(tagger: Tagger) ->
     found = named(tagger, text)
     assert found["Nacta"] == found["National Counter Terrorism Authority"]
     assert found["Nacta"][1] == "ORG"
+    # The document's definition outranks a transliteration key's guess ("Raab").
+    found = named(tagger, "The Rapid Action Battalion (Rab) arrested him. Later Rab raided a flat.")
+    assert found["Rab"] == found["Rapid Action Battalion"], found
+    found = named(tagger, text)
     assert found["Sahand Marine Services"] == found["SAHAND MARINE SERVICES LLC"]
     assert not any(s.startswith("Manager") for s in found)
 

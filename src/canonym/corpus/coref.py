@@ -665,8 +665,16 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     if not defined:
         return decisions
     return [
-        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and d.match is None else d for d in decisions
+        _adopt(d, defined[d.span.surface]) if d.span.surface in defined and _open_to_definition(d) else d for d in decisions
     ]
+
+
+def _open_to_definition(decision: Decision) -> bool:
+    """Whether the document's own definition of a word outranks what the gazetteer made of
+    it: nothing, or no more than a transliteration key's guess ("Rapid Action Battalion
+    (Rab)" is no Dominic Raab)."""
+    match = decision.match
+    return match is None or match.method in ("key", "fuzzy")
 
 
 def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[Decision]:
@@ -782,7 +790,7 @@ def _is_written_acronym(decision: Decision, name: Decision) -> bool:
     Terrorism Authority", as Pakistani and British papers write them): its letters are the
     name's, in order, from the first."""
     surface = decision.span.surface
-    if decision.match is not None or not (3 <= len(surface) <= 12 and surface.isalpha() and surface[1:].islower()):
+    if not _open_to_definition(decision) or not (3 <= len(surface) <= 12 and surface.isalpha() and surface[1:].islower()):
         return False
     letters = iter(fold(name.span.surface))
     return surface[0] == name.span.surface[0] and all(c in letters for c in surface.lower())
