@@ -383,6 +383,24 @@ def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagge
     typed = named(tagger, text)
     for name in ("Canadian Armed Forces", "Central Reserve Police Force", "Defence Headquarters", "Indian Airlines"):
         assert typed[name][1] == "ORG", name
+    # An army, a police force or a court named by ordinary words; an Arabic word for a group
+    # that opens a name, whoever else the rest names.
+    text = (
+        "Irish Republican Army; Irish National Liberation Army. The Federal High Court and the Higher Regional Court "
+        "in Munich ruled. HTS merged with factions including Harakat Nur al Din al Zinki and the Jakarta police."
+    )
+    typed = named(tagger, text)
+    for name in ("Irish Republican Army", "Irish National Liberation Army", "Federal High Court", "Higher Regional Court", "Harakat Nur al Din al Zinki"):
+        assert typed[name][1] == "ORG", (name, typed)
+    assert typed["Munich"][0] == "munich"
+
+
+def test_an_unknown_organisation_of_ordinary_words_joins_no_longer_one_across_documents(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [("a", "The Philippine National Police said so."), ("b", "Officers at the National Police headquarters in Jakarta spoke.")]
+    )
+    found = {m.surface: m.cluster_id for m in mentions}
+    assert found["National Police"] != found["Philippine National Police"], found
 
 
 def test_a_name_in_single_quotes_is_whole_and_without_them(tagger: Tagger) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from canonym.corpus.finder import without_part_numbers
+from canonym.corpus.finder import common_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
@@ -33,11 +33,14 @@ _LEGAL_FORMS = frozenset(
 )
 
 
-def nil_cluster_keys(keys: list[str], organisations: frozenset[str] = frozenset()) -> dict[str, str]:
+def nil_cluster_keys(
+    keys: list[str], organisations: frozenset[str] = frozenset(), generic: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Map each unknown name key (sorted, distinct) to its cluster's representative key.
 
     ``organisations`` are the keys written as organisations' names: a shorter one joins a
-    longer only when its words stand together there (see :func:`_merge_partial_names`).
+    longer only when its words stand together there, and a ``generic`` one (two ordinary
+    words: "National Police") joins none (see :func:`_merge_partial_names`).
     """
     parent = {k: k for k in keys}
 
@@ -73,7 +76,7 @@ def nil_cluster_keys(keys: list[str], organisations: frozenset[str] = frozenset(
         ra, rb = find(key), find(other)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    _merge_partial_names(keys, find, parent, organisations)
+    _merge_partial_names(keys, find, parent, organisations, generic)
     return {k: find(k) for k in keys}
 
 
@@ -85,13 +88,17 @@ def _without_legal_form(parts: list[str]) -> list[str]:
     return parts[:end]
 
 
-def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: dict[str, str], organisations: frozenset[str]) -> None:
+def _merge_partial_names(
+    keys: list[str], find: Callable[[str], str], parent: dict[str, str], organisations: frozenset[str], generic: frozenset[str]
+) -> None:
     """Join a shorter unknown name to the one longer name that holds all its parts.
 
     "Abd al-Rahman Mahmud" joins "Abd al-Rahman Mahmud al-Sharabi" when no other longer
     unknown name also holds those parts (then it stays on its own). A person's name may skip
     the middle of another ("Muhammad al-Sharabi"); an organisation's may not: the "Sudan
-    Liberation Movement" is not the "Sudan People's Liberation Movement-North".
+    Liberation Movement" is not the "Sudan People's Liberation Movement-North". An
+    organisation's name of ordinary words joins no longer one: the "National Police" of one
+    country's story is not the "Philippine National Police" of another's (see :func:`_is_generic`).
     """
     by_part: defaultdict[str, set[str]] = defaultdict(set)
     skeletons = {key: [_skeleton(part) for part in key.split()] for key in keys}
@@ -100,7 +107,7 @@ def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: di
             by_part[skeleton].add(key)
     for key in keys:
         parts = key.split()
-        if len([p for p in parts if len(p) > 2]) < 2:
+        if len([p for p in parts if len(p) > 2]) < 2 or key in generic:
             continue
         pools = [by_part[skeleton] for skeleton in skeletons[key]]
         candidates = set.intersection(*pools) - {key}
@@ -114,6 +121,13 @@ def _merge_partial_names(keys: list[str], find: Callable[[str], str], parent: di
         if len(longer) == 1:
             root, target = find(key), longer.pop()
             parent[max(root, target)] = min(root, target)
+
+
+def _is_generic(words: list[str], common: frozenset[str]) -> bool:
+    """Whether an organisation's name is two ordinary words or fewer ("National Police",
+    "Security Forces"), which many bodies bear. (The common words hold the names of countries
+    too: a longer name of them is one body's: "Sudan People's Liberation Movement".)"""
+    return len(words) <= 2 and all(w in common for w in words)
 
 
 def _stands_in(parts: list[str], longer: list[str]) -> bool:
@@ -150,7 +164,10 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     """
     if not stats:
         return {}
-    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), frozenset(key for key, _, etype in stats if etype == "ORG"))
+    common = common_words()
+    organisations = frozenset(key for key, _, etype in stats if etype == "ORG")
+    generic = frozenset(key for key, surface, etype in stats if etype == "ORG" and _is_generic(fold(surface).split(), common))
+    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic)
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}
     types: dict[str, dict[str, int]] = {}

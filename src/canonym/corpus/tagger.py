@@ -54,6 +54,7 @@ from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import (
     COMPASS_WORDS,
+    GROUP_OPENERS,
     LOC_WORDS,
     ORG_WORDS,
     PLACE_PREFIXES,
@@ -103,7 +104,7 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "foundation", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "foundation", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -441,6 +442,10 @@ class Tagger:
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
         words = fold(shape.surface).split()
+        if words[0] in GROUP_OPENERS and len(words) >= 3 and inside[0].start > shape.start:
+            # "Harakat Nur al-Din al-Zinki", "Katibat Ahrar Jabal al-Zawiya": an Arabic word
+            # for a group opens its name, whatever people or places the rest also names.
+            return True
         if _is_head_of(words) and all(s.start > shape.start and self._known_type(s) != "PER" for s in inside):
             # "Ministry of Foreign Affairs": an institution of a field, whatever else the
             # field's words name (a magazine, "Foreign Affairs").
