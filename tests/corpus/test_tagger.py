@@ -596,6 +596,7 @@ def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     assert [s for s, _, _ in spans(tagger, text)] == ["Dakroub"]
     assert spans(tagger, "The raid began at 02:00 GMT on 03 Jul 2024.") == []
     assert spans(tagger, "Caption\nL-R: the two envoys.") == []
+    assert spans(tagger, "[10] Ibid.; the list is set out in the Annex.") == []
 
 
 def test_ordinary_words_before_a_building_make_a_name(tagger: Tagger) -> None:
