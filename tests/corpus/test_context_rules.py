@@ -482,6 +482,13 @@ def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
     assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province
 
 
+def test_a_word_shaped_like_a_places_adjective_with_no_noun_after_it_is_a_place(tagger: Tagger) -> None:
+    typed = named(tagger, "He rented a flat in Tongi. Police raided the town's Tongi, and seized bombs.")
+    assert typed["Tongi"][1] == "LOC", typed
+    # An adjective before its noun stays none.
+    assert named(tagger, "An Iraqi official met a Somali envoy in Somali regions.") == {}
+
+
 def test_an_address_lists_places_that_a_known_place_closes(tagger: Tagger) -> None:
     text = "Address: Omar al-Mukhtar Street, Gaza City, Gaza Strip; Aksaray, Fatih, Istanbul, Türkiye\n"
     typed = named(tagger, text)

@@ -634,6 +634,10 @@ class Tagger:
             # a word in capitals or an unknown word opening a line is no name elsewhere.
             return Decision(span, None, "LOC", partial)
         if how == _FIXED:
+            if anchor_only and match is None and _AT_A_PLACE.search(text, max(0, span.start - 10), span.start) and _NO_NOUN_AFTER.match(text, span.end) and self._surface(span.surface).demonym:
+                # "in Tongi.", "Gazipur's Tongi,": shaped like an adjective of a place (Tonga's),
+                # but with no noun after it, after "in" or an owner, a place's own name.
+                return Decision(span, None, "LOC", partial)
             if etype == "PER" and not _is_sure(span.surface, match):
                 titled = self._titled(text, span)
                 if titled is not None:
@@ -1241,6 +1245,12 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
             if suffix in ("an", "ans") and base.endswith("c") and base[:-1] + "que" in places:
                 return True  # Mozambican, Martinican: the place's -que written -c
     return False
+
+
+#: Before a place's name, not an adjective's: a preposition of place or an owner ("Gazipur's").
+_AT_A_PLACE = re.compile(r"(?:\b(?:in|at|near|outside|inside|around)|\w['’]s) \Z")
+#: After a name that no noun follows: punctuation, the end, or "and".
+_NO_NOUN_AFTER = re.compile(r"(?:[,.;:)]|\s*$| and )")
 
 
 _CONTRACTION = re.compile(r"^([A-Za-z]+)['’](?:re|ll|ve|d|s|m|t)$")
