@@ -482,6 +482,13 @@ def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
     assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province
 
 
+def test_a_compass_word_before_a_known_place_names_a_part_of_it(tagger: Tagger) -> None:
+    typed = named(tagger, "Raids in South Jakarta and Central Sulawesi; a cell in Northern Virginia; clashes in Northern Syria.")
+    for name in ("South Jakarta", "Central Sulawesi", "Northern Virginia"):
+        assert typed[name][1] == "LOC" and typed[name][0].startswith("NIL:"), (name, typed)
+    assert typed["Syria"][0] == "syria" and "Northern Syria" not in typed
+
+
 def test_a_word_shaped_like_a_places_adjective_with_no_noun_after_it_is_a_place(tagger: Tagger) -> None:
     typed = named(tagger, "He rented a flat in Tongi. Police raided the town's Tongi, and seized bombs.")
     assert typed["Tongi"][1] == "LOC", typed
