@@ -445,8 +445,9 @@ class Tagger:
         if len(words) == 2 and words[0] in COMPASS_WORDS and len(inside) == 1 and inside[0].end == shape.end and self._is_place(inside[0]):
             # "South Jakarta", "Central Sulawesi", "Northern Virginia": a part of a place with
             # a name of its own; but "Northern Syria" is a part of a country, described.
-            entity = self._surface(inside[0].surface).match.entity  # type: ignore[union-attr]
-            return not (words[0].endswith("ern") and entity.kind == "country")
+            match = self._surface(inside[0].surface).match
+            country = match is not None and match.entity is not None and match.entity.kind == "country"
+            return not (words[0].endswith("ern") and country)
         if words[0] in GROUP_OPENERS and len(words) >= 3 and inside[0].start > shape.start:
             # "Harakat Nur al-Din al-Zinki", "Katibat Ahrar Jabal al-Zawiya": an Arabic word
             # for a group opens its name, whatever people or places the rest also names.
