@@ -417,6 +417,12 @@ def test_a_preposition_that_opens_a_sentence_is_no_part_of_the_name_after_it(tag
     assert found["Borno"] == "borno-state", found
 
 
+def test_mohammad_abbreviated_opens_the_name_after_it(tagger: Tagger) -> None:
+    found = named(tagger, "The module was run by Mohd. Altaf Sheikh, 41. Md. Rafiqul Islam was held in Dhaka.")
+    assert found["Mohd. Altaf Sheikh"][1] == found["Md. Rafiqul Islam"][1] == "PER", found
+    assert not any(name in found for name in ("Mohd", "Md.")), found
+
+
 def test_a_list_field_in_title_case_names_a_name_not_a_headline(tagger: Tagger) -> None:
     for text in ("Name: Golden Dune Shipping Company\nx", "Entity name: Golden Dune Shipping Company\nx"):
         assert [m.surface for m in tagger.tag(text, "d")] == ["Golden Dune Shipping Company"], text

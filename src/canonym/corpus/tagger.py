@@ -258,6 +258,8 @@ class Tagger:
         if _names_head_of_and(text) or (" and " in text and _COMPANY_AFTER_AND.search(text)):
             shapes = _institutions_joined(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
+        if "d. " in text and (abbreviated := list(_ABBREVIATED_GIVEN_NAME.finditer(text))):
+            shapes, known = _with_abbreviated_given_names(text, abbreviated, shapes, known)
         chosen: list[Span] = []
         k = 0
         count = len(known)
@@ -1288,6 +1290,26 @@ def _names_head_of_and(text: str) -> bool:
 _COMPANY_AFTER_AND = re.compile(
     r" and (?:[A-Z][\w'’-]* )+(?:Company|Co\.|Corporation|Foundation|Establishment|LLC|L\.L\.C\.|Ltd\.?|Limited)(?![\w])"
 )
+
+
+#: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
+_ABBREVIATED_GIVEN_NAME = re.compile(r"\b(?:Mohd|Md|Muhd|Mohd)\. (?=[A-Z][a-z])")
+
+
+def _with_abbreviated_given_names(
+    text: str, abbreviated: list[re.Match[str]], shapes: list[Span], known: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """The shapes with "Mohd." or "Md." joined to the name after it ("Md. Rafiqul Islam",
+    "Mohd. Altaf Sheikh"): its dot does not end the name, and "Md." there is no Maryland."""
+    starts = {m.end(): m.start() for m in abbreviated}
+    cuts = [(m.start(), m.end()) for m in abbreviated]
+    joined = []
+    for shape in shapes:
+        if _inside_any(shape, cuts):
+            continue
+        start = starts.get(shape.start)
+        joined.append(shape if start is None else Span(start, shape.end, text[start : shape.end], False))
+    return joined, [s for s in known if not _inside_any(s, cuts)]
 
 
 def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
