@@ -482,6 +482,16 @@ def test_syrian_and_russian_wire_forms(tagger: Tagger) -> None:
     assert typed["Idlib"][0] == "idlib-governorate"  # "rural Idlib" is the province
 
 
+def test_romance_institutions_whose_names_hold_a_country(tagger: Tagger) -> None:
+    text = (
+        "A raid with the Forces Armées de la République Démocratique du Congo (FARDC) followed. "
+        "Cabo Delgado relies on the Forças Armadas de Defesa de Moçambique (FADM). The FADM withdrew."
+    )
+    typed = named(tagger, text)
+    assert typed["FARDC"] == typed["Forces Armées de la République Démocratique du Congo"], typed
+    assert typed["FADM"] == typed["Forças Armadas de Defesa de Moçambique"] and typed["FADM"][1] == "ORG", typed
+
+
 def test_a_compass_word_before_a_known_place_names_a_part_of_it(tagger: Tagger) -> None:
     typed = named(tagger, "Raids in South Jakarta and Central Sulawesi; a cell in Northern Virginia; clashes in Northern Syria.")
     for name in ("South Jakarta", "Central Sulawesi", "Northern Virginia"):

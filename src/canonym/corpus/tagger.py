@@ -121,6 +121,10 @@ _ROLE_NOUNS = frozenset(
 _NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
+#: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
+#: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
+#: Defesa de Moçambique").
+_HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:of|for|de|des|du|de la|da|do|dos|das|pour) ")
 #: The article as a word of its own just before a name ("Nour al-Sahel"; not "Israel-Gaza").
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])[ae]l-\Z", re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
@@ -485,7 +489,7 @@ class Tagger:
                         return True  # "the Eastern District of Virginia", a US court's
                 elif (head_word in _NAME_HEADS or (head_word in _SITES and start > shape.start)) and (
                     start > shape.start
-                    or (_OF.match(text, start + len(word)) is not None and head_word != "government")
+                    or (_HEAD_THEN_OF.match(text, start + len(word)) is not None and head_word != "government")
                     or head_word in _MEDIA
                 ):
                     # "Oman News Agency", "Alliance of Sahel States", "Radio Dabanga",
