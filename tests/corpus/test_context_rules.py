@@ -490,6 +490,9 @@ def test_romance_institutions_whose_names_hold_a_country(tagger: Tagger) -> None
     typed = named(tagger, text)
     assert typed["FARDC"] == typed["Forces Armées de la République Démocratique du Congo"], typed
     assert typed["FADM"] == typed["Forças Armadas de Defesa de Moçambique"] and typed["FADM"][1] == "ORG", typed
+    # A country's institution named by the ordinary words of another's name (the PKK's).
+    typed = named(tagger, "The Uganda People's Defence Forces (UPDF) says it killed them. The UPDF denied it.")
+    assert typed["UPDF"] == typed["Uganda People's Defence Forces"] and typed["UPDF"][0].startswith("NIL:"), typed
 
 
 def test_a_compass_word_before_a_known_place_names_a_part_of_it(tagger: Tagger) -> None:

@@ -448,6 +448,19 @@ class Tagger:
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
         words = fold(shape.surface).split()
+        if (
+            len(inside) == 2
+            and inside[0].start == shape.start
+            and inside[1].end == shape.end
+            and text[inside[0].end : inside[1].start] == " "
+            and self._is_place(inside[0])
+            and self._known_type(inside[1]) == "ORG"
+            and fold(inside[1].surface).split()[-1] in _INSTITUTIONS
+            and all(w in self._common for w in fold(inside[1].surface).split() if len(w) > 1)
+        ):
+            # "Uganda People's Defence Forces": a country's own institution, named by the
+            # ordinary words another's name is made of (the PKK's "People's Defence Forces").
+            return True
         if len(words) == 2 and words[0] in COMPASS_WORDS and len(inside) == 1 and inside[0].end == shape.end and self._is_place(inside[0]):
             # "South Jakarta", "Central Sulawesi", "Northern Virginia": a part of a place with
             # a name of its own; but "Northern Syria" is a part of a country, described.
