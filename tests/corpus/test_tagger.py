@@ -417,6 +417,12 @@ def test_a_preposition_that_opens_a_sentence_is_no_part_of_the_name_after_it(tag
     assert found["Borno"] == "borno-state", found
 
 
+def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
+    found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
+    assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found
+    assert not any(name.startswith("Takfiri") for name in found), found
+
+
 def test_mohammad_abbreviated_opens_the_name_after_it(tagger: Tagger) -> None:
     found = named(tagger, "The module was run by Mohd. Altaf Sheikh, 41. Md. Rafiqul Islam was held in Dhaka.")
     assert found["Mohd. Altaf Sheikh"][1] == found["Md. Rafiqul Islam"][1] == "PER", found

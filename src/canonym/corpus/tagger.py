@@ -128,6 +128,8 @@ _HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:of|for|de|des|du|
 #: The article as a word of its own just before a name ("Nour al-Sahel"; not "Israel-Gaza").
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])[ae]l-\Z", re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
+#: The first words of a kunya, "father of" or "mother of" (Turkish "Ebu").
+_KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 #: A field of a sanctions list or register ("Name: ...", "Entity name: ...", "Also known as:
@@ -467,6 +469,10 @@ class Tagger:
             match = self._surface(inside[0].surface).match
             country = match is not None and match.entity is not None and match.entity.kind == "country"
             return not (words[0].endswith("ern") and country)
+        if words[0] in _KUNYA_WORDS and len(words) >= 2 and inside[0].start > shape.start:
+            # "Ebu Talha el-Türki": a kunya opens a person's name, whatever the gazetteer
+            # makes of its parts alone (Talha, Turkey).
+            return True
         if words[0] in GROUP_OPENERS and len(words) >= 3 and inside[0].start > shape.start:
             # "Harakat Nur al-Din al-Zinki", "Katibat Ahrar Jabal al-Zawiya": an Arabic word
             # for a group opens its name, whatever people or places the rest also names.
