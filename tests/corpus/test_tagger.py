@@ -502,6 +502,20 @@ def test_a_place_met_only_as_folded_yields_to_a_person_of_the_document(tagger: T
     }
 
 
+def test_a_document_that_names_a_known_acronym_anew_keeps_it_for_its_aliases_too(tagger: Tagger) -> None:
+    text = (
+        "The Order adds Jama'at Ahl al-Thughur (JAT) to the list.\n\n"
+        "Jama'at Ahl al-Thughur (JAT)\nAlso known as: Ahl al-Thughur; Thughur Media.\nJAT material circulated."
+    )
+    found = clusters(tagger, text)
+    assert found["Thughur Media"] == found["Ahl al-Thughur"] == found["JAT"] == found["Jama'at Ahl al-Thughur"], found
+    assert found["JAT"] != "jamaah-ansharut-tauhid"
+    # A known name defines a known acronym of another for the document too; "Soldiers of
+    # the" is no part of it.
+    found = clusters(tagger, "Soldiers of the Armed Forces of the Philippines (AFP) clashed with rebels. The AFP said so.")
+    assert found["AFP"] == found["Armed Forces of the Philippines"] == "armed-forces-of-the-philippines", found
+
+
 def test_acronyms_written_as_words_and_roles_before_a_company(tagger: Tagger) -> None:
     text = (
         "The National Counter Terrorism Authority (Nacta) briefed senators. Nacta's coordinator spoke. "

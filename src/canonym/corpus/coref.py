@@ -658,8 +658,6 @@ def resolve_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
     document: "the Alliance of Sahel States (AES) ... the AES". Only the first letters must
     agree (Schwartz and Hearst's test): the rest may come from another language, AES being
     the French "Alliance des Etats du Sahel"."""
-    if " (" in text:
-        decisions = _named_before_known_acronym(text, decisions)
     defined = _defined_in_parentheses(text, decisions) if " (" in text else {}
     defined.update(_acronyms_by_initials(decisions, defined))
     if not defined:
@@ -677,20 +675,24 @@ def _open_to_definition(decision: Decision) -> bool:
     return match is None or match.method in ("key", "fuzzy")
 
 
-def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[Decision]:
+def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[Decision]:
     """An unknown name right before a known acronym in parentheses whose letters are its
     initials: when the name shares words with the acronym's entity, it is that entity spelt
     another way ("Jama'a Nusrat al-Islam wal-Muslimin (JNIM)"); when it shares none, the
     document defines the acronym anew, and each of its mentions is the name ("the Armed
-    Forces of the Philippines (AFP)" is no news agency)."""
+    Forces of the Philippines (AFP)" is no news agency), as a known name of another entity
+    does. Asked before the aliases, which
+    the acronym may give: "Jama'at Ahl al-Thughur (JAT)\nAlso known as: Thughur Media"."""
+    if " (" not in text:
+        return decisions
     out = decisions
     redefined: dict[str, Decision] = {}
     for i in range(1, len(decisions)):
         name, acronym = decisions[i - 1], decisions[i]
         if (
             _in_parentheses_after(text, name, acronym)
-            and name.match is None
             and _is_known(acronym)
+            and (name.match is None or (_is_known(name) and name.match.entity != acronym.match.entity))  # type: ignore[union-attr]
             and acronym.span.surface.isupper()
             and len(name.span.surface.split()) >= 2
             and initials(name.span.surface).upper() == "".join(c for c in acronym.span.surface if c.isalpha())
@@ -698,7 +700,7 @@ def _named_before_known_acronym(text: str, decisions: list[Decision]) -> list[De
             if out is decisions:
                 out = list(decisions)
             entity = acronym.match.entity if acronym.match is not None else None
-            if entity is not None and _shares_words(name.span.surface, entity):
+            if name.match is None and entity is not None and _shares_words(name.span.surface, entity):
                 out[i - 1] = _adopt(name, acronym)
             else:
                 redefined.setdefault(acronym.span.surface, name)

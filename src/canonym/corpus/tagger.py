@@ -35,6 +35,7 @@ from canonym.corpus.coref import (
     resolve_aliases,
     resolve_by_container_after,
     resolve_by_context,
+    resolve_known_acronyms_named,
     resolve_name_fields,
     resolve_opening_words,
     resolve_partials,
@@ -118,7 +119,7 @@ _BEFORE_INITIALLED_NAME = re.compile(r"(?:\S+ )+?(?=[A-Z][a-z]+ [A-Z]\. [A-Z][\w
 _ROLE_NOUNS = frozenset(
     ["manager", "director", "owner", "founder", "cofounder", "chairman", "chairwoman", "member", "employee", "shareholder", "partner", "executive", "accountant", "representative", "agent"]
 )
-_NOUN_OF = re.compile(r"([A-Z][a-z]+) of ")
+_NOUN_OF = re.compile(r"([A-Z][a-z]+) of (?:the )?")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
@@ -247,7 +248,7 @@ class Tagger:
         decide = self._decide
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
-            decisions = _named_before_acronyms(text, decisions, self._not_names)
+            decisions = resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names))
         decisions = _places_by_coordination(text, decisions)
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
