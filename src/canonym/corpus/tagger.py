@@ -1204,10 +1204,11 @@ def _places_by_coordination(text: str, decisions: list[Decision]) -> list[Decisi
     if not places:
         return out
     sure = {i for i in places if decisions[i].match.method == "exact"}  # type: ignore[union-attr]
-    changed = True
-    while changed:
-        changed = False
-        for i, decision in enumerate(out):
+    # One pass from the end, then one from the start: a list passes a place on in either
+    # direction, each pass along its whole length.
+    for order in (range(len(out) - 1, -1, -1), range(len(out))):
+        for i in order:
+            decision = out[i]
             if i in places or not _may_be_listed_place(decision):
                 continue
             # A person's surname yields only to a sure place after it, as an address lists a
@@ -1222,7 +1223,6 @@ def _places_by_coordination(text: str, decisions: list[Decision]) -> list[Decisi
                         out[i] = replace(decision, type="LOC", match=None)
                         places.add(i)
                         sure.add(i)
-                        changed = True
                         break
     return out
 
