@@ -417,6 +417,15 @@ def test_a_preposition_that_opens_a_sentence_is_no_part_of_the_name_after_it(tag
     assert found["Borno"] == "borno-state", found
 
 
+def test_a_groups_name_that_its_leader_bears_as_family_name_stays_the_groups(tagger: Tagger) -> None:
+    text = "CENTCOM destroyed Houthi launchers. The Houthi leader, Abdul-Malik al-Houthi, spoke. Houthi media reported strikes."
+    found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
+    assert [e for s, e in found if s == "Houthi"] == ["houthis"] * 3, found
+    # A given name the gazetteer gives to a group is still the person's.
+    found = clusters(tagger, "Densus 88 said Aman Abdurrahman had ordered it. Aman was moved to Nusakambangan.")
+    assert found["Aman"] == found["Aman Abdurrahman"], found
+
+
 def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
     found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
     assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found

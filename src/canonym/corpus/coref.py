@@ -135,7 +135,12 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             written = _written_as_one(decision.span.surface)
             if written is not None:
                 own_id = decision.match.entity_id if decision.match is not None else None
-                fitting = [a for a in _respelled_in(parts, position, written) if a.entity_id != own_id]
+                group = _names_a_group(decision)
+                fitting = [
+                    a
+                    for a in _respelled_in(parts, position, written)
+                    if a.entity_id != own_id and not (group and _family_name_key(a.decision.span.surface) == written)
+                ]
         if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
             # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
             # document: the person of the document who bears it.
@@ -189,6 +194,21 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
                 out = list(decisions)
             out[i] = _adopt(decisions[i], firsts[word])
     return out
+
+
+def _names_a_group(decision: Decision) -> bool:
+    """Whether the gazetteer gives the name to an organisation: "Houthi" is the movement's,
+    whichever of its leaders bearing it as family name ("Abdul-Malik al-Houthi") the
+    document also names (see :func:`_family_name_key`)."""
+    match = decision.match
+    return match is not None and match.entity is not None and match.entity.type == "ORG"
+
+
+@lru_cache(maxsize=65536)
+def _family_name_key(name: str) -> str:
+    """The key of a person's last name part ("huti" of "Abdul-Malik al-Houthi")."""
+    tokens = parse_name(name).tokens
+    return token_key(tokens[-1]) if tokens else ""
 
 
 def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:
