@@ -426,6 +426,14 @@ def test_a_groups_name_that_its_leader_bears_as_family_name_stays_the_groups(tag
     assert found["Aman"] == found["Aman Abdurrahman"], found
 
 
+def test_an_academic_wa_l_and_east_asian_given_names_keep_the_name_whole(tagger: Tagger) -> None:
+    text = "JNIM (Jamāʿat Nuṣrat al-Islām wa-l-Muslimīn) said. Leung Chi-wai fled. Park Chang-ho met Hamas-run and US-led bodies."
+    found = named(tagger, text)
+    assert found["Jamāʿat Nuṣrat al-Islām wa-l-Muslimīn"][0] == "jamaat-nusrat-al-islam-wal-muslimin", found
+    assert found["Leung Chi-wai"][1] == found["Park Chang-ho"][1] == "PER", found
+    assert found["Hamas"][0] == "hamas" and found["US"][0] == "united-states", found
+
+
 def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
     found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
     assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found

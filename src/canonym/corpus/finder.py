@@ -38,7 +38,7 @@ from canonym.normalize import fold, parse_name
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
-_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid)"
+_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid|l)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
@@ -46,9 +46,15 @@ _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters o
 _SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|y|wa|fi)"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
+#: A lowercase syllable after a hyphen that ends an East Asian given name ("Kim Jong-un",
+#: "Leung Chi-wai"); not a word that makes a modifier of a name ("Hamas-run", "US-led").
+_SYLLABLE = (
+    rf"[{_HYPHEN}](?!(?:led|run|held|born|made|era|wide|type|like|free|only|fed|bred|tied|ally|area|zone|side|post|less|time|term|day|war|due|far|plus|gate)(?![a-z]))"
+    r"[a-z]{2,4}(?![\w'’\-\u2010\u2011])"
+)
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*)"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*|{_SYLLABLE})*)"
 )
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or
 #: quotation mark ("Abu Bakr Ibn Muhammad Ibn 'Ali", "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri"),
@@ -86,7 +92,7 @@ _SEQUENCE = re.compile(
 #: _WORD after its first character, when that is a capital (or, after an ayn, its capital).
 _WORD_TAIL = (
     rf"[\w'’]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?"
-    rf"['’‘\u02be\u02bf]?{_CAP}[\w'’]*)*"
+    rf"['’‘\u02be\u02bf]?{_CAP}[\w'’]*|{_SYLLABLE})*"
 )
 #: The matches of _SEQUENCE that start at a capital, an ayn or an Arabic letter (all but
 #: those that open with a particle, "al-Baghdadi": see _particle_start). The first character

@@ -980,6 +980,8 @@ class Tagger:
         ) and not (
             len(words) == 2 and words[0] in self._given_names and self._may_be_surname(words[1])  # "Andrew Mines"
         ) and not (
+            _EAST_ASIAN_GIVEN_NAME.search(surface)  # "Kim Jong-un", "Park Chang-ho": syllables of a name
+        ) and not (
             len(words) > 1
             and (
                 words[-1] in _INSTITUTIONS
@@ -1279,6 +1281,8 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
     return False
 
 
+#: A capitalised syllable, a hyphen and a lowercase one: an East Asian given name ("Jong-un").
+_EAST_ASIAN_GIVEN_NAME = re.compile(r"\b[A-Z][a-z]{1,4}-[a-z]{2,4}\b")
 #: Before a place's name, not an adjective's: a preposition of place or an owner ("Gazipur's").
 _AT_A_PLACE = re.compile(r"(?:\b(?:in|at|near|outside|inside|around)|\w['’]s) \Z")
 #: After a name that no noun follows: punctuation, the end, or "and".
