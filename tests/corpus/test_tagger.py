@@ -434,6 +434,20 @@ def test_an_academic_wa_l_and_east_asian_given_names_keep_the_name_whole(tagger:
     assert found["Hamas"][0] == "hamas" and found["US"][0] == "united-states", found
 
 
+def test_court_captions_hearing_transcripts_and_surnames_that_are_words(tagger: Tagger) -> None:
+    text = (
+        "UNITED STATES OF AMERICA,\nPlaintiff-Appellee,\nv.\nELIJAH MARCUS THORNE,\nDefendant-Appellant.\n\n"
+        "Thorne argues that he was entrapped. Thorne grew up in Dearborn. Queues formed outside."
+    )
+    found = named(tagger, text)
+    assert found["Thorne"] == found["ELIJAH MARCUS THORNE"] and found["Thorne"][1] == "PER", found
+    assert not any(name.startswith(("Plaintiff", "Defendant", "Queues")) for name in found), found
+    text = "Chairman BRANDVOLD. The subcommittee will come to order. Mr. KELLEHER. Thank you, Chairman Brandvold. Mr. Smith agreed."
+    found = named(tagger, text)
+    assert found["BRANDVOLD"][1] == found["KELLEHER"][1] == found["Brandvold"][1] == found["Smith"][1] == "PER", found
+    assert not any(name.startswith("Chairman") for name in found), found
+
+
 def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
     found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
     assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found

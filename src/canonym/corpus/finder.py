@@ -518,7 +518,7 @@ class NameFinder:
         and a person, not Kasuri NIA; "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA,
         Va." a city and its state."""
         comma = text.index(",", start)
-        if _MONTH_AFTER_COMMA.match(text, comma):
+        if _MONTH_AFTER_COMMA.match(text, comma) or _PARTY_AFTER_COMMA.match(text, comma):
             return True
         state = _WORD_AFTER_COMMA.match(text, comma)
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
@@ -649,6 +649,8 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
 #: One word after a dateline's comma, then a dash, bracket or the line's end: "HOUSTON, Texas —".
 _WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–(:;,-]|$))", re.MULTILINE)
 #: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
+#: A party's role after a name in a court caption: "ELIJAH MARCUS THORNE, Defendant-Appellant."
+_PARTY_AFTER_COMMA = re.compile(r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?)\b")
 _MONTH_AFTER_COMMA = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"
 )

@@ -666,6 +666,15 @@ class Tagger:
             # a word in capitals or an unknown word opening a line is no name elsewhere.
             return Decision(span, None, "LOC", partial)
         if how == _FIXED:
+            if (
+                anchor_only
+                and (match is None or match.entity is None or match.method in ("key", "fuzzy"))
+                and " " not in span.surface
+                and _PERSONAL_TITLE_BEFORE.search(text, max(0, span.start - 16), span.start)
+            ):
+                # "Mr. Smith", "Dr. Rice": a word of the language, or a bare surname that the
+                # gazetteer gives to no one for sure, is a person's surname after a title.
+                return Decision(span, match if match is not None and match.entity is None else None, "PER", True)
             if anchor_only and match is None and _AT_A_PLACE.search(text, max(0, span.start - 10), span.start) and _NO_NOUN_AFTER.match(text, span.end) and self._surface(span.surface).demonym:
                 # "in Tongi.", "Gazipur's Tongi,": shaped like an adjective of a place (Tonga's),
                 # but with no noun after it, after "in" or an owner, a place's own name.
@@ -725,9 +734,17 @@ class Tagger:
             return Decision(span, match, "LOC", True, anchor_only=True)
         if how == _PLACE_LEVEL:
             return Decision(span, self._by_level(text, span, match), "LOC", partial)  # type: ignore[arg-type]
-        if span.modifier or not self._is_name(text, span, unknown):  # type: ignore[arg-type]
+        if span.modifier:
+            return None
+        if not self._is_name(text, span, unknown):  # type: ignore[arg-type]
+            if unknown.one_word and unknown.common and opens_sentence(text, span.start) and not used_lowercase(text, unknown.last):  # type: ignore[union-attr]
+                # "Thorne argues ...": a word of the language opening a sentence, and never
+                # written in lowercase: kept if a person of the document bears it.
+                return Decision(span, None, "PER", True, anchor_only=True)
             return None
         etype = unknown.type  # type: ignore[union-attr]
+        if etype == "ORG" and " " not in span.surface and _PERSONAL_TITLE_BEFORE.search(text, max(0, span.start - 16), span.start):
+            etype = "PER"  # "Mr. KELLEHER.", "Chairman BRANDVOLD": a surname in capitals, not an acronym
         if etype in ("", "PER"):
             # A name typed by default: the nouns around it may say otherwise.
             etype = type_by_context(text, span.start, span.end, one_word=not etype)
@@ -1281,6 +1298,10 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
     return False
 
 
+#: A title that only a person bears, right before a name.
+_PERSONAL_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Chairman|Chairwoman|Senator|Representative|Congressman|Congresswoman|Judge|Justice|Ambassador)\.? \Z"
+)
 #: A capitalised syllable, a hyphen and a lowercase one: an East Asian given name ("Jong-un").
 _EAST_ASIAN_GIVEN_NAME = re.compile(r"\b[A-Z][a-z]{1,4}-[a-z]{2,4}\b")
 #: Before a place's name, not an adjective's: a preposition of place or an owner ("Gazipur's").
