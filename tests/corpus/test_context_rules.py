@@ -120,7 +120,7 @@ def test_a_description_around_a_place_is_the_place(tagger: Tagger) -> None:
     text = "The U.S.-led coalition struck near the Jenin refugee camp; the Houthi movement denied it."
     clusters = found(tagger, text)
     assert clusters.get("U.S.") == "united-states"
-    assert clusters.get("Jenin") == "jenin"
+    assert clusters.get("Jenin") == "jenin-refugee-camp"  # the span is the name; its lowercase level word says which place
     assert clusters.get("Houthi") == "houthis"
 
 
@@ -493,6 +493,17 @@ def test_romance_institutions_whose_names_hold_a_country(tagger: Tagger) -> None
     # A country's institution named by the ordinary words of another's name (the PKK's).
     typed = named(tagger, "The Uganda People's Defence Forces (UPDF) says it killed them. The UPDF denied it.")
     assert typed["UPDF"] == typed["Uganda People's Defence Forces"] and typed["UPDF"][0] != "hpg", typed
+
+
+def test_a_lowercase_camp_after_a_place_names_its_camp_and_a_brigade_its_unit(tagger: Tagger) -> None:
+    text = (
+        "The Israeli occupation forces (IOF) stormed the Jenin refugee camp and Tulkarm camp. In Jenin city, shops shut. "
+        "The commander of the Khan Yunis Brigade was killed in Khan Younis."
+    )
+    found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
+    assert ("Jenin", "jenin-refugee-camp") in found and ("Tulkarm", "tulkarm-refugee-camp") in found, found
+    assert ("Jenin", "jenin") in found and ("IOF", "israel-defense-forces") in found, found
+    assert ("Khan Yunis Brigade", None) in found and ("Khan Younis", "khan-younis") in found, found
 
 
 def test_a_compass_word_before_a_known_place_names_a_part_of_it(tagger: Tagger) -> None:

@@ -170,7 +170,7 @@ def proper_part(surface: str) -> tuple[int, int] | None:
 #: capitalised ("the Hasakah and Deir al-Zor provinces"); ", in Iraq's Kurdistan region"
 #: after "Sulaymaniyah" is no list, nor is a dateline's "ERBIL, Kurdistan Region".
 _LEVEL_AFTER = re.compile(
-    r"\s+(?i:(provinces?|provincial|governorates?|regions?|regional|countryside|districts?|states?|valley|river))\b"
+    r"\s+(?i:(provinces?|provincial|governorates?|regions?|regional|countryside|districts?|states?|valley|river|refugee camp|camp))\b"
     r"|\s*(?:,|and|or|&)\s*(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*){0,2}"
     r"\s+(?i:(provinces|governorates|regions|countryside|districts|states|valleys))\b",
 )
@@ -182,6 +182,7 @@ _LEVELS = {
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
     "districts": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
     "city": "city", "town": "city", "rural": "province", "provincial": "province", "regional": "province",
+    "camp": "camp", "refugee camp": "camp",
 }
 
 

@@ -666,6 +666,10 @@ class Tagger:
             # a word in capitals or an unknown word opening a line is no name elsewhere.
             return Decision(span, None, "LOC", partial)
         if how == _FIXED:
+            if etype == "LOC" and match is not None and match.entity is not None and text.startswith((" camp", " refugee camp"), span.end):
+                camp = self._camp_of(text, span, match)
+                if camp is not None:
+                    return Decision(span, camp, "LOC", partial)
             if (
                 anchor_only
                 and (match is None or match.entity is None or match.method in ("key", "fuzzy"))
@@ -867,6 +871,15 @@ class Tagger:
             match = None  # "TAi" of "(TAi.144)", a UN list reference, is no transliteration of "al-Tai"
         if match is not None and match.method == "key" and _capital_count(match.alias) >= 2 and " " not in match.alias and _capital_count(surface) < 2:
             match = None  # "Dhows" and "Izz" only share a key with the acronyms "DoS" and "IZ"
+        if (
+            match is not None
+            and match.method == "fuzzy"
+            and match.entity is not None
+            and match.entity.type == "LOC"
+            and len(words) >= 2
+            and words[-1] in _INSTITUTIONS
+        ):
+            match = None  # "Khan Yunis Brigade": a place's name and an institution's noun is the institution's
         if match is not None and match.method == "fuzzy" and len(words) <= 2 and all(w in self._common for w in words):
             # Two common words ("Human Rights" of a headline) are no spelling of a longer
             # name ("Human Rights Council"); more of them are a name's own words.
@@ -953,6 +966,17 @@ class Tagger:
             # it is in, named after it, is meant.
             return Match(match.query, container, match.score, match.method, match.alias, match.key, (match.entity.id,))
         return match
+
+    def _camp_of(self, text: str, span: Span, match: Match) -> Match | None:
+        """The refugee camp named after a place, when a lowercase "camp" follows it ("the Jenin
+        refugee camp", "Tulkarm camp"): the camp, not the city, is meant."""
+        word = level_word_after(text, span.end)
+        if word is None:
+            return None
+        camp = self._surface(f"{span.surface} {word.title()}").match
+        if camp is None or camp.entity is None or camp.entity.kind != "refugee-camp" or camp.method not in _SURE_METHODS:
+            return None
+        return Match(match.query, camp.entity, match.score, match.method, camp.alias, camp.key, (match.entity.id,))  # type: ignore[union-attr]
 
     def _named_container(self, entity: Entity) -> Entity | None:
         """The place ``entity`` is part of when it is named after it ("Khost Province" of
@@ -1108,7 +1132,10 @@ _BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'�
 #: in brackets, a dash.
 _DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
-_KINDS = {"city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province", "district": "province", "state": "province", "river": "river"}
+_KINDS = {
+    "city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province",
+    "district": "province", "state": "province", "river": "river", "refugee-camp": "camp", "camp": "camp",
+}
 
 
 #: How a :class:`_Plan` decides (see ``Tagger._decide``).
