@@ -654,6 +654,9 @@ def test_capitalised_common_words_are_not_names(tagger: Tagger) -> None:
     assert spans(tagger, "The raid began at 02:00 GMT on 03 Jul 2024.") == []
     assert spans(tagger, "Caption\nL-R: the two envoys.") == []
     assert spans(tagger, "[10] Ibid.; the list is set out in the Annex.") == []
+    assert spans(tagger, "Riyadh, Jumada Al-Awwal 09, 1446: a 12-page PDF on the Qur'anic march, on most Thursdays.")[1:] == []
+    found = named(tagger, "Renew your bay'ah to Amir al-Mu'minin Abu Hafs al-Hashimi al-Qurashi.")
+    assert list(found) == ["Abu Hafs al-Hashimi al-Qurashi"], found  # the title is no mention of Mullah Omar
 
 
 def test_ordinary_words_before_a_building_make_a_name(tagger: Tagger) -> None:
