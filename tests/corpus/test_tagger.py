@@ -448,6 +448,12 @@ def test_court_captions_hearing_transcripts_and_surnames_that_are_words(tagger: 
     assert not any(name.startswith("Chairman") for name in found), found
 
 
+def test_a_given_name_that_is_also_a_places_opens_a_persons_name(tagger: Tagger) -> None:
+    found = named(tagger, "A camp named after Aden Hashi Farah Ayrow, the al-Shabaab leader. Aden Port reopened. Baghdad - Fadhel al-Nashmi")
+    assert found["Aden Hashi Farah Ayrow"][1] == "PER", found
+    assert found["Aden"][0] == "aden" and found["Baghdad"][0] == "baghdad", found
+
+
 def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
     found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
     assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found

@@ -549,6 +549,18 @@ class Tagger:
             )
         if head.start != shape.start:
             return False
+        if (
+            self._is_place(head)
+            and " " not in head.surface
+            and text[head.end : head.end + 1] == " "
+            and text[head.end + 1 : head.end + 2].isalpha()  # not "Baghdad - Fadhel al-Nashmi"
+            and all(self._known_type(s) in (None, "PER") or (self._is_place(s) and " " not in s.surface) for s in inside[1:])
+        ):
+            # "Aden Hashi Farah Ayrow": a given name that is also a place's, then two parts or
+            # more of a person's name, is a person's name.
+            rest = [w for w in fold(text[head.end : shape.end]).split() if w not in ARTICLES]
+            if len(rest) >= 2 and all(self._may_be_name_part(w) for w in rest):
+                return True
         if self._is_sure_span(head):
             # A known person's name and a surname more, written on: a longer name of another
             # ("Hafiz Saeed Khan", the first ISKP emir, is not Hafiz Saeed and a Khan).
