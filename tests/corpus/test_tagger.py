@@ -454,6 +454,13 @@ def test_a_given_name_that_is_also_a_places_opens_a_persons_name(tagger: Tagger)
     assert found["Aden"][0] == "aden" and found["Baghdad"][0] == "baghdad", found
 
 
+def test_a_listed_surname_that_is_a_places_name_inverts_with_its_given_names(tagger: Tagger) -> None:
+    text = "QANDIL, Yasin Mahmud (a.k.a. KANDIL, Yassin Mahmoud); DOB 1979.\nBAGHDAD, Iraq (Reuters) - A bomb went off."
+    found = named(tagger, text)
+    assert found["QANDIL, Yasin Mahmud"] == found["KANDIL, Yassin Mahmoud"] and found["QANDIL, Yasin Mahmud"][1] == "PER", found
+    assert found["BAGHDAD"][0] == "baghdad" and found["Iraq"][0] == "iraq", found
+
+
 def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
     found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
     assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found

@@ -432,7 +432,21 @@ class Tagger:
             # A sanctions-list "SURNAME, Given" run: one person's name when a place the
             # gazetteer knows is only a given name of it ("JAMA, Abdinasir Farah").
             comma = shape.start + shape.surface.index(",")
-            return _INVERTED_NAME.fullmatch(shape.surface) is not None and all(s.start > comma and self._is_place(s) for s in inside)
+            if _INVERTED_NAME.fullmatch(shape.surface) is None:
+                return False
+            if all(s.start > comma and self._is_place(s) for s in inside):
+                return True
+            # A surname that is a place's name ("QANDIL, Yasin Mahmud"), when the given names
+            # after the comma are no place nor word: not a dateline's "BAGHDAD, Iraq".
+            given = fold(text[comma + 1 : shape.end]).split()
+            return (
+                len(inside) >= 1
+                and inside[0].start < comma
+                and self._is_place(inside[0])
+                and all(s.start > comma and self._known_type(s) in (None, "PER") for s in inside[1:])
+                and bool(given)
+                and all(w not in self._places and w not in self._not_names and w not in LOC_WORDS and w not in ORG_WORDS for w in given)
+            )
         owners = [s for s in inside if text.startswith(("'s", "’s"), s.end)]
         if owners:
             # "Iraq's Ministry of Migration": a possessor, then a description; but a group's
