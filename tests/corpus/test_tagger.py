@@ -461,6 +461,13 @@ def test_a_listed_surname_that_is_a_places_name_inverts_with_its_given_names(tag
     assert found["BAGHDAD"][0] == "baghdad" and found["Iraq"][0] == "iraq", found
 
 
+def test_a_list_of_companies_and_where_each_is_registered(tagger: Tagger) -> None:
+    text = "1. Azraq Exchange and Remittances Company - Sanaa, Yemen\n2. Bahr Al Amal General Trading LLC - Deira, Dubai\n"
+    found = named(tagger, text)
+    assert found["Azraq Exchange and Remittances Company"][1] == found["Bahr Al Amal General Trading LLC"][1] == "ORG", found
+    assert found["Sanaa"][0] == "sanaa" and found["Dubai"][0] == "dubai", found
+
+
 def test_a_turkish_kunya_and_the_fields_word_takfiri(tagger: Tagger) -> None:
     found = named(tagger, "An emir code-named Ebu Talha el-Türki was held. The Daesh Takfiri group and other Takfiris fled.")
     assert found["Ebu Talha el-Türki"][1] == "PER" and "Türki" not in found, found

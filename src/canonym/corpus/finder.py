@@ -534,7 +534,14 @@ class NameFinder:
         caller looks in ``self._memo`` first).
         """
         start = _skip_stop_words(chunk, 0, len(chunk))
-        spans, cut = self._split(chunk, start, len(chunk))
+        if " - " in chunk:
+            spans, cut = [], []
+            for a, b in _company_apart(chunk, start, len(chunk)):
+                more, more_cut = self._split(chunk, a, b)
+                spans += more
+                cut += more_cut
+        else:
+            spans, cut = self._split(chunk, start, len(chunk))
         if "'s " in chunk or "’s " in chunk:
             spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b, self._place_names)]
         if " - " in chunk:
@@ -760,6 +767,22 @@ def _dateline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
             after = _skip_stop_words(text, found.end(), end)
             return [(start, found.start()), *([(after, end)] if after < end else [])]
     return [(start, end)]
+
+
+def _company_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run cut at each spaced dash after a company's last word: "Golden Arc Logistics
+    Limited - Kowloon", a company and where it is registered (cut before the titles are, so
+    that "General Trading LLC" keeps its "General")."""
+    pieces = []
+    for found in _SPACED_DASH.finditer(text, start, end):
+        if text[start : found.start()].rsplit(None, 1)[-1].lower().rstrip(".") in _COMPANY_ENDS:
+            pieces.append((start, found.start()))
+            start = found.end()
+    return [*pieces, (start, end)]
+
+
+#: The last words of a company's name, before a dash and where it is registered.
+_COMPANY_ENDS = frozenset(["company", "llc", "l.l.c", "ltd", "limited", "fze", "fzco", "sarl", "corporation", "corp", "inc", "establishment", "plc", "gmbh"])
 
 
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
