@@ -543,6 +543,8 @@ _ALSO_KNOWN_AS_HINTS = (
 )
 
 
+#: What every label of _NAME_FIELD ends with.
+_NAME_LABEL_HINT = re.compile(r"names?:", re.IGNORECASE)
 #: A wanted notice's fields of a person's name: "Family name: BENAMRANE", "Forename: KARIM".
 _NAME_FIELD = re.compile(r"(?:^|\n)(Family name|Surname|Last name|Forenames?|Given names?|First names?): *\Z", re.IGNORECASE)
 
@@ -551,8 +553,8 @@ def resolve_name_fields(text: str, decisions: list[Decision]) -> list[Decision]:
     """The values of a notice's name fields are a person's names, and a forename given after
     a family name (Interpol's "Family name: BENAMRANE / Forename: KARIM YOUSSEF") is the same
     person's: unknown in capitals, each alone would be an organisation's acronym or another."""
-    if "name" not in text.lower():
-        return decisions
+    if _NAME_LABEL_HINT.search(text) is None:
+        return decisions  # no name field: most documents, told without a lowercase copy
     out = decisions
     family: Decision | None = None
     for i, decision in enumerate(decisions):
@@ -701,8 +703,8 @@ def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[D
     another way ("Jama'a Nusrat al-Islam wal-Muslimin (JNIM)"); when it shares none, the
     document defines the acronym anew, and each of its mentions is the name ("the Armed
     Forces of the Philippines (AFP)" is no news agency), as a known name of another entity
-    does. Asked before the aliases, which
-    the acronym may give: "Jama'at Ahl al-Thughur (JAT)\nAlso known as: Thughur Media"."""
+    does. Asked before the aliases, which the acronym's entity would otherwise take:
+    "Jama'at Ahl al-Thughur (JAT)\nAlso known as: Thughur Media"."""
     if " (" not in text:
         return decisions
     out = decisions

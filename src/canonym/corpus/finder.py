@@ -534,14 +534,11 @@ class NameFinder:
         caller looks in ``self._memo`` first).
         """
         start = _skip_stop_words(chunk, 0, len(chunk))
-        if " - " in chunk:
-            spans, cut = [], []
-            for a, b in _company_apart(chunk, start, len(chunk)):
-                more, more_cut = self._split(chunk, a, b)
-                spans += more
-                cut += more_cut
-        else:
-            spans, cut = self._split(chunk, start, len(chunk))
+        spans, cut = [], []
+        for a, b in _company_apart(chunk, start, len(chunk)) if " - " in chunk else [(start, len(chunk))]:
+            more, more_cut = self._split(chunk, a, b)
+            spans += more
+            cut += more_cut
         if "'s " in chunk or "’s " in chunk:
             spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b, self._place_names)]
         if " - " in chunk:

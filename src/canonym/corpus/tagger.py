@@ -700,7 +700,7 @@ class Tagger:
                 anchor_only
                 and (match is None or match.entity is None or match.method in ("key", "fuzzy"))
                 and " " not in span.surface
-                and _PERSONAL_TITLE_BEFORE.search(text, max(0, span.start - 16), span.start)
+                and _after_personal_title(text, span.start)
             ):
                 # "Mr. Smith", "Dr. Rice": a word of the language, or a bare surname that the
                 # gazetteer gives to no one for sure, is a person's surname after a title.
@@ -773,7 +773,7 @@ class Tagger:
                 return Decision(span, None, "PER", True, anchor_only=True)
             return None
         etype = unknown.type  # type: ignore[union-attr]
-        if etype == "ORG" and " " not in span.surface and _PERSONAL_TITLE_BEFORE.search(text, max(0, span.start - 16), span.start):
+        if etype == "ORG" and " " not in span.surface and _after_personal_title(text, span.start):
             etype = "PER"  # "Mr. KELLEHER.", "Chairman BRANDVOLD": a surname in capitals, not an acronym
         if etype in ("", "PER"):
             # A name typed by default: the nouns around it may say otherwise.
@@ -1355,6 +1355,13 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
 _PERSONAL_TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Chairman|Chairwoman|Senator|Representative|Congressman|Congresswoman|Judge|Justice|Ambassador)\.? \Z"
 )
+
+
+def _after_personal_title(text: str, start: int) -> bool:
+    """Whether a title that only a person bears ends right before ``start`` ("Mr. ", "Chairman ")."""
+    return _PERSONAL_TITLE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 #: A capitalised syllable, a hyphen and a lowercase one: an East Asian given name ("Jong-un").
 _EAST_ASIAN_GIVEN_NAME = re.compile(r"\b[A-Z][a-z]{1,4}-[a-z]{2,4}\b")
 #: Before a place's name, not an adjective's: a preposition of place or an owner ("Gazipur's").
@@ -1395,7 +1402,7 @@ _COMPANY_AFTER_AND = re.compile(
 
 
 #: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
-_ABBREVIATED_GIVEN_NAME = re.compile(r"\b(?:Mohd|Md|Muhd|Mohd)\. (?=[A-Z][a-z])")
+_ABBREVIATED_GIVEN_NAME = re.compile(r"\b(?:Mohd|Md|Muhd)\. (?=[A-Z][a-z])")
 
 
 def _with_abbreviated_given_names(
