@@ -68,6 +68,9 @@ def test_proper_part_of_a_description(surface: str, part: str | None) -> None:
         ("He flew to Hama on Monday.", "Hama", None),
         ("Lakurawa operates in Sokoto and Kebbi states.", "Sokoto", "province"),
         ("bases around Raqqa and in Deir ez-Zor province", "Deir ez-Zor", "province"),
+        ("villages in the eastern countryside of Aleppo", "Aleppo", "province"),
+        ("Residents of Lamu and Mandera counties", "Lamu", "province"),
+        ("raids in Mandera County", "Mandera", "province"),
         # The words after a comma are no list of provinces unless capitalised.
         ("a cave near Sulaymaniyah, in Iraq's Kurdistan region", "Sulaymaniyah", None),
     ],
@@ -134,6 +137,11 @@ def test_province_or_city_by_the_words_around(tagger: Tagger) -> None:
     assert found(tagger, "A drone struck a gas field in Sulaimani province.")["Sulaimani"] == "sulaymaniyah-governorate"
     # The alias "Deir ez-Zor Province" written with a small p: the shorter alias, not "Zor".
     assert found(tagger, "Attacks in Deir ez-Zor province rose.") == {"Deir ez-Zor": "deir-ez-zor-governorate"}
+    # Kenya's counties are its provinces; "the countryside of" a Syrian city is its governorate.
+    assert found(tagger, "Residents of Lamu and Mandera counties fled.") == {"Lamu": "lamu-county", "Mandera": "mandera-county"}
+    assert found(tagger, "Cells struck in the eastern countryside of Aleppo.")["Aleppo"] == "aleppo-governorate"
+    # "Deir" is no adjective of Deira (Dubai) to cut from the name.
+    assert found(tagger, "Cells stir in Deir al-Zor again.") == {"Deir al-Zor": "deir-ez-zor"}
     # A name and a lowercase level word that are a place's own name: Iraq's region, not the Kurds' lands.
     assert found(tagger, "Voters in Iraq's Kurdistan region went to the polls.")["Kurdistan"] == "kurdistan-region"
 

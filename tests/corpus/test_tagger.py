@@ -626,6 +626,20 @@ def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> N
     assert next(iter(clusters)).startswith("NIL:")
 
 
+def test_a_body_or_place_without_its_designator_shares_a_nil_cluster(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "Funds reached the al-Karrar Office in Bosaso. Imrali Island holds him."),
+            ("b", "Couriers of al-Karrar moved the cash. He was flown to Imrali."),
+        ]
+    )
+    clusters: dict[str, set[str]] = {}
+    for m in mentions:
+        clusters.setdefault(m.surface.split()[0].lower(), set()).add(m.cluster_id)
+    assert len(clusters["al-karrar"]) == 1 and len(clusters["imrali"]) == 1, clusters
+    assert next(iter(clusters["al-karrar"])).startswith("NIL:"), clusters
+
+
 def test_a_company_with_and_without_its_legal_form_shares_a_nil_cluster(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [

@@ -170,17 +170,17 @@ def proper_part(surface: str) -> tuple[int, int] | None:
 #: capitalised ("the Hasakah and Deir al-Zor provinces"); ", in Iraq's Kurdistan region"
 #: after "Sulaymaniyah" is no list, nor is a dateline's "ERBIL, Kurdistan Region".
 _LEVEL_AFTER = re.compile(
-    r"\s+(?i:(provinces?|provincial|governorates?|regions?|regional|countryside|districts?|states?|valley|river|refugee camp|camp))\b"
+    r"\s+(?i:(provinces?|provincial|governorates?|regions?|regional|countryside|districts?|count(?:y|ies)|states?|valley|river|refugee camp|camp))\b"
     r"|\s*(?:,|and|or|&)\s*(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*){0,2}"
-    r"\s+(?i:(provinces|governorates|regions|countryside|districts|states|valleys))\b",
+    r"\s+(?i:(provinces|governorates|regions|countryside|districts|counties|states|valleys))\b",
 )
 _LEVEL_BEFORE = re.compile(
-    r"\b(?:(city|town|province|governorate|region|governor)\s+of\s+(?:the\s+)?|(rural)\s+)$", re.IGNORECASE
+    r"\b(?:(city|town|province|governorate|region|governor|countryside)\s+of\s+(?:the\s+)?|(rural)\s+)$", re.IGNORECASE
 )
 _LEVELS = {
     "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
-    "districts": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
+    "districts": "province", "county": "province", "counties": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
     "city": "city", "town": "city", "rural": "province", "provincial": "province", "regional": "province",
     "camp": "camp", "refugee camp": "camp",
 }

@@ -33,6 +33,10 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+#: Words after a body's or place's own name that a short form leaves out.
+_DESIGNATORS = frozenset(token_key(word) for word in ["office", "foundation", "establishment", "agency", "bureau", "island", "media"])
+
+
 def nil_cluster_keys(
     keys: list[str], organisations: frozenset[str] = frozenset(), generic: frozenset[str] = frozenset()
 ) -> dict[str, str]:
@@ -121,6 +125,22 @@ def _merge_partial_names(
         if len(longer) == 1:
             root, target = find(key), longer.pop()
             parent[max(root, target)] = min(root, target)
+    # After the longer names have merged among themselves: "al-Azaim Foundation" and
+    # "al-Azaim Foundation for Media Production" are one name for "al-Azaim" to join.
+    for key in keys:
+        if " " not in key and len(key) > 2:
+            _merge_before_designator(key, by_part[skeletons[key][0]], find, parent)
+
+
+def _merge_before_designator(key: str, pool: set[str], find: Callable[[str], str], parent: dict[str, str]) -> None:
+    """Join a one-word unknown name to the one longer name that is it and a designator
+    ("al-Karrar" of "al-Karrar Office", "Imrali" of "Imrali Island", "al-Azaim" of "al-Azaim
+    Foundation for Media Production"): the short form of a body's or place's name."""
+    longer = {find(other) for other in pool if other.startswith(key + " ") and other.split()[1] in _DESIGNATORS}
+    longer.discard(find(key))
+    if len(longer) == 1:
+        root, target = find(key), longer.pop()
+        parent[max(root, target)] = min(root, target)
 
 
 def _is_generic(words: list[str], common: frozenset[str]) -> bool:

@@ -1331,8 +1331,8 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
     """Whether a folded word is the adjective of a known place (Iraqi, Syrian, Somali, Yemeni)."""
     if word in places:
         return False
-    if word + "a" in places:
-        return True
+    if word[-1:] == "i" and word + "a" in places:
+        return True  # Somali of Somalia; not "Deir" of Deira, "Said" of Saida, "Mark" of Marka
     for suffix in _DEMONYM_SUFFIXES[:-1]:  # not a bare plural -s: "Hamas" is not of Hama
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
