@@ -899,3 +899,23 @@ def test_a_word_of_the_field_that_is_a_persons_alias_follows_that_person(tagger:
     assert ("Mujahid", "zabihullah-mujahid", "coref") in found
     assert not any(s == "Peacekeepers" for s, _, _ in found)
     assert not any(s == "Mujahid" for s, _, _ in spans(tagger, "The Mujahid fought on. Sunni and Shia clerics met."))
+
+
+def test_a_body_named_again_without_its_country_is_the_body_named_before(tagger: Tagger) -> None:
+    text = (
+        "The Russian Defence Ministry said drones were downed. The Defence Ministry added that two fell. "
+        "The Yemeni Armed Forces claimed the strike; the Armed Forces spokesman read it out."
+    )
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert found["Defence Ministry"] == found["Russian Defence Ministry"] == "russian-ministry-of-defence", found
+    assert found["Armed Forces"] == found["Yemeni Armed Forces"], found
+    # Only a body named before: "Security Forces" here is no anchor for the later name.
+    found = {m.surface: m.cluster_id for m in tagger.tag("Security Forces fired. Later the Iraqi Security Forces moved.", "d")}
+    assert found["Security Forces"] != found["Iraqi Security Forces"], found
+
+
+def test_an_unknown_name_sharing_only_common_words_redefines_a_known_acronym(tagger: Tagger) -> None:
+    text = "The Rwanda Security Forces (RSF) took Mocimboa. The RSF said so."
+    found = [(m.surface, m.entity_id, m.cluster_id) for m in tagger.tag(text, "d")]
+    ours = {cluster for surface, _, cluster in found if surface in ("Rwanda Security Forces", "RSF")}
+    assert len(ours) == 1 and next(iter(ours)).startswith("NIL:"), found

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from canonym.corpus.finder import common_words
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import fold, parse_name, token_key
@@ -194,6 +195,42 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
                 out = list(decisions)
             out[i] = _adopt(decisions[i], firsts[word])
     return out
+
+
+def resolve_unqualified_bodies(decisions: list[Decision]) -> list[Decision]:
+    """An unknown body's name that ends a fuller one written before it in the document, after
+    a word or two of its country, is that body: "the Defence Ministry" after "the Russian Defence Ministry",
+    "Armed Forces" after "Yemeni Armed Forces", "Security Forces" after "Iraqi Security
+    Forces"; unless the document names two such bodies ("Russian" and "Ukrainian")."""
+    sought = [i for i, d in enumerate(decisions) if _is_unknown_body(d)]
+    if not sought:
+        return decisions
+    qualified: dict[str, list[int]] = {}
+    for i, decision in enumerate(decisions):
+        if decision.type != "ORG" or decision.partial or (decision.match is not None and decision.match.entity is None):
+            continue
+        words = fold(decision.span.surface).split()
+        for cut in (1, 2):
+            if len(words) > cut and decision.span.surface[:1].isupper():
+                qualified.setdefault(" ".join(words[cut:]), []).append(i)
+    out = decisions
+    for i in sought:
+        fuller = [j for j in qualified.get(fold(decisions[i].span.surface), ()) if j < i]
+        bodies = {decisions[j].match.entity.id if _is_known(decisions[j]) else fold(decisions[j].nil_key or decisions[j].span.surface) for j in fuller}  # type: ignore[union-attr]
+        if len(bodies) == 1:
+            if out is decisions:
+                out = list(decisions)
+            out[i] = _adopt(decisions[i], decisions[fuller[-1]])
+    return out
+
+
+def _is_unknown_body(decision: Decision) -> bool:
+    """An unknown or ambiguous organisation's name of two words or more ("Defence Ministry",
+    which several countries' ministries bear)."""
+    match = decision.match
+    return (
+        (match is None or match.ambiguous) and decision.type == "ORG" and decision.nil_key is None and " " in decision.span.surface
+    )
 
 
 def _names_a_group(decision: Decision) -> bool:
@@ -741,8 +778,11 @@ def _in_parentheses_after(text: str, name: Decision, acronym: Decision) -> bool:
 
 
 def _shares_words(name: str, entity: Entity) -> bool:
-    """Whether a name has a word of four letters or more (folded) in the entity's names."""
-    words = {w for w in fold(name).replace("-", " ").split() if len(w) >= 4}
+    """Whether a name has a word of four letters or more (folded), not a common one, in the
+    entity's names: "Rwanda Security Forces (RSF)" shares only "Forces" with the Rapid
+    Support Forces."""
+    common = common_words()
+    words = {w for w in fold(name).replace("-", " ").split() if len(w) >= 4 and w not in common}
     return any(not words.isdisjoint(fold(n).replace("-", " ").split()) for n in (entity.name, *entity.strong, *entity.weak))
 
 

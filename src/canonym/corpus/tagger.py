@@ -39,6 +39,7 @@ from canonym.corpus.coref import (
     resolve_name_fields,
     resolve_opening_words,
     resolve_partials,
+    resolve_unqualified_bodies,
 )
 from canonym.corpus.finder import (
     NameFinder,
@@ -252,7 +253,7 @@ class Tagger:
         decisions = _places_by_coordination(text, decisions)
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
-        partials = resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions)))))
+        partials = resolve_unqualified_bodies(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))
         gazetteer = self.resolver.gazetteer
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer))
         mention = self._mention
