@@ -362,6 +362,19 @@ def test_an_article_written_onto_the_word_before(query: str, expected: str | Non
     assert (match.entity_id if match is not None else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("AU Transition Mission in Somalia", "atmis"),
+        ("AU Mission in Somalia", "amisom"),
+        ("US Smith", None),  # initials of no body's name before another name
+    ],
+)
+def test_a_body_written_by_its_initials_in_a_units_name(query: str, expected: str | None) -> None:
+    match = Resolver().resolve(query)
+    assert (match.entity_id if match is not None else None) == expected
+
+
 # --- type filter --------------------------------------------------------------------------
 
 

@@ -592,6 +592,9 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
 #: Where a field of several names splits: "a; b (c; d)".
 _PACKED = re.compile(r"[;()]")
 _BRACKETED = re.compile(r"\([^()]*\)?")
+#: The initials a body's units are named with, and the body's name ("UN Office on Drugs and Crime").
+_BODY_NAMES = {"AU": "African Union", "UN": "United Nations", "EU": "European Union", "US": "United States", "UK": "United Kingdom"}
+_ABBREVIATED_BODY = re.compile(r"(AU|UN|EU|US|UK|U\.N\.|U\.S\.|U\.K\.)(?= [A-Z])")
 #: An article written onto the word before it, before another word: "ul" before any word,
 #: an assimilated one before its own consonant ("Jamaatud Dawa", "Zakiur Rehman").
 _GLUED_ARTICLE = re.compile(r"\b(?P<head>[^\W\d_]{3,}?)(?P<article>ul|u(?P<sun>[dnrstz]))(?=[ -](?(sun)(?P=sun)|[^\W\d_]))", re.I)
@@ -1138,6 +1141,13 @@ class Resolver:
         if plain is not None:
             # "Malik Zafar Iqbal": an honorific that is also a given name, tried as a title.
             return self._reading(name, plain, SOFT_TITLE_FACTOR, type, explain)
+        body = _ABBREVIATED_BODY.match(name)
+        if body is not None:
+            # "AU Transition Mission in Somalia", "EU Naval Force": the body's initials for its
+            # name, as a unit of the African Union or European Union is written.
+            found = self._reading(name, _BODY_NAMES[body.group(1).replace(".", "").upper()] + name[body.end() :], 1.0, type, explain, sure_only=True)
+            if found is not None and found.entity is not None:
+                return found
         parted = _GLUED_ARTICLE.sub(r"\g<head> \g<article>", name)
         if parted != name:
             # "Jamaatud Dawa", "Harkatul Mujahideen": the Urdu article written onto the word

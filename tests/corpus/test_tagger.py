@@ -919,3 +919,32 @@ def test_an_unknown_name_sharing_only_common_words_redefines_a_known_acronym(tag
     found = [(m.surface, m.entity_id, m.cluster_id) for m in tagger.tag(text, "d")]
     ours = {cluster for surface, _, cluster in found if surface in ("Rwanda Security Forces", "RSF")}
     assert len(ours) == 1 and next(iter(ours)).startswith("NIL:"), found
+
+
+def test_probe_twelve_and_fifteen_forms_of_one_name(tagger: Tagger) -> None:
+    def clusters(text: str) -> dict[str, str]:
+        return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+
+    # A place inside a body's name ending in Units or Presidency is part of it.
+    found = clusters("Fighters of the Sinjar Resistance Units (YBS) held it. The Kurdistan Region Presidency spoke.")
+    assert found["Sinjar Resistance Units"] == found["YBS"] and "Sinjar" not in found, found
+    assert "Kurdistan Region Presidency" in found, found
+    # An alias given in another language, and one after a defendant's age.
+    found = clusters("The Giants Brigades, known in Arabic as Al Amaliqa, advanced.")
+    assert found["Al Amaliqa"] == found["Giants Brigades"], found
+    found = clusters("Salim Mwinyi Bakari, 29, alias Abu Khalid, denied the charges.")
+    assert found["Abu Khalid"] == found["Salim Mwinyi Bakari"], found
+    # An unknown word that a place noun names is a place.
+    assert [(m.surface, m.type) for m in tagger.tag("Farmers in the sub-district of Amedi wait.", "d")] == [("Amedi", "LOC")]
+    # A word that opens a known place of the document, not a fuzzy look-alike (Bunia).
+    assert clusters("They hide in the Boni Forest. In the Boni enclave cash is scarce.")["Boni"] == "boni-forest"
+    # An acronym that keeps the small words of its name in lowercase.
+    found = clusters("The Ministry of Interior (MoI) has not commented.")
+    assert found["MoI"] == found["Ministry of Interior"], found
+    # A mission "in" a country is one name, its body written by initials.
+    assert clusters("It was replaced by the AU Transition Mission in Somalia (ATMIS).")["AU Transition Mission in Somalia"] == "atmis"
+
+
+def test_a_police_rank_and_a_road_between_two_places(tagger: Tagger) -> None:
+    found = [(m.surface, m.type) for m in tagger.tag("DPO Marwat said IEDs were planted on the Mokowe-Kiunga road.", "d")]
+    assert found == [("Marwat", "PER"), ("Mokowe", "LOC"), ("Kiunga", "LOC")], found

@@ -171,8 +171,9 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
     """An unknown word that opens the name of a known group or place of the document, written
     alone, is that group or place: "Lashkar" after "Lashkar-e-Taiba", "Hizbul" after "Hizbul
     Mujahideen", "Mocímboa" after "Mocímboa da Praia"; unless a person of the document bears
-    it, or it opens the names of two."""
-    words = [i for i, d in enumerate(decisions) if _is_unknown_word(d) and d.nil_key is None]
+    it, or it opens the names of two. A word the gazetteer met only by its transliteration key
+    or a fuzzy score is open to it too: "Boni" after "Boni Forest" is no Bunia."""
+    words = [i for i, d in enumerate(decisions) if d.nil_key is None and (_is_unknown_word(d) or _is_guessed_word(d))]
     if not words:
         return decisions
     opened: dict[str, set[str]] = {}
@@ -365,6 +366,16 @@ def _is_unknown_word(decision: Decision) -> bool:
     return decision.match is None and not decision.anchor_only and not span.gazetteer and " " not in span.surface
 
 
+def _is_guessed_word(decision: Decision) -> bool:
+    """A one-word name the gazetteer scan did not find, that the resolver matched only by
+    transliteration key or fuzzy score."""
+    span, match = decision.span, decision.match
+    return (
+        match is not None and match.entity is not None and match.method in ("key", "fuzzy")
+        and not decision.anchor_only and not span.gazetteer and " " not in span.surface
+    )
+
+
 def _opens_unknown_thing(anchor: _Anchor, decision: Decision) -> bool:
     """Whether ``anchor`` is an unknown place or group whose name opens with ``decision``'s
     word and goes on ("Crocus City Hall" for "Crocus")."""
@@ -547,13 +558,14 @@ _SCRIPTS = ("Arabic", "Persian", "Farsi", "Dari", "Pashto", "Urdu", "Kurdish", "
 #: script):", the EU's "Name (Arabic script):".
 _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
-#: also known as Abu Yusuf al-Somali", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
+#: also known as Abu Yusuf al-Somali", "the Giants Brigades, known in Arabic as Al Amaliqa",
+#: a charge sheet's "Salim Mwinyi Bakari, 29, alias Abu Khalid", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
 #: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")" and
 #: "AL-SHARABI, Abd al-Rahman Mahmud (Arabic: عبد الرحمن ...)", and the UN list's labels
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    r"[\"”’')]?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely )?as"
+    r"[\"”’')]?(?:, \d{1,3}(?=,))?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
@@ -565,7 +577,7 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias|code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely |in [a-z]+ )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias|code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
@@ -573,7 +585,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
-    "known as", "known locally as", "known widely as", "also reported", "also referred", "also called", "also spel",
+    "known as", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
@@ -792,7 +804,7 @@ def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, D
     for previous, decision in pairwise(decisions):
         if (
             _in_parentheses_after(text, previous, decision)
-            and (_is_unknown_acronym(decision) or _is_written_acronym(decision, previous))
+            and (_is_unknown_acronym(decision) or _is_written_acronym(decision, previous) or _is_mixed_case_acronym(decision, previous))
             and (_is_known(previous) or len(previous.span.surface.split()) >= 2)
             and (
                 previous.span.surface[:1].upper() == decision.span.surface[:1]
@@ -858,6 +870,17 @@ def _is_written_acronym(decision: Decision, name: Decision) -> bool:
         return False
     letters = iter(fold(name.span.surface))
     return surface[0] == name.span.surface[0] and all(c in letters for c in surface.lower())
+
+
+def _is_mixed_case_acronym(decision: Decision, name: Decision) -> bool:
+    """Whether an unknown word is an acronym that keeps the name's small words in lowercase
+    ("MoI" of "Ministry of Interior", "MoFA", "DoD"): its capitals are the name's initials."""
+    surface = decision.span.surface
+    capitals = "".join(c for c in surface if c.isupper())
+    return (
+        not _is_known(decision) and 3 <= len(surface) <= 6 and surface.isalpha() and len(capitals) >= 2
+        and not surface[1:].islower() and capitals == initials(name.span.surface)
+    )
 
 
 def _is_unknown_acronym(decision: Decision) -> bool:

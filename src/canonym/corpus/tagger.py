@@ -263,6 +263,8 @@ class Tagger:
         shapes, titles = self.finder.shapes(text, scanned)
         if "s " in text:
             shapes = _split_at_possessives(shapes, scanned, self._is_place)
+        if "-" in text:
+            shapes = _split_route_ends(text, shapes)
         if _names_head_of_and(text) or (" and " in text and _COMPANY_AFTER_AND.search(text)):
             shapes = _institutions_joined(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
@@ -709,6 +711,9 @@ class Tagger:
             if anchor_only and match is None and _AT_A_PLACE.search(text, max(0, span.start - 10), span.start) and _NO_NOUN_AFTER.match(text, span.end) and self._surface(span.surface).demonym:
                 # "in Tongi.", "Gazipur's Tongi,": shaped like an adjective of a place (Tonga's),
                 # but with no noun after it, after "in" or an owner, a place's own name.
+                return Decision(span, None, "LOC", partial)
+            if anchor_only and match is None and etype == "PER" and " " not in span.surface and place_noun_before(text, span.start):
+                # "the sub-district of Amedi": an unknown word that a place noun names.
                 return Decision(span, None, "LOC", partial)
             if etype == "PER" and not _is_sure(span.surface, match):
                 titled = self._titled(text, span)
@@ -1403,6 +1408,25 @@ _COMPANY_AFTER_AND = re.compile(
 
 
 #: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
+#: Two places a road or border joins, written with a hyphen: "the Mokowe-Kiunga road".
+_ROUTE_ENDS = re.compile(r"([A-Z][a-z]{2,})-([A-Z][a-z]{2,})")
+_ROUTE_NOUN = re.compile(r" (?:road|highway|motorway|route|border|corridor|railway|rail line|pipeline|axis|frontier)\b")
+
+
+def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
+    """A hyphenated pair of unknown words before a road or border noun is two places."""
+    out: list[Span] = []
+    for shape in shapes:
+        pair = _ROUTE_ENDS.fullmatch(shape.surface)
+        if pair is None or _ROUTE_NOUN.match(text, shape.end) is None:
+            out.append(shape)
+            continue
+        a, b = pair.span(1), pair.span(2)
+        out.append(Span(shape.start + a[0], shape.start + a[1], pair.group(1), shape.gazetteer, shape.modifier))
+        out.append(Span(shape.start + b[0], shape.start + b[1], pair.group(2), shape.gazetteer, shape.modifier))
+    return out
+
+
 _ABBREVIATED_GIVEN_NAME = re.compile(r"\b(?:Mohd|Md|Muhd)\. (?=[A-Z][a-z])")
 
 
