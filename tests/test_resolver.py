@@ -368,6 +368,8 @@ def test_an_article_written_onto_the_word_before(query: str, expected: str | Non
         ("AU Transition Mission in Somalia", "atmis"),
         ("AU Mission in Somalia", "amisom"),
         ("US Smith", None),  # initials of no body's name before another name
+        ("ISIL-Sahel", "islamic-state-sahel-province"),
+        ("IS Smith", None),
     ],
 )
 def test_a_body_written_by_its_initials_in_a_units_name(query: str, expected: str | None) -> None:
@@ -826,3 +828,11 @@ def test_a_first_vowel_a_or_e_in_a_short_part_of_a_longer_name(tmp_path: Path) -
     match = resolver.resolve("Yehya Sinwar")
     assert match is not None and match.entity_id == "ys"
     assert resolver.resolve("Sina") is None  # alone, one part: another name
+
+
+def test_two_common_given_names_do_not_carry_an_unlike_surname() -> None:
+    resolver = Resolver()
+    # Rahimi is no spelling of Zahedi, though both bear "Mohammad Reza".
+    assert resolver.resolve("Mohammad Reza Rahimi") is None
+    # A surname a letter apart still is: al-Muhandis's birth name.
+    assert resolver.resolve("Jamal Jaafar al-Ibrahimi").entity_id == "abu-mahdi-al-muhandis"  # type: ignore[union-attr]

@@ -112,6 +112,9 @@ NOT_PEOPLE = frozenset({"ORG", "LOC"})
 #: The least similarity of the one part that may differ between two names of three parts
 #: or more that are otherwise alike (the fuzzy tier's ``part_cutoff`` is for every part).
 ODD_PART_CUTOFF = 0.65
+#: Below this similarity a surname is another's, whatever given names two names share
+#: (Rahimi and Zahedi 0.67; Ibrahimi and Ibrahim, Kakorere and Kakolele 0.75 or more).
+UNLIKE_SURNAME = 0.7
 #: More aliases than this hold both anchors of a name: too common a name to decide on.
 MAX_ANCHORED = 50
 #: People of the gazetteer with a given name that make it too common to name one person
@@ -595,6 +598,22 @@ _BRACKETED = re.compile(r"\([^()]*\)?")
 #: The initials a body's units are named with, and the body's name ("UN Office on Drugs and Crime").
 _BODY_NAMES = {"AU": "African Union", "UN": "United Nations", "EU": "European Union", "US": "United States", "UK": "United Kingdom"}
 _ABBREVIATED_BODY = re.compile(r"(AU|UN|EU|US|UK|U\.N\.|U\.S\.|U\.K\.)(?= [A-Z])")
+#: The Islamic State's acronyms before a branch's name ("ISIL-K", "ISIS-Sahel", "IS-Somalia").
+_STATE_ACRONYM = re.compile(r"(ISIL|ISIS|IS)(?=[ -][A-Z])")
+
+
+def _prefix_readings(name: str) -> list[str]:
+    """Other ways to write the opening initials of ``name``: a body's name for its initials,
+    or the Islamic State's other acronyms."""
+    body = _ABBREVIATED_BODY.match(name)
+    if body is not None:
+        return [_BODY_NAMES[body.group(1).replace(".", "")] + name[body.end() :]]
+    state = _STATE_ACRONYM.match(name)
+    if state is not None:
+        return [other + name[state.end() :] for other in ("ISIS", "ISIL", "IS") if other != state.group(1)]
+    return []
+
+
 #: An article written onto the word before it, before another word: "ul" before any word,
 #: an assimilated one before its own consonant ("Jamaatud Dawa", "Zakiur Rehman").
 _GLUED_ARTICLE = re.compile(r"\b(?P<head>[^\W\d_]{3,}?)(?P<article>ul|u(?P<sun>[dnrstz]))(?=[ -](?(sun)(?P=sun)|[^\W\d_]))", re.I)
@@ -1141,11 +1160,10 @@ class Resolver:
         if plain is not None:
             # "Malik Zafar Iqbal": an honorific that is also a given name, tried as a title.
             return self._reading(name, plain, SOFT_TITLE_FACTOR, type, explain)
-        body = _ABBREVIATED_BODY.match(name)
-        if body is not None:
-            # "AU Transition Mission in Somalia", "EU Naval Force": the body's initials for its
-            # name, as a unit of the African Union or European Union is written.
-            found = self._reading(name, _BODY_NAMES[body.group(1).replace(".", "").upper()] + name[body.end() :], 1.0, type, explain, sure_only=True)
+        for reading in _prefix_readings(name):
+            # "AU Transition Mission in Somalia": the body's initials for its name; "ISIL-Sahel"
+            # for "ISIS-Sahel": the Islamic State's branches by any of its acronyms.
+            found = self._reading(name, reading, 1.0, type, explain, sure_only=True)
             if found is not None and found.entity is not None:
                 return found
         parted = _GLUED_ARTICLE.sub(r"\g<head> \g<article>", name)
@@ -1632,7 +1650,7 @@ class Resolver:
                 _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
                 f"fuzzy runner-up within {config.min_gap} of the best",
             )
-        if self._given_names_only(query, alias_id):
+        if self._given_names_only(query, alias_id) or self._surname_unlike(query, alias_id):
             return self._note(explain, None, _GIVEN_NAMES_ONLY)
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
@@ -1740,7 +1758,7 @@ class Resolver:
                 _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
                 f"names alike part by part, runner-up within {config.min_gap} of the best",
             )
-        if self._given_names_only(query, alias_id):
+        if self._given_names_only(query, alias_id) or self._surname_unlike(query, alias_id):
             return self._note(explain, None, _GIVEN_NAMES_ONLY)
         return self._note(
             explain,
@@ -1763,6 +1781,20 @@ class Resolver:
             and len(longer) > len(shorter)
             and part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF  # "Hamid Abdallah al-Ali" keeps it
             and all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in shorter)
+        )
+
+    def _surname_unlike(self, query: _Query, alias_id: int) -> bool:
+        """Whether a name and an alias of as many parts agree only in common given names and
+        differ in the last: "Mohammad Reza Rahimi" is not "Mohammad Reza Zahedi" but another of
+        the many who bear his given names."""
+        prepared = self._prepared
+        keys = [k for k, w in zip(query.keys, query.weights, strict=True) if w == 1.0]
+        known = prepared.full(alias_id)[0]
+        return (
+            len(keys) == len(known) >= 3
+            and part_similarity(keys[-1], known[-1]) < UNLIKE_SURNAME
+            and len(prepared.given_name(keys[0])) >= COMMON_GIVEN_NAME
+            and all(len(prepared.given_name(k)) >= 2 for k in keys[1:-1])
         )
 
     def _borne_by_few(self, key: str) -> bool:

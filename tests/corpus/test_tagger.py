@@ -948,3 +948,21 @@ def test_probe_twelve_and_fifteen_forms_of_one_name(tagger: Tagger) -> None:
 def test_a_police_rank_and_a_road_between_two_places(tagger: Tagger) -> None:
     found = [(m.surface, m.type) for m in tagger.tag("DPO Marwat said IEDs were planted on the Mokowe-Kiunga road.", "d")]
     assert found == [("Marwat", "PER"), ("Mokowe", "LOC"), ("Kiunga", "LOC")], found
+
+
+def test_the_uk_lists_numbered_name_is_one_person_with_its_aliases(tagger: Tagger) -> None:
+    text = (
+        "1. Name 6: AL-MUTAWAKKIL 1: FADL 2: HUSSEIN 3: ABDULLAH 4: n/a 5: n/a.\n"
+        "Title: n/a. DOB: --/--/1979. POB: Sa'dah, Yemen. a.k.a: (1) ABU HASHEM (2) AL-MUTAWAKEL, Fadhl Husayn. "
+        "Other Information: Fadl Hussein Abdullah AL-MUTAWAKKIL is a procurement agent."
+    )
+    people = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d") if m.type == "PER"]
+    assert [surface for surface, _ in people] == [
+        "AL-MUTAWAKKIL 1: FADL 2: HUSSEIN 3: ABDULLAH", "ABU HASHEM", "AL-MUTAWAKEL, Fadhl Husayn", "Fadl Hussein Abdullah AL-MUTAWAKKIL"
+    ], people
+    assert len({cluster for _, cluster in people}) == 1 and people[0][1] == "NIL:fadl-hussein-abdullah-al-mutawakkil", people
+
+
+def test_an_islamic_state_branch_by_any_of_its_acronyms(tagger: Tagger) -> None:
+    found = {m.surface: m.entity_id for m in tagger.tag("A commander of ISIL-Sahel and of IS-Khorasan.", "d")}
+    assert found == {"ISIL-Sahel": "islamic-state-sahel-province", "IS-Khorasan": "islamic-state-khorasan-province"}, found

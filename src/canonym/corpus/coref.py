@@ -565,7 +565,7 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    r"[\"”’')]?(?:, \d{1,3}(?=,))?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
+    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a))?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
@@ -662,7 +662,7 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             if _PLURAL_ALIASES.search(said.group()):
                 commas.add(j)
         listed.update((i, j))
-        if "quality a.k.a" in gap:
+        if "quality a.k.a" in gap or "\na.k.a: (1)" in gap or ". a.k.a: (1)" in gap:
             # The UN list's aliases are the entry's, after fields that may name places
             # ("POB: Giza, Egypt Good quality a.k.a.: a) Abu Mohammed").
             first = _entry_name(text, out, names, second) or first
@@ -691,7 +691,9 @@ def _entry_name(text: str, decisions: list[Decision], names: list[int], alias: D
     """The name of the list entry or wanted notice that ``alias`` is given in: the name right
     after the last "Name:" label before it, or else the last name before it that stands
     alone on its line in capitals (a notice's heading: "JEHAD SERWAN MOSTAFA")."""
-    label = text.rfind("Name:", max(0, alias.span.start - 2000), alias.span.start)
+    floor = max(0, alias.span.start - 2000)
+    # The UN list's "Name: 1: ...", or the UK list's "Name 6: SURNAME 1: ...".
+    label, width = max((text.rfind("Name:", floor, alias.span.start), 5), (text.rfind("Name 6:", floor, alias.span.start), 7))
     if label == -1:
         # A heading is nearer than a "Name:" label may be: a notice's fields are few.
         floor = alias.span.start - _HEADING_REACH
@@ -708,7 +710,7 @@ def _entry_name(text: str, decisions: list[Decision], names: list[int], alias: D
         if decision.span.start >= alias.span.start:
             return None
         if decision.span.start > label:
-            return decision if text[label + 5 : decision.span.start].strip() in ("", "1:") else None
+            return decision if text[label + width : decision.span.start].strip() in ("", "1:") else None
     return None
 
 

@@ -454,7 +454,7 @@ class NameFinder:
         # Inverted names are merged in by start (before a run's piece of the same start),
         # and a run that starts inside one is part of it.
         upcoming = [span for span in _inverted_spans(text) if not self._comma_inverts_no_name(text, span[0])]
-        if "Name:" in text and (numbered := _numbered_spans(text)):
+        if ("Name:" in text or "Name 6:" in text) and (numbered := _numbered_spans(text)):
             inside = [span for span in upcoming if any(a < span[1] and span[0] < b for a, b in numbered)]
             upcoming = sorted(set(upcoming).difference(inside).union(numbered))
         upcoming.reverse()
@@ -691,9 +691,13 @@ def _inverted_spans(text: str) -> list[tuple[int, int]]:
 _NUMBERED_NAME = re.compile(
     r"\bName: *1: *(?P<parts>[^\n:]*?(?: \d: *[^\n:]*?)*)"
     r"(?= *(?:\n|$|Name \(original script\)|Title:|Designation:|DOB:|Date of birth:|Good quality|A\.k\.a|Listed on:))"
+    # The UK list's "Name 6: SURNAME 1: GIVEN 2: GIVEN 3: n/a 4: n/a 5: n/a.", surname first.
+    r"|\bName 6: *(?P<surname_first>[^\n:]*? 1: *[^\n:]*?(?: \d: *[^\n:]*?)*)(?=\.?(?:\n|$| Title:| DOB:))"
 )
 #: A part number of those fields with the empty ("na") parts after it.
 _PART_NUMBER = re.compile(r" +\d: *(?:na(?: +\d: *|$))*")
+#: The empty parts that end a numbered name ("4: na", the UK list's "4: n/a").
+_EMPTY_PARTS = re.compile(r"(?: +\d: *n/?a)+ *$")
 
 
 #: The labels of sanctions-list fields that may follow a name on its line.
@@ -710,9 +714,14 @@ def _field_label_at_end(text: str, start: int, end: int) -> bool:
 
 def without_part_numbers(surface: str) -> str:
     """A name of the UN list's numbered fields without the numbers: "AYMAN 2: MUHAMMED RABI
-    3: AL-ZAWAHIRI" -> "AYMAN MUHAMMED RABI AL-ZAWAHIRI"; any other name as it is."""
+    3: AL-ZAWAHIRI" -> "AYMAN MUHAMMED RABI AL-ZAWAHIRI", and of the UK list's, surname
+    first, in the order of the name: "AL-SAEDI 1: HAIDER 2: KADHIM" -> "HAIDER KADHIM
+    AL-SAEDI"; any other name as it is."""
     if ": " not in surface:
         return surface
+    surname, one, given = surface.partition(" 1: ")
+    if one:
+        return f"{_PART_NUMBER.sub(' ', given).strip()} {surname}"
     return _PART_NUMBER.sub(" ", surface).strip()
 
 
@@ -721,9 +730,10 @@ def _numbered_spans(text: str) -> list[tuple[int, int]]:
     one given (the empty "na" parts after it left out)."""
     spans = []
     for match in _NUMBERED_NAME.finditer(text):
-        parts = re.sub(r"(?: +\d: *na)+ *$", "", match.group("parts"))
+        group = "parts" if match.group("parts") is not None else "surname_first"
+        parts = _EMPTY_PARTS.sub("", match.group(group))
         if parts and parts != "na" and parts[0].isupper():
-            spans.append((match.start("parts"), match.start("parts") + len(parts)))
+            spans.append((match.start(group), match.start(group) + len(parts)))
     return spans
 
 

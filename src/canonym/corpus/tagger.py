@@ -1138,7 +1138,7 @@ class Tagger:
         span, match = decision.span, decision.match
         normalized = (
             (match.key if match is not None else None)
-            or (self._key(decision.nil_key) if decision.nil_key else None)
+            or (self._key(without_part_numbers(decision.nil_key)) if decision.nil_key else None)
             or self._key(without_part_numbers(span.surface))
         )
         if match is not None and match.entity is not None:
