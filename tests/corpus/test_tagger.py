@@ -966,3 +966,10 @@ def test_the_uk_lists_numbered_name_is_one_person_with_its_aliases(tagger: Tagge
 def test_an_islamic_state_branch_by_any_of_its_acronyms(tagger: Tagger) -> None:
     found = {m.surface: m.entity_id for m in tagger.tag("A commander of ISIL-Sahel and of IS-Khorasan.", "d")}
     assert found == {"ISIL-Sahel": "islamic-state-sahel-province", "IS-Khorasan": "islamic-state-khorasan-province"}, found
+
+
+def test_a_family_name_that_is_also_a_place_ends_a_persons_name(tagger: Tagger) -> None:
+    found = [(m.surface, m.type) for m in tagger.tag("Rewards for the arrest of Abdirahman Hassan Farah, a senior leader.", "d")]
+    assert found == [("Abdirahman Hassan Farah", "PER")], found
+    # A place first is a list of places, not a person.
+    assert ("Farah", "LOC") in [(m.surface, m.type) for m in tagger.tag("Fighters moved to Kabul, Herat and Farah.", "d")]

@@ -543,6 +543,18 @@ class Tagger:
                 # "Nour al-Sahel", "Khalid al-Iraqi", "Abu Talha al-Mauritani" (the key
                 # spells the nisba al-Mauritani as Mauritania).
                 return True
+        last = inside[-1]
+        if (
+            last.end == shape.end
+            and " " not in last.surface
+            and self._is_place(last)
+            and all(not self._is_sure_span(s) and self._known_type(s) in (None, "PER") for s in inside[:-1])
+        ):
+            # "Abdirahman Hassan Farah", "Mohamed Omar Aden": two or three parts of a person's
+            # name, then a family name that is also a place's (Farah province, the port of Aden).
+            before = fold(text[shape.start : last.start]).split()
+            if 2 <= len(before) <= 3 and before[0] not in self._places and all(w in self._given_names or self._may_be_name_part(w) for w in before):
+                return True
         head = inside[0]
         if (
             head.start > shape.start
