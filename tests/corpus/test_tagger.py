@@ -973,3 +973,13 @@ def test_a_family_name_that_is_also_a_place_ends_a_persons_name(tagger: Tagger) 
     assert found == [("Abdirahman Hassan Farah", "PER")], found
     # A place first is a list of places, not a person.
     assert ("Farah", "LOC") in [(m.surface, m.type) for m in tagger.tag("Fighters moved to Kabul, Herat and Farah.", "d")]
+
+
+def test_a_translation_in_parentheses_is_another_name_of_an_unknown_group(tagger: Tagger) -> None:
+    text = "Ashab al-Kahf (Companions of the Cave) claimed it. Saraya al-Dam al-Zaki (Pure Blood Companies) is new."
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert found["Companions of the Cave"] == found["Ashab al-Kahf"], found
+    assert found["Pure Blood Companies"] == found["Saraya al-Dam al-Zaki"], found
+    # Not a known name's words in parentheses, nor a member's constituency.
+    found = {m.surface: m.cluster_id for m in tagger.tag("Reuters (Special Report) said. Dan Jarvis (Barnsley Central) asked.", "d")}
+    assert "Special Report" not in found and found["Barnsley Central"] != found["Dan Jarvis"], found

@@ -782,6 +782,34 @@ def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[D
     return out
 
 
+def resolve_translations(text: str, decisions: list[Decision]) -> list[Decision]:
+    """An unknown name of two words or more in parentheses right after an unknown group's or
+    person's name is its translation: "Ashab al-Kahf (Companions of the Cave)"; not after a place
+    ("Hezbollah (Lebanon)" names where it is)."""
+    if " (" not in text:
+        return decisions
+    out = decisions
+    for i in range(1, len(decisions)):
+        name, translation = decisions[i - 1], decisions[i]
+        if (
+            translation.match is None
+            and translation.nil_key is None
+            and " " in translation.span.surface
+            # A group's name, or a transliterated one typed as a person's: "Dan Jarvis (Barnsley
+            # Central)" names an MP's constituency, not a translation.
+            and (name.type == "ORG" or (name.type == "PER" and _ARTICLED.search(name.span.surface) is not None))
+            and name.match is None  # a known name's translations are its aliases already: "Reuters (Special Report)"
+            and _in_parentheses_after(text, name, translation)
+        ):
+            if out is decisions:
+                out = list(decisions)
+            out[i] = _adopt(translation, out[i - 1])
+    return out
+
+
+_ARTICLED = re.compile(r"\b(?:al|el|ad|ash|an|ar|as|at|az)-", re.IGNORECASE)
+
+
 def _in_parentheses_after(text: str, name: Decision, acronym: Decision) -> bool:
     """Whether ``acronym`` stands alone in parentheses right after ``name``: "Name (ACR)"."""
     return (

@@ -75,7 +75,7 @@ _FOR_HEADS = ["Minister", "Ministry", "State", "Secretary", "Coordinator", "Comm
 _FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + ")(?:the )?"
 #: "of the" joins a run after the head word of an institution or a state: "Armed Forces of
 #: the Philippines", "Republic of the Congo", "Council of the European Union".
-_OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Office", "Council", "Bank", "Republic", "Government", "Parliament", "Assembly", "Union", "Front", "Party", "Movement", "Organization", "Organisation", "Court", "Commission", "Committee", "Coalition", "Alliance", "League", "Federation", "Church", "University", "Guardians", "Soldiers", "Brigades", "Battalion", "Supporters", "Partisans", "Liberation"]
+_OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Office", "Council", "Bank", "Republic", "Government", "Parliament", "Assembly", "Union", "Front", "Party", "Movement", "Organization", "Organisation", "Court", "Commission", "Committee", "Coalition", "Alliance", "League", "Federation", "Church", "University", "Guardians", "Soldiers", "Brigades", "Battalion", "Supporters", "Partisans", "Liberation", "Companions", "Sons", "Helpers", "Knights", "Lions", "Martyrs", "Followers", "Defenders", "Protectors"]
 _OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in _OF_THE_HEADS) + ")"
 #: "in" (and "in the") joins a run after "Mission": "UN Assistance Mission in Afghanistan",
 #: "AU Transition Mission in Somalia"; elsewhere it parts a name from a place.

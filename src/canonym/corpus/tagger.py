@@ -39,6 +39,7 @@ from canonym.corpus.coref import (
     resolve_name_fields,
     resolve_opening_words,
     resolve_partials,
+    resolve_translations,
     resolve_unqualified_bodies,
 )
 from canonym.corpus.finder import (
@@ -249,7 +250,7 @@ class Tagger:
         decide = self._decide
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
-            decisions = resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names))
+            decisions = resolve_translations(text, resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names)))
         decisions = _places_by_coordination(text, decisions)
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
@@ -280,7 +281,7 @@ class Tagger:
                 k += 1
             if k == count or known[k].start >= end:
                 # No known name inside: the shape alone, as the general case below has it.
-                chosen.append(self._trimmed(shape, []) if self._may_trim(surface) else shape)
+                chosen.append(self._trimmed(shape, []) if self._may_trim(surface) and not _translation_in_parentheses(text, shape) else shape)
                 continue
             if known[k].start <= start and known[k].end >= end:
                 continue  # the commonest case: a known name covers the shape; emitted in order
@@ -289,7 +290,7 @@ class Tagger:
             while j < len(known) and known[j].start < shape.end:
                 inside.append(known[j])
                 j += 1
-            if self._may_trim(surface):
+            if self._may_trim(surface) and not _translation_in_parentheses(text, shape):
                 shape = self._trimmed(shape, inside)
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
@@ -767,6 +768,11 @@ class Tagger:
                 return None
             return Decision(span, match, etype, partial, anchor_only)
         if how == _DROP:
+            if _translation_in_parentheses(text, span):
+                # "Saraya al-Dam al-Zaki (Pure Blood Companies)": ordinary words in title case
+                # that fill the parentheses after a name are its translation, another name
+                # (kept when the name is an unknown one's: see resolve_translations).
+                return Decision(span, None, "ORG", False, anchor_only=True)
             return None
         if how == _INNER:
             a, b = inner  # type: ignore[misc]
@@ -1420,6 +1426,21 @@ _COMPANY_AFTER_AND = re.compile(
 
 
 #: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
+#: The words of a name's translation in title case: capitalised, or small function words.
+_TITLE_CASE_WORDS = re.compile(r"[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the|and|for|in|of the))+")
+
+
+def _translation_in_parentheses(text: str, span: Span) -> bool:
+    """Whether ``span`` fills the parentheses right after a capitalised word, in title case."""
+    return (
+        text[span.start - 2 : span.start] == " ("
+        and text.startswith(")", span.end)
+        and text[max(0, span.start - 3) : span.start - 2].isalpha()
+        and _TITLE_CASE_WORDS.fullmatch(span.surface) is not None
+        and not text[text.rfind(" ", 0, span.start - 2) + 1 : span.start - 2].islower()  # a name's "al-Zaki", not "group"
+    )
+
+
 #: Two places a road or border joins, written with a hyphen: "the Mokowe-Kiunga road".
 _ROUTE_ENDS = re.compile(r"([A-Z][a-z]{2,})-([A-Z][a-z]{2,})")
 _ROUTE_NOUN = re.compile(r" (?:road|highway|motorway|route|border|corridor|railway|rail line|pipeline|axis|frontier)\b")
