@@ -86,9 +86,9 @@ MAX_GAPS = 2
 #: the family name ("Azzam al-Subhi" = "Azzam Abdullah Zureik al-Maulid al-Subhi"). Parts
 #: lacked past ``MAX_GAPS`` cost nothing more: the name kept is the same.
 MAX_INNER_GAPS = 3
-#: Why a name of common given names only is not a known name with more parts (see
-#: Resolver._given_names_only).
-_GIVEN_NAMES_ONLY = "common given names only, and the other name has more parts: another of their many bearers"
+#: Why a name that shares only common given names with a known one is not it (see
+#: Resolver._another_bearer).
+_ANOTHER_BEARER = "only common given names in common, the family name lacking or unlike: another of their many bearers"
 #: The most entities that may bear the last part of a two-part name that is taken for a
 #: longer name's first two parts.
 RARE_PART_BEARERS = 3
@@ -1650,8 +1650,8 @@ class Resolver:
                 _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
                 f"fuzzy runner-up within {config.min_gap} of the best",
             )
-        if self._given_names_only(query, alias_id) or self._surname_unlike(query, alias_id):
-            return self._note(explain, None, _GIVEN_NAMES_ONLY)
+        if self._another_bearer(query, alias_id):
+            return self._note(explain, None, _ANOTHER_BEARER)
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
             explain,
@@ -1758,43 +1758,40 @@ class Resolver:
                 _match(query.text, None, score * 0.5, "ambiguous", "", key, self._ids([winner, *close])),
                 f"names alike part by part, runner-up within {config.min_gap} of the best",
             )
-        if self._given_names_only(query, alias_id) or self._surname_unlike(query, alias_id):
-            return self._note(explain, None, _GIVEN_NAMES_ONLY)
+        if self._another_bearer(query, alias_id):
+            return self._note(explain, None, _ANOTHER_BEARER)
         return self._note(
             explain,
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
             f"parts agree in order, some more or fewer or one unlike, or surname first: {score:.3f} >= {config.score_cutoff}",
         )
 
-    def _given_names_only(self, query: _Query, alias_id: int) -> bool:
-        """Whether the shorter of a name and an alias, of two parts or more, is only common
-        given names (each the given name of ``COMMON_GIVEN_NAME`` people or more) and the
-        longer ends otherwise: "Mohamed Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir",
-        whose family name it lacks, and "Mohamed Saeed Awabdi" is not the "Muhammad Saeed"
-        of a list, but another of its many bearers with a family name of his own."""
+    def _another_bearer(self, query: _Query, alias_id: int) -> bool:
+        """Whether a name and an alias agree only in common given names, so that the name is
+        another of their many bearers with a family name of his own.
+
+        - The shorter, of two parts or more, is only common given names (each the given name
+          of ``COMMON_GIVEN_NAME`` people or more) and the longer ends otherwise: "Mohamed
+          Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir", whose family name it lacks,
+          and "Mohamed Saeed Awabdi" is not the "Muhammad Saeed" of a list.
+        - Of as many parts (three or more), they differ in the last, unlike (``UNLIKE_SURNAME``),
+          after common given names: "Mohammad Reza Rahimi" is not "Mohammad Reza Zahedi".
+        """
         prepared = self._prepared
         keys = [k for k, w in zip(query.keys, query.weights, strict=True) if w == 1.0]
         known = prepared.full(alias_id)[0]
-        shorter, longer = (keys, known) if len(keys) < len(known) else (known, keys)
+        if len(keys) == len(known):
+            return (
+                len(keys) >= 3
+                and part_similarity(keys[-1], known[-1]) < UNLIKE_SURNAME
+                and len(prepared.given_name(keys[0])) >= COMMON_GIVEN_NAME
+                and all(len(prepared.given_name(k)) >= 2 for k in keys[1:-1])
+            )
+        shorter = min(keys, known, key=len)
         return (
             len(shorter) >= 2
-            and len(longer) > len(shorter)
             and part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF  # "Hamid Abdallah al-Ali" keeps it
             and all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in shorter)
-        )
-
-    def _surname_unlike(self, query: _Query, alias_id: int) -> bool:
-        """Whether a name and an alias of as many parts agree only in common given names and
-        differ in the last: "Mohammad Reza Rahimi" is not "Mohammad Reza Zahedi" but another of
-        the many who bear his given names."""
-        prepared = self._prepared
-        keys = [k for k, w in zip(query.keys, query.weights, strict=True) if w == 1.0]
-        known = prepared.full(alias_id)[0]
-        return (
-            len(keys) == len(known) >= 3
-            and part_similarity(keys[-1], known[-1]) < UNLIKE_SURNAME
-            and len(prepared.given_name(keys[0])) >= COMMON_GIVEN_NAME
-            and all(len(prepared.given_name(k)) >= 2 for k in keys[1:-1])
         )
 
     def _borne_by_few(self, key: str) -> bool:

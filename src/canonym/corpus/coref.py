@@ -210,9 +210,11 @@ def resolve_unqualified_bodies(decisions: list[Decision]) -> list[Decision]:
     for i, decision in enumerate(decisions):
         if decision.type != "ORG" or decision.partial or (decision.match is not None and decision.match.entity is None):
             continue
+        if not decision.span.surface[:1].isupper():
+            continue
         words = fold(decision.span.surface).split()
         for cut in (1, 2):
-            if len(words) > cut and decision.span.surface[:1].isupper():
+            if len(words) > cut:
                 qualified.setdefault(" ".join(words[cut:]), []).append(i)
     out = decisions
     for i in sought:
@@ -362,18 +364,19 @@ def _is_short_unknown(decision: Decision) -> bool:
 
 def _is_unknown_word(decision: Decision) -> bool:
     """An unknown name of one word (hyphens allowed), not found by the gazetteer scan."""
-    span = decision.span
-    return decision.match is None and not decision.anchor_only and not span.gazetteer and " " not in span.surface
+    return decision.match is None and _is_lone_word(decision)
 
 
 def _is_guessed_word(decision: Decision) -> bool:
     """A one-word name the gazetteer scan did not find, that the resolver matched only by
     transliteration key or fuzzy score."""
-    span, match = decision.span, decision.match
-    return (
-        match is not None and match.entity is not None and match.method in ("key", "fuzzy")
-        and not decision.anchor_only and not span.gazetteer and " " not in span.surface
-    )
+    match = decision.match
+    return match is not None and match.entity is not None and match.method in ("key", "fuzzy") and _is_lone_word(decision)
+
+
+def _is_lone_word(decision: Decision) -> bool:
+    span = decision.span
+    return not decision.anchor_only and not span.gazetteer and " " not in span.surface
 
 
 def _opens_unknown_thing(anchor: _Anchor, decision: Decision) -> bool:

@@ -44,14 +44,14 @@ _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters o
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
 _SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|y|wa|fi)"
-#: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
-#: hyphen: "al-ʿĀrūrī", "al-'Adl".
 #: A lowercase syllable after a hyphen that ends an East Asian given name ("Kim Jong-un",
 #: "Leung Chi-wai"); not a word that makes a modifier of a name ("Hamas-run", "US-led").
 _SYLLABLE = (
     rf"[{_HYPHEN}](?!(?:led|run|held|born|made|era|wide|type|like|free|only|fed|bred|tied|ally|area|zone|side|post|less|time|term|day|war|due|far|plus|gate)(?![a-z]))"
     r"[a-z]{2,4}(?![\w'’\-\u2010\u2011])"
 )
+#: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
+#: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*|{_SYLLABLE})*)"
@@ -655,9 +655,9 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
 
 #: One word after a dateline's comma, then a dash, bracket or the line's end: "HOUSTON, Texas —".
 _WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–(:;,-]|$))", re.MULTILINE)
-#: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
 #: A party's role after a name in a court caption: "ELIJAH MARCUS THORNE, Defendant-Appellant."
 _PARTY_AFTER_COMMA = re.compile(r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?)\b")
+#: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
 _MONTH_AFTER_COMMA = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"
 )

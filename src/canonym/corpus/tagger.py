@@ -61,6 +61,7 @@ from canonym.corpus.typing import (
     LOC_WORDS,
     ORG_WORDS,
     PLACE_PREFIXES,
+    ROUTE_NOUNS,
     group_noun_after,
     is_region_name,
     outlet_noun_after,
@@ -1425,9 +1426,8 @@ _COMPANY_AFTER_AND = re.compile(
 )
 
 
-#: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
 #: The words of a name's translation in title case: capitalised, or small function words.
-_TITLE_CASE_WORDS = re.compile(r"[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the|and|for|in|of the))+")
+_TITLE_CASE_WORDS = re.compile(r"[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the|and|for|in))+")
 
 
 def _translation_in_parentheses(text: str, span: Span) -> bool:
@@ -1443,7 +1443,7 @@ def _translation_in_parentheses(text: str, span: Span) -> bool:
 
 #: Two places a road or border joins, written with a hyphen: "the Mokowe-Kiunga road".
 _ROUTE_ENDS = re.compile(r"([A-Z][a-z]{2,})-([A-Z][a-z]{2,})")
-_ROUTE_NOUN = re.compile(r" (?:road|highway|motorway|route|border|corridor|railway|rail line|pipeline|axis|frontier)\b")
+_ROUTE_NOUN = re.compile(rf" (?:{ROUTE_NOUNS})\b")
 
 
 def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
@@ -1460,6 +1460,7 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
     return out
 
 
+#: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
 _ABBREVIATED_GIVEN_NAME = re.compile(r"\b(?:Mohd|Md|Muhd)\. (?=[A-Z][a-z])")
 
 

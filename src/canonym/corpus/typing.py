@@ -36,10 +36,12 @@ LOC_WORDS = frozenset(
     ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "beach", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp", "Adiala jail".
+#: Nouns of a road or border between two places ("the Mokowe-Kiunga road").
+ROUTE_NOUNS = "road|highway|motorway|route|border|corridor|railway|rail line|pipeline|axis|frontier"
 _PLACE_NOUN_AFTER = re.compile(
     r" (?:(?:sub-?)?districts?|provinces?|governorates?|regions?|county|tehsil|villages?|towns?|city|cities|camps?|valley|area|state|neighbou?rhood|islands?|river|mountains?|desert|oasis|jail|prison|airport"
     r"|market|bazaar|square|street|road|crossing|checkpoint|quarter|suburbs?)\b| Local Government\b| LGA\b"
-    r"|-[A-Z][a-z]{2,} (?:road|highway|motorway|route|border|corridor|railway|pipeline|axis)\b"
+    rf"|-[A-Z][a-z]{{2,}} (?:{ROUTE_NOUNS})\b"
 )
 #: Words that open the name of a place in Arabic, Somali and Amharic ("Ras Isa", "Wadi Doan",
 #: "Ceel Buur", "Debre Markos").
