@@ -73,6 +73,14 @@ def test_proper_part_of_a_description(surface: str, part: str | None) -> None:
         ("raids in Mandera County", "Mandera", "province"),
         # The words after a comma are no list of provinces unless capitalised.
         ("a cave near Sulaymaniyah, in Iraq's Kurdistan region", "Sulaymaniyah", None),
+        # A list of any length before its plural level word, or after its level word before.
+        ("events in the Mopti, Ségou and Timbuktu regions", "Mopti", "province"),
+        ("cells in the countryside of Latakia and Aleppo", "Aleppo", "province"),
+        # An area: most of it, or a unit of it after its possessive.
+        ("AANES still runs most of Raqqa and Hasakah", "Hasakah", "province"),
+        ("Private Omer, from Erbil's Harir subdistrict", "Erbil", "province"),
+        ("Villagers in Duhok's border areas", "Duhok", "province"),
+        ("Duhok's mayor spoke.", "Duhok", None),
     ],
 )
 def test_place_level_from_the_words_around(text: str, name: str, level: str | None) -> None:
@@ -144,6 +152,17 @@ def test_province_or_city_by_the_words_around(tagger: Tagger) -> None:
     assert found(tagger, "Cells stir in Deir al-Zor again.") == {"Deir al-Zor": "deir-ez-zor"}
     # A name and a lowercase level word that are a place's own name: Iraq's region, not the Kurds' lands.
     assert found(tagger, "Voters in Iraq's Kurdistan region went to the polls.")["Kurdistan"] == "kurdistan-region"
+
+
+@pytest.mark.corpus
+def test_a_city_listed_with_provinces_is_the_province_of_its_name(tagger: Tagger) -> None:
+    clusters = found(tagger, "ISIS seeks to regroup in the areas between Erbil, Kirkuk and Salahaddin.")
+    assert (clusters["Erbil"], clusters["Kirkuk"]) == ("erbil-governorate", "kirkuk-governorate")
+    # Among cities it stays a city; so does a capital, which no province is named after...
+    assert found(tagger, "Talks moved between Baghdad and Erbil.")["Erbil"] == "erbil"
+    assert found(tagger, "Raids hit cells in Kabul, Nangarhar and Kunar.")["Kabul"] == "kabul"
+    # ... and a city beside the region it lies in.
+    assert found(tagger, "ERBIL, Kurdistan Region — Officials met.")["ERBIL"] == "erbil"
 
 
 @pytest.mark.corpus
@@ -426,6 +445,23 @@ def test_reporting_from_other_regions_types_and_places_its_names(tagger: Tagger)
     assert "Kasuri" in typed
     # A dateline: the city, then its region; no list of regions.
     assert found(tagger, "ERBIL, Kurdistan Region - The KRG said on Sunday.")["ERBIL"] == "erbil"
+    # An acronym the document defines is no surname of a "SURNAME, Given" name.
+    text = "The Ministry of Home Affairs (MHA) spoke. According to MHA, Irfan began reading ISIS material."
+    typed = named(tagger, text)
+    assert "Irfan" in typed and "MHA, Irfan" not in typed
+    assert typed["MHA"][0] == typed["Ministry of Home Affairs"][0]
+
+
+@pytest.mark.corpus
+def test_a_feature_named_after_a_place_is_a_place_of_its_own(tagger: Tagger) -> None:
+    typed = named(tagger, "A ferry sank in Manila Bay; patrols crossed the Sulu Sea and the Celebes Sea.")
+    assert {typed[name] for name in ("Manila Bay", "Sulu Sea", "Celebes Sea")} == {
+        ("NIL:manila-bay", "LOC"),
+        ("NIL:sulu-sea", "LOC"),
+        ("NIL:celebes-sea", "LOC"),
+    }
+    # A level of government after the place is no feature: the province of that name.
+    assert found(tagger, "Strikes hit Kunar Province.")["Kunar Province"] == "kunar-province"
 
 
 

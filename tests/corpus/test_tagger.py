@@ -387,12 +387,15 @@ def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagge
     # that opens a name, whoever else the rest names.
     text = (
         "Irish Republican Army; Irish National Liberation Army. The Federal High Court and the Higher Regional Court "
-        "in Munich ruled. HTS merged with factions including Harakat Nur al Din al Zinki and the Jakarta police."
+        "in Munich ruled. HTS merged with factions including Harakat Nur al Din al Zinki and the Jakarta police. "
+        "Dushanbe banned Jamaat Ansarullah, a Tajik group."
     )
     typed = named(tagger, text)
     for name in ("Irish Republican Army", "Irish National Liberation Army", "Federal High Court", "Higher Regional Court", "Harakat Nur al Din al Zinki"):
         assert typed[name][1] == "ORG", (name, typed)
     assert typed["Munich"][0] == "munich"
+    # Before one known name too: the Tajik group, not the Houthis' Ansarullah.
+    assert typed["Jamaat Ansarullah"] == ("NIL:jamaat-ansarullah", "ORG")
 
 
 def test_an_unknown_organisation_of_ordinary_words_joins_no_longer_one_across_documents(tagger: Tagger) -> None:

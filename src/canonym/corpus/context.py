@@ -166,23 +166,32 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+#: A capitalised name of up to three words, as a list of places writes them.
+_LISTED_NAME = r"(?:[a-z]{1,3}-)?[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-ZÀ-ÖØ-Þ][\w'’\-]*){0,2}"
 #: Case-blind in the level word only: the names of a list before a plural level word are
-#: capitalised ("the Hasakah and Deir al-Zor provinces"); ", in Iraq's Kurdistan region"
-#: after "Sulaymaniyah" is no list, nor is a dateline's "ERBIL, Kurdistan Region".
+#: capitalised ("the Mopti, Ségou and Timbuktu regions"); ", in Iraq's Kurdistan region"
+#: after "Sulaymaniyah" is no list, nor is a dateline's "ERBIL, Kurdistan Region". A unit
+#: of a place after its possessive ("Erbil's Harir subdistrict", "Duhok's border areas")
+#: makes it the province.
 _LEVEL_AFTER = re.compile(
     r"\s+(?i:(provinces?|provincial|governorates?|regions?|regional|countryside|districts?|count(?:y|ies)|states?|valley|river|refugee camp|camp))\b"
-    r"|\s*(?:,|and|or|&)\s*(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’\-]*){0,2}"
-    r"\s+(?i:(provinces|governorates|regions|countryside|districts|counties|states|valleys))\b",
+    rf"|(?:\s*(?:,\s*(?:and|or)?|and|or|&)\s*{_LISTED_NAME}){{1,4}}"
+    r"\s+(?i:(provinces|governorates|regions|countryside|districts|counties|states|valleys))\b"
+    r"|['’]s\s+(?:[A-Z][\w'’\-]*\s+)?(sub-?districts?|districts?|border|countryside|villages)\b",
 )
+#: Before the name: "the city of", "the countryside of Latakia and" (a list shares the
+#: level word before its first name), "rural", "most of" (an area, not a city).
 _LEVEL_BEFORE = re.compile(
-    r"\b(?:(city|town|province|governorate|region|governor|countryside)\s+of\s+(?:the\s+)?|(rural)\s+)$", re.IGNORECASE
+    r"\b(?:(?i:(?:(city|town|province|governorate|region|governor|countryside)\s+of\s+(?:the\s+)?|(most)\s+of\s+))"
+    rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){{0,3}}|(?i:(rural))\s+)$",
 )
 _LEVELS = {
     "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
     "districts": "province", "county": "province", "counties": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
     "city": "city", "town": "city", "rural": "province", "provincial": "province", "regional": "province",
-    "camp": "camp", "refugee camp": "camp",
+    "camp": "camp", "refugee camp": "camp", "subdistrict": "province", "sub-district": "province",
+    "subdistricts": "province", "sub-districts": "province", "border": "province", "villages": "province", "most": "province",
 }
 
 
@@ -202,8 +211,8 @@ def place_level(text: str, start: int, end: int) -> str | None:
     """
     after = _LEVEL_AFTER.match(text, end)
     if after is not None:
-        return _LEVELS[(after.group(1) or after.group(2)).lower()]
-    before = _LEVEL_BEFORE.search(text[max(0, start - 30) : start])
+        return _LEVELS[next(word for word in after.groups() if word).lower()]
+    before = _LEVEL_BEFORE.search(text[max(0, start - 90) : start])
     if before is not None:
-        return _LEVELS[(before.group(1) or before.group(2)).lower()]
+        return _LEVELS[next(word for word in before.groups() if word).lower()]
     return None

@@ -516,7 +516,7 @@ class NameFinder:
         return spans, titles
 
     def _comma_inverts_no_name(self, text: str, start: int) -> bool:
-        """Whether a "SURNAME, Given" match is no name: its capitals are a known acronym, or a
+        """Whether a "SURNAME, Given" match is no name: its capitals are an acronym (known, or defined in the document), or a
         dateline's place before a month or its state: "According to the NIA, Kasuri ..." is an agency
         and a person, not Kasuri NIA; "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA,
         Va." a city and its state."""
@@ -526,7 +526,10 @@ class NameFinder:
         state = _WORD_AFTER_COMMA.match(text, comma)
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
             return True  # "ALEXANDRIA, Va. —", "HOUSTON, Texas": a dateline's place and its state
-        pattern = self._pattern_of.get(fold(text[start:comma]))
+        capitals = text[start:comma]
+        if f"({capitals})" in text:
+            return True  # an acronym the document defines: "According to MHA, Irfan ..."
+        pattern = self._pattern_of.get(fold(capitals))
         return pattern is not None and self._flags[pattern].acronym
 
     def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]:

@@ -29,6 +29,8 @@ from canonym.corpus.context import (
     used_lowercase,
 )
 from canonym.corpus.coref import (
+    COREF_FACTOR,
+    SURE_SCORE,
     containers,
     initials,
     resolve_acronyms,
@@ -114,6 +116,12 @@ _INSTITUTIONS = frozenset(
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
 _SITES = frozenset(
     ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam"]
+)
+#: Features of the land and sea named after a place before them ("Manila Bay", "Sulu Sea").
+#: Not rivers and valleys, nor levels of government: their lowercase words say which of
+#: two places of one name is meant (see ``context.place_level``).
+_FEATURES = frozenset(
+    ["sea", "bay", "gulf", "strait", "straits", "lake", "mountains", "mountain", "hills", "plain", "plains", "desert", "island", "islands", "peninsula", "coast", "basin", "delta", "forest", "ocean", "archipelago", "highlands"]
 )
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
 #: Words before a person's name with a middle initial that ends a run ("Brian E. Nelson").
@@ -252,7 +260,7 @@ class Tagger:
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
             decisions = resolve_translations(text, resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names)))
-        decisions = _places_by_coordination(text, decisions)
+        decisions = self._provinces_by_coordination(text, _places_by_coordination(text, decisions))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
         partials = resolve_unqualified_bodies(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))
@@ -471,6 +479,18 @@ class Tagger:
         sure = [s for s in inside if self._is_sure_span(s)]
         words = fold(shape.surface).split()
         if (
+            len(words) >= 2
+            and words[-1] in _FEATURES
+            and inside[0].start == shape.start
+            and inside[0].end < shape.end
+            and self._is_place(inside[0])
+            and all(s.start > inside[0].end and " " not in s.surface for s in inside[1:])
+            and not text[inside[0].end : shape.end - len(words[-1]) - 1].strip()
+        ):
+            # "Manila Bay", "Celebes Sea": a place and a feature of the land or sea named
+            # after it, one place of its own (whatever "Bay" alone names).
+            return True
+        if (
             len(inside) == 2
             and inside[0].start == shape.start
             and inside[1].end == shape.end
@@ -493,7 +513,7 @@ class Tagger:
             # "Ebu Talha el-Türki": a kunya opens a person's name, whatever the gazetteer
             # makes of its parts alone (Talha, Turkey).
             return True
-        if words[0] in GROUP_OPENERS and len(words) >= 3 and inside[0].start > shape.start:
+        if words[0] in GROUP_OPENERS and len(words) >= 2 and inside[0].start > shape.start:
             # "Harakat Nur al-Din al-Zinki", "Katibat Ahrar Jabal al-Zawiya": an Arabic word
             # for a group opens its name, whatever people or places the rest also names.
             return True
@@ -1003,7 +1023,12 @@ class Tagger:
                     return match
                 others = tuple(c for c in (match.entity.id, *match.candidates) if c != named.entity.id)
                 return Match(match.query, named.entity, match.score, match.method, match.alias, match.key, others)
-        if _KINDS.get(match.entity.kind or "") == level:
+        return self._at_level(match, level)
+
+    def _at_level(self, match: Match, level: str) -> Match:
+        """``match``, or the place of the same name at ``level`` among its candidates or as
+        the place it is part of ("Khost" -> "Khost Province")."""
+        if match.entity is None or _KINDS.get(match.entity.kind or "") == level:
             return match
         gazetteer = self.resolver.gazetteer
         for candidate in match.candidates:
@@ -1011,12 +1036,76 @@ class Tagger:
             if entity is not None and entity.type == "LOC" and _KINDS.get(entity.kind or "") == level:
                 others = tuple(c for c in (match.entity.id, *match.candidates) if c != entity.id)
                 return Match(match.query, entity, match.score, match.method, match.alias, match.key, others)
-        container = self._named_container(match.entity)
-        if container is not None and _KINDS.get(container.kind or "") == level:
-            # "Sulaimani province": the city's spelling alone names the city; the province
-            # it is in, named after it, is meant.
-            return Match(match.query, container, match.score, match.method, match.alias, match.key, (match.entity.id,))
-        return match
+        # "Sulaimani province": the city's spelling alone names the city; the province it
+        # is in, named after it, is meant.
+        return self._in_named_container(match, level) or match
+
+    def _in_named_container(self, match: Match, level: str) -> Match | None:
+        """The place at ``level`` that ``match``'s place is part of and named after, or None."""
+        container = self._named_container(match.entity) if match.entity is not None else None
+        if container is None or _KINDS.get(container.kind or "") != level:
+            return None
+        return Match(match.query, container, match.score, match.method, match.alias, match.key, (match.entity.id,))  # type: ignore[union-attr]
+
+    def _provinces_by_coordination(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """A city listed with provinces is the province of its name, when it has one: in
+        "between Erbil, Kirkuk and Salahaddin" and "the fronts of Marib, al-Jawf and
+        al-Bayda" the provinces are meant. Only the province the city is part of and named
+        after: a capital is part of its country ("Kabul, Nangarhar and Kunar" keeps the
+        city). Not a province the city lies in ("ERBIL, Kurdistan Region"). A list passes
+        the level on, from its end and from its start."""
+        gazetteer = self.resolver.gazetteer
+        decisions = self._listed_places_of_ambiguous_names(text, decisions)
+        levels = [_KINDS.get(d.match.entity.kind or "") if _is_known_place(d) else None for d in decisions]  # type: ignore[union-attr]
+        if "province" not in levels or "city" not in levels:
+            return decisions
+        out = decisions
+        for order in (range(len(out) - 1, -1, -1), range(len(out))):
+            for i in order:
+                if levels[i] != "city":
+                    continue
+                decision = out[i]
+                match = decision.match
+                assert match is not None
+                province = self._in_named_container(match, "province")
+                if province is None:
+                    continue
+                inside = containers(province.entity.id, gazetteer)  # type: ignore[union-attr]
+                for j in (i - 1, i + 1):
+                    if not 0 <= j < len(out) or levels[j] != "province":
+                        continue
+                    first, second = (out[j], decision) if j < i else (decision, out[j])
+                    if text[first.span.end : second.span.start] in _COORDINATION and out[j].match.entity.id not in inside:  # type: ignore[union-attr]
+                        if out is decisions:
+                            out = list(decisions)
+                        out[i] = replace(decision, match=province)
+                        levels[i] = "province"
+                        break
+        return out
+
+    def _listed_places_of_ambiguous_names(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """An ambiguous name listed with a known place is its one candidate that is a place:
+        "Kirkuk and Salahaddin" (the province, not a militant whose alias is Salahudin)."""
+        gazetteer = self.resolver.gazetteer
+        out = decisions
+        for i, decision in enumerate(decisions):
+            match = decision.match
+            if match is None or match.method != "ambiguous" or not match.candidates:
+                continue
+            places = [c for c in match.candidates if (entity := gazetteer.get(c)) is not None and entity.type == "LOC"]
+            if len(places) != 1:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(decisions) and _is_known_place(decisions[j]):
+                    first, second = (decisions[j], decision) if j < i else (decision, decisions[j])
+                    if text[first.span.end : second.span.start] in _COORDINATION:
+                        if out is decisions:
+                            out = list(decisions)
+                        # Settled by the document, as coreference settles a name (coref.resolve_by_context).
+                        place = Match(decision.span.surface, gazetteer[places[0]], round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
+                        out[i] = replace(decision, match=place, type="LOC")
+                        break
+        return out
 
     def _camp_of(self, text: str, span: Span, match: Match) -> Match | None:
         """The refugee camp named after a place, when a lowercase "camp" follows it ("the Jenin

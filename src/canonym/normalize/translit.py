@@ -154,6 +154,10 @@ def token_key(token: str) -> str:
         key = _DOUBLES.sub(first_group, key)
     if len(key) > 2 and key[-1] == "h":
         key = _FINAL_H.sub("", key)
+    if key.endswith("din") and len(key) >= 7 and key[-4] in "ai" and key[-5] not in "aiu":
+        # The article's vowel in a name run together with al-Din: Salahaddin = Salahuddin =
+        # Salaheddin, Badreddin = Badruddin, Shamseddin = Shamsuddin.
+        key = key[:-4] + "udin"
     return key
 
 
@@ -172,6 +176,7 @@ _JOINED_FINAL_GLIDE = re.compile(r"y(?<=[ihr]y)(?=ah?$)", re.M)
 # token's start, before no vowel, and not the end of an "ai" match (an "a" before that "i").
 _JOINED_AI_IA = re.compile(r"a(?:(?=i)|(?<=[^a\n]ia)(?![aiu]))")
 _JOINED_FINAL_H = re.compile(r"h(?<=[^\n][aiu]h)$", re.M)
+_JOINED_DIN = re.compile(r"[ai](?=din$)(?<=[^\n]{2}[^aiu\n][ai])", re.M)
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 #: The characters of those words, and the newline: what token_keys deletes to test its input.
 _WORD_LINES = b"abcdefghijklmnopqrstuvwxyz0123456789\n"
@@ -232,6 +237,7 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     text = _JOINED_AI_IA.sub("", text)
     text = _collapse_doubles(text)
     text = _JOINED_FINAL_H.sub("", text)
+    text = _JOINED_DIN.sub("u", text)
     keys = text.split("\n")
     if len(words) == len(tokens):
         return keys
