@@ -836,3 +836,15 @@ def test_two_common_given_names_do_not_carry_an_unlike_surname() -> None:
     assert resolver.resolve("Mohammad Reza Rahimi") is None
     # A surname a letter apart still is: al-Muhandis's birth name.
     assert resolver.resolve("Jamal Jaafar al-Ibrahimi").entity_id == "abu-mahdi-al-muhandis"  # type: ignore[union-attr]
+
+
+def test_consonants_of_another_script_do_not_carry_a_name_its_own_script_spells_otherwise(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\ttype\nik\tIbrahim Kalin\tPER\nik\tإبراهيم قالن\tPER\nqs\tقاسم سليماني\tPER\n", encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    # "Kulane" has Kalin's Arabic consonants (q-l-n) but is no spelling of "Kalin".
+    assert resolver.resolve("Ibrahim Kulane") is None
+    assert "another script" in resolver.explain("Ibrahim Kulane").reason
+    # Where the entity has no spelling in the query's script, its consonants still meet.
+    match = resolver.resolve("Qasem Solaimani")
+    assert match is not None and match.entity_id == "qs"

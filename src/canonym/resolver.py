@@ -89,6 +89,7 @@ MAX_INNER_GAPS = 3
 #: Why a name that shares only common given names with a known one is not it (see
 #: Resolver._another_bearer).
 _ANOTHER_BEARER = "only common given names in common, the family name lacking or unlike: another of their many bearers"
+_ACROSS_SCRIPTS = "met only by the consonants of a name in another script: the spellings in its own script are unlike"
 #: The most entities that may bear the last part of a two-part name that is taken for a
 #: longer name's first two parts.
 RARE_PART_BEARERS = 3
@@ -1652,6 +1653,8 @@ class Resolver:
             )
         if self._another_bearer(query, alias_id):
             return self._note(explain, None, _ANOTHER_BEARER)
+        if self._across_scripts_only(query.text, alias_id, winner):
+            return self._note(explain, None, _ACROSS_SCRIPTS)
         others = self._ids(e for e, _ in ranked[1 : 1 + config.limit])
         return self._note(
             explain,
@@ -1765,6 +1768,18 @@ class Resolver:
             _match(query.text, index.entities[winner], round(min(score, FUZZY_CEILING), 4), "fuzzy", index.alias_text[alias_id], key),
             f"parts agree in order, some more or fewer or one unlike, or surname first: {score:.3f} >= {config.score_cutoff}",
         )
+
+    def _across_scripts_only(self, text: str, alias_id: int, entity_index: int) -> bool:
+        """Whether the fuzzy tier meets an entity only through an alias in another script
+        (compared by consonants alone) when the entity has spellings in the query's script,
+        which the query does not meet: "Ibrahim Kulane" is not Ibrahim Kalin, whose Arabic
+        "إبراهيم قالن" has the consonants of both."""
+        index = self.index
+        arabic = is_arabic_script(text)
+        if is_arabic_script(index.alias_text[alias_id]) == arabic:
+            return False
+        entity = index.entities[entity_index]
+        return any(is_arabic_script(name) == arabic for name in (entity.name, *entity.strong, *entity.weak))
 
     def _another_bearer(self, query: _Query, alias_id: int) -> bool:
         """Whether a name and an alias agree only in common given names, so that the name is
