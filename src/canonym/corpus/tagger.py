@@ -260,7 +260,7 @@ class Tagger:
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
             decisions = resolve_translations(text, resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names)))
-        decisions = self._provinces_by_coordination(text, _places_by_coordination(text, decisions))
+        decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
         partials = resolve_unqualified_bodies(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))
@@ -484,8 +484,8 @@ class Tagger:
             and inside[0].start == shape.start
             and inside[0].end < shape.end
             and self._is_place(inside[0])
-            and all(s.start > inside[0].end and " " not in s.surface for s in inside[1:])
-            and not text[inside[0].end : shape.end - len(words[-1]) - 1].strip()
+            and len(text[inside[0].end : shape.end].split()) == 1
+            and all(s.start > inside[0].end for s in inside[1:])
         ):
             # "Manila Bay", "Celebes Sea": a place and a feature of the land or sea named
             # after it, one place of its own (whatever "Bay" alone names).
@@ -1055,7 +1055,6 @@ class Tagger:
         city). Not a province the city lies in ("ERBIL, Kurdistan Region"). A list passes
         the level on, from its end and from its start."""
         gazetteer = self.resolver.gazetteer
-        decisions = self._listed_places_of_ambiguous_names(text, decisions)
         levels = [_KINDS.get(d.match.entity.kind or "") if _is_known_place(d) else None for d in decisions]  # type: ignore[union-attr]
         if "province" not in levels or "city" not in levels:
             return decisions
@@ -1074,8 +1073,7 @@ class Tagger:
                 for j in (i - 1, i + 1):
                     if not 0 <= j < len(out) or levels[j] != "province":
                         continue
-                    first, second = (out[j], decision) if j < i else (decision, out[j])
-                    if text[first.span.end : second.span.start] in _COORDINATION and out[j].match.entity.id not in inside:  # type: ignore[union-attr]
+                    if _listed_together(text, out[j], decision) and out[j].match.entity.id not in inside:  # type: ignore[union-attr]
                         if out is decisions:
                             out = list(decisions)
                         out[i] = replace(decision, match=province)
@@ -1096,15 +1094,13 @@ class Tagger:
             if len(places) != 1:
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(decisions) and _is_known_place(decisions[j]):
-                    first, second = (decisions[j], decision) if j < i else (decision, decisions[j])
-                    if text[first.span.end : second.span.start] in _COORDINATION:
-                        if out is decisions:
-                            out = list(decisions)
-                        # Settled by the document, as coreference settles a name (coref.resolve_by_context).
-                        place = Match(decision.span.surface, gazetteer[places[0]], round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
-                        out[i] = replace(decision, match=place, type="LOC")
-                        break
+                if 0 <= j < len(decisions) and _is_known_place(decisions[j]) and _listed_together(text, decisions[j], decision):
+                    if out is decisions:
+                        out = list(decisions)
+                    # Settled by the document, as coreference settles a name (coref.resolve_by_context).
+                    place = Match(decision.span.surface, gazetteer[places[0]], round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
+                    out[i] = replace(decision, match=place, type="LOC")
+                    break
         return out
 
     def _camp_of(self, text: str, span: Span, match: Match) -> Match | None:
@@ -1401,16 +1397,20 @@ def _places_by_coordination(text: str, decisions: list[Decision]) -> list[Decisi
             # place before what holds it: "In Kfar Kila, Dakroub said" keeps Dakroub.
             unknown = decision.match is None
             for j in (i - 1, i + 1) if unknown else (i + 1,):
-                if (j in places if unknown else j in sure) and 0 <= j < len(out):
-                    first, second = (out[j], decision) if j < i else (decision, out[j])
-                    if text[first.span.end : second.span.start] in _COORDINATION:
-                        if out is decisions:
-                            out = list(decisions)
-                        out[i] = replace(decision, type="LOC", match=None)
-                        places.add(i)
-                        sure.add(i)
-                        break
+                if (j in places if unknown else j in sure) and 0 <= j < len(out) and _listed_together(text, out[j], decision):
+                    if out is decisions:
+                        out = list(decisions)
+                    out[i] = replace(decision, type="LOC", match=None)
+                    places.add(i)
+                    sure.add(i)
+                    break
     return out
+
+
+def _listed_together(text: str, one: Decision, other: Decision) -> bool:
+    """Whether two neighbouring names stand in one list ("Gwoza, Bama and Konduga"), in either order."""
+    first, second = (one, other) if one.span.start < other.span.start else (other, one)
+    return text[first.span.end : second.span.start] in _COORDINATION
 
 
 def _may_be_listed_place(decision: Decision) -> bool:
