@@ -50,7 +50,7 @@ from canonym.normalize.names import (
     uninvert,
     without_soft_title,
 )
-from canonym.normalize.translit import is_arabic_script
+from canonym.normalize.translit import is_arabic_script, loose_skeleton
 
 if TYPE_CHECKING:
     import polars as pl
@@ -490,8 +490,9 @@ class _Prepared:
         """The part keys that align with a query part of this key and skeleton by rule.
 
         Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
-        key with the same consonant skeleton (a vowel apart, across scripts, gh = q) or an
-        initial with the same first letter. Parts that are only close by edit distance (a
+        key with the same consonant skeleton (a vowel apart, across scripts, gh = q), for a
+        spelling no alias has one with a consonant that regional spellings swap (kh = h, ch =
+        sh, g = gh: :func:`loose_skeleton`), or an initial with the same first letter. Parts that are only close by edit distance (a
         consonant dropped or changed) are not seen: admitting them linked names that are not
         in the gazetteer to near namesakes.
         """
@@ -499,7 +500,12 @@ class _Prepared:
         keys = [key] if key in by_token else []
         similarity = part_similarity
         if len(skeleton) >= 2:
-            keys.extend([other for other in self.keys_of_skeleton(skeleton) if other != key and similarity(key, other) >= cutoff])
+            others = self.keys_of_skeleton(skeleton)
+            if keys:
+                # A spelling the gazetteer knows is not read as another with a consonant swapped
+                # (see loose_skeleton): Hatami and Khatami, Kushner and Kouchner are two names.
+                others = tuple(other for other in others if token_skeleton(other) == skeleton)
+            keys.extend([other for other in others if other != key and similarity(key, other) >= cutoff])
         if twin := voiced_twin(key, skeleton):
             keys.extend([other for other in self.keys_of_skeleton(twin) if similarity(key, other) >= cutoff])
         if key[0] in by_token and part_similarity(key, key[0]) >= cutoff:
@@ -552,8 +558,9 @@ class _Prepared:
         return False
 
     def keys_of_skeleton(self, skeleton: str) -> tuple[str, ...]:
-        """The part keys (with a posting in ``by_token``) of alias parts with this skeleton."""
-        return self.index.keys_by_skeleton.get(skeleton, ())
+        """The part keys (with a posting in ``by_token``) of alias parts with this skeleton,
+        or one that differs from it in a consonant regional spellings swap (:func:`loose_skeleton`)."""
+        return self.index.keys_by_skeleton.get(loose_skeleton(skeleton), ())
 
     def full(self, alias_id: int) -> _Full:
         """The alias's :func:`full_parts`, whether it opens with a kunya and whether it has no
@@ -676,6 +683,17 @@ def part_similarity(a: str, b: str) -> float:
     if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
         # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
         return 0.9
+    if ("C" in a or "C" in b) and a.replace("C", "S") == b.replace("C", "S"):
+        # ch for shin in French spellings: Rachid = Rashid, Cherif = Sharif, Chebaa = Shebaa.
+        return 0.92
+    if ("G" in a or "G" in b) and a.replace("G", "g") == b.replace("G", "g"):
+        # g for ghayn in Russian and Turkish spellings: Bagdadi = Baghdadi, Gani = Ghani.
+        return 0.92
+    if ("X" in a or "X" in b) and a.replace("X", "h") == b.replace("X", "h"):
+        # kh for ha in Russian spellings and h for kha in Turkish ones: Mukhammad = Muhammad,
+        # Akhmed = Ahmed, Horasan = Khorasan. Below the strict cutoff: alone, or as the one
+        # distinctive part, it is often another name (Khan/Han, Khama/Hama).
+        return 0.89
     if la <= MAX_SYLLABLE and lb <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
         # One syllable whose first consonant is written voiced or not, as Korean
         # romanizations do (McCune-Reischauer and Revised): Pom/Bom, To/Do, Cho/Jo. Below
@@ -1509,7 +1527,7 @@ class Resolver:
                 continue
             if len(key) >= 4:
                 substantial += 1
-                if key not in by_token and (len(skeleton) < 2 or skeleton not in by_skeleton):
+                if key not in by_token and (len(skeleton) < 2 or loose_skeleton(skeleton) not in by_skeleton):
                     unknown.append(key)
             parts.append((key, skeleton, weight > slack))
         if unknown and 2 * len(unknown) > substantial:

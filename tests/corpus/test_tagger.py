@@ -629,6 +629,21 @@ def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> N
     assert next(iter(clusters)).startswith("NIL:")
 
 
+def test_regional_spellings_of_an_unknown_name_share_a_nil_cluster(tagger: Tagger) -> None:
+    # Russian kh for h, French ch for sh: one person each, whichever wire wrote the name.
+    mentions = tagger.tag_documents(
+        [
+            ("a", "Police in Dushanbe detained Mukhammad Sharipov. In Tunis, Rachid Belgacemi was charged."),
+            ("b", "Muhammad Sharipov denied the charges. Rashid Belgacemi stays in prison."),
+        ]
+    )
+    clusters: dict[str, set[str]] = {}
+    for m in mentions:
+        clusters.setdefault(m.surface.split()[-1], set()).add(m.cluster_id)
+    assert len(clusters["Sharipov"]) == 1 and len(clusters["Belgacemi"]) == 1, clusters
+    assert next(iter(clusters["Sharipov"])).startswith("NIL:"), clusters
+
+
 def test_a_body_or_place_without_its_designator_shares_a_nil_cluster(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [

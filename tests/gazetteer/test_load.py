@@ -36,6 +36,7 @@ from canonym.gazetteer.load import (
 )
 from canonym.gazetteer.model import Entity, EntityTable
 from canonym.normalize import parse_name, part_keys, token_skeleton
+from canonym.normalize.translit import loose_skeleton
 
 FIXTURE_GAZETTEER = Path(__file__).resolve().parents[1] / "fixtures" / "gazetteer"
 
@@ -79,7 +80,7 @@ def reference_index(entities: list[Entity]) -> dict[str, object]:
                 keys_of_part.update(zip(parts.tokens, keys, strict=True))
             for key, skeleton in zip(keys, skeletons, strict=True):
                 if skeleton:
-                    keys_by_skeleton[skeleton].update({key} - CONNECTORS)
+                    keys_by_skeleton[loose_skeleton(skeleton)].update({key} - CONNECTORS)
             if person and strong:
                 for key in partial_keys(keys):
                     partial[key].add(entity_index)

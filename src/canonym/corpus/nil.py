@@ -18,11 +18,17 @@ from canonym.corpus.finder import common_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
-from canonym.normalize.translit import is_arabic_script
+from canonym.normalize.translit import is_arabic_script, loose_skeleton
 from canonym.resolver import name_similarity
 
-#: token_skeleton, memoized: clustering asks for the parts of every unknown name again and again.
-_skeleton = lru_cache(maxsize=200_000)(token_skeleton)
+
+@lru_cache(maxsize=200_000)
+def _skeleton(part: str) -> str:
+    """The loose skeleton of a part, memoized: clustering asks for the parts of every unknown
+    name again and again."""
+    return loose_skeleton(token_skeleton(part))
+
+
 #: Both names must be covered this well by each other to merge two clusters.
 MERGE_SIMILARITY = 0.9
 #: Legal forms that end a company's name and may be left out ("Golden Dune Shipping L.L.C."

@@ -21,6 +21,7 @@ from typing import TypeVar
 from canonym.gazetteer.model import Entity, EntityTable
 from canonym.normalize import token_key, token_skeleton
 from canonym.normalize.names import fold_name, name_tokens_many, uninvert
+from canonym.normalize.translit import loose_skeleton
 
 CONNECTORS = frozenset({"abu", "umm", "bin", "bint", "ould", "ag"})
 
@@ -156,10 +157,12 @@ def _postings(rows: Sequence[tuple[str, ...]], skip: frozenset[str]) -> dict[str
 
 
 def _keys_by_skeleton(pairs: set[tuple[str, str]], by_token: dict[str, tuple[int, ...]]) -> dict[str, tuple[str, ...]]:
-    """For every skeleton of an alias part but "": the part keys with it that have postings, sorted."""
+    """For every skeleton of an alias part but "", made loose (:func:`loose_skeleton`): the part
+    keys with it that have postings, sorted."""
     groups: dict[str, list[str]] = {}
     for key, skeleton in pairs:
         if skeleton:
+            skeleton = loose_skeleton(skeleton)
             group = groups.get(skeleton)
             if group is None:
                 group = groups[skeleton] = []

@@ -245,6 +245,21 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     return [next(found) if t.isascii() and _ASCII_WORD.fullmatch(t) else t for t in tokens]
 
 
+#: The consonants that regional spellings of one name swap: kh for h (Russian and Turkish:
+#: Mukhammad = Muhammad, Horasan = Khorasan), ch for sh (French: Rachid = Rashid), g for gh
+#: (Russian: Bagdadi = Baghdadi; a skeleton has gh as k already).
+_LOOSE = str.maketrans("XCg", "hSk")
+
+
+def loose_skeleton(skeleton: str) -> str:
+    """A skeleton with the consonants that regional spellings swap made one (kh = h, ch = sh, g = gh).
+
+    For blocking only: the names it brings together are compared part by part, where a swapped
+    consonant costs more than a vowel (see ``canonym.resolver.part_similarity``).
+    """
+    return skeleton.translate(_LOOSE)
+
+
 @lru_cache(maxsize=200_000)
 def token_skeleton(token: str) -> str:
     """Return the consonant skeleton of one folded name part (Latin or Arabic script)."""
