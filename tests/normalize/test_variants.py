@@ -216,6 +216,11 @@ MEET: list[Row] = [
     ("Othmane", "Othman"),
     ("Mohamed Lamine", "Mohamed Lamin"),
     ("Abderrahmane", "Abdul Rahman"),
+    # French soft c, before e or i: s.
+    ("Lahcen Ait Lahcen", "Lahssen Ait Lahsen"),
+    ("Yacine", "Yassin"),
+    ("Moncef", "Munsif"),
+    ("Mohcine", "Mohsin"),
     ("Qaidah", "Qaeda"),
     ("al-Qaedah", "al-Qaeda"),
     ("Harakat al-Muqawama al-Islamiya", "Harakat al-Muqawamah al-Islamiyyah"),

@@ -45,6 +45,11 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("ck", "k"),
     ("x", "ks"),
     ("q", "k"),
+    # A soft c, before e, i or y, is s, in French spellings above all: Lahcen = Lahssen,
+    # Hocine = Husayn, Yacine = Yasin, Moncef = Munsif.
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "sy"),
     ("c", "k"),
     ("v", "w"),
 )
