@@ -568,6 +568,10 @@ def test_a_document_that_names_a_known_acronym_anew_keeps_it_for_its_aliases_too
     # the" is no part of it.
     found = clusters(tagger, "Soldiers of the Armed Forces of the Philippines (AFP) clashed with rebels. The AFP said so.")
     assert found["AFP"] == found["Armed Forces of the Philippines"] == "armed-forces-of-the-philippines", found
+    # The acronym of the name in another language, its letters in another order: Algeria's
+    # Armée nationale populaire is no Afghan National Police.
+    found = clusters(tagger, "Units of the People's National Army (ANP) arrested two men. The ANP said so.")
+    assert found["ANP"] == found["People's National Army"] != "afghan-national-police", found
 
 
 def test_acronyms_written_as_words_and_roles_before_a_company(tagger: Tagger) -> None:

@@ -771,7 +771,7 @@ def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[D
             and (name.match is None or (_is_known(name) and name.match.entity != acronym.match.entity))  # type: ignore[union-attr]
             and acronym.span.surface.isupper()
             and len(name.span.surface.split()) >= 2
-            and initials(name.span.surface).upper() == "".join(c for c in acronym.span.surface if c.isalpha())
+            and _initials_spell(name.span.surface, acronym.span.surface)
         ):
             if out is decisions:
                 out = list(decisions)
@@ -811,6 +811,16 @@ def resolve_translations(text: str, decisions: list[Decision]) -> list[Decision]
 
 
 _ARTICLED = re.compile(r"\b(?:al|el|ad|ash|an|ar|as|at|az)-", re.IGNORECASE)
+
+
+def _initials_spell(name: str, acronym: str) -> bool:
+    """Whether the initials of ``name`` spell ``acronym``, in order or, for three letters or
+    more, in the order of the name in another language: "People's National Army (ANP)" is
+    the Armée nationale populaire, "Ministry of National Defence (MDN)" the Ministère de la
+    Défense nationale."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    spelt = initials(name).upper()
+    return spelt == letters or (len(letters) >= _MIN_INITIALS and sorted(spelt) == sorted(letters))
 
 
 def _in_parentheses_after(text: str, name: Decision, acronym: Decision) -> bool:
