@@ -832,6 +832,26 @@ def test_a_run_of_arabic_script_is_one_name(tagger: Tagger) -> None:
     assert [(s, e) for s, e, _ in found] == [("Hamza bin Laden", "hamza-bin-laden"), ("حمزة بن أسامة بن لادن", "hamza-bin-laden")]
 
 
+def test_a_place_after_a_landform_word_is_written_alone_too(tagger: Tagger) -> None:
+    found = clusters(
+        tagger,
+        "Mines were laid on Jebel Chaambi and Jebel Mghila. Troops swept Chaambi, then the Mghila mountains.",
+    )
+    assert found["Chaambi"] == found["Jebel Chaambi"] == "mount-chaambi", found
+    assert found["Mghila"] == found["Jebel Mghila"], found
+    assert found["Mghila"].startswith("NIL:"), found
+
+
+def test_a_common_word_that_only_shares_a_key_with_a_name_is_none(tagger: Tagger) -> None:
+    # "Days" has the key of the Turkish "DEAŞ"; an English word is no spelling of it, even
+    # where the document names the Islamic State.
+    found = spans(tagger, "The Islamic State claimed it.\n\nDays after the strike, Daesh fighters seized the town.")
+    assert not any(s == "Days" for s, _, _ in found), found
+    assert ("Brotherhood", "muslim-brotherhood", "coref") in spans(
+        tagger, "The Muslim Brotherhood denied it. The Brotherhood said so."
+    )
+
+
 def test_a_common_word_opening_a_sentence_is_no_part_of_the_known_name_after_it(tagger: Tagger) -> None:
     found = spans(tagger, "He had left al-Qaeda in 2015. Senior AQ members met in Iran.")
     assert ("AQ", "al-qaeda", "exact") in found

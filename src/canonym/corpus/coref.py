@@ -170,7 +170,8 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
 def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
     """An unknown word that opens the name of a known group or place of the document, written
     alone, is that group or place: "Lashkar" after "Lashkar-e-Taiba", "Hizbul" after "Hizbul
-    Mujahideen", "Mocímboa" after "Mocímboa da Praia"; unless a person of the document bears
+    Mujahideen", "Mocímboa" after "Mocímboa da Praia"; so is the word after a landform
+    ("Chaambi" of "Jebel Chaambi"); unless a person of the document bears
     it, or it opens the names of two. A word the gazetteer met only by its transliteration key
     or a fuzzy score is open to it too: "Boni" after "Boni Forest" is no Bunia."""
     words = [i for i, d in enumerate(decisions) if d.nil_key is None and (_is_unknown_word(d) or _is_guessed_word(d))]
@@ -186,8 +187,10 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
         if decision.type == "PER":
             borne.update(parts)
         elif _is_known(decision) and decision.match.score >= SURE_SCORE * 0.9:  # type: ignore[union-attr]
-            opened.setdefault(parts[0], set()).add(decision.match.entity.id)  # type: ignore[union-attr]
-            firsts.setdefault(parts[0], decision)
+            for word in {parts[0], _after_landform(parts)} - {None}:
+                assert word is not None
+                opened.setdefault(word, set()).add(decision.match.entity.id)  # type: ignore[union-attr]
+                firsts.setdefault(word, decision)
     out = decisions
     for i in words:
         word = fold(decisions[i].span.surface)
@@ -381,10 +384,22 @@ def _is_lone_word(decision: Decision) -> bool:
 
 def _opens_unknown_thing(anchor: _Anchor, decision: Decision) -> bool:
     """Whether ``anchor`` is an unknown place or group whose name opens with ``decision``'s
-    word and goes on ("Crocus City Hall" for "Crocus")."""
+    word and goes on ("Crocus City Hall" for "Crocus"), or is that word after a landform
+    ("Jebel Mghila" for "Mghila")."""
     if anchor.person or anchor.entity_id is not None:
         return False
-    return fold(anchor.decision.span.surface).startswith(fold(decision.span.surface) + " ")
+    name, word = fold(anchor.decision.span.surface), fold(decision.span.surface)
+    return name.startswith(word + " ") or _after_landform(name.split()) == word
+
+
+#: Landform words written before a place's own name, which is written alone too: "Jebel
+#: Chaambi" and "Chaambi", "Wadi Hawran" and "Hawran" (folded).
+_LANDFORMS = frozenset(["jebel", "djebel", "jabal", "jbel", "mount", "mt", "wadi", "oued", "lake"])
+
+
+def _after_landform(words: list[str]) -> str | None:
+    """The one word of a two-word name that follows a landform word, if it is one."""
+    return words[1] if len(words) == 2 and words[0] in _LANDFORMS else None
 
 
 def _candidate_ids(decision: Decision) -> set[str] | None:

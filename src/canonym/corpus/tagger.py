@@ -928,6 +928,11 @@ class Tagger:
             # when a fuller mention in the same document says which; a surname ("Trump")
             # that one known person bears as written is left to the resolver, but not a
             # word that only meets a name by its transliteration key ("Name", "Share").
+            if match is not None and match.method == "key" and fold(match.alias).removeprefix("the ") != joined:
+                # An English word that only shares a key with another spelling is no spelling
+                # of it: "Days" is no "DEAŞ", though the document names the Islamic State.
+                # ("Kingdom" is "the Kingdom" as written.)
+                return _DROPPED
             etype = "ORG"
             if match is not None:
                 etype = match.entity.type if match.entity else self._ambiguous_type(match, default="ORG")
