@@ -788,6 +788,8 @@ class Tagger:
                 # ("Treasury Targets Houthi Network").
                 return None
             return Decision(span, match, etype, partial, anchor_only)
+        if how == _SURNAME_AFTER_TITLE:
+            return Decision(span, None, "PER", True) if _after_personal_title(text, span.start) else None
         if how == _DROP:
             if _translation_in_parentheses(text, span):
                 # "Saraya al-Dam al-Zaki (Pure Blood Companies)": ordinary words in title case
@@ -930,9 +932,9 @@ class Tagger:
             # word that only meets a name by its transliteration key ("Name", "Share").
             if match is not None and match.method == "key" and fold(match.alias).removeprefix("the ") != joined:
                 # An English word that only shares a key with another spelling is no spelling
-                # of it: "Days" is no "DEAŞ", though the document names the Islamic State.
-                # ("Kingdom" is "the Kingdom" as written.)
-                return _DROPPED
+                # of it: "Days" is no "DEAŞ", though the document names the Islamic State
+                # ("Kingdom" is "the Kingdom" as written). After a title it is a surname.
+                return _TITLED_SURNAME
             etype = "ORG"
             if match is not None:
                 etype = match.entity.type if match.entity else self._ambiguous_type(match, default="ORG")
@@ -1281,6 +1283,8 @@ _KINDS = {
 
 #: How a :class:`_Plan` decides (see ``Tagger._decide``).
 _FIXED, _DROP, _INNER, _PLACE_WORD, _PLACE_LEVEL, _UNKNOWN = "fixed", "drop", "inner", "place word", "place level", "unknown"
+#: A word of the language that is a name only as a surname after a personal title ("Mr. Smith").
+_SURNAME_AFTER_TITLE = "surname after title"
 
 
 class _Plan(NamedTuple):
@@ -1311,6 +1315,7 @@ class _Unknown(NamedTuple):
 
 
 _DROPPED = _Plan(_DROP)
+_TITLED_SURNAME = _Plan(_SURNAME_AFTER_TITLE)
 #: Words that a numbering after them makes a part of a text ("Annex I", "Chapter VII").
 _DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "schedule", "appendix", "paragraph", "title", "volume", "book", "table", "figure"])
 _NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
