@@ -1025,3 +1025,23 @@ def test_a_translation_in_parentheses_is_another_name_of_an_unknown_group(tagger
     # Not a known name's words in parentheses, nor a member's constituency.
     found = {m.surface: m.cluster_id for m in tagger.tag("Reuters (Special Report) said. Dan Jarvis (Barnsley Central) asked.", "d")}
     assert "Special Report" not in found and found["Barnsley Central"] != found["Dan Jarvis"], found
+
+
+def test_iranian_and_russian_media_forms_of_names(tagger: Tagger) -> None:
+    text = (
+        "Guards killed two members of Jaish al-Zolm near Kalkan-e Sofla and Kalkan-e Olya. "
+        "The Hezb-e Demokrat denied it. Martyr Zahedi was buried in Isfahan. "
+        "In Moscow, the IGIL cell was broken up; Kyrgyz security services and Uygur militants were named. "
+        "Saida Abakarova, a lawyer, spoke."
+    )
+    found = named(tagger, text)
+    # The Persian ezafe joins one name: a village, a party.
+    assert found["Kalkan-e Sofla"][1] == found["Kalkan-e Olya"][1] == "LOC", found
+    assert found["Hezb-e Demokrat"][1] == "ORG", found
+    # "Martyr" is a title, as state media write it.
+    assert found["Zahedi"][0] == "mohammad-reza-zahedi", found
+    assert found["Jaish al-Zolm"][0] == "jaish-al-adl" and found["IGIL"][0] == "islamic-state", found
+    # Demonyms of Central Asia are no names.
+    assert not {"Kyrgyz", "Uygur"} & set(found), found
+    # A given name that is also a place's, then a surname only surnames end so.
+    assert found["Saida Abakarova"][1] == "PER", found

@@ -80,12 +80,15 @@ _OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in _OF_THE_HEA
 #: "in" (and "in the") joins a run after "Mission": "UN Assistance Mission in Afghanistan",
 #: "AU Transition Mission in Somalia"; elsewhere it parts a name from a place.
 _IN = "in (?<=Mission in )(?:the )?"
+#: The Persian (and Urdu) ezafe written after a hyphen, before the next word of one name:
+#: "Kalkan-e Sofla", "Hezb-e Demokrat", "Jamaat-i Islami", "Khaneh-ye Mellat".
+_EZAFE = rf"[{_HYPHEN}](?:e|ye|i) "
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _SEQUENCE = re.compile(
     rf"(?<!\w)(?<!\w['’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -106,7 +109,7 @@ _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
     rf"(?:(?<!\w.)(?<!\w['’].)"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?)(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )

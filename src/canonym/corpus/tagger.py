@@ -608,9 +608,10 @@ class Tagger:
             and all(self._known_type(s) in (None, "PER") or (self._is_place(s) and " " not in s.surface) for s in inside[1:])
         ):
             # "Aden Hashi Farah Ayrow": a given name that is also a place's, then two parts or
-            # more of a person's name, is a person's name.
+            # more of a person's name, is a person's name; so is one that only a surname ends
+            # ("Saida Abakarova").
             rest = [w for w in fold(text[head.end : shape.end]).split() if w not in ARTICLES]
-            if len(rest) >= 2 and all(self._may_be_name_part(w) for w in rest):
+            if (len(rest) >= 2 or (len(rest) == 1 and _SURNAME_ENDING.search(rest[0]))) and all(self._may_be_name_part(w) for w in rest):
                 return True
         if self._is_sure_span(head):
             # A known person's name and a surname more, written on: a longer name of another
@@ -1473,6 +1474,11 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
             if suffix in ("an", "ans") and base.endswith("c") and base[:-1] + "que" in places:
                 return True  # Mozambican, Martinican: the place's -que written -c
     return False
+
+
+#: Endings that only surnames have (Russian, Tajik, Georgian, Armenian, Ukrainian, Turkish):
+#: "Abakarova", "Rajabalizoda", "Margoshvili", "Petrosyan", "Kovalenko", "Karayilanoglu".
+_SURNAME_ENDING = re.compile(r"^.{3,}(?:ova|eva|ov|ev|ovich|evich|ovna|evna|zoda|zade|shvili|dze|yan|enko|oglu)$")
 
 
 #: A title that only a person bears, right before a name.
