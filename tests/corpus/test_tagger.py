@@ -1045,3 +1045,13 @@ def test_iranian_and_russian_media_forms_of_names(tagger: Tagger) -> None:
     assert not {"Kyrgyz", "Uygur"} & set(found), found
     # A given name that is also a place's, then a surname only surnames end so.
     assert found["Saida Abakarova"][1] == "PER", found
+
+
+def test_names_around_an_assimilated_article_an_outlet_and_a_language(tagger: Tagger) -> None:
+    found = named(tagger, "Khurras ad-Din fighters left. The Libya Observer reported it. He spoke in Russian and Tajik.")
+    # A known word after "ad-" inside a run is the run's ("Din" alone met Ed Daein by key).
+    assert found["Khurras ad-Din"][0] == "hurras-al-din", found
+    # A place and an outlet's noun: the outlet.
+    assert found["Libya Observer"][1] == "ORG", found
+    # "in Russian": the tongue, not a place shaped like an adjective ("in Tongi").
+    assert "Russian" not in found, found

@@ -138,7 +138,8 @@ _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: Defesa de Moçambique").
 _HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:of|for|de|des|du|de la|da|do|dos|das|pour) ")
 #: The article as a word of its own just before a name ("Nour al-Sahel"; not "Israel-Gaza").
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])[ae]l-\Z", re.IGNORECASE)
+#: The article before a word, assimilated or not: "al-", "el-", "ad-", "ash-", "ur-".
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[ae]l|[ae][dnrstz]|ash|u[dlnrstz])-\Z", re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
 #: The first words of a kunya, "father of" or "mother of" (Turkish "Ebu").
 _KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
@@ -558,7 +559,7 @@ class Tagger:
             if any(
                 s.start > shape.start
                 and (_ARTICLE_BEFORE.search(text, max(0, s.start - 4), s.start) or s.surface[:3].lower() in ("al-", "el-"))
-                and all(w in _NAME_PARTICLES or w not in self._common for w in fold(text[shape.start : s.start]).split())
+                and all(w in _NAME_PARTICLES or w in ARTICLES or w not in self._common for w in fold(text[shape.start : s.start]).split())
                 for s in sure
             ):
                 # A place after the article inside a longer run is a nisba or a name's part:
@@ -743,9 +744,18 @@ class Tagger:
                 # "Mr. Smith", "Dr. Rice": a word of the language, or a bare surname that the
                 # gazetteer gives to no one for sure, is a person's surname after a title.
                 return Decision(span, match if match is not None and match.entity is None else None, "PER", True)
-            if anchor_only and match is None and _AT_A_PLACE.search(text, max(0, span.start - 10), span.start) and _NO_NOUN_AFTER.match(text, span.end) and self._surface(span.surface).demonym:
+            if (
+                anchor_only
+                and match is None
+                and _AT_A_PLACE.search(text, max(0, span.start - 10), span.start)
+                and _NO_NOUN_AFTER.match(text, span.end)
+                and self._surface(span.surface).demonym
+                and fold(span.surface) not in self._common
+                and fold(span.surface) not in self._not_names
+            ):
                 # "in Tongi.", "Gazipur's Tongi,": shaped like an adjective of a place (Tonga's),
-                # but with no noun after it, after "in" or an owner, a place's own name.
+                # but with no noun after it, after "in" or an owner, a place's own name; not
+                # an adjective of the language ("in Russian", "in Tajik": the tongue).
                 return Decision(span, None, "LOC", partial)
             if anchor_only and match is None and etype == "PER" and " " not in span.surface and place_noun_before(text, span.start):
                 # "the sub-district of Amedi": an unknown word that a place noun names.
