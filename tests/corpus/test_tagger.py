@@ -1055,3 +1055,15 @@ def test_names_around_an_assimilated_article_an_outlet_and_a_language(tagger: Ta
     assert found["Libya Observer"][1] == "ORG", found
     # "in Russian": the tongue, not a place shaped like an adjective ("in Tongi").
     assert "Russian" not in found, found
+
+
+def test_a_kunya_in_parentheses_after_a_persons_name_is_that_person(tagger: Tagger) -> None:
+    text = (
+        'The last "emir" of the IK, Magomed Suleimanov (Abu Usman Gimrinsky), was killed. '
+        "Rustam Asildarov (Abu Mukhammad Kadarsky) pledged allegiance."
+    )
+    found = named(tagger, text)
+    # "the IK," is a body's acronym, no surname of an inverted name.
+    assert found["Magomed Suleimanov"] == found["Abu Usman Gimrinsky"], found
+    assert found["Magomed Suleimanov"][0].startswith("NIL:"), found
+    assert found["Abu Mukhammad Kadarsky"] == found["Rustam Asildarov"] == ("rustam-magomedovich-aselderov", "PER"), found

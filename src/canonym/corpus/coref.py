@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from canonym.corpus.finder import common_words
+from canonym.corpus.typing import KUNYA_WORDS
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import fold, parse_name, token_key
@@ -826,6 +827,31 @@ def resolve_translations(text: str, decisions: list[Decision]) -> list[Decision]
 
 
 _ARTICLED = re.compile(r"\b(?:al|el|ad|ash|an|ar|as|at|az)-", re.IGNORECASE)
+
+
+def resolve_kunyas_in_parentheses(text: str, decisions: list[Decision]) -> list[Decision]:
+    """A kunya in parentheses right after a person's name is that person's: "Magomed
+    Suleimanov (Abu Usman Gimrinsky)"; whichever of the two the gazetteer knows names both."""
+    out = decisions
+    for i in range(1, len(decisions)):
+        name, kunya = out[i - 1], out[i]
+        if not (
+            name.type == kunya.type == "PER"
+            and fold(kunya.span.surface).split()[0] in KUNYA_WORDS
+            and fold(name.span.surface).split()[0] not in KUNYA_WORDS
+            and _in_parentheses_after(text, name, kunya)
+        ):
+            continue
+        if not _is_known(kunya) and not _is_undecided(name):
+            position, adopted = i, _adopt(kunya, name)
+        elif _is_known(kunya) and name.match is None:
+            position, adopted = i - 1, _adopt(name, kunya)
+        else:
+            continue
+        if out is decisions:
+            out = list(decisions)
+        out[position] = adopted
+    return out
 
 
 def _initials_spell(name: str, acronym: str) -> bool:

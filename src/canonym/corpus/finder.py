@@ -519,7 +519,7 @@ class NameFinder:
         return spans, titles
 
     def _comma_inverts_no_name(self, text: str, start: int) -> bool:
-        """Whether a "SURNAME, Given" match is no name: its capitals are an acronym (known, or defined in the document), or a
+        """Whether a "SURNAME, Given" match is no name: its capitals are an acronym (known, defined in the document, or after "the"), or a
         dateline's place before a month or its state: "According to the NIA, Kasuri ..." is an agency
         and a person, not Kasuri NIA; "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA,
         Va." a city and its state."""
@@ -530,8 +530,10 @@ class NameFinder:
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
             return True  # "ALEXANDRIA, Va. —", "HOUSTON, Texas": a dateline's place and its state
         capitals = text[start:comma]
-        if f"({capitals})" in text:
-            return True  # an acronym the document defines: "According to MHA, Irfan ..."
+        if f"({capitals})" in text or text[max(0, start - 4) : start] == "the ":
+            # An acronym the document defines ("According to MHA, Irfan ..."), or a body's
+            # after "the" ("the last emir of the IK, Magomed Suleimanov"): no surname.
+            return True
         pattern = self._pattern_of.get(fold(capitals))
         return pattern is not None and self._flags[pattern].acronym
 

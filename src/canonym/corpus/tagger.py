@@ -38,6 +38,7 @@ from canonym.corpus.coref import (
     resolve_by_container_after,
     resolve_by_context,
     resolve_known_acronyms_named,
+    resolve_kunyas_in_parentheses,
     resolve_name_fields,
     resolve_opening_words,
     resolve_partials,
@@ -60,6 +61,7 @@ from canonym.corpus.nil import cluster_unknown
 from canonym.corpus.typing import (
     COMPASS_WORDS,
     GROUP_OPENERS,
+    KUNYA_WORDS,
     LOC_WORDS,
     ORG_WORDS,
     PLACE_PREFIXES,
@@ -137,12 +139,10 @@ _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
 #: Defesa de Moçambique").
 _HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:of|for|de|des|du|de la|da|do|dos|das|pour) ")
-#: The article as a word of its own just before a name ("Nour al-Sahel"; not "Israel-Gaza").
-#: The article before a word, assimilated or not: "al-", "el-", "ad-", "ash-", "ur-".
+#: The article, assimilated or not, as a word of its own just before a name ("Nour al-Sahel",
+#: "Khurras ad-Din"; not "Israel-Gaza").
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[ae]l|[ae][dnrstz]|ash|u[dlnrstz])-\Z", re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
-#: The first words of a kunya, "father of" or "mother of" (Turkish "Ebu").
-_KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 #: A field of a sanctions list or register ("Name: ...", "Entity name: ...", "Also known as:
@@ -261,6 +261,7 @@ class Tagger:
         decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
         if " (" in text:
             decisions = resolve_translations(text, resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names)))
+            decisions = resolve_kunyas_in_parentheses(text, decisions)
         decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
@@ -510,7 +511,7 @@ class Tagger:
             match = self._surface(inside[0].surface).match
             country = match is not None and match.entity is not None and match.entity.kind == "country"
             return not (words[0].endswith("ern") and country)
-        if words[0] in _KUNYA_WORDS and len(words) >= 2 and inside[0].start > shape.start:
+        if words[0] in KUNYA_WORDS and len(words) >= 2 and inside[0].start > shape.start:
             # "Ebu Talha el-Türki": a kunya opens a person's name, whatever the gazetteer
             # makes of its parts alone (Talha, Turkey).
             return True

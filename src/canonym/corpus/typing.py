@@ -22,6 +22,8 @@ from canonym.normalize import fold
 
 #: Arabic words that open the names of groups ("Jama'at Nusrat al-Islam", "Harakat al-Nujaba",
 #: "Katibat Imam Ali"); not "Hay'at", folded as the given name Hayat.
+#: The first words of a kunya, "father of" or "mother of" (Turkish "Ebu"), folded.
+KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
 GROUP_OPENERS = frozenset(
     ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "hezb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat", "fitna"]
 )
