@@ -1067,3 +1067,17 @@ def test_a_kunya_in_parentheses_after_a_persons_name_is_that_person(tagger: Tagg
     assert found["Magomed Suleimanov"] == found["Abu Usman Gimrinsky"], found
     assert found["Magomed Suleimanov"][0].startswith("NIL:"), found
     assert found["Abu Mukhammad Kadarsky"] == found["Rustam Asildarov"] == ("rustam-magomedovich-aselderov", "PER"), found
+
+
+def test_a_kunya_is_no_alias_of_the_group_named_before_it(tagger: Tagger) -> None:
+    text = 'He wrote to a Moroccan in the "Islamic State in the Greater Sahara," known by the kunya Abu Dujana al-Maghribi.'
+    found = named(tagger, text)
+    assert found["Abu Dujana al-Maghribi"][1] == "PER", found
+    assert found["Abu Dujana al-Maghribi"][0] != found["Islamic State in the Greater Sahara"][0], found
+
+
+def test_two_runs_either_side_of_and_that_spell_one_known_name_are_one(tagger: Tagger) -> None:
+    # "Balouchestan" alone meets Pakistan's Balochistan by key; with Sistan it is Iran's province.
+    found = named(tagger, "Attacks in Sistan and Balouchestan rose. Iran and Iraq met.")
+    assert found["Sistan and Balouchestan"] == ("sistan-and-baluchestan-province", "LOC"), found
+    assert found["Iran"][0] == "iran" and found["Iraq"][0] == "iraq", found

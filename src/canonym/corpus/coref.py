@@ -685,7 +685,10 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             # The UN list's aliases are the entry's, after fields that may name places
             # ("POB: Giza, Egypt Good quality a.k.a.: a) Abu Mohammed").
             first = _entry_name(text, out, names, second) or first
-        if _is_undecided(first):
+        if _is_undecided(first) or (first.type != "PER" and _is_kunya(second, gap)):
+            # A kunya is a person's, not the alias of the group or place named before it:
+            # 'a Moroccan fighting with the "Islamic State in the Greater Sahara," known by the
+            # kunya Abu Dujana al-Maghribi'.
             continue
         if not _is_known(second):
             out[j] = _adopt(second, first)
@@ -695,6 +698,11 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         # "Abdelghani al-Kikli, better known as Gheniwa".
         out = [_adopt(d, given[d.span.surface]) if d.span.surface in given and not _is_known(d) and not d.anchor_only else d for d in out]
     return out
+
+
+def _is_kunya(decision: Decision, before: str) -> bool:
+    """Whether a name is a kunya ("Abu ...", "Umm ..."), or the words before it call it one."""
+    return fold(decision.span.surface).split()[0] in KUNYA_WORDS or "kunya" in before.lower()
 
 
 #: A line's label before a list of aliases separated by semicolons (or commas).

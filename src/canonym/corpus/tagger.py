@@ -76,6 +76,7 @@ from canonym.corpus.typing import (
 )
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
+from canonym.gazetteer.index import alias_ids
 from canonym.normalize import fold, name_key, parse_name
 from canonym.normalize.names import name_tables
 from canonym.normalize.translit import is_arabic_script
@@ -279,6 +280,8 @@ class Tagger:
             shapes = _split_route_ends(text, shapes)
         if _names_head_of_and(text) or (" and " in text and _COMPANY_AFTER_AND.search(text)):
             shapes = _institutions_joined(text, shapes)
+        if " and " in text:
+            shapes = self._one_name_across_and(text, shapes)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         if "d. " in text and (abbreviated := list(_ABBREVIATED_GIVEN_NAME.finditer(text))):
             shapes, known = _with_abbreviated_given_names(text, abbreviated, shapes, known)
@@ -337,6 +340,27 @@ class Tagger:
             k = j
         chosen.extend(known[k:])
         return _in_order_without_overlaps(chosen)
+
+    def _one_name_across_and(self, text: str, shapes: list[Span]) -> list[Span]:
+        """The shapes with two runs either side of "and" joined when together they spell one
+        strong alias of one entity by its key: "Sistan and Balouchestan" is the Iranian
+        province, not Sistan and Pakistan's Balochistan (whose key "Balouchestan" meets)."""
+        index = self.resolver.index
+        out: list[Span] = []
+        joined = False
+        for i, shape in enumerate(shapes):
+            if joined:
+                joined = False
+                continue
+            following = shapes[i + 1] if i + 1 < len(shapes) else None
+            if following is not None and following.start - shape.end == 5 and text.startswith(" and ", shape.end):
+                found = alias_ids(index.keyed.get(name_key(text[shape.start : following.end]) or ""))
+                if found and all(index.alias_strong[a] for a in found) and len({index.alias_entity[a] for a in found}) == 1:
+                    out.append(Span(shape.start, following.end, text[shape.start : following.end], False))
+                    joined = True
+                    continue
+            out.append(shape)
+        return out
 
     def _trimmed(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a leading demonym or "Residents of" (the known spans ``inside``
