@@ -491,10 +491,10 @@ class _Prepared:
 
         Blocking keeps the parts that meet by rule and reach the part cutoff: the same key, a
         key with the same consonant skeleton (a vowel apart, across scripts, gh = q), for a
-        spelling no alias has one with a consonant that regional spellings swap (kh = h, ch =
-        sh, g = gh: :func:`loose_skeleton`), or an initial with the same first letter. Parts that are only close by edit distance (a
-        consonant dropped or changed) are not seen: admitting them linked names that are not
-        in the gazetteer to near namesakes.
+        spelling no alias has one with a consonant that regional spellings swap (kh = h,
+        ch = sh, g = gh: :func:`loose_skeleton`), or an initial with the same first letter.
+        Parts that are only close by edit distance (a consonant dropped or changed) are not
+        seen: admitting them linked names that are not in the gazetteer to near namesakes.
         """
         by_token = self.index.by_token
         keys = [key] if key in by_token else []
@@ -654,6 +654,14 @@ def voiced_twin(key: str, skeleton: str) -> str:
 
 #: The velar and uvular letters of part keys (kh, gh, k/q/c) as one.
 _VELARS = str.maketrans("XG", "kk")
+#: Consonants of part keys that regional spellings of one name swap (see loose_skeleton), the
+#: letter written for each, and the similarity of two parts that differ only there:
+#: - ch for shin in French spellings: Rachid = Rashid, Cherif = Sharif, Chebaa = Shebaa;
+#: - g for ghayn in Russian and Turkish ones: Bagdadi = Baghdadi, Gani = Ghani;
+#: - kh for ha in Russian ones and h for kha in Turkish ones: Mukhammad = Muhammad, Horasan =
+#:   Khorasan; below the strict cutoff: alone, or as the one distinctive part, it is often
+#:   another name (Khan/Han, Khama/Hama).
+_SWAPPED_CONSONANTS = (("C", "S", 0.92), ("G", "g", 0.92), ("X", "h", 0.89))
 
 
 def _abd_head(key: str) -> str:
@@ -683,17 +691,9 @@ def part_similarity(a: str, b: str) -> float:
     if ("X" in a or "X" in b) and a.translate(_VELARS) == b.translate(_VELARS):
         # kh for qaf or kaf in Maghrebi and African spellings: Khader = Kader, Khawa = Kawa.
         return 0.9
-    if ("C" in a or "C" in b) and a.replace("C", "S") == b.replace("C", "S"):
-        # ch for shin in French spellings: Rachid = Rashid, Cherif = Sharif, Chebaa = Shebaa.
-        return 0.92
-    if ("G" in a or "G" in b) and a.replace("G", "g") == b.replace("G", "g"):
-        # g for ghayn in Russian and Turkish spellings: Bagdadi = Baghdadi, Gani = Ghani.
-        return 0.92
-    if ("X" in a or "X" in b) and a.replace("X", "h") == b.replace("X", "h"):
-        # kh for ha in Russian spellings and h for kha in Turkish ones: Mukhammad = Muhammad,
-        # Akhmed = Ahmed, Horasan = Khorasan. Below the strict cutoff: alone, or as the one
-        # distinctive part, it is often another name (Khan/Han, Khama/Hama).
-        return 0.89
+    for letter, swapped, score in _SWAPPED_CONSONANTS:
+        if (letter in a or letter in b) and a.replace(letter, swapped) == b.replace(letter, swapped):
+            return score
     if la <= MAX_SYLLABLE and lb <= MAX_SYLLABLE and a[1:] == b[1:] and _VOICED_TWIN.get(a[0]) == b[0]:
         # One syllable whose first consonant is written voiced or not, as Korean
         # romanizations do (McCune-Reischauer and Revised): Pom/Bom, To/Do, Cho/Jo. Below

@@ -172,8 +172,8 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
     """An unknown word that opens the name of a known group or place of the document, written
     alone, is that group or place: "Lashkar" after "Lashkar-e-Taiba", "Hizbul" after "Hizbul
     Mujahideen", "Mocímboa" after "Mocímboa da Praia"; so is the word after a landform
-    ("Chaambi" of "Jebel Chaambi"); unless a person of the document bears
-    it, or it opens the names of two. A word the gazetteer met only by its transliteration key
+    ("Chaambi" of "Jebel Chaambi"); unless a person of the document bears it, or it opens
+    the names of two. A word the gazetteer met only by its transliteration key
     or a fuzzy score is open to it too: "Boni" after "Boni Forest" is no Bunia."""
     words = [i for i, d in enumerate(decisions) if d.nil_key is None and (_is_unknown_word(d) or _is_guessed_word(d))]
     if not words:
@@ -188,8 +188,7 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
         if decision.type == "PER":
             borne.update(parts)
         elif _is_known(decision) and decision.match.score >= SURE_SCORE * 0.9:  # type: ignore[union-attr]
-            for word in {parts[0], _after_landform(parts)} - {None}:
-                assert word is not None
+            for word in filter(None, (parts[0], _after_landform(parts))):
                 opened.setdefault(word, set()).add(decision.match.entity.id)  # type: ignore[union-attr]
                 firsts.setdefault(word, decision)
     out = decisions

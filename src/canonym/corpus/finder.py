@@ -519,10 +519,10 @@ class NameFinder:
         return spans, titles
 
     def _comma_inverts_no_name(self, text: str, start: int) -> bool:
-        """Whether a "SURNAME, Given" match is no name: its capitals are an acronym (known, defined in the document, or after "the"), or a
-        dateline's place before a month or its state: "According to the NIA, Kasuri ..." is an agency
-        and a person, not Kasuri NIA; "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA,
-        Va." a city and its state."""
+        """Whether a "SURNAME, Given" match is no name: its capitals are an acronym (known,
+        defined in the document, or after "the"), or a dateline's place before a month or its
+        state: "According to the NIA, Kasuri ..." is an agency and a person, not Kasuri NIA;
+        "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA, Va." a city and its state."""
         comma = text.index(",", start)
         if _MONTH_AFTER_COMMA.match(text, comma) or _PARTY_AFTER_COMMA.match(text, comma):
             return True

@@ -20,10 +20,10 @@ import re
 
 from canonym.normalize import fold
 
-#: Arabic words that open the names of groups ("Jama'at Nusrat al-Islam", "Harakat al-Nujaba",
-#: "Katibat Imam Ali"); not "Hay'at", folded as the given name Hayat.
 #: The first words of a kunya, "father of" or "mother of" (Turkish "Ebu"), folded.
 KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
+#: Arabic words that open the names of groups ("Jama'at Nusrat al-Islam", "Harakat al-Nujaba",
+#: "Katibat Imam Ali"); not "Hay'at", folded as the given name Hayat.
 GROUP_OPENERS = frozenset(
     ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "hezb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat", "fitna"]
 )
@@ -35,9 +35,9 @@ ORG_WORDS = frozenset(
      "parquet", "policia", "groupe", "grupo", "brigada", "direction", "direccion", "direcao"]
 ) | GROUP_OPENERS
 LOC_WORDS = frozenset(
-    # Persian "upper" and "lower", which end the names of twin villages ("Kalkan-e Sofla")
-    ["olya", "sofla", "ulya", "sufla",
-     "province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "beach", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor"]
+    ["province", "governorate", "district", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "beach", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor",
+     # Persian "upper" and "lower", which end the names of twin villages ("Kalkan-e Sofla")
+     "olya", "sofla", "ulya", "sufla"]
 )
 #: A lowercase place noun after a name: "Kulgam district", "Bama town", "Rukban camp", "Adiala jail".
 #: Nouns of a road or border between two places ("the Mokowe-Kiunga road").
