@@ -990,6 +990,10 @@ def test_probe_twelve_and_fifteen_forms_of_one_name(tagger: Tagger) -> None:
 def test_a_police_rank_and_a_road_between_two_places(tagger: Tagger) -> None:
     found = [(m.surface, m.type) for m in tagger.tag("DPO Marwat said IEDs were planted on the Mokowe-Kiunga road.", "d")]
     assert found == [("Marwat", "PER"), ("Mokowe", "LOC"), ("Kiunga", "LOC")], found
+    # A district's administrator or police chief between its name and his: two names.
+    text = "Kurram Deputy Commissioner Nadeem Akhtar Orakzai and Bannu Police Chief Ziaullah Khan spoke."
+    found = [(m.surface, m.type) for m in tagger.tag(text, "d")]
+    assert found == [("Kurram", "LOC"), ("Nadeem Akhtar Orakzai", "PER"), ("Bannu", "LOC"), ("Ziaullah Khan", "PER")], found
 
 
 def test_the_uk_lists_numbered_name_is_one_person_with_its_aliases(tagger: Tagger) -> None:
