@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from canonym import Tagger
 from canonym.corpus.mentions import MENTION_SCHEMA
+from canonym.normalize import parse_name
 
 pytestmark = pytest.mark.corpus
 
@@ -1085,3 +1086,12 @@ def test_two_runs_either_side_of_and_that_spell_one_known_name_are_one(tagger: T
     found = named(tagger, "Attacks in Sistan and Balouchestan rose. Iran and Iraq met.")
     assert found["Sistan and Balouchestan"] == ("sistan-and-baluchestan-province", "LOC"), found
     assert found["Iran"][0] == "iran" and found["Iraq"][0] == "iraq", found
+
+
+def test_a_one_word_compound_with_allah_is_a_partial_name(tagger: Tagger) -> None:
+    # "Nasrallah" is one written word (Nasr Allah): a surname that the document's own Rami
+    # Nasrallah bears, not Hassan Nasrallah, whom the document does not name.
+    assert parse_name("Nasrallah").is_partial and not parse_name("Hassan Nasrallah").is_partial
+    found = named(tagger, 'The volunteer, Rami Nasrallah, said so. "We deliver to everyone," Nasrallah said.')
+    assert found["Nasrallah"] == found["Rami Nasrallah"] and found["Nasrallah"][0].startswith("NIL:"), found
+    assert named(tagger, "Nasrallah said Hezbollah would respond.")["Nasrallah"][0] == "hassan-nasrallah"

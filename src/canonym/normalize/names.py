@@ -92,8 +92,9 @@ def name_tables() -> NameTables:
     )
 
 
-#: The connectors that NameParts.is_partial does not count as parts.
-_NOT_SIGNIFICANT = frozenset({"abu", "umm", "bin", "bint"})
+#: The connectors that NameParts.is_partial does not count as parts, and the "allah" of a
+#: compound split off its first part: "Nasrallah" (nasr, allah) is one name's word.
+_NOT_SIGNIFICANT = frozenset({"abu", "umm", "bin", "bint", "allah"})
 
 
 @dataclass(frozen=True, slots=True)
