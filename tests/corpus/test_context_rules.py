@@ -76,6 +76,8 @@ def test_proper_part_of_a_description(surface: str, part: str | None) -> None:
         # A list of any length before its plural level word, or after its level word before.
         ("events in the Mopti, Ségou and Timbuktu regions", "Mopti", "province"),
         ("cells in the countryside of Latakia and Aleppo", "Aleppo", "province"),
+        ("the coastal governorates of Lattakia and Tartous", "Lattakia", "province"),
+        ("the cities of Aleppo and Homs", "Homs", "city"),
         # An area: most of it, or a unit of it after its possessive.
         ("AANES still runs most of Raqqa and Hasakah", "Hasakah", "province"),
         ("Private Omer, from Erbil's Harir subdistrict", "Erbil", "province"),

@@ -179,17 +179,18 @@ _LEVEL_AFTER = re.compile(
     r"\s+(?i:(provinces|governorates|regions|countryside|districts|counties|states|valleys))\b"
     r"|['’]s\s+(?:[A-Z][\w'’\-]*\s+)?(sub-?districts?|districts?|border|countryside|villages)\b",
 )
-#: Before the name: "the city of", "the countryside of Latakia and" (a list shares the
-#: level word before its first name), "rural", "most of" (an area, not a city).
+#: Before the name: "the city of", "the countryside of Latakia and", "the provinces of Idlib
+#: and" (a list shares the level word before its first name), "rural", "most of" (an area,
+#: not a city).
 _LEVEL_BEFORE = re.compile(
-    r"\b(?:(?i:(?:(city|town|province|governorate|region|governor|countryside)\s+of\s+(?:the\s+)?|(most)\s+of\s+))"
+    r"\b(?:(?i:(?:(city|town|province|governorate|region|governor|countryside|cities|towns|provinces|governorates|regions)\s+of\s+(?:the\s+)?|(most)\s+of\s+))"
     rf"(?:{_LISTED_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){{0,3}}|(?i:(rural))\s+)$",
 )
 _LEVELS = {
     "province": "province", "provinces": "province", "governorate": "province", "governorates": "province",
     "region": "province", "regions": "province", "countryside": "province", "district": "province",
     "districts": "province", "county": "province", "counties": "province", "state": "province", "states": "province", "governor": "province", "valley": "river", "valleys": "river", "river": "river",
-    "city": "city", "town": "city", "rural": "province", "provincial": "province", "regional": "province",
+    "city": "city", "town": "city", "cities": "city", "towns": "city", "rural": "province", "provincial": "province", "regional": "province",
     "camp": "camp", "refugee camp": "camp", "subdistrict": "province", "sub-district": "province",
     "subdistricts": "province", "sub-districts": "province", "border": "province", "villages": "province", "most": "province",
 }
