@@ -1095,3 +1095,11 @@ def test_a_one_word_compound_with_allah_is_a_partial_name(tagger: Tagger) -> Non
     found = named(tagger, 'The volunteer, Rami Nasrallah, said so. "We deliver to everyone," Nasrallah said.')
     assert found["Nasrallah"] == found["Rami Nasrallah"] and found["Nasrallah"][0].startswith("NIL:"), found
     assert named(tagger, "Nasrallah said Hezbollah would respond.")["Nasrallah"][0] == "hassan-nasrallah"
+
+
+def test_an_epithet_the_gazetteer_gives_as_a_strong_alias_is_a_name(tagger: Tagger) -> None:
+    # "Zionist regime" is Israel as Iranian media write it; "Saudi-led coalition" stays a
+    # description (a hyphenated participle after the adjective).
+    found = named(tagger, "The Zionist regime struck. The Zionist entity denied it. The Saudi-led coalition struck.")
+    assert found["Zionist regime"] == found["Zionist entity"] == ("israel", "LOC"), found
+    assert "Saudi-led coalition" not in found, found

@@ -939,8 +939,10 @@ class Tagger:
         sure = _is_sure(surface, match)
         if len(words) <= 2 and joined in self._titles and not sure:
             return _DROPPED  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
-        if " " in surface and is_descriptive_phrase(surface, self._is_demonym, self._common):
-            return _DROPPED  # "Egyptian army", "Israeli military": a description, not a name
+        if " " in surface and not sure and is_descriptive_phrase(surface, self._is_demonym, self._common):
+            # "Egyptian army", "Israeli military": a description, not a name; unless the
+            # gazetteer gives it as a strong alias ("Zionist regime" is Israel).
+            return _DROPPED
         if gazetteer and not acronym and " " in surface and not surface.istitle():
             inner = self._proper_inside(surface, match)
             if inner is not None:
@@ -1039,7 +1041,10 @@ class Tagger:
         a, b = part
         inner = surface[a:b]
         if self._is_demonym(inner):
-            return _DROPPED  # "Saudi-led coalition": an adjective and a description
+            # "Saudi-led coalition": an adjective and a description; but an adjective and a
+            # noun that the gazetteer gives as a strong alias is a name ("Zionist regime" is
+            # Israel), unless the adjective is hyphenated to a participle ("-led", "-backed").
+            return None if _is_sure(surface, match) and surface[b : b + 1] != "-" else _DROPPED
         found = self._surface(inner).match
         if found is None or found.entity is None:
             return None
