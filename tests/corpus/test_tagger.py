@@ -6,13 +6,15 @@ check behaviour a user sees on text written like real reporting.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from canonym import Tagger
-from canonym.corpus.mentions import MENTION_SCHEMA
+from canonym.corpus.mentions import MENTION_SCHEMA, Mention
 from canonym.normalize import parse_name
 
 pytestmark = pytest.mark.corpus
@@ -40,6 +42,14 @@ def entities(tagger: Tagger, text: str) -> dict[str, str | None]:
 def named(tagger: Tagger, text: str) -> dict[str, tuple[str, str]]:
     """The cluster and type of each surface the tagger finds in ``text``."""
     return {m.surface: (m.cluster_id, m.type) for m in tagger.tag(text, "d")}
+
+
+def clusters_by(mentions: Iterable[Mention], word: Callable[[str], str]) -> dict[str, set[str]]:
+    """The clusters of the mentions, grouped by ``word`` of their surfaces."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        found.setdefault(word(m.surface), set()).add(m.cluster_id)
+    return found
 
 
 
@@ -642,9 +652,7 @@ def test_regional_spellings_of_an_unknown_name_share_a_nil_cluster(tagger: Tagge
             ("b", "Muhammad Sharipov denied the charges. Rashid Belgacemi stays in prison."),
         ]
     )
-    clusters: dict[str, set[str]] = {}
-    for m in mentions:
-        clusters.setdefault(m.surface.split()[-1], set()).add(m.cluster_id)
+    clusters = clusters_by(mentions, lambda surface: surface.split()[-1])
     assert len(clusters["Sharipov"]) == 1 and len(clusters["Belgacemi"]) == 1, clusters
     assert next(iter(clusters["Sharipov"])).startswith("NIL:"), clusters
 
@@ -656,9 +664,7 @@ def test_a_body_or_place_without_its_designator_shares_a_nil_cluster(tagger: Tag
             ("b", "Couriers of al-Karrar moved the cash. He was flown to Imrali."),
         ]
     )
-    clusters: dict[str, set[str]] = {}
-    for m in mentions:
-        clusters.setdefault(m.surface.split()[0].lower(), set()).add(m.cluster_id)
+    clusters = clusters_by(mentions, lambda surface: surface.split()[0].lower())
     assert len(clusters["al-karrar"]) == 1 and len(clusters["imrali"]) == 1, clusters
     assert next(iter(clusters["al-karrar"])).startswith("NIL:"), clusters
 
