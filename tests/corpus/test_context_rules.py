@@ -466,6 +466,27 @@ def test_a_feature_named_after_a_place_is_a_place_of_its_own(tagger: Tagger) -> 
     assert found(tagger, "Strikes hit Kunar Province.")["Kunar Province"] == "kunar-province"
 
 
+@pytest.mark.corpus
+def test_the_unit_around_a_town_is_a_place_of_its_own(tagger: Tagger) -> None:
+    # A capitalised level word, valley or air base after a town or river the gazetteer
+    # knows, where it does not know the whole: another place, not the town.
+    text = (
+        "Police raided a farm in Qatif Governorate and a flat in Moscow Oblast. Settlers moved "
+        "into the Jordan Valley, and jets left Erbil Air Base for the Timbuktu Triangle."
+    )
+    typed = named(tagger, text)
+    assert {name: typed.get(name) for name in ("Qatif Governorate", "Moscow Oblast", "Jordan Valley", "Erbil Air Base", "Timbuktu Triangle")} == {
+        "Qatif Governorate": ("NIL:qatif-governorate", "LOC"),
+        "Moscow Oblast": ("NIL:moscow-oblast", "LOC"),
+        "Jordan Valley": ("NIL:jordan-valley", "LOC"),
+        "Erbil Air Base": ("NIL:erbil-air-base", "LOC"),
+        "Timbuktu Triangle": ("NIL:timbuktu-triangle", "LOC"),
+    }
+    # Lowercase, the word is the town's level (context.place_level), and a province the
+    # gazetteer knows is its own entity.
+    assert found(tagger, "Gunmen attacked Qatif on Monday; Strikes hit Idlib Province.") == {"Qatif": "qatif", "Idlib Province": "idlib-governorate"}
+
+
 
 @pytest.mark.corpus
 def test_datelines_of_us_and_wire_releases(tagger: Tagger) -> None:

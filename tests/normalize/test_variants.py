@@ -196,6 +196,7 @@ MEET: list[Row] = [
     ("Xasan Cabdilaahi Xirsi", "Hassan Abdullah Hersi"),
     ("Cabdiraxmaan Faarax", "Abdirahman Farah"),
     ("Maxamed Xuseen", "Mohamed Hussein"),
+    ("Axmed Diiriye", "Ahmed Diriye"),
     ("Abdulahi Yusuf", "Abdullahi Yusuf"),
     # West African spellings of Abdullah.
     ("Abdoulaye Maiga", "Abdullahi Maiga"),
@@ -435,6 +436,8 @@ def test_distinct_names_stay_apart(a: str, b: str) -> None:
         ("maxamed cabdullaahi ciise", True),
         ("maxamed xuseen", True),  # long e only, in a part that opens with x
         ("xoog cumar", True),
+        ("axmed diiriye", True),  # x before a consonant Somali writes after it
+        ("baxter saadi", False),  # but not before t
         ("dixon moore", False),
         ("alexander reed", False),
         ("cumar faaruuq", False),  # doubled vowels and a c only: conservative

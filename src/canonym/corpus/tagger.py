@@ -126,6 +126,14 @@ _SITES = frozenset(
 _FEATURES = frozenset(
     ["sea", "bay", "gulf", "strait", "straits", "lake", "mountains", "mountain", "hills", "plain", "plains", "desert", "island", "islands", "peninsula", "coast", "basin", "delta", "forest", "ocean", "archipelago", "highlands"]
 )
+#: Words after a town's or river's name that name another place around it, capitalised as
+#: part of that place's name ("Qatif Governorate", "Moscow Oblast", "Jordan Valley", "Erbil
+#: Air Base"): one place of its own, not the town (a lowercase "Idlib province" is the
+#: town's name and a level word, see ``context.place_level``).
+_PLACES_AROUND = frozenset(
+    ["governorate", "province", "region", "district", "municipality", "oblast", "prefecture", "county", "subdistrict", "valley", "triangle", "air base"]
+)
+_TOWNS_AND_RIVERS = frozenset(["city", "town", "village", "river"])
 _PARTS = re.compile(r"[\s\-\u2010\u2011]+")  # words and hyphenated parts ("Kazemi-Nia")
 #: Words before a person's name with a middle initial that ends a run ("Brian E. Nelson").
 _BEFORE_INITIALLED_NAME = re.compile(r"(?:\S+ )+?(?=[A-Z][a-z]+ [A-Z]\. [A-Z][\w'’-]+$)")
@@ -516,6 +524,13 @@ class Tagger:
             # "Manila Bay", "Celebes Sea": a place and a feature of the land or sea named
             # after it, one place of its own (whatever "Bay" alone names).
             return True
+        if inside[0].start == shape.start and (around := " ".join(words[len(fold(inside[0].surface).split()) :])) in _PLACES_AROUND:
+            kind = self._place_kind(inside[0])
+            if kind in _TOWNS_AND_RIVERS or (kind == "country" and around == "valley"):
+                # "Qatif Governorate", "Moscow Oblast", "Jordan Valley": the province or
+                # valley around a town or river, which the gazetteer does not know (it
+                # would have taken the whole run). Words after the town are the unit's.
+                return True
         if (
             len(inside) == 2
             and inside[0].start == shape.start
@@ -678,6 +693,12 @@ class Tagger:
 
     def _is_place(self, span: Span) -> bool:
         return self._known_type(span) == "LOC"
+
+    def _place_kind(self, span: Span) -> str | None:
+        """The kind of the place a span's surface resolves to, None when it names no place."""
+        match = self._surface(span.surface).match
+        entity = match.entity if match is not None else None
+        return entity.kind if entity is not None and entity.type == "LOC" else None
 
     def _known_type(self, span: Span) -> str | None:
         """The type of the entity a span's surface resolves to, None when it names none."""

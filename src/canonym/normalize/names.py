@@ -142,11 +142,12 @@ class NameParts:
 #: Farah), c for ʿayn (Cali = Ali, Cumar = Umar) and doubled vowels for long ones (Yasiin,
 #: Cabdilaahi). English and Spanish write x and c too (Alex, Carter, Mexico) and Arabic
 #: romanizations double vowels (Hassaan, Jamaat) beside English words (Council, Cairo): a name is
-#: read as Somali only with a doubled vowel inside a part (not Isaac's) and an x by a vowel (not
-#: before a consonant: Baxter), with a part opening in x and holding ee or oo (Xuseen), or with
-#: a part opening in Cabd (Cabdi = Abdi, Cabdullahi).
+#: read as Somali only with a doubled vowel inside a part (not Isaac's) and an x by a vowel
+#: (after one, before a vowel or a consonant Somali writes after it, as in Axmed and Maxmuud:
+#: not t, s, c or p, as in Baxter and Sexton), with a part opening in x and holding ee or oo
+#: (Xuseen), or with a part opening in Cabd (Cabdi = Abdi, Cabdullahi).
 _SOMALI_LONG = re.compile(r"\B(?:aa|ii|uu)(?!cs?\b)")  # not Isaac
-_SOMALI_X = re.compile(r"[aeiou]x(?:[aeiou]|\b)|\bx[aeiou]")
+_SOMALI_X = re.compile(r"[aeiou]x(?:[aeioubdfgjklmnrwy]|\b)|\bx[aeiou]")
 _SOMALI_CABD = re.compile(r"\bcabd")
 #: A part opening in x with a long e or o (Xuseen = Hussein, Xoosh): English doubles those
 #: vowels too (Moore, Reed), but opens no part with x and a vowel but in a few names (Xavier).
