@@ -1003,6 +1003,26 @@ def test_a_police_rank_and_a_road_between_two_places(tagger: Tagger) -> None:
     assert found == [("Kurram", "LOC"), ("Nadeem Akhtar Orakzai", "PER"), ("Bannu", "LOC"), ("Ziaullah Khan", "PER")], found
 
 
+def test_somali_titles_units_named_after_places_and_a_dateline_dash(tagger: Tagger) -> None:
+    text = (
+        "Intelligence sources briefed reporters.\n"
+        "GAROWE, Puntland - Puntland Defence Forces on Sunday overran caves held by ISIS.\n"
+        "Gaashaanle Sare Cabdiraxmaan Cali Warsame and Nabadoon Yusuf Omar Gacal spoke to the "
+        "Gaza Division and the Imam Hossein Division."
+    )
+    found = [(m.surface, m.type) for m in tagger.tag(text, "d")]
+    assert found == [
+        ("GAROWE", "LOC"),
+        ("Puntland", "LOC"),  # the dateline's region, then the story's first name
+        ("Puntland Defence Forces", "ORG"),
+        ("ISIS", "ORG"),
+        ("Cabdiraxmaan Cali Warsame", "PER"),  # a Somali rank and a clan title are no part of a name
+        ("Yusuf Omar Gacal", "PER"),
+        ("Gaza Division", "ORG"),  # a unit named after a place is no place
+        ("Imam Hossein Division", "ORG"),
+    ], found
+
+
 def test_the_uk_lists_numbered_name_is_one_person_with_its_aliases(tagger: Tagger) -> None:
     text = (
         "1. Name 6: AL-MUTAWAKKIL 1: FADL 2: HUSSEIN 3: ABDULLAH 4: n/a 5: n/a.\n"

@@ -286,6 +286,8 @@ class Tagger:
             shapes = _split_at_possessives(shapes, scanned, self._is_place)
         if "-" in text:
             shapes = _split_route_ends(text, shapes)
+            if " - " in text:
+                shapes = _split_after_dateline(text, shapes)
         if _names_head_of_and(text) or (" and " in text and _COMPANY_AFTER_AND.search(text)):
             shapes = _institutions_joined(text, shapes)
         if " and " in text:
@@ -1623,6 +1625,26 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
         a, b = pair.span(1), pair.span(2)
         out.append(Span(shape.start + a[0], shape.start + a[1], pair.group(1), shape.gazetteer, shape.modifier))
         out.append(Span(shape.start + b[0], shape.start + b[1], pair.group(2), shape.gazetteer, shape.modifier))
+    return out
+
+
+#: A dateline's place in capitals and a comma at the start of a line ("GAROWE, ").
+_DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'’-]*, \Z")
+
+
+def _split_after_dateline(text: str, shapes: list[Span]) -> list[Span]:
+    """A run after a dateline's place and comma cut at its spaced dash: "GAROWE, Puntland -
+    Puntland Defence Forces (PDF) on Sunday ..." is the dateline's region, then the story's
+    first name (a dash inside a name, "ISLAMIC STATE - SAHEL PROVINCE", opens no dateline)."""
+    out: list[Span] = []
+    for shape in shapes:
+        dash = shape.surface.find(" - ")
+        if dash < 0 or _DATELINE_HEAD.search(text, max(0, shape.start - 40), shape.start) is None:
+            out.append(shape)
+            continue
+        rest = dash + 3
+        out.append(Span(shape.start, shape.start + dash, shape.surface[:dash], shape.gazetteer, shape.modifier))
+        out.append(Span(shape.start + rest, shape.end, shape.surface[rest:], shape.gazetteer, shape.modifier))
     return out
 
 
