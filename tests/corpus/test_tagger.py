@@ -644,6 +644,31 @@ def test_unknown_names_share_a_nil_cluster_across_documents(tagger: Tagger) -> N
     assert next(iter(clusters)).startswith("NIL:")
 
 
+def test_a_body_of_ordinary_words_is_its_documents_countrys(tagger: Tagger) -> None:
+    # Every country has a "Ministry of Interior": unknown, it is clustered per country of
+    # the document (by the places it links), its word orders and acronym as one.
+    mentions = tagger.tag_documents(
+        [
+            ("sa", "Police in Qatif detained two men, the Ministry of Interior said in Riyadh."),
+            ("iq", "In Baghdad, the Ministry of Interior (MoI) said the Interior Ministry had sent troops to Mosul. MoI officers stayed."),
+            ("iq2", "Officers in Basra said the Interior Ministry had sent them."),
+            ("none", "The Ministry of Interior said nothing."),
+        ]
+    )
+    by_doc: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            by_doc.setdefault(m.doc_id, set()).add(m.cluster_id)
+    assert by_doc == {
+        "sa": {"NIL:ministry-of-interior-saudi-arabia"},
+        "iq": {"NIL:ministry-of-interior-iraq"},
+        "iq2": {"NIL:ministry-of-interior-iraq"},
+        "none": {"NIL:ministry-of-interior"},  # no country to tell: by its name alone
+    }, by_doc
+    # A body whose name says its country is clustered by its name.
+    assert clusters(tagger, "Police in Qatif said the Saudi Ministry of Interior was told.")["Saudi Ministry of Interior"] == "NIL:saudi-ministry-of-interior"
+
+
 def test_regional_spellings_of_an_unknown_name_share_a_nil_cluster(tagger: Tagger) -> None:
     # Russian kh for h, French ch for sh: one person each, whichever wire wrote the name.
     mentions = tagger.tag_documents(

@@ -591,7 +591,7 @@ class NameFinder:
         i = 0
         while i < len(words):
             length = 0
-            for title in () if i and folded[i - 1] in _OFFICE_LINKS else self._titles_by_first.get(folded[i], ()):
+            for title in () if i and folded[i - 1] in OFFICE_LINKS else self._titles_by_first.get(folded[i], ()):
                 n = len(title)
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = _office_length(folded, i, n)
@@ -620,9 +620,9 @@ class NameFinder:
 
 #: The words after the name of a Nigerian district, and "of" before its state.
 _LOCAL_GOVERNMENT_AREA = re.compile(r" Local Government(?: Area)?\b(?: of\b)?| LGA\b(?: of\b)?")
-_OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
+OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
 #: The words of the offices that ministers, secretaries and envoys hold.
-_OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
+OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
 
 
 def _office_length(folded: list[str], start: int, length: int) -> int:
@@ -634,9 +634,9 @@ def _office_length(folded: list[str], start: int, length: int) -> int:
     if end == len(folded) or folded[end] not in ("of", "for"):
         return length
     stop = end
-    while stop < len(folded) and (folded[stop] in _OFFICE_LINKS or folded[stop] in _OFFICE_WORDS):
+    while stop < len(folded) and (folded[stop] in OFFICE_LINKS or folded[stop] in OFFICE_WORDS):
         stop += 1
-    while stop > end and folded[stop - 1] in _OFFICE_LINKS:
+    while stop > end and folded[stop - 1] in OFFICE_LINKS:
         stop -= 1
     return stop - start if stop > end else length
 
@@ -650,7 +650,7 @@ def _office_words_end(text: str, start: int, end: int) -> int:
     """The length of the office words that open ``text[start:end]`` ("Treasury", "Interior"),
     0 when the first word is no office word."""
     position = start
-    while (word := _OFFICE_WORD.match(text, position, end)) is not None and word.group().lower() in _OFFICE_WORDS:
+    while (word := _OFFICE_WORD.match(text, position, end)) is not None and word.group().lower() in OFFICE_WORDS:
         position = _skip_spaces(text, word.end(), end)
     return len(text[start:position].rstrip())
 

@@ -215,6 +215,8 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
         best = _most_frequent(spellings[root], _spelling_rank)
         etype = _most_frequent(types[root], lambda t: 0)
         slug = "-".join(fold(uninvert(without_part_numbers(best))[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
+        if " @" in root:
+            slug = f"{slug}-{root.rpartition(' @')[2]}"  # a generic body's country (see corpus.bodies)
         cluster_id = f"NIL:{slug}"
         n = 2
         while cluster_id in used:

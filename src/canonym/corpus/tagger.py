@@ -28,6 +28,7 @@ from canonym.corpus.context import (
     proper_part,
     used_lowercase,
 )
+from canonym.corpus.bodies import countries_of, scope_generic_bodies
 from canonym.corpus.coref import (
     COREF_FACTOR,
     SURE_SCORE,
@@ -200,6 +201,8 @@ class Tagger:
         self._sentence_start_words = sentence_start_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
+        entities = self.resolver.index.entities
+        self._country_of = countries_of(entities.ids, entities.kinds, entities.part_of)
         # Those of the gazetteer's people, and frequent English ones that no place bears ("Jordan").
         self._given_names = _given_names(self.resolver) | english_given_names().difference(self._places)
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
@@ -252,7 +255,7 @@ class Tagger:
                         found = [m._replace(start=m.start + offset, end=m.end + offset) for m in found]
                     pending.extend(found)
                     if last:
-                        done.append(pending)
+                        done.append(scope_generic_bodies(pending, self._country_of))
                         pending = []
             yield from done
 
