@@ -16,6 +16,7 @@ from itertools import chain, islice, pairwise
 from operator import itemgetter, le
 from typing import TYPE_CHECKING, NamedTuple
 
+from canonym.corpus.bodies import countries_of, scope_generic_bodies
 from canonym.corpus.context import (
     ARTICLES,
     has_word_ending,
@@ -28,7 +29,6 @@ from canonym.corpus.context import (
     proper_part,
     used_lowercase,
 )
-from canonym.corpus.bodies import countries_of, scope_generic_bodies
 from canonym.corpus.coref import (
     COREF_FACTOR,
     SURE_SCORE,
