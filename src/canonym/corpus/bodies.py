@@ -11,14 +11,15 @@ country ("Saudi Ministry of Interior") is clustered by name as before.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from canonym.corpus.finder import OFFICE_LINKS, OFFICE_WORDS
 from canonym.corpus.mentions import Mention
+from canonym.gazetteer.model import EntityTable
 from canonym.normalize import fold, token_key
 
 #: The nouns that head a body's name ("Ministry", "Service", "Council").
-BODY_HEADS = frozenset(
+_BODY_HEADS = frozenset(
     ["ministry", "ministries", "department", "directorate", "service", "services", "council", "agency", "command", "forces", "force", "office", "bureau", "authority", "commission", "committee", "court", "prosecution", "army", "navy", "guard", "police", "unit", "cabinet", "presidency", "secretariat"]
 )
 #: Words of such names besides the heads and the office words ("Council of Ministers").
@@ -35,8 +36,8 @@ def is_generic_body(surface: str) -> bool:
     words = fold(surface).split()
     return (
         len(words) >= 2
-        and any(w in BODY_HEADS for w in words)
-        and all(w in BODY_HEADS or w in OFFICE_WORDS or w in OFFICE_LINKS or w in _OTHER_WORDS for w in words)
+        and any(w in _BODY_HEADS for w in words)
+        and all(w in _BODY_HEADS or w in OFFICE_WORDS or w in OFFICE_LINKS or w in _OTHER_WORDS for w in words)
     )
 
 
@@ -67,10 +68,11 @@ def scope_generic_bodies(mentions: list[Mention], country_of: Callable[[str], st
     return [m._replace(normalized=scoped[m.normalized]) if m.entity_id is None and m.normalized in scoped else m for m in mentions]
 
 
-def countries_of(ids: tuple[str, ...], kinds: tuple[str, ...], part_of: tuple[str | None, ...]) -> Callable[[str], str | None]:
-    """The country of a place by its id, following ``part_of`` (memoized); None for a place
-    in no country the gazetteer knows, or a place above countries."""
-    position = {entity_id: i for i, entity_id in enumerate(ids)}
+def countries_of(entities: EntityTable, position: Mapping[str, int]) -> Callable[[str], str | None]:
+    """The country of a place by its id (``position``: the index's ``by_id``), following
+    ``part_of`` (memoized); None for a place in no country the gazetteer knows, or a place
+    above countries."""
+    ids, kinds, part_of = entities.ids, entities.kinds, entities.part_of
     found: dict[str, str | None] = {}
 
     def country_of(entity_id: str) -> str | None:

@@ -201,8 +201,7 @@ class Tagger:
         self._sentence_start_words = sentence_start_words()
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
-        entities = self.resolver.index.entities
-        self._country_of = countries_of(entities.ids, entities.kinds, entities.part_of)
+        self._country_of = countries_of(self.resolver.index.entities, self.resolver.index.by_id)
         # Those of the gazetteer's people, and frequent English ones that no place bears ("Jordan").
         self._given_names = _given_names(self.resolver) | english_given_names().difference(self._places)
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
