@@ -1154,3 +1154,24 @@ def test_an_epithet_the_gazetteer_gives_as_a_strong_alias_is_a_name(tagger: Tagg
     found = named(tagger, "The Zionist regime struck. The Zionist entity denied it. The Saudi-led coalition struck.")
     assert found["Zionist regime"] == found["Zionist entity"] == ("israel", "LOC"), found
     assert "Saudi-led coalition" not in found, found
+
+
+def test_ranks_and_honorifics_of_south_asian_iranian_and_kurdish_reporting(tagger: Tagger) -> None:
+    text = (
+        "Havildar Muhammad Rafiq Turi and Naik Sher Zaman Khattak were killed. "
+        "Head Constable Mohd Yusuf Dar was hurt. Haj Mohammad-Reza Zahedi was honoured. "
+        "The call of Leader Abdullah Öcalan was read. Protesters called on PM Abdul Hamid Dbeibah to go. "
+        "Present: Representatives Brandvold, Vanterpool and Lindqvist."
+    )
+    found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
+    assert found == [
+        ("Muhammad Rafiq Turi", None),
+        ("Sher Zaman Khattak", None),
+        ("Mohd Yusuf Dar", None),
+        ("Mohammad-Reza Zahedi", "mohammad-reza-zahedi"),
+        ("Abdullah Öcalan", "abdullah-ocalan"),
+        ("Abdul Hamid Dbeibah", "abdul-hamid-dbeibah"),
+        ("Brandvold", None),
+        ("Vanterpool", None),
+        ("Lindqvist", None),
+    ], found
