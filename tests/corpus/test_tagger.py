@@ -1175,3 +1175,14 @@ def test_ranks_and_honorifics_of_south_asian_iranian_and_kurdish_reporting(tagge
         ("Vanterpool", None),
         ("Lindqvist", None),
     ], found
+
+
+def test_a_valley_or_mountain_named_after_a_known_place_is_a_place_of_its_own(tagger: Tagger) -> None:
+    text = "Floods swept down Wadi Derna into Derna. Raids hit Wadi Hadramawt. Yazidis fled up Mount Sinjar."
+    found = [(m.surface, m.type, m.entity_id) for m in tagger.tag(text, "d")]
+    assert found == [
+        ("Wadi Derna", "LOC", None),  # not the town of Derna
+        ("Derna", "LOC", "derna"),
+        ("Wadi Hadramawt", "LOC", None),
+        ("Mount Sinjar", "LOC", "mount-sinjar"),  # the gazetteer's own
+    ], found

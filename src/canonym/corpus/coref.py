@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from canonym.corpus.finder import common_words
-from canonym.corpus.typing import KUNYA_WORDS
+from canonym.corpus.typing import KUNYA_WORDS, LANDFORM_WORDS
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import fold, parse_name, token_key
@@ -392,14 +392,10 @@ def _opens_unknown_thing(anchor: _Anchor, decision: Decision) -> bool:
     return name.startswith(word + " ") or _after_landform(name.split()) == word
 
 
-#: Landform words written before a place's own name, which is written alone too: "Jebel
-#: Chaambi" and "Chaambi", "Wadi Hawran" and "Hawran" (folded).
-_LANDFORMS = frozenset(["jebel", "djebel", "jabal", "jbel", "mount", "mt", "wadi", "oued", "lake"])
-
-
 def _after_landform(words: list[str]) -> str | None:
-    """The one word of a two-word name that follows a landform word, if it is one."""
-    return words[1] if len(words) == 2 and words[0] in _LANDFORMS else None
+    """The one word of a two-word name that follows a landform word, if it is one: the
+    place's own name, written alone too ("Chaambi" of "Jebel Chaambi")."""
+    return words[1] if len(words) == 2 and words[0] in LANDFORM_WORDS else None
 
 
 def _candidate_ids(decision: Decision) -> set[str] | None:

@@ -63,6 +63,7 @@ from canonym.corpus.typing import (
     COMPASS_WORDS,
     GROUP_OPENERS,
     KUNYA_WORDS,
+    LANDFORM_WORDS,
     LOC_WORDS,
     ORG_WORDS,
     PLACE_PREFIXES,
@@ -527,6 +528,16 @@ class Tagger:
         ):
             # "Manila Bay", "Celebes Sea": a place and a feature of the land or sea named
             # after it, one place of its own (whatever "Bay" alone names).
+            return True
+        if (
+            len(inside) == 1
+            and inside[0].end == shape.end
+            and (words[0] in LANDFORM_WORDS or words[0] in PLACE_PREFIXES)
+            and len(text[shape.start : inside[0].start].split()) == 1
+            and self._is_place(inside[0])
+        ):
+            # "Wadi Derna", "Wadi Hadramawt", "Mount Lebanon": a valley or mountain named
+            # after a town or region, which the gazetteer does not know: a place of its own.
             return True
         if inside[0].start == shape.start and (around := " ".join(words[len(fold(inside[0].surface).split()) :])) in _PLACES_AROUND:
             kind = self._place_kind(inside[0])

@@ -50,6 +50,9 @@ _PLACE_NOUN_AFTER = re.compile(
 #: Words that open the name of a place in Arabic, Somali and Amharic ("Ras Isa", "Wadi Doan",
 #: "Ceel Buur", "Debre Markos").
 PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel", "debre"])
+#: Landform words written before a place's own name ("Jebel Chaambi", "Wadi Hawran", "Mount
+#: Sinjar"), folded.
+LANDFORM_WORDS = frozenset(["jebel", "djebel", "jabal", "jbel", "mount", "mt", "wadi", "oued", "lake"])
 #: A lowercase noun of a group or an outlet after a name: "the Lakurawa group", "the Bani
 #: Hassan militia", "the Wagner paramilitary group", "Wagner mercenaries", "Andalus radio",
 #: "ISKP's al-Siddiq office".
