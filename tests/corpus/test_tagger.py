@@ -1186,3 +1186,14 @@ def test_a_valley_or_mountain_named_after_a_known_place_is_a_place_of_its_own(ta
         ("Wadi Hadramawt", "LOC", None),
         ("Mount Sinjar", "LOC", "mount-sinjar"),  # the gazetteer's own
     ], found
+
+
+def test_a_feature_of_the_land_written_in_lowercase_after_its_name(tagger: Tagger) -> None:
+    text = "IS cells operate in the Syrian desert. Militias hold the Nineveh plains. Jets struck the Qandil mountains."
+    found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
+    assert found == [
+        ("IS", "islamic-state"),
+        ("Syrian desert", "syrian-desert"),  # not a description: the place, whose adjective alone is none
+        ("Nineveh plains", "nineveh-plains"),  # not the governorate
+        ("Qandil", "qandil-mountains"),  # the name proper (SPEC)
+    ], found

@@ -236,6 +236,10 @@ class _Pattern:
     comma: bool = False
 
 
+#: The last words of the names of features of the land that the press writes in lowercase.
+_FEATURE_NOUNS = frozenset(["desert", "mountains", "mountain", "hills", "plains", "plain", "valley", "basin", "delta", "river", "strip", "peninsula", "plateau", "marshes"])
+
+
 @lru_cache(maxsize=200_000)
 def _capitals(text: str) -> tuple[bool, ...]:
     """Whether each folded word of ``text`` starts with a capital in ``text``."""
@@ -318,6 +322,10 @@ class NameFinder:
                     patterns.setdefault(spaced, _Pattern(False, ()))
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
             capitals = _capitals(text)[-len(folded.split(" ")) :]
+            if entity.type == "LOC" and len(capitals) >= 2 and folded.rpartition(" ")[2] in _FEATURE_NOUNS:
+                # "the Syrian desert", "the Qandil mountains", "the Lake Chad basin": a feature
+                # of the land is written in lowercase after its proper name as often as not.
+                capitals = (*capitals[:-1], False)
             previous = patterns.get(folded)
             comma = "," in text or (previous is not None and previous.comma)
             if previous is not None:
