@@ -1197,3 +1197,15 @@ def test_a_feature_of_the_land_written_in_lowercase_after_its_name(tagger: Tagge
         ("Nineveh plains", "nineveh-plains"),  # not the governorate
         ("Qandil", "qandil-mountains"),  # the name proper (SPEC)
     ], found
+
+
+def test_an_outlet_named_by_ordinary_words_and_press_or_news(tagger: Tagger) -> None:
+    text = "QAMISHLI, Syria (North Press) - Local sources told North Press that raids went on, Valley News said."
+    found = [(m.surface, m.type, m.cluster_id) for m in tagger.tag(text, "d")]
+    assert found == [
+        ("QAMISHLI", "LOC", "qamishli"),
+        ("Syria", "LOC", "syria"),
+        ("North Press", "ORG", "NIL:north-press"),
+        ("North Press", "ORG", "NIL:north-press"),
+        ("Valley News", "ORG", "NIL:valley-news"),
+    ], found
