@@ -1209,3 +1209,9 @@ def test_an_outlet_named_by_ordinary_words_and_press_or_news(tagger: Tagger) -> 
         ("North Press", "ORG", "NIL:north-press"),
         ("Valley News", "ORG", "NIL:valley-news"),
     ], found
+
+
+def test_a_common_word_that_several_names_meet_by_key_alone_is_none_of_them(tagger: Tagger) -> None:
+    text = "JeM, founded by Masood Azhar, grew. Once the Valley became difficult for them, Azhar moved south."
+    found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
+    assert found == [("JeM", "jaish-e-mohammed"), ("Masood Azhar", "masood-azhar"), ("Azhar", "masood-azhar")], found

@@ -1009,6 +1009,10 @@ class Tagger:
                 # of it: "Days" is no "DEAŞ", though the document names the Islamic State
                 # ("Kingdom" is "the Kingdom" as written). After a title it is a surname.
                 return _TITLED_SURNAME
+            if match is not None and match.ambiguous and not self._borne_as_written(joined, match.candidates):
+                # Nor is one that several names meet by their keys alone: "Valley" is no
+                # "Wali" of the gazetteer's, whoever of them the document names.
+                return _TITLED_SURNAME
             etype = "ORG"
             if match is not None:
                 etype = match.entity.type if match.entity else self._ambiguous_type(match, default="ORG")
@@ -1066,6 +1070,15 @@ class Tagger:
         if (found.entity.type if found.entity is not None else self._ambiguous_type(found, default="")) != "PER":
             return None
         return _Plan(_INNER, found, "PER", inner=(0, len(head)))
+
+    def _borne_as_written(self, word: str, entity_ids: Iterable[str]) -> bool:
+        """Whether one of these entities has a name with this folded word among its words."""
+        gazetteer = self.resolver.gazetteer
+        for entity_id in entity_ids:
+            entity = gazetteer[entity_id]
+            if any(word in fold(name).split() for name in (entity.name, *entity.strong, *entity.weak)):
+                return True
+        return False
 
     def _proper_inside(self, surface: str, match: Match | None) -> _Plan | None:
         """A description around one place name ("U.S.-led coalition", "Beirut port") is a
