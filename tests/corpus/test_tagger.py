@@ -1215,3 +1215,10 @@ def test_a_common_word_that_several_names_meet_by_key_alone_is_none_of_them(tagg
     text = "JeM, founded by Masood Azhar, grew. Once the Valley became difficult for them, Azhar moved south."
     found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
     assert found == [("JeM", "jaish-e-mohammed"), ("Masood Azhar", "masood-azhar"), ("Azhar", "masood-azhar")], found
+
+
+def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -> None:
+    text = "A-5: Rizwan Bhatti @ Abu Talha @ Bhai Jaan, R/o Kotli (absconding)\nContact @NIA_India for details."
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert found["Rizwan Bhatti"] == found["Abu Talha"] == found["Bhai Jaan"], found
+    assert found["Kotli"] == "kotli", found

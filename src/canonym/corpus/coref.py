@@ -573,14 +573,14 @@ _SCRIPTS = ("Arabic", "Persian", "Farsi", "Dari", "Pashto", "Urdu", "Kurdish", "
 _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: What stands between a name and another name of the same entity: "Abdirizak Hassan Warsame,
 #: also known as Abu Yusuf al-Somali", "the Giants Brigades, known in Arabic as Al Amaliqa",
-#: a charge sheet's "Salim Mwinyi Bakari, 29, alias Abu Khalid", "Sahin Yildiz, code-named "Agit Botan"", the OFAC
+#: a charge sheet's "Salim Mwinyi Bakari, 29, alias Abu Khalid" (an Indian one's "Mohd Arif @ Abu Hamza"), "Sahin Yildiz, code-named "Agit Botan"", the OFAC
 #: list's "KAZEMI-NIA, Hamid Reza (a.k.a. KAZEMINIA, Hamidreza; a.k.a. "ABU ALI")" and
 #: "AL-SHARABI, Abd al-Rahman Mahmud (Arabic: عبد الرحمن ...)", and the UN list's labels
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
     r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a))?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
-    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|code-?named|nicknamed|dubbed|nom de guerre"
+    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
@@ -591,7 +591,7 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely |in [a-z]+ )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias|code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely |in [a-z]+ )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
@@ -600,7 +600,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
-    "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
+    "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
 )
