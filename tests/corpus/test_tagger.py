@@ -1222,3 +1222,21 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
     found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
     assert found["Rizwan Bhatti"] == found["Abu Talha"] == found["Bhai Jaan"], found
     assert found["Kotli"] == "kotli", found
+
+
+def test_an_acronym_that_is_also_a_word_is_taken_where_the_document_defines_it(tagger: Tagger) -> None:
+    text = (
+        "In 2018 some of them founded Tanzim Hurras al-Din (HaD). After HaD joined an operations room, "
+        "Puntland Defence Forces (PDF) attacked. The PDF said it had held them."
+    )
+    found = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d")]
+    assert found == [
+        ("Tanzim Hurras al-Din", "hurras-al-din"),
+        ("HaD", "hurras-al-din"),  # its capitals spell the name but for "Tanzim", the Arabic word for a group
+        ("HaD", "hurras-al-din"),
+        ("Puntland Defence Forces", "NIL:puntland-defence-forces"),
+        ("PDF", "NIL:puntland-defence-forces"),
+        ("PDF", "NIL:puntland-defence-forces"),
+    ], found
+    # Undefined, the word is no name.
+    assert [m.surface for m in tagger.tag("He had sent a PDF file to Baghdad.", "d")] == ["Baghdad"]

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from canonym.corpus.finder import common_words
-from canonym.corpus.typing import KUNYA_WORDS, LANDFORM_WORDS
+from canonym.corpus.typing import GROUP_OPENERS, KUNYA_WORDS, LANDFORM_WORDS
 from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import fold, parse_name, token_key
@@ -961,13 +961,14 @@ def _is_written_acronym(decision: Decision, name: Decision) -> bool:
 
 def _is_mixed_case_acronym(decision: Decision, name: Decision) -> bool:
     """Whether an unknown word is an acronym that keeps the name's small words in lowercase
-    ("MoI" of "Ministry of Interior", "MoFA", "DoD"): its capitals are the name's initials."""
+    ("MoI" of "Ministry of Interior", "MoFA", "DoD", "HaD" of "Tanzim Hurras al-Din"): its
+    capitals are the name's initials, but for an Arabic word for a group that opens it."""
     surface = decision.span.surface
     capitals = "".join(c for c in surface if c.isupper())
-    return (
-        not _is_known(decision) and 3 <= len(surface) <= 6 and surface.isalpha() and len(capitals) >= 2
-        and not surface[1:].islower() and capitals == initials(name.span.surface)
-    )
+    if _is_known(decision) or not (3 <= len(surface) <= 6 and surface.isalpha() and len(capitals) >= 2) or surface[1:].islower():
+        return False
+    spelt = initials(name.span.surface)
+    return capitals == spelt or (capitals == spelt[1:] and fold(name.span.surface).split()[0] in GROUP_OPENERS)
 
 
 def _is_unknown_acronym(decision: Decision) -> bool:
