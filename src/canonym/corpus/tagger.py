@@ -536,8 +536,8 @@ class Tagger:
             and len(text[shape.start : inside[0].start].split()) == 1
             and self._is_place(inside[0])
         ):
-            # "Wadi Derna", "Wadi Hadramawt", "Mount Lebanon": a valley or mountain named
-            # after a town or region, which the gazetteer does not know: a place of its own.
+            # "Wadi Derna", "Wadi Hadramawt", "Ras Baalbek": a valley, mountain or cape named
+            # after a town or region, that the gazetteer does not know: a place of its own.
             return True
         if inside[0].start == shape.start and (around := " ".join(words[len(fold(inside[0].surface).split()) :])) in _PLACES_AROUND:
             kind = self._place_kind(inside[0])
