@@ -791,7 +791,7 @@ class Tagger:
             # "BROOKLYN, N.Y. –", "QANSAX DHEERE, Somalia (AP) —": a dateline's place, though
             # a word in capitals or an unknown word opening a line is no name elsewhere.
             return Decision(span, None, "LOC", partial)
-        if how == _DROP and _capital_count(span.surface) >= 2 and f"({span.surface})" in text and " " not in span.surface:
+        if how == _DROP and " " not in span.surface and _capital_count(span.surface) >= 2 and f"({span.surface})" in text:
             # "Puntland Defence Forces (PDF)", "Tanzim Hurras al-Din (HaD)": a word written as
             # an acronym that the document defines is kept for its definition (see
             # resolve_acronyms); undefined, it is dropped after all.
