@@ -842,6 +842,23 @@ def test_common_given_names_alone_are_not_a_longer_known_name(tmp_path: Path) ->
     assert (resolver.resolve("Mohamed Ali") or resolver.resolve("MOHAMED ALI")).entity_id == "MA"
 
 
+def test_a_given_name_and_a_fathers_with_another_between_are_another_persons(tmp_path: Path) -> None:
+    path = tmp_path / "g.tsv"
+    rows = [("mh", "Mohamed Hassan"), ("ha", "Hamid al-Ali"), ("kh", "Muhammad Khalid Hassan"), ("fk", "Frank Kakolele Bwambale")]
+    rows += [(f"{given}-{surname}", f"{given} {surname}") for given in ("Mohamed", "Hassan", "Hamid", "Ali") for surname in ("Nur", "Farah", "Omar")]
+    path.write_text("id\tname\ttype\n" + "".join(f"{i}\t{n}\tPER\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    # "Mohamed Hassan" is a given name and a father's: "Ali" between them is another father.
+    assert resolver.resolve("Mohammad Ali al-Hasan") is None, resolver.explain("Mohammad Ali al-Hasan")
+    # A family name with its article keeps the name with the father's inserted.
+    match = resolver.resolve("Hamid Abdallah al-Ali")
+    assert match is not None and match.entity_id == "ha"
+    # Ali is written inside Khalid, but is another name: no one part off.
+    assert resolver.resolve("Muhammad Ali Hassan") is None, resolver.explain("Muhammad Ali Hassan")
+    match = resolver.resolve("Frank Kakorere Bwambale")
+    assert match is not None and match.entity_id == "fk"
+
+
 def test_a_first_vowel_a_or_e_in_a_short_part_of_a_longer_name(tmp_path: Path) -> None:
     path = tmp_path / "g.tsv"
     path.write_text("id\tname\ttype\nys\tYahya Sinwar\tPER\nsa\tSanaa\tLOC\n", encoding="utf-8")

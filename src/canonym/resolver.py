@@ -891,10 +891,21 @@ def _one_part_off(query: Sequence[str], candidate: Sequence[str]) -> float:
     if len(query) < 3:
         return 0.0
     similarities = [part_similarity(a, b) for a, b in zip(query, candidate, strict=True)]
-    odd = [s for s in similarities[1:] if s < STRICT_PART_CUTOFF]
-    if similarities[0] < STRICT_PART_CUTOFF or len(odd) != 1 or odd[0] < ODD_PART_CUTOFF:
+    odd = [i for i, s in enumerate(similarities) if s < STRICT_PART_CUTOFF]
+    if len(odd) != 1 or odd[0] == 0 or not _odd_part_alike(query[odd[0]], candidate[odd[0]], similarities[odd[0]]):
         return 0.0
     return sum(similarities) / len(similarities)
+
+
+def _odd_part_alike(a: str, b: str, similarity: float) -> bool:
+    """Whether two parts of similarity below the strict cutoff may still be one name's
+    spellings, as the one part that differs between two names: alike (``ODD_PART_CUTOFF``),
+    and not one inside the other with letters on both sides, as a shorter name is inside a
+    longer one. "Kakorere" is "Kakolele", "Kuol" is "Wol"; "Ali" is not "Khalid"."""
+    if similarity < ODD_PART_CUTOFF:
+        return False
+    short, long = sorted((a, b), key=len)
+    return short not in long or long.startswith(short) or long.endswith(short)
 
 
 def _aligned_sum(short: Sequence[str], long: Sequence[str]) -> float | None:
@@ -920,7 +931,7 @@ def _loosely_aligned_sum(short: Sequence[str], long: Sequence[str]) -> float | N
     for i, odd in enumerate(short):
         for j, part in enumerate(long):
             sim = part_similarity(odd, part)
-            if sim < ODD_PART_CUTOFF:
+            if not _odd_part_alike(odd, part, sim):
                 continue
             before, after = _aligned_sum(short[:i], long[:j]), _aligned_sum(short[i + 1 :], long[j + 1 :])
             if before is not None and after is not None and (best is None or before + sim + after > best):
@@ -1806,7 +1817,8 @@ class Resolver:
         - The shorter, of two parts or more, is only common given names (each the given name
           of ``COMMON_GIVEN_NAME`` people or more) and the longer ends otherwise: "Mohamed
           Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir", whose family name it lacks,
-          and "Mohamed Saeed Awabdi" is not the "Muhammad Saeed" of a list.
+          and "Mohamed Saeed Awabdi" is not the "Muhammad Saeed" of a list; or the shorter is
+          the alias, a given name and a father's, and the name has another part between them.
         - Of as many parts (three or more), they differ in the last, unlike (``UNLIKE_SURNAME``),
           after common given names: "Mohammad Reza Rahimi" is not "Mohammad Reza Zahedi".
         """
@@ -1821,11 +1833,15 @@ class Resolver:
                 and all(len(prepared.given_name(k)) >= 2 for k in keys[1:-1])
             )
         shorter = min(keys, known, key=len)
-        return (
-            len(shorter) >= 2
-            and part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF  # "Hamid Abdallah al-Ali" keeps it
-            and all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in shorter)
-        )
+        if len(shorter) < 2 or not all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in shorter):
+            return False
+        if part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF:
+            return True
+        # Alike in the last part: a family name ("Hamid Abdallah al-Ali" is "Hamid al-Ali"),
+        # unless the known name is a given name and a father's without an article, which
+        # another name between them makes another father's son: "Mohammad Ali al-Hasan" is
+        # not the "Mohamed Hassan" of a list.
+        return shorter is known and len(known) == 2 and parse_name(self.index.alias_text[alias_id]).articled[-1:] != (True,)
 
     def _borne_by_few(self, key: str) -> bool:
         """Whether at most ``RARE_PART_BEARERS`` entities have a name part of this key (counted
