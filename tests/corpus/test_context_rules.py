@@ -504,6 +504,12 @@ def test_datelines_of_us_and_wire_releases(tagger: Tagger) -> None:
     # A place that no list knows, or a word in capitals, opening a dateline is a place.
     typed = named(tagger, "BROOKLYN, N.Y. – Prosecutors said.\nQANSAX DHEERE, Somalia (AP) — Militants attacked.")
     assert typed["BROOKLYN"][1] == typed["QANSAX DHEERE"][1] == "LOC"
+    # Or before the dash alone, where it is the place of the story (keyed as a name, not as
+    # an acronym); the words of a heading are no place.
+    mentions = tagger.tag("AITAROUN — The road from Bint Jbeil to Aitaroun is open.\nNEWS CENTER — Reports came in.", "d")
+    places = {m.surface: (m.type, m.cluster_id) for m in mentions}
+    assert places["AITAROUN"] == places["Aitaroun"] == ("LOC", "NIL:aitaroun"), places
+    assert places.get("NEWS CENTER", ("ORG",))[0] == "ORG", places
     # A US court's district is one name; a district of a place and the place are two.
     found_here = found(tagger, "A grand jury in the Eastern District of Virginia indicted him. Troops entered Kulgam District of Kashmir.")
     assert "Eastern District of Virginia" in found_here and "Virginia" not in found_here

@@ -785,12 +785,13 @@ class Tagger:
         if (
             (how in (_DROP, _UNKNOWN) or (how == _FIXED and match is None))
             and (span.start == 0 or text[span.start - 1] == "\n")
-            and _DATELINE_REST.match(text, span.end)
             and any(c.isalpha() for c in span.surface)
+            and (_DATELINE_REST.match(text, span.end) or (how == _UNKNOWN and _is_dateline_place(text, span)))
         ):
             # "BROOKLYN, N.Y. –", "QANSAX DHEERE, Somalia (AP) —": a dateline's place, though
-            # a word in capitals or an unknown word opening a line is no name elsewhere.
-            return Decision(span, None, "LOC", partial)
+            # a word in capitals or an unknown word opening a line is no name elsewhere. Keyed
+            # as a name, not as an acronym, so that it meets the place in the story.
+            return Decision(span, None, "LOC", partial, nil_key=span.surface.title())
         if how == _DROP and " " not in span.surface and _capital_count(span.surface) >= 2 and f"({span.surface})" in text:
             # "Puntland Defence Forces (PDF)", "Tanzim Hurras al-Din (HaD)": a word written as
             # an acronym that the document defines is kept for its definition (see
@@ -1369,6 +1370,8 @@ _BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'�
 #: What follows a dateline's place at the start of a line: its state or country, an agency
 #: in brackets, a dash.
 _DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
+#: Or, after a place in capitals, the dash alone ("AITAROUN — The road ...").
+_DATELINE_DASH = re.compile(r" (?:\([^)\n]{1,30}\) )?[—–-] ")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
 _KINDS = {
     "city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province",
@@ -1661,6 +1664,14 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
 
 #: A dateline's place in capitals and a comma at the start of a line ("GAROWE, ").
 _DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'’-]*, \Z")
+
+
+def _is_dateline_place(text: str, span: Span) -> bool:
+    """Whether an unknown name in capitals before a dash, opening a line, is a dateline's
+    place with no country after it ("AITAROUN — The road ..."), not a heading's words
+    ("NEWS CENTER —", "JIHADIST THREAT MONITOR —"), which name a body."""
+    surface = span.surface
+    return surface.isupper() and bool(_DATELINE_DASH.match(text, span.end)) and type_by_words(surface.title()) is None
 
 
 def _split_after_dateline(text: str, shapes: list[Span]) -> list[Span]:
