@@ -706,6 +706,23 @@ def test_a_company_with_and_without_its_legal_form_shares_a_nil_cluster(tagger: 
     assert clusters["Golden Dune Shipping L.L.C."] == clusters["Golden Dunes Shipping"] != clusters["Golden Dune Trading"]
 
 
+def test_a_name_one_document_gives_as_anothers_alias_shares_its_nil_cluster(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "The cleric Mohammed al-Armoushi, known as Abu Ashraf al-Armoushi, was detained."),
+            ("b", "Abu Ashraf al-Armoushi was released on Monday."),
+            # A bare kunya, one man's alias in one document, is many men's.
+            ("c", "Police arrested Mohd Arif @ Abu Hamza in Pune."),
+            ("d", "A preacher called Abu Hamza spoke in Luton."),
+        ]
+    )
+    clusters = clusters_by(mentions, lambda surface: surface.split()[-1])
+    # Named after his name, not his kunya.
+    assert clusters["al-Armoushi"] == {"NIL:mohammed-al-armoushi"}, clusters
+    by_doc = {(m.doc_id, m.surface): m.cluster_id for m in mentions}
+    assert by_doc[("c", "Abu Hamza")] == by_doc[("c", "Mohd Arif")] != by_doc[("d", "Abu Hamza")], by_doc
+
+
 def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [
@@ -1222,6 +1239,29 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
     found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
     assert found["Rizwan Bhatti"] == found["Abu Talha"] == found["Bhai Jaan"], found
     assert found["Kotli"] == "kotli", found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Government notices: quoted aliases joined by "and", or after semicolons.
+        ('TARIQ MAHMOUD HAMDAN, also known as "Abu Maryam al-Amriki" and "T. Hamdan," 34, was charged.', ["TARIQ MAHMOUD HAMDAN", "Abu Maryam al-Amriki", "T. Hamdan"]),
+        ('Also known as: Cabdikariim Nuur Dhoobe; Abdulkarim Nur Dobe; "Kariim Gaadiid"\n', ["Cabdikariim Nuur Dhoobe", "Abdulkarim Nur Dobe", "Kariim Gaadiid"]),
+        # An apposition before "known as"; a name recorded otherwise; a company's trading name.
+        ("It was run by Abd al-Rahman Mubarak al-Dawsari, a Saudi national also known as Abu Usayd al-Jazrawi.", ["Abd al-Rahman Mubarak al-Dawsari", "Abu Usayd al-Jazrawi"]),
+        ("Hakim Rosli, whose name is also recorded as Abu Umar al-Malizi, helped recruits.", ["Hakim Rosli", "Abu Umar al-Malizi"]),
+        ("Noor Coast, which also trades as Sahil al-Nur Petroleum Trading, hid the cargoes.", ["Noor Coast", "Sahil al-Nur Petroleum Trading"]),
+    ],
+)
+def test_aliases_given_in_the_forms_of_sanctions_notices_and_court_papers(tagger: Tagger, text: str, names: list[str]) -> None:
+    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+
+
+def test_an_apposition_with_of_before_known_as_names_no_alias(tagger: Tagger) -> None:
+    # "the leader of the group known as X" gives the group's name, not the leader's alias.
+    found = {m.surface: m.cluster_id for m in tagger.tag("Karim Sayegh, a commander of a group known as Liwa al-Ghadab, fled.", "d")}
+    assert found["Karim Sayegh"] != found["Liwa al-Ghadab"], found
 
 
 def test_an_acronym_that_is_also_a_word_is_taken_where_the_document_defines_it(tagger: Tagger) -> None:

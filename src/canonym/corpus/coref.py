@@ -579,8 +579,11 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a))?\s*[,;]?[\"”’']?\s*\(?(?:who (?:is|was) )?(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
-    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written)(?: as)?|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
+    # "a Saudi national also known as", "whose name is also recorded as", "which also trades as"
+    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a))?\s*[,;]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
+    r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
+    r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written|recorded|listed|registered)(?: as)?|(?:also )?trad(?:es|ed|ing) (?:as|under)"
+    r"|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
@@ -591,7 +594,7 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely |in [a-z]+ )?as|also (?:reported|referred|called|spel|transliterated|written)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely |in [a-z]+ )?as|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
@@ -600,7 +603,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
-    "also transliterated", "also written", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
+    "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades ", "traded ", "trading ", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
 )
@@ -666,7 +669,7 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         gap = text[first.span.end : second.span.start]
         if second.span.start - first.span.end > 90:
             continue
-        if i in listed and (gap == "; " or (i in commas and _LIST_GAP.fullmatch(gap) is not None)):
+        if i in listed and (gap == "; " or _QUOTED_LIST_GAP.fullmatch(gap) or (i in commas and _LIST_GAP.fullmatch(gap) is not None)):
             if i in commas:
                 commas.add(j)
         else:
@@ -705,6 +708,8 @@ _ALIAS_LIST_LABEL = re.compile(r"(?:^|\n)(?:Also known as|A\.k\.a\.?|Aliases|Ali
 #: What parts the names of a list that a label or a plural opens (a title cut out of the
 #: next name may follow: "Anwar, Emir Anwar").
 _LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
+#: What parts the quoted names of a list, whatever opened it: '"Abu Maryam" and "T. Hamdan"'.
+_QUOTED_LIST_GAP = re.compile(r"[\"”’]?(?:, |,? and |,? or |; )[\"“‘]")
 #: A plural in the words before an alias: more than one follows.
 _PLURAL_ALIASES = re.compile(r"\b(?:aliases|names|kunyas|pseudonyms|nicknames|noms de guerre|code ?names)\b", re.IGNORECASE)
 

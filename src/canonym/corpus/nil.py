@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from canonym.corpus.finder import common_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
-from canonym.normalize import fold, parse_name, token_key, token_skeleton
+from canonym.normalize import fold, name_key, parse_name, token_key, token_skeleton
 from canonym.normalize.names import uninvert
 from canonym.normalize.translit import is_arabic_script, loose_skeleton
 from canonym.resolver import name_similarity
@@ -44,13 +44,17 @@ _DESIGNATORS = frozenset(token_key(word) for word in ["office", "foundation", "e
 
 
 def nil_cluster_keys(
-    keys: list[str], organisations: frozenset[str] = frozenset(), generic: frozenset[str] = frozenset()
+    keys: list[str],
+    organisations: frozenset[str] = frozenset(),
+    generic: frozenset[str] = frozenset(),
+    joined: Iterable[tuple[str, str]] = (),
 ) -> dict[str, str]:
     """Map each unknown name key (sorted, distinct) to its cluster's representative key.
 
     ``organisations`` are the keys written as organisations' names: a shorter one joins a
     longer only when its words stand together there, and a ``generic`` one (two ordinary
-    words: "National Police") joins none (see :func:`_merge_partial_names`).
+    words: "National Police") joins none (see :func:`_merge_partial_names`). The pairs of
+    ``joined`` are one name's keys (see :func:`_joined_by_spelling`).
     """
     parent = {k: k for k in keys}
 
@@ -59,6 +63,11 @@ def nil_cluster_keys(
             parent[key] = parent[parent[key]]
             key = parent[key]
         return key
+
+    for a, b in joined:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
 
     # Names merge only when every part aligns with its counterpart, so a block holds the
     # names with as many parts and the same first and last consonant skeletons: comparing
@@ -88,6 +97,36 @@ def nil_cluster_keys(
             parent[max(ra, rb)] = min(ra, rb)
     _merge_partial_names(keys, find, parent, organisations, generic)
     return {k: find(k) for k in keys}
+
+
+def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
+    """Pairs of unknown name keys that one spelling joins: a name written alike in two
+    documents, keyed by itself in one and, in another, by the name its coreference took it
+    for there ("Abu Ashraf al-Armoushi" under "Mohammed al-Armoushi", whose kunya it is).
+
+    Not a spelling that is part of the other name (a surname, a bare kunya, given names
+    without the family name): many bear those.
+    """
+    keys_of: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, surface, etype in stats:
+        if " @" not in key:  # a body of ordinary words, keyed per country (see corpus.bodies)
+            keys_of[(surface, etype)].add(key)
+    pairs: list[tuple[str, str]] = []
+    for (surface, _), keys in keys_of.items():
+        if len(keys) < 2:
+            continue
+        own = name_key(without_part_numbers(surface)) or fold(surface)
+        if own not in keys or parse_name(surface).is_partial:
+            continue
+        parts = [_skeleton(part) for part in own.split()]
+        pairs.extend((own, other) for other in sorted(keys - {own}) if not _in_order(parts, [_skeleton(p) for p in other.split()]))
+    return pairs
+
+
+def _in_order(parts: list[str], longer: list[str]) -> bool:
+    """Whether ``parts`` are all in ``longer``, in order (not only together)."""
+    rest = iter(longer)
+    return all(part in rest for part in parts)
 
 
 def _without_legal_form(parts: list[str]) -> list[str]:
@@ -193,7 +232,7 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     common = common_words()
     organisations = frozenset(key for key, _, etype in stats if etype == "ORG")
     generic = frozenset(key for key, surface, etype in stats if etype == "ORG" and _is_generic(fold(surface).split(), common))
-    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic)
+    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic, _joined_by_spelling(stats))
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}
     types: dict[str, dict[str, int]] = {}
@@ -228,10 +267,12 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
 
 
 def _spelling_rank(spelling: str) -> tuple[bool, bool, int]:
-    """How a NIL cluster's spellings are ranked for its name: Latin script first, a name
-    before a bare kunya ("Talal Hamiyah", not his "Abu Jafar"), more parts first."""
+    """How a NIL cluster's spellings are ranked for its name: Latin script first, a name of
+    two parts or more first, a name before a kunya ("Talal Hamiyah", not his "Abu Jafar";
+    "Shamsiddin Rahmonov", not his "Abu Usama al-Tajiki"), more parts first."""
     parts = parse_name(spelling)
-    return is_arabic_script(spelling), parts.is_kunya_only, -len(parts.tokens)
+    tokens = parts.tokens
+    return is_arabic_script(spelling), parts.is_kunya_only, len(tokens) < 2, tokens[:1] in (("abu",), ("umm",)), -len(tokens)
 
 
 def _most_frequent(counts: dict[str, int], rank: Callable[[str], object]) -> str:
