@@ -1246,6 +1246,8 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
     [
         # Government notices: quoted aliases joined by "and", or after semicolons.
         ('TARIQ MAHMOUD HAMDAN, also known as "Abu Maryam al-Amriki" and "T. Hamdan," 34, was charged.', ["TARIQ MAHMOUD HAMDAN", "Abu Maryam al-Amriki", "T. Hamdan"]),
+        # One name part the gazetteer knows of another man is many men's: here his alias.
+        ('According to the indictment, REZA KARIMIAN TABRIZI, a/k/a "Reza Tabrizi," a/k/a "Karim," 52, of Tehran, was charged.', ["REZA KARIMIAN TABRIZI", "Reza Tabrizi", "Karim"]),
         ('Also known as: Cabdikariim Nuur Dhoobe; Abdulkarim Nur Dobe; "Kariim Gaadiid"\n', ["Cabdikariim Nuur Dhoobe", "Abdulkarim Nur Dobe", "Kariim Gaadiid"]),
         # An apposition before "known as"; a name recorded otherwise; a company's trading name.
         ("It was run by Abd al-Rahman Mubarak al-Dawsari, a Saudi national also known as Abu Usayd al-Jazrawi.", ["Abd al-Rahman Mubarak al-Dawsari", "Abu Usayd al-Jazrawi"]),

@@ -688,7 +688,9 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             # 'a Moroccan fighting with the "Islamic State in the Greater Sahara," known by the
             # kunya Abu Dujana al-Maghribi'.
             continue
-        if not _is_known(second):
+        if not _is_known(second) or (second.partial and first.type == "PER"):
+            # A known name keeps its entity, but for one name part (a given name, a bare
+            # kunya) that many bear: 'REZA KARIMIAN TABRIZI, a/k/a "Karim,"'.
             out[j] = _adopt(second, first)
             given[second.span.surface] = out[j]
     if given:
