@@ -266,7 +266,7 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     return {key: cluster_of[root] for key, root in representative.items()}
 
 
-def _spelling_rank(spelling: str) -> tuple[bool, bool, int]:
+def _spelling_rank(spelling: str) -> tuple[bool, bool, bool, bool, int]:
     """How a NIL cluster's spellings are ranked for its name: Latin script first, a name of
     two parts or more first, a name before a kunya ("Talal Hamiyah", not his "Abu Jafar";
     "Shamsiddin Rahmonov", not his "Abu Usama al-Tajiki"), more parts first."""
