@@ -368,6 +368,14 @@ def test_a_groups_province_written_with_a_possessive_is_one_name(tagger: Tagger)
     assert found["Islamic State's West Africa Province"] == "islamic-state-west-africa-province"
     assert found["Iraq"] == "iraq" and found["Anbar Province"] == "anbar-governorate"  # a country's province: two
     assert found["Kata'ib Hezbollah"] == "kataib-hezbollah" and "Abu Fadak al-Mohammadawi" in found
+    # A leader's Islamic State province: the leader, then the province.
+    found = entities(tagger, "Fighters of Abdulqadir Mumin's Islamic State Somalia Province fled.")
+    assert found == {"Abdulqadir Mumin": "abdulqadir-mumin", "Islamic State Somalia Province": "islamic-state-somalia-province"}, found
+
+
+def test_a_common_noun_and_of_opens_no_persons_name(tagger: Tagger) -> None:
+    found = {m.surface: m.type for m in tagger.tag("The magazine Voice of Khurasan attacked the House of Saud on Monday.", "d")}
+    assert found == {"Voice of Khurasan": "ORG", "House of Saud": "ORG"}, found
 
 
 def test_a_given_name_that_a_place_bears_with_its_article_stays_in_a_persons_name(tagger: Tagger) -> None:

@@ -162,6 +162,8 @@ _APOSTROPHE_S = re.compile(r"['’‘`](?<=\w['’‘`])(?=s\b)")
 #: bears the possessive.
 _POSSESSIVE_IN_NAME = re.compile(r"\w['’]s [A-Z]")
 _OWNER = re.compile(r"(.+?)['’]s ")
+#: The Islamic State named after a possessive: its owner is no group of its own province.
+_GROUP_AFTER_OWNER = re.compile(r"['’]s (?:the )?Islamic State\b")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
 _TITLE_WORD = re.compile(r"[^\s\-\u2010\u2011]+")
 #: Entries a per-string memo of the finder or tagger holds; it starts over when full.
@@ -817,8 +819,9 @@ _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
 def names_groups_province(surface: str, *, owner_is_place: bool) -> bool:
     """Whether a name with a possessive inside is a group's province, one name whatever the
     possessive: "the Islamic State's West Africa Province"; not a country's, "Iraq's Anbar
-    Province", which is the country and its province."""
-    return surface.endswith(" Province") and not owner_is_place
+    Province", which is the country and its province, nor a leader's group that names a
+    province itself: "Abdulqadir Mumin's Islamic State Somalia Province"."""
+    return surface.endswith(" Province") and not owner_is_place and _GROUP_AFTER_OWNER.search(surface) is None
 
 
 def _owner_apart(text: str, start: int, end: int, places: frozenset[str]) -> list[tuple[int, int]]:

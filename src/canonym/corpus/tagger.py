@@ -1283,7 +1283,10 @@ class Tagger:
         if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
             return None  # a military operation ("Operation Hadin Kai") is no person, group or place
         common = one_word and (is_common_form(words[0], self._sentence_start_words) or has_word_ending(words[0]))
-        return _Unknown(type_by_words(without_part_numbers(surface)) or "", one_word, common, listed, surface.split()[-1])
+        etype = type_by_words(without_part_numbers(surface)) or ""
+        if etype == "PER" and len(words) > 2 and words[1] == "of" and words[0] in self._common:
+            etype = "ORG"  # "Voice of Khurasan", "Men of Dignity", "House of Saud": no one's name
+        return _Unknown(etype, one_word, common, listed, surface.split()[-1])
 
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
         """Whether an unknown capitalised span is a name rather than a capitalised word, in
