@@ -373,6 +373,17 @@ def test_a_groups_province_written_with_a_possessive_is_one_name(tagger: Tagger)
     assert found == {"Abdulqadir Mumin": "abdulqadir-mumin", "Islamic State Somalia Province": "islamic-state-somalia-province"}, found
 
 
+def test_arabic_connectors_written_apart_and_a_backtick_ayn_stay_inside_a_groups_name(tagger: Tagger) -> None:
+    text = "JNIM, or Jama'at Nusrat al Islam wal Muslimeen, attacked. Boko Haram, formally Jama'at Ahl al-Sunna lil-Da`wa wal-Jihad, fled."
+    found = entities(tagger, text)
+    assert found == {
+        "JNIM": "jamaat-nusrat-al-islam-wal-muslimin",
+        "Jama'at Nusrat al Islam wal Muslimeen": "jamaat-nusrat-al-islam-wal-muslimin",
+        "Boko Haram": "boko-haram",
+        "Jama'at Ahl al-Sunna lil-Da`wa wal-Jihad": "boko-haram",
+    }, found
+
+
 def test_a_common_noun_and_of_opens_no_persons_name(tagger: Tagger) -> None:
     found = {m.surface: m.type for m in tagger.tag("The magazine Voice of Khurasan attacked the House of Saud on Monday.", "d")}
     assert found == {"Voice of Khurasan": "ORG", "House of Saud": "ORG"}, found

@@ -43,7 +43,7 @@ _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
-_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|y|wa|fi)"
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|y|wa|wal|lil|fi)"
 #: A lowercase syllable after a hyphen that ends an East Asian given name ("Kim Jong-un",
 #: "Leung Chi-wai"); not a word that makes a modifier of a name ("Hamas-run", "US-led").
 _SYLLABLE = (
@@ -53,8 +53,8 @@ _SYLLABLE = (
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
-    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’]*|{_SYLLABLE})*)"
+    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’`]*"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’`]*|{_SYLLABLE})*)"
 )
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or
 #: quotation mark ("Abu Bakr Ibn Muhammad Ibn 'Ali", "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri"),
@@ -97,8 +97,8 @@ _SEQUENCE = re.compile(
 )
 #: _WORD after its first character, when that is a capital (or, after an ayn, its capital).
 _WORD_TAIL = (
-    rf"[\w'’]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?"
-    rf"['’‘\u02be\u02bf]?{_CAP}[\w'’]*|{_SYLLABLE})*"
+    rf"[\w'’`]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?"
+    rf"['’‘\u02be\u02bf]?{_CAP}[\w'’`]*|{_SYLLABLE})*"
 )
 #: The matches of _SEQUENCE that start at a capital, an ayn or an Arabic letter (all but
 #: those that open with a particle, "al-Baghdadi": see _particle_start). The first character
