@@ -92,12 +92,13 @@ def test_a_generic_head_word_in_lowercase_keeps_the_name_whole(tagger: Tagger) -
 
 def test_a_title_left_out_of_the_span_still_names_the_person(tagger: Tagger) -> None:
     # "Omar" alone is a weak alias of Ilhan Omar and "Talha" a bare given name; with the
-    # title before them they are the aliases "Mullah Omar" and "Ustad Talha".
+    # title before them they are the aliases "Mullah Omar" and "Ustad Talha" (a nom de
+    # guerre, not his name: it keeps its honorific).
     text = "Mullah Omar founded the Taliban. Omar died in 2013. Ustad Talha ran the camp. Alhaji Modu Kolo spoke."
     found = spans(tagger, text)
     assert ("Omar", "mullah-omar", "exact") in found
     assert ("Omar", "mullah-omar", "coref") in found
-    assert ("Talha", "mati-ur-rehman-ali-muhammad", "exact") in found
+    assert ("Ustad Talha", "mati-ur-rehman-ali-muhammad", "exact") in found
     assert ("Modu Kolo", None, "nil") in found  # West African honorifics are titles too
     # A title and name that are one entity's weak alias as written: "Salman" alone is many.
     found = spans(tagger, "He carried a letter from King Salman. Salman bin Muhammad al-Harbi was named.")
@@ -382,6 +383,12 @@ def test_arabic_connectors_written_apart_and_a_backtick_ayn_stay_inside_a_groups
         "Boko Haram": "boko-haram",
         "Jama'at Ahl al-Sunna lil-Da`wa wal-Jihad": "boko-haram",
     }, found
+
+
+def test_a_nom_de_guerre_keeps_its_honorific_and_a_name_loses_its_title(tagger: Tagger) -> None:
+    text = "Imad Mughniyeh, known as Hajj Radwan, was killed. The Radwan Force bears his name. Mullah Yaqub spoke."
+    found = entities(tagger, text)
+    assert found == {"Imad Mughniyeh": "imad-mughniyeh", "Hajj Radwan": "imad-mughniyeh", "Radwan Force": "radwan-force", "Yaqub": "mullah-yaqoob"}, found
 
 
 def test_a_common_noun_and_of_opens_no_persons_name(tagger: Tagger) -> None:

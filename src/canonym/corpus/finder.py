@@ -34,7 +34,7 @@ from canonym.corpus.typing import GROUP_OPENERS, place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
-from canonym.normalize import fold, parse_name
+from canonym.normalize import fold, parse_name, token_key
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
@@ -362,7 +362,10 @@ class NameFinder:
         """An alias as the scan looks for it: people's without their titles, other names
         without a leading "the" unless their very name opens with it ("The Hague")."""
         if entity.type == "PER":
-            return self._without_titles(folded)
+            plain = self._without_titles(folded)
+            if " " not in plain and plain != folded and token_key(plain) not in map(token_key, fold(entity.name).split()):
+                return folded  # a nom de guerre with its honorific: "Hajj Radwan" is Mughniyeh, "Radwan" his force
+            return plain
         if entity.type == "LOC" and entity.name.startswith("The "):
             return folded
         return folded.removeprefix("the ")
