@@ -391,6 +391,12 @@ def test_a_nom_de_guerre_keeps_its_honorific_and_a_name_loses_its_title(tagger: 
     assert found == {"Imad Mughniyeh": "imad-mughniyeh", "Hajj Radwan": "imad-mughniyeh", "Radwan Force": "radwan-force", "Yaqub": "mullah-yaqoob"}, found
 
 
+def test_a_military_units_number_is_part_of_its_name(tagger: Tagger) -> None:
+    text = "The 6th Infantry Division held El Fasher. Israel's 98th Division and the 444 Brigade moved. In 2024 Brigade commanders met."
+    found = {m.surface: m.type for m in tagger.tag(text, "d")}
+    assert found == {"6th Infantry Division": "ORG", "El Fasher": "LOC", "Israel": "LOC", "98th Division": "ORG", "444 Brigade": "ORG"}, found
+
+
 def test_a_common_noun_and_of_opens_no_persons_name(tagger: Tagger) -> None:
     found = {m.surface: m.type for m in tagger.tag("The magazine Voice of Khurasan attacked the House of Saud on Monday.", "d")}
     assert found == {"Voice of Khurasan": "ORG", "House of Saud": "ORG"}, found

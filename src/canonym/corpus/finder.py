@@ -162,6 +162,10 @@ _APOSTROPHE_S = re.compile(r"['’‘`](?<=\w['’‘`])(?=s\b)")
 #: bears the possessive.
 _POSSESSIVE_IN_NAME = re.compile(r"\w['’]s [A-Z]")
 _OWNER = re.compile(r"(.+?)['’]s ")
+#: A military unit's number before its name ("6th Infantry Division", "444 Brigade", "5+5
+#: Joint Military Commission"), and the words that end such names.
+_UNIT_NUMBER = re.compile(r"(?<![\w.,+])(?:\d{1,3}(?:st|nd|rd|th)?|\d\+\d) \Z")
+_UNIT_WORDS = ("Division", "Brigade", "Battalion", "Regiment", "Corps", "Squadron", "Fleet", "Group", "Region", "Commission")
 #: The Islamic State named after a possessive: its owner is no group of its own province.
 _GROUP_AFTER_OWNER = re.compile(r"['’]s (?:the )?Islamic State\b")
 _ACRONYM = re.compile(r"^[A-Z0-9.&\s-]{2,8}$")
@@ -507,6 +511,8 @@ class NameFinder:
                 end = text.rfind(" ", base, end)
                 if end <= base:
                     continue
+            if text.endswith(_UNIT_WORDS, base, end) and (number := _UNIT_NUMBER.search(text, max(0, base - 8), base)):
+                base = number.start()  # "6th Infantry Division", "444 Brigade": the number is the unit's name
             runs = [(base, end)]
             legal = _LEGAL_FORM_THEN_WORD.search(text, base, end)
             if legal is not None:
