@@ -460,6 +460,11 @@ def test_somali_orthography_is_told_apart(name: str, somali: bool) -> None:
     assert is_somali_spelled(name) == somali
 
 
+def test_british_and_american_spellings_of_a_bodys_name_have_one_key() -> None:
+    assert name_key("Rohingya Solidarity Organisation") == name_key("Rohingya Solidarity Organization")
+    assert name_key("Popular Mobilisation Forces") == name_key("Popular Mobilization Forces")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [("Salahaddin", "Salahuddin"), ("Salaheddin", "Salahuddin"), ("Shamseddin Hassan", "Shamsuddin Hassan"), ("Nasreddine", "Nasruddin")],

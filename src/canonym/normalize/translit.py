@@ -163,6 +163,8 @@ def token_key(token: str) -> str:
         # The article's vowel in a name run together with al-Din: Salahaddin = Salahuddin =
         # Salaheddin, Badreddin = Badruddin, Shamseddin = Shamsuddin.
         key = key[:-4] + "udin"
+    if "izatiun" in key:
+        key = key.replace("izatiun", "isatiun")  # British and American: Organisation = Organization
     return key
 
 
@@ -243,6 +245,8 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     text = _collapse_doubles(text)
     text = _JOINED_FINAL_H.sub("", text)
     text = _JOINED_DIN.sub("u", text)
+    if "izatiun" in text:
+        text = text.replace("izatiun", "isatiun")
     keys = text.split("\n")
     if len(words) == len(tokens):
         return keys
