@@ -1281,6 +1281,9 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
         # One name part the gazetteer knows of another man is many men's: here his alias.
         ('According to the indictment, REZA KARIMIAN TABRIZI, a/k/a "Reza Tabrizi," a/k/a "Karim," 52, of Tehran, was charged.', ["REZA KARIMIAN TABRIZI", "Reza Tabrizi", "Karim"]),
         ('Also known as: Cabdikariim Nuur Dhoobe; Abdulkarim Nur Dobe; "Kariim Gaadiid"\n', ["Cabdikariim Nuur Dhoobe", "Abdulkarim Nur Dobe", "Kariim Gaadiid"]),
+        # The UN's reference after the name, and a second alias after "and".
+        ("A Member State identified Shamsiddin Rahmonov (QDi.475), also known as Abu Muslim al-Tajiki and Shams Kulobi, as the facilitator.",
+         ["Shamsiddin Rahmonov", "Abu Muslim al-Tajiki", "Shams Kulobi"]),
         # An apposition before "known as"; a name recorded otherwise; a company's trading name.
         ("It was run by Abd al-Rahman Mubarak al-Dawsari, a Saudi national also known as Abu Usayd al-Jazrawi.", ["Abd al-Rahman Mubarak al-Dawsari", "Abu Usayd al-Jazrawi"]),
         ("Hakim Rosli, whose name is also recorded as Abu Umar al-Malizi, helped recruits.", ["Hakim Rosli", "Abu Umar al-Malizi"]),

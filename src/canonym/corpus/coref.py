@@ -579,8 +579,9 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 #: ("Name (original script): ...", "Good quality a.k.a.: a) ... b) ...", "A.k.a.: a) ..."),
 #: and the UK list's "QASIR, Muhammad Ja'far\na.k.a: (1) QASIR, Mohammed (2) ... (3) Fadi".
 _ALSO_KNOWN_AS = re.compile(
-    # "a Saudi national also known as", "whose name is also recorded as", "which also trades as"
-    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a))?\s*[,;]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
+    # "a Saudi national also known as", "whose name is also recorded as", "which also trades
+    # as"; a UN list reference before them: "Yusuf Hiiraale (QDi.474), also known as"
+    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
     r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written|recorded|listed|registered)(?: as)?|(?:also )?trad(?:es|ed|ing) (?:as|under)"
     r"|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
@@ -658,6 +659,8 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     # The names of a list that commas and "and" part, not only semicolons: after a label
     # ("Aliases: A, B, C") or a plural ("who used the aliases A and B").
     commas: set[int] = set(listed)
+    # The alias right after the words that give one: "and" may add another.
+    named: set[int] = set()
     for i in sorted(listed):
         # A listing's alias line after its "Name:" field: the first alias is the entry's.
         entry = _entry_name(text, out, names, out[i]) if not _is_known(out[i]) else None
@@ -669,7 +672,9 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         gap = text[first.span.end : second.span.start]
         if second.span.start - first.span.end > 90:
             continue
-        if i in listed and (gap == "; " or _QUOTED_LIST_GAP.fullmatch(gap) or (i in commas and _LIST_GAP.fullmatch(gap) is not None)):
+        if i in listed and (
+            gap == "; " or _QUOTED_LIST_GAP.fullmatch(gap) or (i in commas and _LIST_GAP.fullmatch(gap) is not None) or (i in named and gap == " and ")
+        ):
             if i in commas:
                 commas.add(j)
         else:
@@ -678,6 +683,8 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
                 continue
             if _PLURAL_ALIASES.search(said.group()):
                 commas.add(j)
+            # "also known as Abu Muslim al-Tajiki and Shams Kulobi": a second alias after "and".
+            named.add(j)
         listed.update((i, j))
         if "quality a.k.a" in gap or "\na.k.a: (1)" in gap or ". a.k.a: (1)" in gap:
             # The UN list's aliases are the entry's, after fields that may name places
