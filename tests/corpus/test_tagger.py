@@ -397,6 +397,16 @@ def test_a_military_units_number_is_part_of_its_name(tagger: Tagger) -> None:
     assert found == {"6th Infantry Division": "ORG", "El Fasher": "LOC", "Israel": "LOC", "98th Division": "ORG", "444 Brigade": "ORG"}, found
 
 
+def test_a_word_met_only_as_an_acronym_is_spelt_yields_to_the_documents_name(tagger: Tagger) -> None:
+    text = (
+        "Police commander John Kipkorir Sang visited Lamu. Sang said the forest was quiet. "
+        "Boats crossed the Naf River at night. The Naf is narrow. The Guardian wrote that Isis fighters fled."
+    )
+    found = {(m.surface, m.cluster_id) for m in tagger.tag(text, "d")}
+    assert ("Sang", "NIL:john-kipkorir-sang") in found and ("Naf", "NIL:naf-river") in found, found
+    assert ("Isis", "islamic-state") in found, found  # no name of the document bears it
+
+
 def test_a_common_noun_and_of_opens_no_persons_name(tagger: Tagger) -> None:
     found = {m.surface: m.type for m in tagger.tag("The magazine Voice of Khurasan attacked the House of Saud on Monday.", "d")}
     assert found == {"Voice of Khurasan": "ORG", "House of Saud": "ORG"}, found

@@ -79,7 +79,18 @@ def _needs_anchor(decision: Decision) -> bool:
     # yields to a person of the document who bears it.
     if match is not None and match.method == "alias" and match.entity is not None and match.entity.type == "LOC":
         return True
-    return match is None or match.score < SURE_SCORE or match.method not in ("exact", "alias")
+    return match is None or match.score < SURE_SCORE or match.method not in ("exact", "alias") or _acronym_as_word(decision)
+
+
+def _acronym_as_word(decision: Decision) -> bool:
+    """Whether a word not in capitals was met only as an acronym is spelt ("Sang" as the
+    Saudi Arabian National Guard's SANG, "Naf" as the Nigerian Air Force's NAF): a person or
+    place of the document that bears the word is meant before it."""
+    match = decision.match
+    if match is None or match.method not in ("alias", "key"):
+        return False
+    alias, surface = match.alias, decision.span.surface
+    return len(alias) >= 2 and alias.isupper() and " " not in alias and " " not in surface and not surface.isupper()
 
 
 def resolve_partials(decisions: list[Decision]) -> list[Decision]:
@@ -101,7 +112,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     parts = _PartIndex(anchors)
     for position in seeking:
         decision = decisions[position]
-        if _is_unknown_word(decision):
+        if _is_unknown_word(decision) or (_acronym_as_word(decision) and _is_lone_word(decision)):
             # "Crocus" after "Crocus City Hall", "Al-Awda" after "Al-Awda Hospital": the first
             # words of an unknown place or group of the document, written alone, are that
             # place or group; unless a person of the document bears them.
@@ -416,7 +427,7 @@ def _fitting(
     if allowed is not None:
         return [a for a in anchors if a.entity_id in allowed and a.position != position]
     match = decision.match
-    if match is not None and match.entity is not None and match.entity.type == "ORG":
+    if match is not None and match.entity is not None and match.entity.type == "ORG" and not _acronym_as_word(decision):
         # A group's name that is also a family name ("Huthi" for the movement, "al-Huthi"
         # for its leaders) is not taken by a person of the document.
         own = match.entity.id
@@ -428,6 +439,7 @@ def _fitting(
         and match.entity is not None
         and match.method in ("exact", "alias")
         and (match.score >= SURE_SCORE or match.entity.type != "PER")
+        and not _acronym_as_word(decision)
     )
     # A partial that the gazetteer places for sure does not join an unknown person; a weak
     # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy").
