@@ -1291,6 +1291,8 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
         # One name part the gazetteer knows of another man is many men's: here his alias.
         ('According to the indictment, REZA KARIMIAN TABRIZI, a/k/a "Reza Tabrizi," a/k/a "Karim," 52, of Tehran, was charged.', ["REZA KARIMIAN TABRIZI", "Reza Tabrizi", "Karim"]),
         ('Also known as: Cabdikariim Nuur Dhoobe; Abdulkarim Nur Dobe; "Kariim Gaadiid"\n', ["Cabdikariim Nuur Dhoobe", "Abdulkarim Nur Dobe", "Kariim Gaadiid"]),
+        # A kunya after "alias" makes a person of a name that a place bears too.
+        ("The arrestees are Ibrahim Khalil alias Abu Talha, 27, and two others.", ["Ibrahim Khalil", "Abu Talha"]),
         # The UN's reference after the name, and a second alias after "and".
         ("A Member State identified Shamsiddin Rahmonov (QDi.475), also known as Abu Muslim al-Tajiki and Shams Kulobi, as the facilitator.",
          ["Shamsiddin Rahmonov", "Abu Muslim al-Tajiki", "Shams Kulobi"]),

@@ -702,6 +702,10 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             # The UN list's aliases are the entry's, after fields that may name places
             # ("POB: Giza, Egypt Good quality a.k.a.: a) Abu Mohammed").
             first = _entry_name(text, out, names, second) or first
+        if first.type != "PER" and " " in first.span.surface and _is_kunya(second, gap) and _PERSONS_ALIAS.search(gap):
+            # "Ibrahim Khalil alias Abu Talha, 27": a name that a kunya follows as its alias
+            # is a person's, though a place bears it too (the Ibrahim Khalil crossing).
+            first = out[i] = replace(first, match=None, type="PER", nil_key=None)
         if _is_undecided(first) or (first.type != "PER" and _is_kunya(second, gap)):
             # A kunya is a person's, not the alias of the group or place named before it:
             # 'a Moroccan fighting with the "Islamic State in the Greater Sahara," known by the
@@ -731,6 +735,8 @@ _ALIAS_LIST_LABEL = re.compile(r"(?:^|\n)(?:Also known as|A\.k\.a\.?|Aliases|Ali
 _LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
 #: What parts the quoted names of a list, whatever opened it: '"Abu Maryam" and "T. Hamdan"'.
 _QUOTED_LIST_GAP = re.compile(r"[\"”’]?(?:, |,? and |,? or |; )[\"“‘]")
+#: The words that give a person's alias, not a group's or place's other name.
+_PERSONS_ALIAS = re.compile(r"\balias\b| @ |\ba/k/a\b|\ba\.k\.a\b", re.IGNORECASE)
 #: A plural in the words before an alias: more than one follows.
 _PLURAL_ALIASES = re.compile(r"\b(?:aliases|names|kunyas|pseudonyms|nicknames|noms de guerre|code ?names)\b", re.IGNORECASE)
 
