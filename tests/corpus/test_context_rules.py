@@ -219,6 +219,9 @@ def test_an_acronym_spelt_by_the_initials_of_a_name_before_it_is_that_name(tagge
     text = "Clashes pitted the Stability Support Apparatus against a rival brigade. The SSA denied it."
     clusters = found(tagger, text)
     assert clusters["SSA"] == clusters["Stability Support Apparatus"]
+    # A hyphenated compound's words may give one initial between them.
+    clusters = found(tagger, "He is a member of the Kuki-Chin National Front or KNF. The KNF denied it.")
+    assert clusters["KNF"] == clusters["Kuki-Chin National Front"], clusters
     # Two names of those initials: the acronym stays its own.
     text = "The Sahel Support Alliance and the Sudan Solidarity Association met. The SSA left."
     clusters = found(tagger, text)

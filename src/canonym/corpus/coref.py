@@ -967,7 +967,10 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
                 found[surface] = next(iter(named.values()))
         elif " " in surface or "-" in surface:
             identity = decision.match.entity.id if _is_known(decision) else (decision.nil_key or surface)  # type: ignore[union-attr]
-            names.setdefault(initials(surface), {}).setdefault(identity, decision)
+            for spelt in {initials(surface), initials(surface.replace("-", ""))}:
+                # A compound's words give one initial or each theirs: "Kuki-Chin National
+                # Front" is the KNF, "Tehrik-i-Taliban Pakistan" the TTP.
+                names.setdefault(spelt, {}).setdefault(identity, decision)
     return found
 
 
