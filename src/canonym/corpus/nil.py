@@ -64,10 +64,13 @@ def nil_cluster_keys(
             key = parent[key]
         return key
 
-    for a, b in joined:
+    def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
+
+    for a, b in joined:
+        union(a, b)
 
     # Names merge only when every part aligns with its counterpart, so a block holds the
     # names with as many parts and the same first and last consonant skeletons: comparing
@@ -85,16 +88,11 @@ def nil_cluster_keys(
                 forward = name_similarity(pa, pb, 0.78)
                 backward = name_similarity(pb, pa, 0.78)
                 if min(*forward, *backward) >= MERGE_SIMILARITY:
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                    union(a, b)
     # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza Kazeminia".
     written_together: dict[str, str] = {}
     for key in keys:
-        other = written_together.setdefault("".join(base[key]), key)
-        ra, rb = find(key), find(other)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        union(key, written_together.setdefault("".join(base[key]), key))
     _merge_partial_names(keys, find, parent, organisations, generic)
     return {k: find(k) for k in keys}
 
