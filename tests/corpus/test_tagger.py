@@ -1313,6 +1313,13 @@ def test_an_apposition_with_of_before_known_as_names_no_alias(tagger: Tagger) ->
     assert found["Karim Sayegh"] != found["Liwa al-Ghadab"], found
 
 
+def test_an_acronym_that_keeps_small_letters_needs_no_definition(tagger: Tagger) -> None:
+    # As a list of a group's names gives it, or a later paragraph: "HaD" is no word "had".
+    text = "Also Known As:\nTanzim Hurras al-Din\nHaD\n\nHaD leaders followed al-Qaeda. The Counter-Terrorism (International Sanctions) Regulations apply."
+    found = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d")]
+    assert found == [("Tanzim Hurras al-Din", "hurras-al-din"), ("HaD", "hurras-al-din"), ("HaD", "hurras-al-din"), ("al-Qaeda", "al-qaeda")], found
+
+
 def test_an_acronym_that_is_also_a_word_is_taken_where_the_document_defines_it(tagger: Tagger) -> None:
     text = (
         "In 2018 some of them founded Tanzim Hurras al-Din (HaD). After HaD joined an operations room, "

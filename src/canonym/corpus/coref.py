@@ -955,7 +955,7 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
     initials of exactly one name of the document before them: "the Stability Support
     Apparatus ... the SSA"."""
     found: dict[str, Decision] = {}
-    if not any(map(_is_unknown_acronym, decisions)):
+    if not any(_is_unknown_acronym(d) or (d.anchor_only and not d.span.surface.isupper()) for d in decisions):
         return found  # no unknown acronym: the usual case, told without the names' initials
     names: dict[str, dict[str, Decision]] = {}  # initials -> one decision per named entity
     for decision in decisions:
@@ -971,6 +971,17 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
                 # A compound's words give one initial or each theirs: "Kuki-Chin National
                 # Front" is the KNF, "Tehrik-i-Taliban Pakistan" the TTP.
                 names.setdefault(spelt, {}).setdefault(identity, decision)
+    for i, decision in enumerate(decisions):
+        surface = decision.span.surface
+        if decision.anchor_only and surface not in defined and surface not in found and not surface.isupper():
+            # "HaD" of "Tanzim Hurras al-Din" (see _is_mixed_case_acronym), undefined.
+            spelling = {
+                d.match.entity.id if _is_known(d) else (d.nil_key or d.span.surface): d  # type: ignore[union-attr]
+                for d in decisions[:i]
+                if not d.anchor_only and " " in d.span.surface and _is_mixed_case_acronym(decision, d)
+            }
+            if len(spelling) == 1:
+                found[surface] = next(iter(spelling.values()))
     return found
 
 

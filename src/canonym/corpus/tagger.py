@@ -792,10 +792,11 @@ class Tagger:
             # a word in capitals or an unknown word opening a line is no name elsewhere. Keyed
             # as a name, not as an acronym, so that it meets the place in the story.
             return Decision(span, None, "LOC", partial, nil_key=span.surface.title())
-        if how == _DROP and " " not in span.surface and _capital_count(span.surface) >= 2 and f"({span.surface})" in text:
+        if how == _DROP and " " not in span.surface and _capital_count(span.surface) >= 2 and (_written_as_mixed_case_acronym(span.surface) or f"({span.surface})" in text):
             # "Puntland Defence Forces (PDF)", "Tanzim Hurras al-Din (HaD)": a word written as
             # an acronym that the document defines is kept for its definition (see
-            # resolve_acronyms); undefined, it is dropped after all.
+            # resolve_acronyms), and so is one that no word is written as ("HaD" in a list of
+            # a group's names) for a fuller name to anchor; otherwise it is dropped after all.
             return Decision(span, None, "ORG", True, anchor_only=True)
         if how == _FIXED:
             if etype == "LOC" and match is not None and match.entity is not None and text.startswith((" camp", " refugee camp"), span.end):
@@ -1667,6 +1668,12 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
 
 #: A dateline's place in capitals and a comma at the start of a line ("GAROWE, ").
 _DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'’-]*, \Z")
+
+
+def _written_as_mixed_case_acronym(surface: str) -> bool:
+    """Whether a word is written as an acronym that keeps small letters ("HaD", "MoI"),
+    as no word is: a short run of letters with a capital inside."""
+    return 2 <= len(surface) <= 6 and surface.isalpha() and not surface.isupper() and _capital_count(surface[1:]) >= 1
 
 
 def _is_dateline_place(text: str, span: Span) -> bool:
