@@ -616,7 +616,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
-    "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades ", "traded ", "trading ", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
+    "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
 )
