@@ -427,7 +427,8 @@ def _fitting(
     if allowed is not None:
         return [a for a in anchors if a.entity_id in allowed and a.position != position]
     match = decision.match
-    if match is not None and match.entity is not None and match.entity.type == "ORG" and not _acronym_as_word(decision):
+    as_word = _acronym_as_word(decision)
+    if match is not None and match.entity is not None and match.entity.type == "ORG" and not as_word:
         # A group's name that is also a family name ("Huthi" for the movement, "al-Huthi"
         # for its leaders) is not taken by a person of the document.
         own = match.entity.id
@@ -439,7 +440,7 @@ def _fitting(
         and match.entity is not None
         and match.method in ("exact", "alias")
         and (match.score >= SURE_SCORE or match.entity.type != "PER")
-        and not _acronym_as_word(decision)
+        and not as_word
     )
     # A partial that the gazetteer places for sure does not join an unknown person; a weak
     # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy").
@@ -955,7 +956,7 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
     initials of exactly one name of the document before them: "the Stability Support
     Apparatus ... the SSA"."""
     found: dict[str, Decision] = {}
-    if not any(_is_unknown_acronym(d) or (d.anchor_only and not d.span.surface.isupper()) for d in decisions):
+    if not any(_is_unknown_acronym(d) or _is_undefined_mixed_case(d) for d in decisions):
         return found  # no unknown acronym: the usual case, told without the names' initials
     names: dict[str, dict[str, Decision]] = {}  # initials -> one decision per named entity
     for decision in decisions:
@@ -973,7 +974,7 @@ def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision
                 names.setdefault(spelt, {}).setdefault(identity, decision)
     for i, decision in enumerate(decisions):
         surface = decision.span.surface
-        if decision.anchor_only and surface not in defined and surface not in found and not surface.isupper():
+        if _is_undefined_mixed_case(decision) and surface not in defined and surface not in found:
             # "HaD" of "Tanzim Hurras al-Din" (see _is_mixed_case_acronym), undefined.
             spelling = {
                 d.match.entity.id if _is_known(d) else (d.nil_key or d.span.surface): d  # type: ignore[union-attr]
@@ -1010,11 +1011,23 @@ def _is_mixed_case_acronym(decision: Decision, name: Decision) -> bool:
     ("MoI" of "Ministry of Interior", "MoFA", "DoD", "HaD" of "Tanzim Hurras al-Din"): its
     capitals are the name's initials, but for an Arabic word for a group that opens it."""
     surface = decision.span.surface
-    capitals = "".join(c for c in surface if c.isupper())
-    if _is_known(decision) or not (3 <= len(surface) <= 6 and surface.isalpha() and len(capitals) >= 2) or surface[1:].islower():
+    if _is_known(decision) or not mixed_case_acronym_shape(surface):
         return False
+    capitals = "".join(c for c in surface if c.isupper())
     spelt = initials(name.span.surface)
     return capitals == spelt or (capitals == spelt[1:] and fold(name.span.surface).split()[0] in GROUP_OPENERS)
+
+
+def _is_undefined_mixed_case(decision: Decision) -> bool:
+    """A word kept only if a fuller name anchors it, written as an acronym with small letters."""
+    surface = decision.span.surface
+    return decision.anchor_only and not surface.isupper() and mixed_case_acronym_shape(surface)
+
+
+def mixed_case_acronym_shape(surface: str) -> bool:
+    """Whether a word is shaped as an acronym that may keep small letters ("HaD", "MoI",
+    "DoD"): three to six letters, two capitals or more, not only the first."""
+    return 3 <= len(surface) <= 6 and surface.isalpha() and sum(map(str.isupper, surface)) >= 2 and not surface[1:].islower()
 
 
 def _is_unknown_acronym(decision: Decision) -> bool:

@@ -97,6 +97,11 @@ def nil_cluster_keys(
     return {k: find(k) for k in keys}
 
 
+def unknown_name_key(name: str) -> str:
+    """The normalized key of an unknown name: its name key, or its folded form when it has none."""
+    return name_key(name) or fold(name)
+
+
 def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
     """Pairs of unknown name keys that one spelling joins: a name written alike in two
     documents, keyed by itself in one and, in another, by the name its coreference took it
@@ -113,7 +118,7 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
     for (surface, _), keys in keys_of.items():
         if len(keys) < 2:
             continue
-        own = name_key(without_part_numbers(surface)) or fold(surface)
+        own = unknown_name_key(without_part_numbers(surface))
         if own not in keys or parse_name(surface).is_partial:
             continue
         parts = [_skeleton(part) for part in own.split()]

@@ -34,6 +34,7 @@ from canonym.corpus.coref import (
     SURE_SCORE,
     containers,
     initials,
+    mixed_case_acronym_shape,
     resolve_acronyms,
     resolve_aliases,
     resolve_by_container_after,
@@ -58,7 +59,7 @@ from canonym.corpus.finder import (
     without_part_numbers,
 )
 from canonym.corpus.mentions import Mention, mentions_frame
-from canonym.corpus.nil import cluster_unknown
+from canonym.corpus.nil import cluster_unknown, unknown_name_key
 from canonym.corpus.typing import (
     COMPASS_WORDS,
     GROUP_OPENERS,
@@ -792,7 +793,7 @@ class Tagger:
             # a word in capitals or an unknown word opening a line is no name elsewhere. Keyed
             # as a name, not as an acronym, so that it meets the place in the story.
             return Decision(span, None, "LOC", partial, nil_key=span.surface.title())
-        if how == _DROP and " " not in span.surface and _capital_count(span.surface) >= 2 and (_written_as_mixed_case_acronym(span.surface) or f"({span.surface})" in text):
+        if how == _DROP and " " not in span.surface and _capital_count(span.surface) >= 2 and ((mixed_case_acronym_shape(span.surface) and not span.surface.isupper()) or f"({span.surface})" in text):
             # "Puntland Defence Forces (PDF)", "Tanzim Hurras al-Din (HaD)": a word written as
             # an acronym that the document defines is kept for its definition (see
             # resolve_acronyms), and so is one that no word is written as ("HaD" in a list of
@@ -1230,7 +1231,7 @@ class Tagger:
         """The normalized key of an unknown name (its folded form when it has no name key)."""
         key = self._keys.get(name)
         if key is None:
-            key = bounded(self._keys)[name] = name_key(name) or fold(name)
+            key = bounded(self._keys)[name] = unknown_name_key(name)
         return key
 
     def _ambiguous_type(self, match: Match, default: str = "PER") -> str:
@@ -1668,12 +1669,6 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
 
 #: A dateline's place in capitals and a comma at the start of a line ("GAROWE, ").
 _DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'’-]*, \Z")
-
-
-def _written_as_mixed_case_acronym(surface: str) -> bool:
-    """Whether a word is written as an acronym that keeps small letters ("HaD", "MoI"),
-    as no word is: a short run of letters with a capital inside."""
-    return 2 <= len(surface) <= 6 and surface.isalpha() and not surface.isupper() and _capital_count(surface[1:]) >= 1
 
 
 def _is_dateline_place(text: str, span: Span) -> bool:
