@@ -886,3 +886,17 @@ def test_consonants_of_another_script_do_not_carry_a_name_its_own_script_spells_
     # Where the entity has no spelling in the query's script, its consonants still meet.
     match = resolver.resolve("Qasem Solaimani")
     assert match is not None and match.entity_id == "qs"
+
+
+def test_a_known_name_of_given_names_is_not_a_longer_name_with_a_surname_after(tmp_path: Path) -> None:
+    # "Amin" opens two people's names only, not the three a common given name needs; after
+    # a common first given name that is enough: "Mohamed-Amine Zeroual" is not the listed
+    # "Muhammad Amin", whose family name he does not bear.
+    rows = [("QDi.002", "Muhammad Amin")] + [(f"m{i}", f"Muhammad {s}") for i, s in enumerate(["Nur", "Farah", "Omar"])]
+    rows += [("a1", "Amin Nur Farah"), ("a2", "Amin Omar Said")]
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\ttype\n" + "".join(f"{i}\t{n}\tPER\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    assert resolver.resolve("Mohamed-Amine Zeroual") is None, resolver.explain("Mohamed-Amine Zeroual")
+    match = resolver.resolve("Mohammed Amin")
+    assert match is not None and match.entity_id == "QDi.002"

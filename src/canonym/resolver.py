@@ -1381,7 +1381,11 @@ class Resolver:
 
     def _partial_owners(self, query: _Query, type: str | None) -> Sequence[int]:
         key = " ".join(k for k in query.keys)
-        owners = self.index.partial.get(key, ())
+        owners: Sequence[int] = self.index.partial.get(key, ())
+        if owners and query.parts.acronym and len(key) <= 3:
+            # Three capitals are an acronym before a surname: "ISI" is an agency's or a
+            # group's, not "Ciise" (Isa) of a Somali name.
+            owners = [e for e in owners if self.index.entities[e].type != "PER"]
         if type is not None:
             return [e for e in owners if self.index.entities[e].type == type]
         return owners
@@ -1833,7 +1837,7 @@ class Resolver:
                 and all(len(prepared.given_name(k)) >= 2 for k in keys[1:-1])
             )
         shorter = min(keys, known, key=len)
-        if len(shorter) < 2 or not all(len(prepared.given_name(k)) >= COMMON_GIVEN_NAME for k in shorter):
+        if len(shorter) < 2 or len(prepared.given_name(shorter[0])) < COMMON_GIVEN_NAME or not all(len(prepared.given_name(k)) >= 2 for k in shorter[1:]):
             return False
         if part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF:
             return True

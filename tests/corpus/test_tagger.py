@@ -1336,3 +1336,52 @@ def test_an_acronym_that_is_also_a_word_is_taken_where_the_document_defines_it(t
     ], found
     # Undefined, the word is no name.
     assert [m.surface for m in tagger.tag("He had sent a PDF file to Baghdad.", "d")] == ["Baghdad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A clause before the words that give a name: a convert's new name, a group's usage,
+        # a nickname among friends.
+        ('The court named Leonie F., a German convert who, investigators say, had taken the name "Umm Safiya."', ["Leonie F.", "Umm Safiya"]),
+        ("Abdul Haq, who is listed under the name Memetiming Memeti and who is usually called Abdulhaq al-Turkistani, spoke.", ["Abdul Haq", "Abdulhaq al-Turkistani"]),
+        ('Yassine Zerhouni, known to friends as "Momo," was the youngest.', ["Yassine Zerhouni", "Momo"]),
+    ],
+)
+def test_aliases_given_after_a_clause(tagger: Tagger, text: str, names: list[str]) -> None:
+    found = clusters(tagger, text)
+    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+
+
+def test_a_name_in_a_heading_in_capitals_is_the_name_the_document_writes_elsewhere(tagger: Tagger) -> None:
+    # Capitals mark every word of a hearing's heading; the witness named in the text is named there too.
+    text = (
+        "The subcommittee heard Helen Marchetti of the Institute for Frontier Studies.\n\n"
+        "STATEMENT OF HELEN MARCHETTI, PH.D., SENIOR FELLOW, INSTITUTE FOR FRONTIER STUDIES\n\n"
+        "Ms. MARCHETTI. Thank you."
+    )
+    found = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d")]
+    assert ("HELEN MARCHETTI", "NIL:helen-marchetti") in found, found
+    assert ("INSTITUTE FOR FRONTIER STUDIES", "NIL:institute-for-frontier-studies") in found, found
+    # A heading's words alone stay unnamed.
+    assert all("STATEMENT" not in surface for surface, _ in found), found
+
+
+def test_a_surname_that_only_respells_a_company_is_the_person_of_the_document(tagger: Tagger) -> None:
+    # "Tallis" shares Thales's key; the witness bears it as written. A nisba does not:
+    # "Huthi" after "Abdul-Malik al-Huthi" is still the movement.
+    assert entities(tagger, "The witness Owen Tallis testified. Tallis said the cell was small.")["Tallis"] is None
+    found = entities(tagger, "Abdul-Malik al-Huthi spoke. The Huthi leadership agreed.")
+    assert found["Huthi"] == "houthis", found
+
+
+def test_isi_is_the_agency_or_the_group_the_document_speaks_of(tagger: Tagger) -> None:
+    assert entities(tagger, "In Lahore, officials blamed Pakistan's ISI for the attack. The ISI denied it.")["ISI"] == "inter-services-intelligence"
+    found = spans(tagger, "The Islamic State of Iraq, or ISI, grew. ISI later became ISIS.")
+    assert [entity for surface, entity, _ in found if surface == "ISI"] == ["islamic-state-of-iraq", "islamic-state-of-iraq"], found
+
+
+def test_a_listed_name_of_given_names_and_a_surname_more_is_another_person(tagger: Tagger) -> None:
+    # The UN lists "Mohamed Hassan" as an alias; a strike's "Mohamed Hassan Cabdulle" is someone else.
+    found = spans(tagger, "The strike killed Mohamed Hassan Cabdulle near Jilib.")
+    assert ("Mohamed Hassan Cabdulle", None, "nil") in found, found

@@ -51,6 +51,13 @@ def _keys(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _plain_keys(name: str) -> frozenset[str]:
+    """Keys of the parts written without an article: "Tallis" of "Owen Tallis", not "Huthi" of "al-Huthi"."""
+    parts = parse_name(name)
+    return frozenset(token_key(t) for t, articled in zip(parts.tokens, parts.articled, strict=False) if not articled and t not in CONNECTORS)
+
+
+@lru_cache(maxsize=65536)
 def _fathers(name: str) -> frozenset[str]:
     """Keys of the parts after "bin", "ould" ...: "Salman" in "Khalid bin Salman" is his father."""
     tokens = parse_name(name).tokens
@@ -432,6 +439,15 @@ def _fitting(
         # A group's name that is also a family name ("Huthi" for the movement, "al-Huthi"
         # for its leaders) is not taken by a person of the document.
         own = match.entity.id
+        if match.method in ("key", "fuzzy") and wanted:
+            # Unless the group's name is only respelt so and a person bears it as a surname,
+            # not as a nisba: "Tallis" after "Owen Tallis" is the witness, not the Thales
+            # company; "Huthi" after "Abdul-Malik al-Huthi" is still the movement.
+            bearers = [
+                a for a in anchors if a.person and wanted <= a.keys and a.position != position and wanted <= _plain_keys(a.decision.span.surface)
+            ]
+            if bearers:
+                return bearers
         return [a for a in anchors if a.entity_id == own and a.position != position]
     if not wanted:
         return []
@@ -595,7 +611,10 @@ _ALSO_KNOWN_AS = re.compile(
     # "a Saudi national also known as", "whose name is also recorded as", "which also trades
     # as"; a UN list reference before them: "Yusuf Hiiraale (QDi.474), also known as"
     r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
-    r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ )?as"
+    r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ |to (?:his |her |their )?[a-z]+ )?as"
+    # "who is usually called", "who had taken the name": a clause of a few words before them
+    r"|(?:and )?(?:who (?:is|was) )?(?:usually|often|commonly|generally|simply|widely|locally) called"
+    r"|[^.;\n\"“]{0,70}? (?:took|taken|adopted|assumed|takes|adopts) the (?:name|kunya|alias|nom de guerre|pseudonym)"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written|recorded|listed|registered)(?: as)?|(?:also )?trad(?:es|ed|ing) (?:as|under)"
     r"|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
@@ -608,7 +627,7 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely |in [a-z]+ )?as|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely |in [a-z]+ |to [a-z ]+)?as| called | the name |also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
@@ -616,7 +635,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
-    "known as", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
+    "known as", "known to ", " called ", " the name ", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),

@@ -271,7 +271,11 @@ class Tagger:
     def _tag_document(self, text: str, doc_id: str, known: list[Span]) -> list[Mention]:
         """Mentions of one document, given its gazetteer spans (:meth:`NameFinder.scan`)."""
         decide = self._decide
-        decisions = [d for span in self._spans(text, known) if (d := decide(text, span)) is not None]
+        spans = self._spans(text, known)
+        decided = [decide(text, span) for span in spans]
+        decisions = [d for d in decided if d is not None]
+        if len(decisions) < len(decided):
+            decisions = _names_again_in_dropped(spans, decided, decisions)
         if " (" in text:
             decisions = resolve_translations(text, resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names)))
             decisions = resolve_kunyas_in_parentheses(text, decisions)
@@ -674,6 +678,16 @@ class Tagger:
             # A known person's name and a surname more, written on: a longer name of another
             # ("Hafiz Saeed Khan", the first ISKP emir, is not Hafiz Saeed and a Khan).
             last = inside[-1]
+            if len(inside) == 1 and self._known_type(head) == "PER":
+                # So is a known name of given names only and an unknown part after it:
+                # "Mohamed Hassan Cabdulle" is not the listed "Mohamed Hassan".
+                rest = fold(text[head.end : shape.end]).split()
+                return (
+                    len(rest) == 1
+                    and self._may_be_name_part(rest[0])
+                    and rest[0] not in self._given_names
+                    and all(w in self._given_names for w in fold(head.surface).split())
+                )
             return (
                 len(inside) == 2
                 and last.end == shape.end
@@ -1922,6 +1936,37 @@ STOP_WORDS = frozenset(
 _TITLE_LINE = 160
 _SEPARATOR = re.compile(r" [|•·–—-] ")
 _SEPARATOR_CHARACTERS = " |•·–—-"
+
+
+def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:
+    """Unknown names of the document again inside the capitalised runs it dropped: a
+    heading in capitals or in title case ("STATEMENT OF HELEN MARCHETTI, PH.D.", "Rear Adm.
+    Douglas Farrier Hold a Press Briefing") is no evidence of a name, but a name the
+    document writes as one elsewhere is one there too."""
+    named: dict[str, Decision] = {}
+    for decision in decisions:
+        surface = decision.span.surface
+        if decision.match is None and not decision.anchor_only and decision.type and " " in surface:
+            named.setdefault(" ".join(surface.lower().split()), decision)
+    if not named:
+        return decisions
+    found: list[Decision] = []
+    for span, made in zip(spans, decided, strict=True):
+        if made is not None or " " not in span.surface:
+            continue
+        lowered = span.surface.lower()
+        for name, source in named.items():
+            if name.rsplit(" ", 1)[-1] not in lowered:
+                continue
+            hit = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", lowered)
+            if hit is not None:
+                start = span.start + hit.start()
+                inner = Span(start, span.start + hit.end(), span.surface[hit.start() : hit.end()], False)
+                found.append(replace(source, span=inner))
+                break
+    if not found:
+        return decisions
+    return sorted(decisions + found, key=lambda d: d.span.start)
 
 
 def _is_title_case_segment(text: str, start: int, end: int) -> bool:
