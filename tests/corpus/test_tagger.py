@@ -1385,3 +1385,18 @@ def test_a_listed_name_of_given_names_and_a_surname_more_is_another_person(tagge
     # The UN lists "Mohamed Hassan" as an alias; a strike's "Mohamed Hassan Cabdulle" is someone else.
     found = spans(tagger, "The strike killed Mohamed Hassan Cabdulle near Jilib.")
     assert ("Mohamed Hassan Cabdulle", None, "nil") in found, found
+
+
+def test_the_polices_alias_gives_one_suspect_one_alias(tagger: Tagger) -> None:
+    found = clusters(tagger, "Police said the suspects, identified as Javed Baloch alias Shoaib and Rehmat Ali Kalmati, were arrested.")
+    assert found["Shoaib"] == found["Javed Baloch"] != found["Rehmat Ali Kalmati"], found
+
+
+def test_a_known_groups_name_after_a_word_for_group_is_the_documents_own_group(tagger: Tagger) -> None:
+    # Tajikistan's Jamaat Ansarullah, also rendered from Tajik; its short name is not the Houthis'.
+    text = "Jamaat Ansarullah – sometimes rendered Jamoat Ansorulloh from Tajik – was founded in 2010. Later Ansarullah members fled north."
+    found = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d")]
+    assert {cluster for _, cluster in found} == {"NIL:jamaat-ansarullah"}, found
+    # A document that names the Houthis otherwise means them.
+    found = entities(tagger, "Jamaat Ansarullah is Tajik. In Yemen, the Houthis, or Ansarullah, fired missiles.")
+    assert found["Ansarullah"] == "houthis", found

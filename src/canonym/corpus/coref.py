@@ -219,6 +219,36 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
+def resolve_names_after_group_openers(decisions: list[Decision]) -> list[Decision]:
+    """A known group's name that the document gives, after an Arabic word for a group, to an
+    unknown group of its own is that group's short name: "Ansarullah" after "Jamaat
+    Ansarullah" (Tajikistan's) is not the Houthis' Ansarullah, unless the document names the
+    known group otherwise too."""
+    opened: dict[str, Decision] = {}
+    for decision in decisions:
+        if decision.match is None and decision.type == "ORG" and decision.nil_key is None:
+            words = fold(decision.span.surface).split()
+            if len(words) >= 2 and words[0] in GROUP_OPENERS:
+                opened.setdefault(" ".join(words[1:]), decision)
+    if not opened:
+        return decisions
+    sought = {
+        i: opened[folded]
+        for i, d in enumerate(decisions)
+        if _is_known(d) and d.type == "ORG" and (folded := fold(d.span.surface)) in opened
+    }
+    if not sought:
+        return decisions
+    shortened = {decisions[i].match.entity.id for i in sought}  # type: ignore[union-attr]
+    # A known group the document names by another name too is the one meant.
+    named = {d.match.entity.id for i, d in enumerate(decisions) if i not in sought and _is_known(d)}  # type: ignore[union-attr]
+    out = list(decisions)
+    for i, group in sought.items():
+        if decisions[i].match.entity.id in shortened - named:  # type: ignore[union-attr]
+            out[i] = _adopt(decisions[i], group)
+    return out
+
+
 def resolve_unqualified_bodies(decisions: list[Decision]) -> list[Decision]:
     """An unknown body's name that ends a fuller one written before it in the document, after
     a word or two of its country, is that body: "the Defence Ministry" after "the Russian Defence Ministry",
@@ -610,11 +640,12 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 _ALSO_KNOWN_AS = re.compile(
     # "a Saudi national also known as", "whose name is also recorded as", "which also trades
     # as"; a UN list reference before them: "Yusuf Hiiraale (QDi.474), also known as"
-    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
+    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;–—]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
     r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ |to (?:his |her |their )?[a-z]+ )?as"
     # "who is usually called", "who had taken the name": a clause of a few words before them
     r"|(?:and )?(?:who (?:is|was) )?(?:usually|often|commonly|generally|simply|widely|locally) called"
     r"|[^.;\n\"“]{0,70}? (?:took|taken|adopted|assumed|takes|adopts) the (?:name|kunya|alias|nom de guerre|pseudonym)"
+    r"|(?:also |sometimes |often )?rendered(?: as)?"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written|recorded|listed|registered)(?: as)?|(?:also )?trad(?:es|ed|ing) (?:as|under)"
     r"|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
@@ -627,7 +658,7 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely |in [a-z]+ |to [a-z ]+)?as| called | the name |also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely |in [a-z]+ |to [a-z ]+)?as| called | the name |rendered|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
@@ -635,7 +666,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
-    "known as", "known to ", " called ", " the name ", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
+    "known as", "known to ", " called ", " the name ", "rendered", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
@@ -715,8 +746,11 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
                 continue
             if _PLURAL_ALIASES.search(said.group()):
                 commas.add(j)
-            # "also known as Abu Muslim al-Tajiki and Shams Kulobi": a second alias after "and".
-            named.add(j)
+            # "also known as Abu Muslim al-Tajiki and Shams Kulobi": a second alias after "and";
+            # not after the police's "alias", which gives each suspect one ("Javed Baloch alias
+            # Shoaib and Rehmat Ali Kalmati" are two men).
+            if _SUSPECTS_ALIAS.fullmatch(said.group()) is None:
+                named.add(j)
         listed.update((i, j))
         if "quality a.k.a" in gap or "\na.k.a: (1)" in gap or ". a.k.a: (1)" in gap:
             # The UN list's aliases are the entry's, after fields that may name places
@@ -756,6 +790,8 @@ _LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
 #: What parts the quoted names of a list, whatever opened it: '"Abu Maryam" and "T. Hamdan"'.
 _QUOTED_LIST_GAP = re.compile(r"[\"”’]?(?:, |,? and |,? or |; )[\"“‘]")
 #: The words that give a person's alias, not a group's or place's other name.
+#: The bare "alias" or "@" between a suspect's name and his one alias.
+_SUSPECTS_ALIAS = re.compile(r"\s*,?\s*(?:alias|@)\s*[\"“'‘]?", re.IGNORECASE)
 _PERSONS_ALIAS = re.compile(r"\balias\b| @ |\ba/k/a\b|\ba\.k\.a\b", re.IGNORECASE)
 #: A plural in the words before an alias: more than one follows.
 _PLURAL_ALIASES = re.compile(r"\b(?:aliases|names|kunyas|pseudonyms|nicknames|noms de guerre|code ?names)\b", re.IGNORECASE)

@@ -42,6 +42,7 @@ from canonym.corpus.coref import (
     resolve_known_acronyms_named,
     resolve_kunyas_in_parentheses,
     resolve_name_fields,
+    resolve_names_after_group_openers,
     resolve_opening_words,
     resolve_partials,
     resolve_translations,
@@ -282,7 +283,7 @@ class Tagger:
         decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
-        partials = resolve_unqualified_bodies(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))
+        partials = resolve_unqualified_bodies(resolve_names_after_group_openers(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions)))))))
         gazetteer = self.resolver.gazetteer
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer))
         mention = self._mention
