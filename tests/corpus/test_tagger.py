@@ -1400,3 +1400,15 @@ def test_a_known_groups_name_after_a_word_for_group_is_the_documents_own_group(t
     # A document that names the Houthis otherwise means them.
     found = entities(tagger, "Jamaat Ansarullah is Tajik. In Yemen, the Houthis, or Ansarullah, fired missiles.")
     assert found["Ansarullah"] == "houthis", found
+
+
+def test_a_suspect_named_by_given_name_and_initial_is_his_own_person(tagger: Tagger) -> None:
+    # German and Dutch courts withhold surnames: no known Mohammed, no Tariq Saleh by a fuzzy score.
+    text = (
+        'One driver, 23-year-old Mohammed A., alias "Abu Hamza al-Almani," is under investigation. '
+        'Tarik S. was charged. The court found that Soufiane El H., who called himself "Aboe Hafsa al-Hollandi" online, had scouted targets.'
+    )
+    found = {m.surface: (m.entity_id, m.cluster_id) for m in tagger.tag(text, "d")}
+    assert found["Mohammed A."][0] is None and found["Tarik S."][0] is None, found
+    assert found["Mohammed A."][1] == found["Abu Hamza al-Almani"][1], found
+    assert found["Soufiane El H."][1] == found["Aboe Hafsa al-Hollandi"][1], found

@@ -644,6 +644,7 @@ _ALSO_KNOWN_AS = re.compile(
     r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ |to (?:his |her |their )?[a-z]+ )?as"
     # "who is usually called", "who had taken the name": a clause of a few words before them
     r"|(?:and )?(?:who (?:is|was) )?(?:usually|often|commonly|generally|simply|widely|locally) called"
+    r"|(?:who )?call(?:s|ed|ing) (?:himself|herself|itself|themselves)"
     r"|[^.;\n\"“]{0,70}? (?:took|taken|adopted|assumed|takes|adopts) the (?:name|kunya|alias|nom de guerre|pseudonym)"
     r"|(?:also |sometimes |often )?rendered(?: as)?"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written|recorded|listed|registered)(?: as)?|(?:also )?trad(?:es|ed|ing) (?:as|under)"
@@ -658,7 +659,7 @@ _ALSO_KNOWN_AS = re.compile(
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
-    r"known (?:locally |widely |in [a-z]+ |to [a-z ]+)?as| called | the name |rendered|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
+    r"known (?:locally |widely |in [a-z]+ |to [a-z ]+)?as| called | the name |rendered|call(?:s|ed|ing) (?:him|her|it|them)sel|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:goes|went|known) by the|under the names?|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
@@ -666,7 +667,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
 #: few microseconds, where the regex search over a document took tens.
 _ALSO_KNOWN_AS_HINTS = (
-    "known as", "known to ", " called ", " the name ", "rendered", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
+    "known as", "known to ", " called ", "calling ", "calls ", " the name ", "rendered", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "goes by the", "went by the", "known by the", "under the name",
     *(f"{script.lower()}:" for script in _SCRIPTS),
