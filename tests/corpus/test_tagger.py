@@ -1412,3 +1412,10 @@ def test_a_suspect_named_by_given_name_and_initial_is_his_own_person(tagger: Tag
     assert found["Mohammed A."][0] is None and found["Tarik S."][0] is None, found
     assert found["Mohammed A."][1] == found["Abu Hamza al-Almani"][1], found
     assert found["Soufiane El H."][1] == found["Aboe Hafsa al-Hollandi"][1], found
+
+
+def test_an_islamic_state_branch_written_with_in(tagger: Tagger) -> None:
+    text = "A podcast guest said the Islamic State in Khorasan, like the Islamic State in Mozambique, recruits online."
+    found = entities(tagger, text)
+    assert found.get("Islamic State in Khorasan") == "islamic-state-khorasan-province", found
+    assert found.get("Islamic State in Mozambique") == "islamic-state-mozambique-province", found
