@@ -1419,3 +1419,30 @@ def test_an_islamic_state_branch_written_with_in(tagger: Tagger) -> None:
     found = entities(tagger, text)
     assert found.get("Islamic State in Khorasan") == "islamic-state-khorasan-province", found
     assert found.get("Islamic State in Mozambique") == "islamic-state-mozambique-province", found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A nickname in quotes right after a person's name, and a kunya after an honorific.
+        ('Among them were Sarhane Fakhet and Jamal Ahmidan, "El Chino," who died in Leganés.', ["Jamal Ahmidan", "El Chino"]),
+        ("Investigators found that Ben Khelifa, known to the faithful as 'Sheikh Abu Ishaq', had praised ISIS.", ["Ben Khelifa", "Abu Ishaq"]),
+    ],
+)
+def test_nicknames_in_quotes_and_after_an_honorific(tagger: Tagger, text: str, names: list[str]) -> None:
+    found = clusters(tagger, text)
+    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+
+
+def test_a_quote_after_a_name_or_a_titled_alias_after_a_place_gives_no_alias(tagger: Tagger) -> None:
+    found = clusters(tagger, 'The minister, Ahmad Khalid, "Damascus is safe," he said.')
+    assert found["Ahmad Khalid"] != found["Damascus"], found
+    found = entities(tagger, 'He paid a Hizballah official in Beirut known as "Hajj Kamel."')
+    assert found["Beirut"] == "beirut" and found.get("Kamel") != "beirut", found
+
+
+def test_a_quoted_name_leaves_its_quotation_marks_out_and_uzbek_letters_in(tagger: Tagger) -> None:
+    text = "The ‘Islamic State’ and the 'Islamic State' said so. Tohir Yo‘ldosh and G‘ulom Karimov met. Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri."
+    found = [m.surface for m in tagger.tag(text, "d")]
+    assert found[:4] == ["Islamic State", "Islamic State", "Tohir Yo‘ldosh", "G‘ulom Karimov"], found
+    assert "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri" in found, found

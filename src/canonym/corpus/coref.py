@@ -641,7 +641,7 @@ _ALSO_KNOWN_AS = re.compile(
     # "a Saudi national also known as", "whose name is also recorded as", "which also trades
     # as"; a UN list reference before them: "Yusuf Hiiraale (QDi.474), also known as"
     r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;–—]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
-    r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ |to (?:his |her |their )?[a-z]+ )?as"
+    r"(?:(?:also |better |locally |widely |commonly |popularly )?known (?:locally |widely |in [a-z]+ |to (?:[a-z]+ ){1,2})?as"
     # "who is usually called", "who had taken the name": a clause of a few words before them
     r"|(?:and )?(?:who (?:is|was) )?(?:usually|often|commonly|generally|simply|widely|locally) called"
     r"|(?:who )?call(?:s|ed|ing) (?:himself|herself|itself|themselves)"
@@ -652,7 +652,7 @@ _ALSO_KNOWN_AS = re.compile(
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
-    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?"
+    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana) )?"
     rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
     rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
@@ -710,7 +710,8 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     as Y") is the entity of that other name. A known alias keeps its entity: a kunya such as
     "Abu Ahmad al-Shami" is borne by many, and the gazetteer knows one of them."""
     lowered = text.lower()
-    if not any(hint in lowered for hint in _ALSO_KNOWN_AS_HINTS) or _ALSO_KNOWN_AS_WORDS.search(text) is None:
+    nicknamed = ', "' in text or ", “" in text
+    if not nicknamed and (not any(hint in lowered for hint in _ALSO_KNOWN_AS_HINTS) or _ALSO_KNOWN_AS_WORDS.search(text) is None):
         return decisions
     out = list(decisions)
     # Words kept only if a fuller mention anchors them stand between no two names: the
@@ -744,7 +745,12 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         else:
             said = _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
             if said is None:
+                if nicknamed and gap in (', "', ", “") and first.type == "PER" and not _is_known(second) and _CLOSING_QUOTE.match(text, second.span.end):
+                    # A nickname in quotes after a person's name: 'Jamal Ahmidan, "El Chino,"'.
+                    out[j] = _adopt(second, first)
                 continue
+            if said.group("title") and first.type != "PER":
+                continue  # "an official in Beirut known as 'Hajj Kamel'": a man's, not the city's
             if _PLURAL_ALIASES.search(said.group()):
                 commas.add(j)
             # "also known as Abu Muslim al-Tajiki and Shams Kulobi": a second alias after "and";
@@ -791,6 +797,8 @@ _LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
 #: What parts the quoted names of a list, whatever opened it: '"Abu Maryam" and "T. Hamdan"'.
 _QUOTED_LIST_GAP = re.compile(r"[\"”’]?(?:, |,? and |,? or |; )[\"“‘]")
 #: The words that give a person's alias, not a group's or place's other name.
+#: A closing quotation mark right after a name, a comma or full stop inside it allowed.
+_CLOSING_QUOTE = re.compile(r"[,.]?[\"”]")
 #: The bare "alias" or "@" between a suspect's name and his one alias.
 _SUSPECTS_ALIAS = re.compile(r"\s*,?\s*(?:alias|@)\s*[\"“'‘]?", re.IGNORECASE)
 _PERSONS_ALIAS = re.compile(r"\balias\b| @ |\ba/k/a\b|\ba\.k\.a\b", re.IGNORECASE)

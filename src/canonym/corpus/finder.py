@@ -53,8 +53,8 @@ _SYLLABLE = (
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
-    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’`]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’`]*|{_SYLLABLE})*)"
+    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
 )
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or
 #: quotation mark ("Abu Bakr Ibn Muhammad Ibn 'Ali", "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri"),
@@ -97,8 +97,8 @@ _SEQUENCE = re.compile(
 )
 #: _WORD after its first character, when that is a capital (or, after an ayn, its capital).
 _WORD_TAIL = (
-    rf"[\w'’`]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?"
-    rf"['’‘\u02be\u02bf]?{_CAP}[\w'’`]*|{_SYLLABLE})*"
+    rf"[\w'’‘`]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?"
+    rf"['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*"
 )
 #: The matches of _SEQUENCE that start at a capital, an ayn or an Arabic letter (all but
 #: those that open with a particle, "al-Baghdadi": see _particle_start). The first character
@@ -428,6 +428,8 @@ class NameFinder:
             if text.startswith(".", end):
                 end = end + 1 if pattern in self._dotted else _extend_initialism(text, end)
             surface = text[start:end]
+            if surface[0] in _OPENING_QUOTES:
+                start, surface = _unquoted(text, start, end, surface)
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
             if accepted is None:
@@ -530,6 +532,8 @@ class NameFinder:
                     titles.extend((base + a, base + b) for a, b in cut)
                 for start, stop, modifier, surface in pieces:
                     start += base
+                    if surface[0] in _OPENING_QUOTES:
+                        start, surface = _unquoted(text, start, base + stop, surface)
                     if start >= next_inverted:
                         inverted_end, next_inverted = _take_inverted(text, upcoming, start, spans)
                     spans.append(_tuple_new(Span, (start, base + stop, surface, False, modifier)))
@@ -876,6 +880,18 @@ def _partial_surfaces(alias: str) -> list[str]:
 
 #: A capitalised abbreviation of two to five letters with its dot at the end of an alias.
 _ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}\.$")
+
+
+#: Marks that may open a name as an ayn does ("‘Ali") or quote it ("the ‘Islamic State’").
+_OPENING_QUOTES = "‘'"
+
+
+def _unquoted(text: str, start: int, end: int, surface: str) -> tuple[int, str]:
+    """A name's start and surface without the opening quotation mark that a closing one
+    answers right after it ("the ‘Islamic State’"); an ayn's mark stays ("‘Ali al-Badri")."""
+    if text.startswith(("’", "'"), end):
+        return start + 1, surface[1:]
+    return start, surface
 
 
 def _extend_initialism(text: str, end: int) -> int:
