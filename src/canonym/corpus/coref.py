@@ -344,7 +344,9 @@ def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
             # Most decisions: a name the gazetteer decided. The three tests below, given that.
             if _needs_anchor(decision):
                 seeking.append(position)
-            if not decision.partial and match.entity is not None and match.score >= SURE_SCORE * 0.9:
+            if match.entity is not None and match.score >= SURE_SCORE * 0.9 and (not decision.partial or match.entity.type != "PER"):
+                # A group's or place's one sure word anchors too ("AQAP" for "Ansar al-Sharia");
+                # a person's one name part is no fuller mention of anyone.
                 anchoring.append(position)
             continue
         if _needs_anchor(decision) or _is_short_unknown(decision) or _is_unknown_word(decision):
@@ -478,7 +480,8 @@ def _fitting(
             ]
             if bearers:
                 return bearers
-        return [a for a in anchors if a.entity_id == own and a.position != position]
+        # The same word elsewhere is no fuller mention: "Aman" is no anchor of "Aman".
+        return [a for a in anchors if a.entity_id == own and a.position != position and a.decision.span.surface != decision.span.surface]
     if not wanted:
         return []
     sure = (

@@ -1948,16 +1948,25 @@ _SEPARATOR = re.compile(r" [|•·–—-] ")
 _SEPARATOR_CHARACTERS = " |•·–—-"
 
 
+#: The head nouns that a force's name may be written without ("the Security Belt").
+_FORCE_HEADS = frozenset(["forces", "force", "brigades", "brigade", "units", "battalion", "battalions"])
+
+
 def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:
     """Unknown names of the document again inside the capitalised runs it dropped: a
     heading in capitals or in title case ("STATEMENT OF HELEN MARCHETTI, PH.D.", "Rear Adm.
     Douglas Farrier Hold a Press Briefing") is no evidence of a name, but a name the
-    document writes as one elsewhere is one there too."""
+    document writes as one elsewhere is one there too. So is a force's name without its head
+    noun, of ordinary words that alone name nothing ("Security Belt" after "Security Belt
+    Forces")."""
     named: dict[str, Decision] = {}
     for decision in decisions:
         surface = decision.span.surface
         if decision.match is None and not decision.anchor_only and decision.type and " " in surface:
-            named.setdefault(" ".join(surface.lower().split()), decision)
+            words = surface.lower().split()
+            named.setdefault(" ".join(words), decision)
+            if decision.type == "ORG" and len(words) >= 3 and words[-1] in _FORCE_HEADS:
+                named.setdefault(" ".join(words[:-1]), decision)
     if not named:
         return decisions
     found: list[Decision] = []
@@ -1972,7 +1981,7 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
             if hit is not None:
                 start = span.start + hit.start()
                 inner = Span(start, span.start + hit.end(), span.surface[hit.start() : hit.end()], False)
-                found.append(replace(source, span=inner))
+                found.append(replace(source, span=inner, nil_key=source.nil_key or source.span.surface))
                 break
     if not found:
         return decisions
