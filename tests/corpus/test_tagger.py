@@ -1463,3 +1463,9 @@ def test_a_groups_acronym_anchors_a_name_that_several_groups_bear(tagger: Tagger
 def test_a_forces_name_without_its_head_noun_is_that_force(tagger: Tagger) -> None:
     found = clusters(tagger, "The Security Belt Forces deployed in Aden. Later the Security Belt withdrew.")
     assert found["Security Belt"] == found["Security Belt Forces"], found
+
+
+def test_an_ambiguous_name_is_the_whole_that_a_named_part_belongs_to(tagger: Tagger) -> None:
+    # Saraya al-Quds is the Palestinian Islamic Jihad's armed wing, not Egyptian Islamic Jihad's.
+    text = "Jamil Al-Amouri, a fighter from Saraya Al-Quds, the military wing of the Islamic Jihad movement, gathered men."
+    assert entities(tagger, text)["Islamic Jihad"] == "palestinian-islamic-jihad"

@@ -552,12 +552,15 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     if not pending:
         return decisions
     named = {d.match.entity.id for d in decisions if _is_sure(d)}  # type: ignore[union-attr]
+    # What the named entities are part of: "Islamic Jihad" after "Saraya al-Quds, the military
+    # wing of ..." is the Palestinian group the brigades belong to, not Egypt's.
+    wholes = {c for e in named for c in containers(e, gazetteer)}
     out = list(decisions)
     for position, candidates in pending:
         decision = decisions[position]
         fitting = [
             c for c in candidates if gazetteer[c].type != "PER" and not named.isdisjoint(containers(c, gazetteer))
-        ]
+        ] or [c for c in candidates if c in wholes and gazetteer[c].type != "PER"]
         if len(fitting) == 1:
             entity = gazetteer[fitting[0]]
             match = Match(decision.span.surface, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
