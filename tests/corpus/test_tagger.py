@@ -1469,3 +1469,14 @@ def test_an_ambiguous_name_is_the_whole_that_a_named_part_belongs_to(tagger: Tag
     # Saraya al-Quds is the Palestinian Islamic Jihad's armed wing, not Egyptian Islamic Jihad's.
     text = "Jamil Al-Amouri, a fighter from Saraya Al-Quds, the military wing of the Islamic Jihad movement, gathered men."
     assert entities(tagger, text)["Islamic Jihad"] == "palestinian-islamic-jihad"
+
+
+def test_an_honorific_between_a_given_name_and_the_fathers_is_part_of_the_name(tagger: Tagger) -> None:
+    text = (
+        "Ansarul Islam was founded by Ibrahim Malam Dicko in 2016. Dicko died in 2017. "
+        "Abdikarim Sheikh Muse met Mohamed Haji Abdinur. Emir Sheikh Tamim bin Hamad Al Thani hosted them."
+    )
+    found = entities(tagger, text)
+    assert {"Ibrahim Malam Dicko", "Abdikarim Sheikh Muse", "Mohamed Haji Abdinur"} <= set(found), found
+    assert found["Tamim bin Hamad Al Thani"] == "tamim-bin-hamad-al-thani", found
+    assert clusters(tagger, text)["Dicko"] == "NIL:ibrahim-malam-dicko"

@@ -605,6 +605,10 @@ class NameFinder:
             return [(text.find(words[0], start), text.rfind(words[-1], start, end) + len(words[-1]))], []
         return self._cut_titles(text, [w.span() for w in _TITLE_WORD.finditer(text, start, end)])
 
+    def _may_open_a_name(self, word: str) -> bool:
+        """Whether a folded word may be a given name: no title ("Emir"), place's name or common word."""
+        return word not in self._titles_by_first and word not in self._place_names and word not in _COMMON_WORDS
+
     def _cut_titles(self, text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The pieces between the titles of a run's words (their offsets), and the titles."""
         folded = [_fold_word(text[a:b]) for a, b in words]
@@ -624,11 +628,14 @@ class NameFinder:
                 or (i == 0 and folded[-1] in NAMED_AFTER_HEADS)
                 or folded[-1] in _COMPANY_HEADS
                 or (i and folded[i - 1] in GROUP_OPENERS)
+                or (i == 1 and length == 1 and folded[1] in _NAME_PART_TITLES and len(words) > 2 and self._may_open_a_name(folded[0]))
             ):
                 # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
                 # opens the name of a place or an institution is part of that name, and
                 # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY") or after
-                # the word that opens a group's ("Katibat Imam Ali").
+                # the word that opens a group's ("Katibat Imam Ali"); and an honorific
+                # that Somali and Sahelian names carry between a given name and the
+                # father's ("Hassan Sheikh Mohamud", "Ibrahim Malam Dicko").
                 i += 1
                 continue
             if i > segment:
@@ -641,6 +648,10 @@ class NameFinder:
         return pieces, cut
 
 
+#: Honorifics that names carry as a part of their own between a given name and the
+#: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam").
+_NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam"])
+_COMMON_WORDS = common_words()
 #: The words after the name of a Nigerian district, and "of" before its state.
 _LOCAL_GOVERNMENT_AREA = re.compile(r" Local Government(?: Area)?\b(?: of\b)?| LGA\b(?: of\b)?")
 OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
