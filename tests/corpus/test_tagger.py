@@ -1480,3 +1480,9 @@ def test_an_honorific_between_a_given_name_and_the_fathers_is_part_of_the_name(t
     assert {"Ibrahim Malam Dicko", "Abdikarim Sheikh Muse", "Mohamed Haji Abdinur"} <= set(found), found
     assert found["Tamim bin Hamad Al Thani"] == "tamim-bin-hamad-al-thani", found
     assert clusters(tagger, text)["Dicko"] == "NIL:ibrahim-malam-dicko"
+
+
+def test_a_groups_weak_name_after_a_group_noun_is_the_group(tagger: Tagger) -> None:
+    found = entities(tagger, "The personnel were members of the Russian group Wagner. Les Forces armées maliennes (FAMa) replied.")
+    assert found.get("Wagner") == "wagner-group", found
+    assert found.get("Forces armées maliennes") == "malian-armed-forces", found

@@ -71,6 +71,7 @@ from canonym.corpus.typing import (
     PLACE_PREFIXES,
     ROUTE_NOUNS,
     group_noun_after,
+    group_noun_before,
     is_region_name,
     outlet_noun_after,
     place_noun_after,
@@ -851,12 +852,13 @@ class Tagger:
                     # the name alone does not (a bare given name, a weak alias of another).
                     return Decision(span, titled, "PER", False)
             if anchor_only and (
-                (_is_armed_group(match) and group_noun_after(text, span.end))
+                (_is_armed_group(match) and (group_noun_after(text, span.end) or group_noun_before(text, span.start)))
                 or (match is not None and match.entity is not None and match.entity.kind == "outlet" and outlet_noun_after(text, span.end))
             ):
                 # A capitalised word that names a group alone only when a fuller mention
-                # says so, unless a group noun follows it: "the Wagner group", "Wagner
-                # fighters", and an outlet's noun an outlet's: "the Guardian newspaper".
+                # says so, unless a group noun follows or leads it: "the Wagner group",
+                # "Wagner fighters", "the Russian group Wagner"; and an outlet's noun an
+                # outlet's: "the Guardian newspaper".
                 return Decision(span, match, etype, partial)
             if (
                 etype == "PER"

@@ -123,6 +123,12 @@ def group_noun_after(text: str, end: int) -> bool:
     return _GROUP_NOUN_AFTER.match(text, end) is not None
 
 
+def group_noun_before(text: str, start: int) -> bool:
+    """Whether a lowercase noun of a group comes right before a name starting at ``start``
+    ("the Russian group Wagner")."""
+    return _GROUP_NOUN_BEFORE.search(text[max(0, start - 20) : start]) is not None
+
+
 #: A lowercase noun of an outlet after its name: "the Guardian newspaper".
 _OUTLET_NOUN_AFTER = re.compile(r" (?:newspaper|daily|weekly|website|radio|television|channel|news agency|magazine)\b")
 
