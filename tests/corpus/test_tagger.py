@@ -1486,3 +1486,14 @@ def test_a_groups_weak_name_after_a_group_noun_is_the_group(tagger: Tagger) -> N
     found = entities(tagger, "The personnel were members of the Russian group Wagner. Les Forces armées maliennes (FAMa) replied.")
     assert found.get("Wagner") == "wagner-group", found
     assert found.get("Forces armées maliennes") == "malian-armed-forces", found
+
+
+def test_a_detainee_files_alias_line_is_one_persons_names(tagger: Tagger) -> None:
+    text = (
+        "1. Personal Information:\n\n   JDIMS/NDRC Reference Name: Faris Abdallah Hadi al-Sharabi\n"
+        "   Aliases and Current/True Name: FARIS ABDALLAH HADI AL-SHARABI, ABU HUDHAYFA AL-TAIZZI, FARIS AL-TAIZI, SHUKRI HADI MUQBIL\n"
+        "   Place of Birth: Ta'izz, Yemen (YM)\n"
+    )
+    found = clusters(tagger, text)
+    names = ["FARIS ABDALLAH HADI AL-SHARABI", "ABU HUDHAYFA AL-TAIZZI", "FARIS AL-TAIZI", "SHUKRI HADI MUQBIL"]
+    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found

@@ -726,7 +726,7 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     given: dict[str, Decision] = {}
     # The names of an alias list so far: "Also known as: Hasm; Harakat Sawaed Misr; ...", from
     # the first, right after the label that opens its line.
-    listed: set[int] = {i for i in names if _ALIAS_LIST_LABEL.search(text, max(0, out[i].span.start - 30), out[i].span.start)}
+    listed: set[int] = {i for i in names if _ALIAS_LIST_LABEL.search(text, max(0, out[i].span.start - 60), out[i].span.start)}
     # The names of a list that commas and "and" part, not only semicolons: after a label
     # ("Aliases: A, B, C") or a plural ("who used the aliases A and B").
     commas: set[int] = set(listed)
@@ -795,8 +795,11 @@ def _is_kunya(decision: Decision, before: str) -> bool:
     return fold(decision.span.surface).split()[0] in KUNYA_WORDS or "kunya" in before.lower()
 
 
-#: A line's label before a list of aliases separated by semicolons (or commas).
-_ALIAS_LIST_LABEL = re.compile(r"(?:^|\n)(?:Also known as|A\.k\.a\.?|Aliases|Alias|(?:Other )?names used|Other names):\s*\Z", re.IGNORECASE)
+#: A line's label before a list of aliases separated by semicolons (or commas); a detainee
+#: file's "Aliases and Current/True Name:".
+_ALIAS_LIST_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:Also known as|A\.k\.a\.?|Aliases(?: and [\w/ ]{1,30})?|Alias|(?:Other )?names used|Other names):\s*\Z", re.IGNORECASE
+)
 #: What parts the names of a list that a label or a plural opens (a title cut out of the
 #: next name may follow: "Anwar, Emir Anwar").
 _LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
