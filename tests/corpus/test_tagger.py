@@ -1497,3 +1497,12 @@ def test_a_detainee_files_alias_line_is_one_persons_names(tagger: Tagger) -> Non
     found = clusters(tagger, text)
     names = ["FARIS ABDALLAH HADI AL-SHARABI", "ABU HUDHAYFA AL-TAIZZI", "FARIS AL-TAIZI", "SHUKRI HADI MUQBIL"]
     assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+
+
+def test_a_places_weak_name_is_the_person_who_bears_it_unless_a_place_preposition_says_place(tagger: Tagger) -> None:
+    # "Zahran" is a weak alias of Dhahran; the preacher Zahran Hashim, written two ways, bears it.
+    text = "NTJ leader Zahran Hashim preached there. Some wrote Zahran Hashmi. Zahran's people met. The recruiter brought fighters from Orakzai."
+    found = entities(tagger, text)
+    assert found["Zahran"] is None and clusters(tagger, text)["Zahran"] == clusters(tagger, text)["Zahran Hashim"], found
+    found = entities(tagger, "Shafiqullah Khan Orakzai was listed. He recruited fighters from Orakzai and Kurram.")
+    assert found["Orakzai"] == "orakzai-district", found

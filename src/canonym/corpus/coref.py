@@ -21,7 +21,7 @@ from canonym.gazetteer import Gazetteer
 from canonym.gazetteer.index import CONNECTORS
 from canonym.normalize import fold, parse_name, token_key
 from canonym.normalize.names import name_tables
-from canonym.resolver import Match, part_similarity
+from canonym.resolver import WEAK_FACTOR, Match, part_similarity
 
 if TYPE_CHECKING:
     from canonym.corpus.tagger import Decision
@@ -488,11 +488,12 @@ def _fitting(
         match is not None
         and match.entity is not None
         and match.method in ("exact", "alias")
-        and (match.score >= SURE_SCORE or match.entity.type != "PER")
+        and (match.score >= SURE_SCORE or (match.entity.type != "PER" and match.score > WEAK_FACTOR))
         and not as_word
     )
     # A partial that the gazetteer places for sure does not join an unknown person; a weak
-    # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy").
+    # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy"), and so does
+    # a place's weak alias ("Zahran" after "Zahran Hashim" is no Dhahran).
     return [
         a for a in anchors if a.person and wanted <= a.keys and (not sure or a.entity_id is not None) and a.position != position
     ]

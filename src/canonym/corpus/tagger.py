@@ -884,6 +884,10 @@ class Tagger:
                 # Sponsors of Terrorism List" is no name alone. Opening one, it is the subject
                 # ("Treasury Targets Houthi Network").
                 return None
+            if partial and etype == "LOC" and not anchor_only and type_by_context(text, span.start, span.end) == "LOC":
+                # A place's one word after a place's preposition is the place, whoever of the
+                # document bears it too ("recruiter of fighters from Orakzai").
+                partial = False
             return Decision(span, match, etype, partial, anchor_only)
         if how == _SURNAME_AFTER_TITLE:
             return Decision(span, None, "PER", True) if _after_personal_title(text, span.start) else None
@@ -903,8 +907,9 @@ class Tagger:
         if how == _PLACE_WORD:
             if not opens_sentence(text, span.start) and not _is_title_case(_line_around(text, span.start)):
                 # A place's one-word name capitalised inside a sentence is the name: "the
-                # Gulf", "Gulf donors".
-                return Decision(span, match, "LOC", partial)
+                # Gulf", "Gulf donors"; after a place's preposition, whoever of the document
+                # bears it ("recruiter of fighters from Orakzai").
+                return Decision(span, match, "LOC", partial and type_by_context(text, span.start, span.end) != "LOC")
             return Decision(span, match, "LOC", True, anchor_only=True)
         if how == _PLACE_LEVEL:
             return Decision(span, self._by_level(text, span, match), "LOC", partial)  # type: ignore[arg-type]
