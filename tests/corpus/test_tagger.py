@@ -1506,3 +1506,8 @@ def test_a_places_weak_name_is_the_person_who_bears_it_unless_a_place_prepositio
     assert found["Zahran"] is None and clusters(tagger, text)["Zahran"] == clusters(tagger, text)["Zahran Hashim"], found
     found = entities(tagger, "Shafiqullah Khan Orakzai was listed. He recruited fighters from Orakzai and Kurram.")
     assert found["Orakzai"] == "orakzai-district", found
+
+
+def test_general_opening_an_institutions_name_is_part_of_it(tagger: Tagger) -> None:
+    found = [m.surface for m in tagger.tag("The General Directorate of Provinces (GDP) runs the network. General Mark Milley said so.", "d")]
+    assert "General Directorate of Provinces" in found and "Mark Milley" in found, found

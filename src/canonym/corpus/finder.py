@@ -625,13 +625,14 @@ class NameFinder:
                     break
             if (
                 length == 0
-                or (i == 0 and folded[-1] in NAMED_AFTER_HEADS)
+                or (i == 0 and (folded[-1] in NAMED_AFTER_HEADS or (length < len(folded) and folded[length] in NAMED_AFTER_HEADS)))
                 or folded[-1] in _COMPANY_HEADS
                 or (i and folded[i - 1] in GROUP_OPENERS)
                 or (i == 1 and length == 1 and folded[1] in _NAME_PART_TITLES and len(words) > 2 and self._may_open_a_name(folded[0]))
             ):
-                # "Imam Ali Mosque", "General Directorate of Intelligence": a title that
-                # opens the name of a place or an institution is part of that name, and
+                # "Imam Ali Mosque", "General Directorate of Intelligence", "General
+                # Directorate of Provinces": a title that opens the name of a place or an
+                # institution is part of that name, and
                 # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY") or after
                 # the word that opens a group's ("Katibat Imam Ali"); and an honorific
                 # that Somali and Sahelian names carry between a given name and the
