@@ -1511,3 +1511,17 @@ def test_a_places_weak_name_is_the_person_who_bears_it_unless_a_place_prepositio
 def test_general_opening_an_institutions_name_is_part_of_it(tagger: Tagger) -> None:
     found = [m.surface for m in tagger.tag("The General Directorate of Provinces (GDP) runs the network. General Mark Milley said so.", "d")]
     assert "General Directorate of Provinces" in found and "Mark Milley" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A company's former name, as notices and trade press give it.
+        ("Nawras al-Khalij Marine Services FZE, was itself known until 2023 as Khalij Ocean Shipping FZE.", ["Nawras al-Khalij Marine Services FZE", "Khalij Ocean Shipping FZE"]),
+        ("Qanater Shipping SAL, formerly named Qanater Marine Services SARL, was designated.", ["Qanater Shipping SAL", "Qanater Marine Services SARL"]),
+        ("BAIT AL-TUJAR EXCHANGE (f.k.a. TRADERS HOUSE EXCHANGE) was designated.", ["BAIT AL-TUJAR EXCHANGE", "TRADERS HOUSE EXCHANGE"]),
+    ],
+)
+def test_a_companys_former_name_is_its_alias(tagger: Tagger, text: str, names: list[str]) -> None:
+    found = clusters(tagger, text)
+    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
