@@ -1818,10 +1818,11 @@ class Resolver:
         """Whether a name and an alias agree only in common given names, so that the name is
         another of their many bearers with a family name of his own.
 
-        - The shorter, of two parts or more, is only common given names (each the given name
-          of ``COMMON_GIVEN_NAME`` people or more) and the longer ends otherwise: "Mohamed
-          Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir", whose family name it lacks,
-          and "Mohamed Saeed Awabdi" is not the "Muhammad Saeed" of a list; or the shorter is
+        - The shorter, of two parts or more, is only given names (the first that of
+          ``COMMON_GIVEN_NAME`` people or more, the others of two or more) and the longer
+          ends otherwise: "Mohamed Ali Abdullahi" is not "Mohamed Ali Abdullah Bawazir",
+          whose family name it lacks, "Mohamed Saeed Awabdi" is not the "Muhammad Saeed" of
+          a list, nor "Mohamed-Amine Zeroual" its "Muhammad Amin"; or the shorter is
           the alias, a given name and a father's, and the name has another part between them.
         - Of as many parts (three or more), they differ in the last, unlike (``UNLIKE_SURNAME``),
           after common given names: "Mohammad Reza Rahimi" is not "Mohammad Reza Zahedi".

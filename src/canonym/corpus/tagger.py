@@ -907,9 +907,8 @@ class Tagger:
         if how == _PLACE_WORD:
             if not opens_sentence(text, span.start) and not _is_title_case(_line_around(text, span.start)):
                 # A place's one-word name capitalised inside a sentence is the name: "the
-                # Gulf", "Gulf donors"; after a place's preposition, whoever of the document
-                # bears it ("recruiter of fighters from Orakzai").
-                return Decision(span, match, "LOC", partial and type_by_context(text, span.start, span.end) != "LOC")
+                # Gulf", "Gulf donors".
+                return Decision(span, match, "LOC", partial)
             return Decision(span, match, "LOC", True, anchor_only=True)
         if how == _PLACE_LEVEL:
             return Decision(span, self._by_level(text, span, match), "LOC", partial)  # type: ignore[arg-type]
