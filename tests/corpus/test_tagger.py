@@ -34,6 +34,11 @@ def clusters(tagger: Tagger, text: str) -> dict[str, str]:
     return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
 
 
+def assert_one_cluster(found: dict[str, str], names: list[str]) -> None:
+    """All of ``names`` were found, in one cluster (``found``: :func:`clusters`)."""
+    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+
+
 def entities(tagger: Tagger, text: str) -> dict[str, str | None]:
     """The entity of each surface the tagger finds in ``text``."""
     return {m.surface: m.entity_id for m in tagger.tag(text, "d")}
@@ -1304,8 +1309,7 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
     ],
 )
 def test_aliases_given_in_the_forms_of_sanctions_notices_and_court_papers(tagger: Tagger, text: str, names: list[str]) -> None:
-    found = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
-    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+    assert_one_cluster(clusters(tagger, text), names)
 
 
 def test_an_apposition_with_of_before_known_as_names_no_alias(tagger: Tagger) -> None:
@@ -1350,8 +1354,7 @@ def test_an_acronym_that_is_also_a_word_is_taken_where_the_document_defines_it(t
     ],
 )
 def test_aliases_given_after_a_clause(tagger: Tagger, text: str, names: list[str]) -> None:
-    found = clusters(tagger, text)
-    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+    assert_one_cluster(clusters(tagger, text), names)
 
 
 def test_a_name_in_a_heading_in_capitals_is_the_name_the_document_writes_elsewhere(tagger: Tagger) -> None:
@@ -1431,8 +1434,7 @@ def test_an_islamic_state_branch_written_with_in(tagger: Tagger) -> None:
     ],
 )
 def test_nicknames_in_quotes_and_after_an_honorific(tagger: Tagger, text: str, names: list[str]) -> None:
-    found = clusters(tagger, text)
-    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+    assert_one_cluster(clusters(tagger, text), names)
 
 
 def test_a_quote_after_a_name_or_a_titled_alias_after_a_place_gives_no_alias(tagger: Tagger) -> None:
@@ -1494,9 +1496,7 @@ def test_a_detainee_files_alias_line_is_one_persons_names(tagger: Tagger) -> Non
         "   Aliases and Current/True Name: FARIS ABDALLAH HADI AL-SHARABI, ABU HUDHAYFA AL-TAIZZI, FARIS AL-TAIZI, SHUKRI HADI MUQBIL\n"
         "   Place of Birth: Ta'izz, Yemen (YM)\n"
     )
-    found = clusters(tagger, text)
-    names = ["FARIS ABDALLAH HADI AL-SHARABI", "ABU HUDHAYFA AL-TAIZZI", "FARIS AL-TAIZI", "SHUKRI HADI MUQBIL"]
-    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+    assert_one_cluster(clusters(tagger, text), ["FARIS ABDALLAH HADI AL-SHARABI", "ABU HUDHAYFA AL-TAIZZI", "FARIS AL-TAIZI", "SHUKRI HADI MUQBIL"])
 
 
 def test_a_places_weak_name_is_the_person_who_bears_it_unless_a_place_preposition_says_place(tagger: Tagger) -> None:
@@ -1523,5 +1523,4 @@ def test_general_opening_an_institutions_name_is_part_of_it(tagger: Tagger) -> N
     ],
 )
 def test_a_companys_former_name_is_its_alias(tagger: Tagger, text: str, names: list[str]) -> None:
-    found = clusters(tagger, text)
-    assert len({found.get(name) for name in names}) == 1 and None not in {found.get(name) for name in names}, found
+    assert_one_cluster(clusters(tagger, text), names)

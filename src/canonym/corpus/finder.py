@@ -607,7 +607,7 @@ class NameFinder:
 
     def _may_open_a_name(self, word: str) -> bool:
         """Whether a folded word may be a given name: no title ("Emir"), place's name or common word."""
-        return word not in self._titles_by_first and word not in self._place_names and word not in _COMMON_WORDS
+        return word not in self._titles_by_first and word not in self._place_names and word not in common_words()
 
     def _cut_titles(self, text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The pieces between the titles of a run's words (their offsets), and the titles."""
@@ -652,7 +652,6 @@ class NameFinder:
 #: Honorifics that names carry as a part of their own between a given name and the
 #: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam").
 _NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam"])
-_COMMON_WORDS = common_words()
 #: The words after the name of a Nigerian district, and "of" before its state.
 _LOCAL_GOVERNMENT_AREA = re.compile(r" Local Government(?: Area)?\b(?: of\b)?| LGA\b(?: of\b)?")
 OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
