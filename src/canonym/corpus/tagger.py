@@ -1975,19 +1975,20 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
                 named.setdefault(" ".join(words[:-1]), decision)
     if not named:
         return decisions
-    # Each name's last word (a cheap test first) and its words as a pattern, made once.
-    patterns = [
-        (name.rsplit(" ", 1)[-1], re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"), source)
-        for name, source in named.items()
-    ]
+    # Each name's last word is a cheap test; its pattern is compiled only when that passes,
+    # as most documents' names are never in a dropped run.
+    patterns: dict[str, re.Pattern[str]] = {}
     found: list[Decision] = []
     for span, made in zip(spans, decided, strict=True):
         if made is not None or " " not in span.surface:
             continue
         lowered = span.surface.lower()
-        for last, pattern, source in patterns:
-            if last not in lowered:
+        for name, source in named.items():
+            if name.rsplit(" ", 1)[-1] not in lowered:
                 continue
+            pattern = patterns.get(name)
+            if pattern is None:
+                pattern = patterns[name] = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)")
             hit = pattern.search(lowered)
             if hit is not None:
                 start = span.start + hit.start()
