@@ -900,3 +900,16 @@ def test_a_known_name_of_given_names_is_not_a_longer_name_with_a_surname_after(t
     assert resolver.resolve("Mohamed-Amine Zeroual") is None, resolver.explain("Mohamed-Amine Zeroual")
     match = resolver.resolve("Mohammed Amin")
     assert match is not None and match.entity_id == "QDi.002"
+
+
+def test_a_syllable_of_a_korean_given_name_is_no_surname(tmp_path: Path) -> None:
+    # A Korean name opens with the family name: "Chae" and "Chin" are syllables of given
+    # names, so a town ("Chai", "Chiyah") or "Chen" spelt like them names neither man.
+    rows = [("KPi.011", "Ko Ch'o'l-Chae"), ("KPi.016", "Chang Myong Chin"), ("ah", "Ahmed Chehade")]
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\ttype\n" + "".join(f"{i}\t{n}\tPER\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    for name in ["Chai", "Chiyah", "Chen", "Chin"]:
+        assert resolver.resolve(name) is None, (name, resolver.explain(name))
+    assert resolver.resolve("Ko Chol Chae").entity_id == "KPi.011"  # type: ignore[union-attr]
+    assert resolver.resolve("Chehade").entity_id == "ah"  # type: ignore[union-attr]

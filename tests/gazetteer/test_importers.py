@@ -169,6 +169,7 @@ def test_split_list_name() -> None:
         "Mohammed Sabet", ["Mohammad Sabet", "M. Javad Sabet"],
     )
     assert split_list_name("THE HOUTHIS", person=False) == ("Houthis", [])
+    assert split_list_name('"KOMID"', person=False) == ("KOMID", [])  # the list quotes some aliases
     assert split_list_name("The Base", person=False) == ("The Base", [])
     assert split_list_name("أبو بكر البغدادي (Abu Bakr al-Baghdadi", person=True) == (
         "أبو بكر البغدادي", ["Abu Bakr al-Baghdadi"],
@@ -361,6 +362,27 @@ def test_merge_never_joins_different_list_entries(un_xml: Path, data_dir: Path) 
     report = merge_into_dir(import_un_xml(un_xml.parent / "namesake.xml", {"Iran"}), data_dir)
     assert report.created == ("hosein-salimi-2",)
     assert report.conflicts == (("hosein-salimi-2", "Hosein Salimi"),)
+
+
+def test_merge_does_not_join_two_bodies_on_an_acronym(tmp_path: Path, data_dir: Path) -> None:
+    # China's Central Military Commission is "CMC"; so is the DPRK's, a different body.
+    (data_dir / "org").mkdir()
+    (data_dir / "org" / "central-military-commission.yml").write_text(
+        "id: central-military-commission\ntype: ORG\nkind: government-body\nname: Central Military Commission\n"
+        "aliases:\n  strong:\n  - CMC\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "dprk.xml"
+    path.write_text(
+        "<CONSOLIDATED_LIST><INDIVIDUALS/><ENTITIES><ENTITY>"
+        "<FIRST_NAME>CENTRAL MILITARY COMMISSION OF THE WORKERS' PARTY OF KOREA (CMC)</FIRST_NAME>"
+        "<UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPe.051</REFERENCE_NUMBER></ENTITY></ENTITIES>"
+        "</CONSOLIDATED_LIST>",
+        encoding="utf-8",
+    )
+    report = merge_into_dir(import_un_xml(path), data_dir)
+    assert report.updated == ()
+    assert report.created == ("central-military-commission-of-the-workers-party-of-korea",)
 
 
 def test_merge_dry_run_writes_nothing(un_xml: Path, data_dir: Path) -> None:

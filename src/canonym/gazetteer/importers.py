@@ -60,6 +60,12 @@ _COMPANY = re.compile(
 )
 
 
+#: An alias that is only initials ("CMC", "KOMID", "AQAP").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]{1,7}")
+#: Double quotation marks around a whole alias in the list (single ones may be an ayn and a hamza).
+_OPENING_QUOTES, _CLOSING_QUOTES = '"“', '"”'
+
+
 def _is_caps(text: str) -> bool:
     """Written in capitals: at least 70% of the cased letters are upper case."""
     cased = [c for c in text if c.isupper() or c.islower()]
@@ -181,6 +187,8 @@ def split_list_name(raw: str, *, person: bool) -> tuple[str, list[str]]:
             return match.group(0)
 
         name = " ".join(_PAREN.sub(paren, piece).split()).strip(" ,;:")
+        if len(name) > 2 and name[0] in _OPENING_QUOTES and name[-1] in _CLOSING_QUOTES:
+            name = name[1:-1].strip()  # the list quotes some aliases: '"KOMID"'
         if name.count("(") != name.count(")"):
             # An unclosed parenthesis in the list ("البغدادي (Abu Bakr al-Baghdadi"): two names.
             name, *rest = (p.strip(" ,;:") for p in re.split(r"[()]", name))
@@ -597,8 +605,9 @@ class _Merger:
                     # Only a single holder identifies; two namesakes need a human.
                     candidates.append(found[0] if len(found) == 1 else None)
         # Last, the strong names: the one existing entity that holds their keys is the same one.
+        # Not an acronym alone: the DPRK's "CMC" is not China's Central Military Commission.
         holders: set[str] = set()
-        for text in (incoming.name, *incoming.strong):
+        for text in (incoming.name, *(a for a in incoming.strong if not _ACRONYM.fullmatch(a))):
             alias_key = name_key(text, person=person) if identifies(text) else None
             if alias_key is not None:
                 holders |= {i for i in self.strong_owner.get(alias_key, ()) if self.records[i].entity.type == incoming.type}

@@ -45,8 +45,30 @@ def folded_form(name: str) -> str:
     return fold_name(uninvert(name)[0])
 
 
+#: Korean family names (their keys), which open a Korean name: "Ko Chol Chae", "Kim Yo Jong".
+_KOREAN_FAMILY_NAMES = frozenset(
+    token_key(name)
+    for name in ["kim", "ri", "rhee", "pak", "park", "choe", "choi", "jong", "chong", "jang", "chang", "kang", "ko", "han", "yun", "mun", "son", "cho", "jo", "hwang", "paek", "ryu", "ra", "hyon", "jon", "chon", "min", "ku", "chu", "pae", "yon", "kwon", "sin", "shin", "hong", "ryom", "thae", "ju", "sok", "nam", "song", "rim", "ro", "kye", "yang", "kil", "ham", "chae", "tong"]
+)
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def is_family_name_first(tokens: tuple[str, ...]) -> bool:
+    """Whether part keys are a Korean name's: a family name, then one or more parts of one
+    syllable each (three parts in all, most often)."""
+    return (
+        2 <= len(tokens) <= 4
+        and tokens[0] in _KOREAN_FAMILY_NAMES
+        and all(len(_VOWEL_RUN.findall(t)) == 1 and len(t) <= 6 for t in tokens[1:])
+    )
+
+
 def partial_keys(tokens: tuple[str, ...]) -> list[str]:
-    """Keys under which a person's name is known partially: surname, 'bin X', kunya."""
+    """Keys under which a person's name is known partially: surname, 'bin X', kunya. None for
+    a Korean name: its last part is a syllable of the given name, and its family name (Kim,
+    Ri, Pak) is borne by millions; the document that names the person in full settles it."""
+    if is_family_name_first(tokens):
+        return []
     significant = [t for t in tokens if t not in CONNECTORS]
     keys: list[str] = []
     if len(significant) >= 2:
