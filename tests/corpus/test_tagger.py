@@ -1524,3 +1524,22 @@ def test_general_opening_an_institutions_name_is_part_of_it(tagger: Tagger) -> N
 )
 def test_a_companys_former_name_is_its_alias(tagger: Tagger, text: str, names: list[str]) -> None:
     assert_one_cluster(clusters(tagger, text), names)
+
+
+def test_a_name_in_sentence_case_that_an_acronym_defines_is_one_name(tagger: Tagger) -> None:
+    # French names capitalise their first word only; the acronym after them shows where
+    # they begin, and the capitalised words inside ("Tchad") are parts of them.
+    text = (
+        "Hassan Hattab, an emir of the Groupe islamique armé (GIA), broke away. The Armée nationale "
+        "populaire (ANP) killed his successor, and the ANP said so. In the Tibesti, the Mouvement pour "
+        "la démocratie et la justice au Tchad (MDJT) held the hostages. Security forces (SF) deployed."
+    )
+    found = named(tagger, text)
+    assert found["Groupe islamique armé"][0] == "armed-islamic-group"
+    assert found["GIA"][0] == "armed-islamic-group"
+    assert found["Armée nationale populaire"][1] == "ORG"
+    assert found["ANP"][0] == found["Armée nationale populaire"][0] != "afghan-national-police"
+    assert_one_cluster(clusters(tagger, text), ["Mouvement pour la démocratie et la justice au Tchad", "MDJT"])
+    assert "Tchad" not in found and "Groupe" not in found
+    # English words in sentence case are no name: an English name is capitalised.
+    assert "Security forces" not in found

@@ -966,6 +966,33 @@ def resolve_kunyas_in_parentheses(text: str, decisions: list[Decision]) -> list[
     return out
 
 
+#: The words a name in French, Spanish, Portuguese, Italian or English links its words with;
+#: an acronym has no letter of theirs ("Front pour l'alternance et la concorde au Tchad": FACT).
+LINKING_WORDS = frozenset(
+    ["de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "pour", "en", "sur", "par", "dans", "contre", "of", "the", "and", "for", "in", "del", "y", "e", "do", "da", "dos", "das", "di", "della", "per"]
+)
+#: An article elided onto the next word: l'islam, d'Al-Qaïda.
+_ELIDED_ARTICLE = re.compile(r"^[ldLD][’']")
+
+
+def spelt_by_words(words: list[str], acronym: str) -> bool:
+    """Whether the initials of ``words`` spell ``acronym`` (lowercase): a linking word has none,
+    a hyphenated word one or each part's ("Al-Qaïda": A or AQ)."""
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    parts = [p for p in word.split("-") if p]
+    if not parts or word.lower() in LINKING_WORDS:
+        return spelt_by_words(rest, acronym)
+    readings = {parts[0][0].lower()} | ({"".join(p[0] for p in parts).lower()} if len(parts) > 1 else set())
+    return any(acronym.startswith(r) and spelt_by_words(rest, acronym[len(r) :]) for r in readings)
+
+
+def without_elided_article(word: str) -> str:
+    """The word without an article elided onto it: "l'islam" -> "islam"."""
+    return _ELIDED_ARTICLE.sub("", word)
+
+
 def _initials_spell(name: str, acronym: str) -> bool:
     """Whether the initials of ``name`` spell ``acronym``, in order or, for three letters or
     more, in the order of the name in another language: "People's National Army (ANP)" is
@@ -973,7 +1000,11 @@ def _initials_spell(name: str, acronym: str) -> bool:
     Défense nationale."""
     letters = "".join(c for c in acronym if c.isalpha())
     spelt = initials(name).upper()
-    return spelt == letters or (len(letters) >= _MIN_INITIALS and sorted(spelt) == sorted(letters))
+    if spelt == letters or (len(letters) >= _MIN_INITIALS and sorted(spelt) == sorted(letters)):
+        return True
+    # A name in sentence case: "Armée nationale populaire (ANP)".
+    words = [without_elided_article(w) for w in name.split()]
+    return any(w[:1].islower() and w not in LINKING_WORDS for w in words) and spelt_by_words(words, letters.lower())
 
 
 def _in_parentheses_after(text: str, name: Decision, acronym: Decision) -> bool:

@@ -31,6 +31,7 @@ from canonym.corpus.context import (
 )
 from canonym.corpus.coref import (
     COREF_FACTOR,
+    LINKING_WORDS,
     SURE_SCORE,
     containers,
     initials,
@@ -47,6 +48,8 @@ from canonym.corpus.coref import (
     resolve_partials,
     resolve_translations,
     resolve_unqualified_bodies,
+    spelt_by_words,
+    without_elided_article,
 )
 from canonym.corpus.finder import (
     NameFinder,
@@ -279,7 +282,8 @@ class Tagger:
         if len(decisions) < len(decided):
             decisions = _names_again_in_dropped(spans, decided, decisions)
         if " (" in text:
-            decisions = resolve_translations(text, resolve_known_acronyms_named(text, _named_before_acronyms(text, decisions, self._not_names)))
+            decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
+            decisions = resolve_translations(text, resolve_known_acronyms_named(text, decisions))
             decisions = resolve_kunyas_in_parentheses(text, decisions)
         decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
@@ -289,6 +293,21 @@ class Tagger:
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
+
+    def _named_in_sentence_case(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """The decisions with the sentence-case names that acronyms define (see
+        :func:`_sentence_case_names`) in place of the runs inside them ("Groupe", "Tchad")."""
+        names = _sentence_case_names(text, self._common)
+        out = decisions
+        for span in names:
+            inside = [d for d in out if d.span.start < span.end and span.start < d.span.end]
+            if any(d.span.start < span.start or d.span.end > span.end or (d.span.start == span.start and d.span.end == span.end) for d in inside):
+                continue  # a name across its edge, or the same name found already
+            match = self.resolver.resolve(span.surface)
+            known = match is not None and match.entity is not None and not match.ambiguous
+            decision = Decision(span, match if known else None, match.entity.type if known else "ORG", False)  # type: ignore[union-attr]
+            out = sorted([d for d in out if d not in inside] + [decision], key=lambda d: d.span.start)
+        return out
 
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
@@ -1779,6 +1798,41 @@ _ARTICLE_PART = re.compile(r"(?: (?:al|el|ad|ud|ul|ur|us|ut|lil|wal)[-\u2010\u20
 _ACRONYM_IN_PARENTHESES = re.compile(r" \((?<=[a-z] \()([A-Z]{2,8})\)")
 #: A capitalised word, or a word a name may hold between them ("of", "and", "al-").
 _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
+
+
+#: An acronym in parentheses, alone or before a comma: "(GIA)", "(GSIM, or JNIM)".
+_ACRONYM_OPENING_PARENTHESES = re.compile(r" \(([A-Z][A-Za-z]{1,9})[),]")
+#: What ends the clause a name before an acronym may reach back into.
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”\n]")
+
+
+def _sentence_case_names(text: str, common: frozenset[str]) -> list[Span]:
+    """Names written in the sentence case of French and other languages, which an acronym in
+    parentheses after them defines: "Groupe islamique armé (GIA)", "Mouvement pour la
+    démocratie et la justice au Tchad (MDJT)". The words from a capitalised one to the
+    parenthesis spell the acronym by their initials, and one of them is a lowercase word
+    that is no English word: an English name is capitalised, and the finder has it already."""
+    names: list[Span] = []
+    for found in _ACRONYM_OPENING_PARENTHESES.finditer(text):
+        acronym = found.group(1)
+        if sum(map(str.isupper, acronym)) < 2:
+            continue
+        end = found.start()
+        clause_start = max(0, end - 160)
+        for stop in _CLAUSE_END.finditer(text, clause_start, end):
+            clause_start = stop.end()
+        words = [(w.start(), without_elided_article(w.group())) for w in re.finditer(r"\S+", text[clause_start:end])]
+        for i in range(len(words) - 1, max(-1, len(words) - 2 * len(acronym) - 4), -1):
+            first = words[i][1]
+            if not first[:1].isupper() or first.lower() in LINKING_WORDS:
+                continue
+            chosen = [w for _, w in words[i:]]
+            if spelt_by_words(chosen, acronym.lower()):
+                if any(w[:1].islower() and w.lower() not in LINKING_WORDS and fold(w) not in common for w in chosen):
+                    start = clause_start + words[i][0]
+                    names.append(Span(start, end, text[start:end], False))
+                break
+    return names
 
 
 def _named_before_acronyms(text: str, decisions: list[Decision], not_names: frozenset[str]) -> list[Decision]:
