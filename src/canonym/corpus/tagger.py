@@ -304,8 +304,8 @@ class Tagger:
             if any(d.span.start < span.start or d.span.end > span.end or (d.span.start == span.start and d.span.end == span.end) for d in inside):
                 continue  # a name across its edge, or the same name found already
             match = self.resolver.resolve(span.surface)
-            known = match is not None and match.entity is not None and not match.ambiguous
-            decision = Decision(span, match if known else None, match.entity.type if known else "ORG", False)  # type: ignore[union-attr]
+            entity = match.entity if match is not None else None
+            decision = Decision(span, match if entity else None, entity.type if entity else "ORG", False)
             out = sorted([d for d in out if d not in inside] + [decision], key=lambda d: d.span.start)
         return out
 
@@ -2031,14 +2031,15 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
         return decisions
     # Each name's last word is a cheap test; its pattern is compiled only when that passes,
     # as most documents' names are never in a dropped run.
+    lasts = [(name.rsplit(" ", 1)[-1], name, source) for name, source in named.items()]
     patterns: dict[str, re.Pattern[str]] = {}
     found: list[Decision] = []
     for span, made in zip(spans, decided, strict=True):
         if made is not None or " " not in span.surface:
             continue
         lowered = span.surface.lower()
-        for name, source in named.items():
-            if name.rsplit(" ", 1)[-1] not in lowered:
+        for last, name, source in lasts:
+            if last not in lowered:
                 continue
             pattern = patterns.get(name)
             if pattern is None:

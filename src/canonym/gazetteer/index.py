@@ -53,7 +53,7 @@ _KOREAN_FAMILY_NAMES = frozenset(
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
-def is_family_name_first(tokens: tuple[str, ...]) -> bool:
+def _is_family_name_first(tokens: tuple[str, ...]) -> bool:
     """Whether part keys are a Korean name's: a family name, then one or more parts of one
     syllable each (three parts in all, most often)."""
     return (
@@ -67,7 +67,7 @@ def partial_keys(tokens: tuple[str, ...]) -> list[str]:
     """Keys under which a person's name is known partially: surname, 'bin X', kunya. None for
     a Korean name: its last part is a syllable of the given name, and its family name (Kim,
     Ri, Pak) is borne by millions; the document that names the person in full settles it."""
-    if is_family_name_first(tokens):
+    if _is_family_name_first(tokens):
         return []
     significant = [t for t in tokens if t not in CONNECTORS]
     keys: list[str] = []
