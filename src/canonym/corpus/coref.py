@@ -115,7 +115,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     if not seeking or not anchoring:
         return decisions
     anchors = _anchors(decisions, anchoring, _sought_ids(decisions, seeking))
-    out = list(decisions)
+    taken: dict[int, int] = {}
     parts = _PartIndex(anchors)
     for position in seeking:
         decision = decisions[position]
@@ -128,7 +128,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 decision.type != "PER" or not any(a.person and _keys(decision.span.surface) <= a.keys for a in anchors)
             ):
                 before = [a for a in opening if a.position < position]
-                out[position] = _adopt(decision, (before[-1] if before else opening[0]).decision)
+                taken[position] = (before[-1] if before else opening[0]).position
                 continue
         if not _needs_anchor(decision):
             if _is_short_unknown(decision):
@@ -141,7 +141,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                     longer = _respelled_in(parts, position, written)
                 if longer:
                     before = [a for a in longer if a.position < position]
-                    out[position] = _adopt(decision, (before[-1] if before else longer[0]).decision)
+                    taken[position] = (before[-1] if before else longer[0]).position
             continue
         allowed = _candidate_ids(decision)
         wanted = _keys(decision.span.surface)
@@ -181,8 +181,21 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             mine = [a for a in fitting if a.entity_id == own.id]
             fitting = mine or fitting
         before = [a for a in fitting if a.position < position]
-        anchor = before[-1] if before else fitting[0]
-        out[position] = _adopt(decision, anchor.decision)
+        taken[position] = (before[-1] if before else fitting[0]).position
+    return _adopt_along_chains(decisions, taken)
+
+
+def _adopt_along_chains(decisions: list[Decision], taken: dict[int, int]) -> list[Decision]:
+    """Give each decision of ``taken`` (position -> its anchor's) what its anchor ends up as:
+    "al-Jamal" after "Sa'id al-Jamal" is whom that takes, the later "AL-JAMAL, Sa'id Ahmad
+    Muhammad", not "Sa'id al-Jamal" as it stood before."""
+    out = list(decisions)
+    for position, anchor in taken.items():
+        seen = {position}
+        while anchor in taken and taken[anchor] not in seen:
+            seen.add(anchor)
+            anchor = taken[anchor]
+        out[position] = _adopt(decisions[position], decisions[anchor])
     return out
 
 
@@ -275,6 +288,33 @@ def resolve_unqualified_bodies(decisions: list[Decision]) -> list[Decision]:
             if out is decisions:
                 out = list(decisions)
             out[i] = _adopt(decisions[i], decisions[fuller[-1]])
+    return out
+
+
+_NUMBERED_UNIT = re.compile(r"\d+(?:st|nd|rd|th)?")
+
+
+def resolve_numbered_units(decisions: list[Decision]) -> list[Decision]:
+    """A numbered unit's short name, its number and its kind ("103rd Brigade", "6th
+    Division"), is the one unit of the document with that number and kind and words between
+    them ("103rd Infantry Brigade", "6th Infantry Division")."""
+    fuller: dict[tuple[str, str], set[int]] = {}
+    for i, decision in enumerate(decisions):
+        words = decision.span.surface.split()
+        if len(words) > 2 and decision.type == "ORG" and _NUMBERED_UNIT.fullmatch(words[0]):
+            fuller.setdefault((words[0], fold(words[-1])), set()).add(i)
+    if not fuller:
+        return decisions
+    out = decisions
+    for i, decision in enumerate(decisions):
+        words = decision.span.surface.split()
+        if len(words) != 2 or decision.type != "ORG" or _is_known(decision):
+            continue
+        units = fuller.get((words[0], fold(words[1])), set())
+        if len({fold(decisions[j].span.surface) for j in units}) == 1:
+            if out is decisions:
+                out = list(decisions)
+            out[i] = _adopt(decision, decisions[min(units)])
     return out
 
 
@@ -969,7 +1009,7 @@ def resolve_kunyas_in_parentheses(text: str, decisions: list[Decision]) -> list[
 #: The words a name in French, Spanish, Portuguese, Italian or English links its words with;
 #: an acronym has no letter of theirs ("Front pour l'alternance et la concorde au Tchad": FACT).
 LINKING_WORDS = frozenset(
-    ["de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "pour", "en", "sur", "par", "dans", "contre", "of", "the", "and", "for", "in", "del", "y", "e", "do", "da", "dos", "das", "di", "della", "per"]
+    ["de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "pour", "en", "sur", "par", "dans", "contre", "of", "the", "and", "for", "in", "on", "against", "del", "y", "e", "do", "da", "dos", "das", "di", "della", "per"]
 )
 #: An article elided onto the next word: l'islam, d'Al-Qaïda.
 _ELIDED_ARTICLE = re.compile(r"^[ldLD][’']")

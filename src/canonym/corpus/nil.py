@@ -48,13 +48,15 @@ def nil_cluster_keys(
     organisations: frozenset[str] = frozenset(),
     generic: frozenset[str] = frozenset(),
     joined: Iterable[tuple[str, str]] = (),
+    family_named: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each unknown name key (sorted, distinct) to its cluster's representative key.
 
     ``organisations`` are the keys written as organisations' names: a shorter one joins a
     longer only when its words stand together there, and a ``generic`` one (two ordinary
     words: "National Police") joins none (see :func:`_merge_partial_names`). The pairs of
-    ``joined`` are one name's keys (see :func:`_joined_by_spelling`).
+    ``joined`` are one name's keys (see :func:`_joined_by_spelling`). ``family_named`` are
+    the keys of persons' names that end in a family name with its article ("Sa'id al-Jamal").
     """
     parent = {k: k for k in keys}
 
@@ -93,7 +95,7 @@ def nil_cluster_keys(
     written_together: dict[str, str] = {}
     for key in keys:
         union(key, written_together.setdefault("".join(base[key]), key))
-    _merge_partial_names(keys, find, parent, organisations, generic)
+    _merge_partial_names(keys, find, parent, organisations, generic, family_named)
     return {k: find(k) for k in keys}
 
 
@@ -119,7 +121,10 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
         if len(keys) < 2:
             continue
         own = unknown_name_key(without_part_numbers(surface))
-        if own not in keys or parse_name(surface).is_partial:
+        acronym = surface.isupper() and " " not in surface
+        if own not in keys or (parse_name(surface).is_partial and not (acronym and len(keys) == 2)):
+            # An acronym left undefined in one document is what the one other that defines
+            # it spells out ("BCIJ", the "Central Bureau of Judicial Investigations").
             continue
         parts = [_skeleton(part) for part in own.split()]
         pairs.extend((own, other) for other in sorted(keys - {own}) if not _in_order(parts, [_skeleton(p) for p in other.split()]))
@@ -141,7 +146,12 @@ def _without_legal_form(parts: list[str]) -> list[str]:
 
 
 def _merge_partial_names(
-    keys: list[str], find: Callable[[str], str], parent: dict[str, str], organisations: frozenset[str], generic: frozenset[str]
+    keys: list[str],
+    find: Callable[[str], str],
+    parent: dict[str, str],
+    organisations: frozenset[str],
+    generic: frozenset[str],
+    family_named: frozenset[str],
 ) -> None:
     """Join a shorter unknown name to the one longer name that holds all its parts.
 
@@ -163,13 +173,19 @@ def _merge_partial_names(
             continue
         pools = [by_part[skeleton] for skeleton in skeletons[key]]
         candidates = set.intersection(*pools) - {key}
-        longer = {
-            find(other) for other in candidates
+        holders = [
+            other for other in candidates
             if len(other.split()) > len(parts)
             and name_similarity(parts, other.split(), 0.78)[0] >= MERGE_SIMILARITY
             and (key not in organisations or _stands_in(parts, other.split()))
-        }
-        longer.discard(find(key))
+        ]
+        longer = {find(other) for other in holders} - {find(key)}
+        if len(longer) > 1 and key in family_named:
+            # Of several, the one name that opens and ends as this one does: "Sa'id al-Jamal"
+            # is "Sa'id Ahmad Muhammad al-Jamal", not "Saed Jamal Odeh", son of a Jamal. (Not
+            # "Abdi Noor", a given name and a father's, which many a longer name holds.)
+            ends = [skeletons[key][0], skeletons[key][-1]]
+            longer = {find(other) for other in holders if [skeletons[other][0], skeletons[other][-1]] == ends} - {find(key)}
         if len(longer) == 1:
             root, target = find(key), longer.pop()
             parent[max(root, target)] = min(root, target)
@@ -189,6 +205,12 @@ def _merge_before_designator(key: str, pool: set[str], find: Callable[[str], str
     if len(longer) == 1:
         root, target = find(key), longer.pop()
         parent[max(root, target)] = min(root, target)
+
+
+def _ends_in_family_name(surface: str) -> bool:
+    """Whether a name of two parts or more ends in one with its article ("Sa'id al-Jamal")."""
+    parts = parse_name(surface)
+    return len(parts.tokens) >= 2 and parts.articled[-1]
 
 
 def _is_generic(words: list[str], common: frozenset[str]) -> bool:
@@ -235,7 +257,8 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     common = common_words()
     organisations = frozenset(key for key, _, etype in stats if etype == "ORG")
     generic = frozenset(key for key, surface, etype in stats if etype == "ORG" and _is_generic(fold(surface).split(), common))
-    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic, _joined_by_spelling(stats))
+    family_named = frozenset(key for key, surface, etype in stats if etype == "PER" and _ends_in_family_name(surface))
+    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic, _joined_by_spelling(stats), family_named)
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}
     types: dict[str, dict[str, int]] = {}

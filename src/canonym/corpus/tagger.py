@@ -44,6 +44,7 @@ from canonym.corpus.coref import (
     resolve_kunyas_in_parentheses,
     resolve_name_fields,
     resolve_names_after_group_openers,
+    resolve_numbered_units,
     resolve_opening_words,
     resolve_partials,
     resolve_translations,
@@ -288,7 +289,7 @@ class Tagger:
         decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
-        partials = resolve_unqualified_bodies(resolve_names_after_group_openers(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions)))))))
+        partials = resolve_numbered_units(resolve_unqualified_bodies(resolve_names_after_group_openers(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))))
         gazetteer = self.resolver.gazetteer
         settled = resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer))
         mention = self._mention
@@ -1807,11 +1808,13 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"“”\n]")
 
 
 def _sentence_case_names(text: str, common: frozenset[str]) -> list[Span]:
-    """Names written in the sentence case of French and other languages, which an acronym in
-    parentheses after them defines: "Groupe islamique armé (GIA)", "Mouvement pour la
-    démocratie et la justice au Tchad (MDJT)". The words from a capitalised one to the
-    parenthesis spell the acronym by their initials, and one of them is a lowercase word
-    that is no English word: an English name is capitalised, and the finder has it already."""
+    """Names with lowercase words that an acronym in parentheses after them defines: the
+    sentence case of French and other languages, "Groupe islamique armé (GIA)", "Mouvement
+    pour la démocratie et la justice au Tchad (MDJT)", and English names whose linking words
+    cut the finder's capitalised runs, "Autonomous Region in Muslim Mindanao (ARMM)". The
+    words from a capitalised one to the parenthesis spell the acronym by their initials, and
+    one of them is a linking word between capitalised ones or a lowercase word that is no
+    English word ("Security forces (SF)" is no name)."""
     names: list[Span] = []
     for found in _ACRONYM_OPENING_PARENTHESES.finditer(text):
         acronym = found.group(1)
@@ -1828,11 +1831,23 @@ def _sentence_case_names(text: str, common: frozenset[str]) -> list[Span]:
                 continue
             chosen = [w for _, w in words[i:]]
             if spelt_by_words(chosen, acronym.lower()):
-                if any(w[:1].islower() and w.lower() not in LINKING_WORDS and fold(w) not in common for w in chosen):
+                if _in_sentence_case(chosen, common) or _linked_capitals(chosen):
                     start = clause_start + words[i][0]
                     names.append(Span(start, end, text[start:end], False))
                 break
     return names
+
+
+def _in_sentence_case(words: list[str], common: frozenset[str]) -> bool:
+    """Whether one of a name's words is lowercase, no linking word and no English word."""
+    return any(w[:1].islower() and w.lower() not in LINKING_WORDS and fold(w) not in common for w in words)
+
+
+def _linked_capitals(words: list[str]) -> bool:
+    """Whether a name's words are capitalised ones with a linking word between them
+    ("Parliamentary Joint Committee on Intelligence and Security")."""
+    linking = [w.lower() in LINKING_WORDS for w in words]
+    return any(linking[1:-1]) and all(link or w[:1].isupper() for w, link in zip(words, linking, strict=True))
 
 
 def _named_before_acronyms(text: str, decisions: list[Decision], not_names: frozenset[str]) -> list[Decision]:
