@@ -62,6 +62,8 @@ _VOWEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Sufyan, Ilyas = Elias, Kyiv = Kiev (not before its last letter: Dubya is not Dubai).
     (re.compile(r"(?<=[aiu])y(?![aiu])"), "i"),
     (re.compile(r"(?<=[u])w(?![aiu])"), ""),
+    # So is w after a: Mawlana = Maulana, Tawhid = Tauhid, Bajawr = Bajaur, Awlaki = Aulaqi.
+    (re.compile(r"(?<=a)w(?![aiu])"), "u"),
     (re.compile(r"(?<=[^aiu])y(?![aiu]$)"), "i"),
     # A y between i, h or r and a final a is a glide: Zakariya = Zakarya = Zakaria, Atiyah = Attia,
     # Yahya = Yahia (not after other consonants: Libya is not al-Libi, Dubya not Dubai).
@@ -118,7 +120,7 @@ _NOT_SKELETON = re.compile(r"[aiuyw']+")
 _H_DIGRAPHS = tuple((old, new) for old, new in _DIGRAPHS if "h" in old)
 _OTHER_DIGRAPHS = _DIGRAPHS[len(_H_DIGRAPHS) :]
 assert all("h" not in old for old, _ in _OTHER_DIGRAPHS)
-_Y_AFTER_VOWEL, _W_AFTER_U, _Y_AFTER_CONSONANT, _FINAL_GLIDE, _AI_IA = (pattern for pattern, _ in _VOWEL_RULES[3:])
+_Y_AFTER_VOWEL, _W_AFTER_U, _W_AFTER_A, _Y_AFTER_CONSONANT, _FINAL_GLIDE, _AI_IA = (pattern for pattern, _ in _VOWEL_RULES[3:])
 
 
 @lru_cache(maxsize=200_000)
@@ -148,7 +150,7 @@ def token_key(token: str) -> str:
     if "y" in key:
         key = _Y_AFTER_VOWEL.sub("i", key)
     if "w" in key:
-        key = _W_AFTER_U.sub("", key)
+        key = _W_AFTER_A.sub("u", _W_AFTER_U.sub("", key))
     if "y" in key:
         key = _Y_AFTER_CONSONANT.sub("i", key)
         if "ya" in key:
@@ -176,6 +178,7 @@ def token_key(token: str) -> str:
 # lookbehind is tried at every position: ten times slower on a long text).
 _JOINED_Y_AFTER_VOWEL = re.compile(r"y(?<=[aiu]y)(?![aiu])")
 _JOINED_W_AFTER_U = re.compile(r"w(?<=uw)(?![aiu])")
+_JOINED_W_AFTER_A = re.compile(r"w(?<=aw)(?![aiu])")
 _JOINED_Y_AFTER_CONSONANT = re.compile(r"y(?<=[^aiu\n]y)(?![aiu](?:\n|$))")
 _JOINED_FINAL_GLIDE = re.compile(r"y(?<=[ihr]y)(?=ah?$)", re.M)
 # ai|ia(?=[^aiu]|$)(?<!^ia) -> i deletes an "a": the one before an "i" (every "ai" is a match:
@@ -239,6 +242,7 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     text = text.replace("ou", "u").replace("o", "u").replace("e", "i")
     text = _JOINED_Y_AFTER_VOWEL.sub("i", text)
     text = _JOINED_W_AFTER_U.sub("", text)
+    text = _JOINED_W_AFTER_A.sub("u", text)
     text = _JOINED_Y_AFTER_CONSONANT.sub("i", text)
     text = _JOINED_FINAL_GLIDE.sub("i", text)
     text = _JOINED_AI_IA.sub("", text)
