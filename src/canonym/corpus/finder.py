@@ -86,8 +86,11 @@ _EZAFE = rf"[{_HYPHEN}](?:e|ye|i) "
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
+#: After a French article or "de" elided onto the name (l'Armée, d'Al-Qaïda), a name starts
+#: there; after any other letter and apostrophe it does not (the "ida" of "Qa'ida").
+_AFTER_ELIDED_ARTICLE = r"(?<=(?<!\w)[lLdD]['’])"
 _SEQUENCE = re.compile(
-    rf"(?<!\w)(?<!\w['’])(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
+    rf"(?<!\w)(?:(?<!\w['’])|{_AFTER_ELIDED_ARTICLE})(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
@@ -107,7 +110,7 @@ _WORD_TAIL = (
 #: every position, and lowercase letters are not tried at all (1.6x faster).
 _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
-    rf"(?:(?<!\w.)(?<!\w['’].)"
+    rf"(?:(?<!\w.)(?:(?<!\w['’].)|(?<=(?<!\w)[lLdD]['’].))"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
@@ -157,6 +160,9 @@ _POSSESSIVE = re.compile(r"['’](?:s)?$")
 #: An apostrophe before a possessive s. The apostrophe comes first, the look-behind then
 #: checks the letter before it: a leading character class lets the regex engine skip to
 #: the next apostrophe instead of trying every position (4x faster).
+#: The apostrophe of an article or "de" elided onto a capitalised name (l'Etat, d'Afrique):
+#: a word boundary for the gazetteer scan, which folds apostrophes away.
+_ELIDED_APOSTROPHE = re.compile(r"['’](?<=(?<!\w)[lLdD]['’])(?=[^\W\d_])(?=[^a-z])")
 _APOSTROPHE_S = re.compile(r"['’‘`](?<=\w['’‘`])(?=s\b)")
 #: A possessive inside a name, before a capitalised word; the name's first word when it
 #: bears the possessive.
@@ -197,8 +203,9 @@ def english_given_names() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """Frequent English words (lowercase): a capitalised one is no name by itself."""
-    return _table_lines("common_words.txt")
+    """Frequent English words and the function words of French (lowercase, folded): a
+    capitalised one is no name by itself."""
+    return _table_lines("common_words.txt") | _table_lines("french_function_words.txt")
 
 
 @cache
@@ -284,6 +291,13 @@ def _names_two_places(text: str, entity: int, places: dict[str, set[int]]) -> bo
     return bool(tail_places) and entity not in tail_places
 
 
+def _apostrophes_apart(text: str) -> str:
+    """``text`` with the apostrophes of possessives and elided articles made spaces, for the
+    gazetteer scan: "Iran's", "d'Afrique" (one character for one, so offsets hold)."""
+    text = _APOSTROPHE_S.sub(" ", text)
+    return _ELIDED_APOSTROPHE.sub(" ", text) if "l'" in text or "d'" in text or "l’" in text or "d’" in text or "L'" in text or "D'" in text else text
+
+
 def _is_capitalised(surface: str) -> bool:
     return any(map(str.isupper, surface)) or not surface.isascii()
 
@@ -326,6 +340,9 @@ class NameFinder:
                 if owner is None or fold(owner.group(1)) not in known:
                     spaced = self._scanned_form(fold(_APOSTROPHE_S.sub(" ", text)), entity)
                     patterns.setdefault(spaced, _Pattern(False, ()))
+            if ("'" in text or "’" in text) and _ELIDED_APOSTROPHE.search(text):
+                # "Afrique de l'Ouest", scanned as scan_many folds the text: "afrique de l ouest".
+                patterns.setdefault(self._scanned_form(fold(_ELIDED_APOSTROPHE.sub(" ", text)), entity), _Pattern(False, ()))
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
             capitals = _capitals(text)[-len(folded.split(" ")) :]
             if entity.type == "LOC" and len(capitals) >= 2 and folded.rpartition(" ")[2] in _FEATURE_NOUNS:
@@ -392,7 +409,7 @@ class NameFinder:
 
     def scan_many(self, texts: list[str]) -> list[list[Span]]:
         """:meth:`scan` of each text, done as one pass over all of them."""
-        prepared = [_APOSTROPHE_S.sub(" ", t) if "'" in t or "’" in t or "‘" in t or "`" in t else t for t in texts]
+        prepared = [_apostrophes_apart(t) if "'" in t or "’" in t or "‘" in t or "`" in t else t for t in texts]
         folded, offsets = fold_joined(prepared)
         haystack = folded.text
         found = self._automaton.find_matches_as_indexes(haystack)

@@ -1041,7 +1041,7 @@ class Tagger:
             and not acronym
             and words[0] in self._common
             and surface.isascii()  # "Saʿd" is a name, whatever it folds to
-            and not sure
+            and not (sure and not _acronym_as_word(surface, match))
             and not (
                 match is not None
                 and match.entity is not None
@@ -1152,12 +1152,19 @@ class Tagger:
         if found is None or found.entity is None:
             return None
         same = match is not None and match.entity is not None and match.entity.id == found.entity.id
-        if not same and (found.entity.type != "LOC" or not _is_sure(inner, found)):
+        if not same and (found.entity.type != "LOC" or not _is_sure(inner, found) or self._foreign_generic_before(surface, a, match)):
             return None
         if same:
             # "Houthi movement", "Islamic State group": the name proper is the same entity.
             return _Plan(_INNER, match, found.entity.type, inner=part)
         return _Plan(_INNER, inner=part)  # decided as a gazetteer span of its own
+
+    def _foreign_generic_before(self, surface: str, start: int, match: Match | None) -> bool:
+        """Whether a strong alias of its own entity opens with generic words of another
+        language before the name proper: "lac Tchad" is the lake, "monts Mandara" the
+        mountains; "Jenin refugee camp" and "southern suburbs of Beirut" are written as
+        SPEC.md spans English, the name proper alone."""
+        return start > 0 and _is_sure(surface, match) and any(w not in self._common for w in fold(surface[:start]).split())
 
     def _by_level(self, text: str, span: Span, match: Match) -> Match:
         """The city or the province of the same name, as the words around it say."""
@@ -1589,6 +1596,15 @@ def _is_known_place(decision: Decision) -> bool:
     return match is not None and match.entity is not None and match.entity.type == "LOC"
 
 
+def _acronym_as_word(surface: str, match: Match | None) -> bool:
+    """Whether a word not in capitals meets an acronym of the gazetteer: "Un" opening a French
+    sentence is no UN, nor "La" Los Angeles."""
+    if match is None or surface.isupper():
+        return False
+    letters = match.alias.replace(".", "")
+    return len(letters) <= 3 and letters.isupper()  # not a list's name in capitals ("SANG")
+
+
 def _is_sure(surface: str, match: Match | None) -> bool:
     """A capitalised common word links alone only as a strong alias (up to case).
 
@@ -1824,7 +1840,9 @@ def _sentence_case_names(text: str, common: frozenset[str]) -> list[Span]:
         clause_start = max(0, end - 160)
         for stop in _CLAUSE_END.finditer(text, clause_start, end):
             clause_start = stop.end()
-        words = [(w.start(), without_elided_article(w.group())) for w in re.finditer(r"\S+", text[clause_start:end])]
+        # Each word's start after an article elided onto it: the name is "Armée nationale
+        # tchadienne" of "l'Armée nationale tchadienne".
+        words = [(w.end() - len(bare), bare) for w in re.finditer(r"\S+", text[clause_start:end]) if (bare := without_elided_article(w.group()))]
         for i in range(len(words) - 1, max(-1, len(words) - 2 * len(acronym) - 4), -1):
             first = words[i][1]
             if not first[:1].isupper() or first.lower() in LINKING_WORDS:
