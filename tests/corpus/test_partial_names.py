@@ -104,3 +104,17 @@ def test_a_numbered_units_short_name_is_the_unit_of_the_document(tagger: Tagger)
     assert found[("d", "103rd Brigade")] == found[("d", "103rd Infantry Brigade")]
     # Two sixth divisions of the document: the short name is neither.
     assert found[("d", "6th Division")] not in {found[("d", "6th Armoured Division")], found[("d", "6th Infantry Division")]}
+
+
+def test_a_capitalised_name_that_a_known_place_cuts_is_one_name_before_its_acronym(tagger: Tagger) -> None:
+    text = (
+        "The Gerakan Mujahidin Islam Patani (GMIP) was small. Le groupe État islamique au Grand "
+        "Sahara (EIGS) a frappé. He was named a Specially Designated Global Terrorist (SDGT) by "
+        "Kuwait's Financial Intelligence Unit (KFIU)."
+    )
+    found = cluster_of(tagger, [("d", text)])
+    assert found[("d", "GMIP")] == found[("d", "Gerakan Mujahidin Islam Patani")]
+    assert found[("d", "EIGS")] == found[("d", "État islamique au Grand Sahara")] == "islamic-state-sahel-province"
+    # A label the acronym shortens names no one; an owner is no part of the name it owns.
+    assert ("d", "Specially Designated Global Terrorist") not in found
+    assert ("d", "Kuwait's Financial Intelligence Unit") not in found

@@ -1024,7 +1024,8 @@ def spelt_by_words(words: list[str], acronym: str) -> bool:
     parts = [p for p in word.split("-") if p]
     if not parts or word.lower() in LINKING_WORDS:
         return spelt_by_words(rest, acronym)
-    readings = {parts[0][0].lower()} | ({"".join(p[0] for p in parts).lower()} if len(parts) > 1 else set())
+    # Initials folded: "État islamique au Grand Sahara" spells EIGS.
+    readings = {fold(parts[0][0])} | ({fold("".join(p[0] for p in parts)).replace(" ", "")} if len(parts) > 1 else set())
     return any(acronym.startswith(r) and spelt_by_words(rest, acronym[len(r) :]) for r in readings)
 
 

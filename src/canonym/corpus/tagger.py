@@ -298,7 +298,8 @@ class Tagger:
     def _named_in_sentence_case(self, text: str, decisions: list[Decision]) -> list[Decision]:
         """The decisions with the sentence-case names that acronyms define (see
         :func:`_sentence_case_names`) in place of the runs inside them ("Groupe", "Tchad")."""
-        names = _sentence_case_names(text, self._common)
+        # Not a label that an acronym shortens ("Specially Designated Global Terrorist (SDGT)").
+        names = [span for span in _sentence_case_names(text, self._common) if fold(span.surface) not in self._not_names]
         out = decisions
         for span in names:
             inside = [d for d in out if d.span.start < span.end and span.start < d.span.end]
@@ -1861,11 +1862,18 @@ def _in_sentence_case(words: list[str], common: frozenset[str]) -> bool:
     return any(w[:1].islower() and w.lower() not in LINKING_WORDS and fold(w) not in common for w in words)
 
 
+_POSSESSIVE_OR_MODIFIER = re.compile(r"['’]s$|-[a-z]")
+
+
 def _linked_capitals(words: list[str]) -> bool:
     """Whether a name's words are capitalised ones with a linking word between them
-    ("Parliamentary Joint Committee on Intelligence and Security")."""
+    ("Parliamentary Joint Committee on Intelligence and Security"), or three capitalised
+    ones or more, which a known name inside may have cut ("Gerakan Mujahidin Islam Patani")."""
     linking = [w.lower() in LINKING_WORDS for w in words]
-    return any(linking[1:-1]) and all(link or w[:1].isupper() for w, link in zip(words, linking, strict=True))
+    if not all(link or w[:1].isupper() for w, link in zip(words, linking, strict=True)):
+        return False
+    # Not after an owner or a modifier: "Kuwait's Financial Intelligence Unit", "Turkish-backed Free Syrian Army".
+    return any(linking[1:-1]) or (len(words) >= 3 and not _POSSESSIVE_OR_MODIFIER.search(words[0]))
 
 
 def _named_before_acronyms(text: str, decisions: list[Decision], not_names: frozenset[str]) -> list[Decision]:
