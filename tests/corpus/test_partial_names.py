@@ -118,3 +118,10 @@ def test_a_capitalised_name_that_a_known_place_cuts_is_one_name_before_its_acron
     # A label the acronym shortens names no one; an owner is no part of the name it owns.
     assert ("d", "Specially Designated Global Terrorist") not in found
     assert ("d", "Kuwait's Financial Intelligence Unit") not in found
+
+
+def test_a_title_before_a_word_that_is_also_a_places_weak_alias_makes_it_a_person(tagger: Tagger) -> None:
+    mentions = tagger.tag("Hizbul Mujahideen chief Syed Salahuddin spoke. Fighting in Salahuddin province went on.", "d")
+    person, province = (m for m in mentions if m.surface == "Salahuddin")
+    assert (person.type, person.entity_id) == ("PER", None)
+    assert province.entity_id == "salahuddin-governorate"

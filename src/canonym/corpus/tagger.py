@@ -866,6 +866,10 @@ class Tagger:
             if anchor_only and match is None and etype == "PER" and " " not in span.surface and place_noun_before(text, span.start):
                 # "the sub-district of Amedi": an unknown word that a place noun names.
                 return Decision(span, None, "LOC", partial)
+            if etype == "LOC" and " " not in span.surface and not _is_sure(span.surface, match) and self._title_before(text, span):
+                # "Syed Salahuddin": a person's title before one word that spells a place
+                # (the Iraqi governorate, by one of its aliases) makes it a person's name.
+                return Decision(span, None, "PER", True)
             if etype == "PER" and not _is_sure(span.surface, match):
                 titled = self._titled(text, span)
                 if titled is not None:
@@ -966,6 +970,15 @@ class Tagger:
             and fold(found.entity.name) not in name
             and fold(owner.group(1)) not in name
         )
+
+    def _title_before(self, text: str, span: Span) -> bool:
+        """Whether a title of the name tables ends right before ``span`` (not "The", which
+        the tables strip from names too)."""
+        before = _WORDS_BEFORE.search(text, max(0, span.start - _TITLE_REACH), span.start)
+        if before is None:
+            return False
+        words = before.group().split()
+        return any((title := fold(" ".join(words[-count:]))) in self._titles and title != "the" for count in range(len(words), 0, -1))
 
     def _titled(self, text: str, span: Span) -> Match | None:
         """The entity that the title before ``span`` and its name name together, when the
