@@ -300,6 +300,8 @@ def resolve_numbered_units(decisions: list[Decision]) -> list[Decision]:
     them ("103rd Infantry Brigade", "6th Infantry Division")."""
     fuller: dict[tuple[str, str], set[int]] = {}
     for i, decision in enumerate(decisions):
+        if not decision.span.surface[:1].isdigit():
+            continue
         words = decision.span.surface.split()
         if len(words) > 2 and decision.type == "ORG" and _NUMBERED_UNIT.fullmatch(words[0]):
             fuller.setdefault((words[0], fold(words[-1])), set()).add(i)

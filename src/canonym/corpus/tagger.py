@@ -866,9 +866,16 @@ class Tagger:
             if anchor_only and match is None and etype == "PER" and " " not in span.surface and place_noun_before(text, span.start):
                 # "the sub-district of Amedi": an unknown word that a place noun names.
                 return Decision(span, None, "LOC", partial)
-            if etype == "LOC" and " " not in span.surface and not _is_sure(span.surface, match) and self._title_before(text, span):
+            if (
+                etype == "LOC"
+                and " " not in span.surface
+                and not _is_sure(span.surface, match)
+                and (title := self._title_before(text, span)) is not None
+                and fold(title) != "the"
+            ):
                 # "Syed Salahuddin": a person's title before one word that spells a place
-                # (the Iraqi governorate, by one of its aliases) makes it a person's name.
+                # (the Iraqi governorate, by one of its aliases) makes it a person's name;
+                # not "The", which the title tables strip from names too ("The Boni enclave").
                 return Decision(span, None, "PER", True)
             if etype == "PER" and not _is_sure(span.surface, match):
                 titled = self._titled(text, span)
@@ -971,31 +978,25 @@ class Tagger:
             and fold(owner.group(1)) not in name
         )
 
-    def _title_before(self, text: str, span: Span) -> bool:
-        """Whether a title of the name tables ends right before ``span`` (not "The", which
-        the tables strip from names too)."""
-        before = _WORDS_BEFORE.search(text, max(0, span.start - _TITLE_REACH), span.start)
-        if before is None:
-            return False
-        words = before.group().split()
-        return any((title := fold(" ".join(words[-count:]))) in self._titles and title != "the" for count in range(len(words), 0, -1))
-
-    def _titled(self, text: str, span: Span) -> Match | None:
-        """The entity that the title before ``span`` and its name name together, when the
-        gazetteer holds them as one strong alias ("Mullah Omar")."""
+    def _title_before(self, text: str, span: Span) -> str | None:
+        """The title of the name tables (the longest, as written) that ends right before ``span``."""
         before = _WORDS_BEFORE.search(text, max(0, span.start - _TITLE_REACH), span.start)
         if before is None:
             return None
         words = before.group().split()
-        for count in range(len(words), 0, -1):
-            title = " ".join(words[-count:])
-            if fold(title) in self._titles:
-                titled = f"{title} {span.surface}"
-                match = self._surface(titled).match
-                if _is_sure(span.surface, match):
-                    return match
-                return self._titled_alias(titled, match)
-        return None
+        return next((title for count in range(len(words), 0, -1) if fold(title := " ".join(words[-count:])) in self._titles), None)
+
+    def _titled(self, text: str, span: Span) -> Match | None:
+        """The entity that the title before ``span`` and its name name together, when the
+        gazetteer holds them as one strong alias ("Mullah Omar")."""
+        title = self._title_before(text, span)
+        if title is None:
+            return None
+        titled = f"{title} {span.surface}"
+        match = self._surface(titled).match
+        if _is_sure(span.surface, match):
+            return match
+        return self._titled_alias(titled, match)
 
     def _titled_alias(self, titled: str, match: Match | None) -> Match | None:
         """The one entity that holds a title and name as written among its aliases, even a
@@ -1055,7 +1056,7 @@ class Tagger:
             and not acronym
             and words[0] in self._common
             and surface.isascii()  # "Saʿd" is a name, whatever it folds to
-            and not (sure and not _acronym_as_word(surface, match))
+            and not (sure and not _short_acronym_as_word(surface, match))
             and not (
                 match is not None
                 and match.entity is not None
@@ -1610,13 +1611,14 @@ def _is_known_place(decision: Decision) -> bool:
     return match is not None and match.entity is not None and match.entity.type == "LOC"
 
 
-def _acronym_as_word(surface: str, match: Match | None) -> bool:
-    """Whether a word not in capitals meets an acronym of the gazetteer: "Un" opening a French
-    sentence is no UN, nor "La" Los Angeles."""
+def _short_acronym_as_word(surface: str, match: Match | None) -> bool:
+    """Whether a word not in capitals meets an acronym of three letters or fewer: "Un" opening
+    a French sentence is no UN, nor "La" Los Angeles. (A longer one, "Sang" for the SANG, may
+    be a person's name of the document: coreference settles it.)"""
     if match is None or surface.isupper():
         return False
     letters = match.alias.replace(".", "")
-    return len(letters) <= 3 and letters.isupper()  # not a list's name in capitals ("SANG")
+    return len(letters) <= 3 and letters.isupper()
 
 
 def _is_sure(surface: str, match: Match | None) -> bool:
