@@ -37,7 +37,14 @@ from canonym import MatchConfig, Resolver, fold
 from canonym.normalize import NameParts, parse_name
 from canonym.normalize.names import uninvert, without_soft_title
 from canonym.resolver import _LINK_KEYS as LINK_KEYS
-from canonym.resolver import FUZZY_CEILING, GENERIC_KEYS, anchored_similarity, full_parts, name_similarity
+from canonym.resolver import (
+    FUZZY_CEILING,
+    GENERIC_KEYS,
+    MIN_JOINED_WORD,
+    anchored_similarity,
+    full_parts,
+    name_similarity,
+)
 from factory import fixture_gazetteer, fixture_resolver, part_keys
 
 CONFIG = MatchConfig()
@@ -140,6 +147,15 @@ def bearers_by_key() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def written_together(aliases: tuple[Alias, ...], keys: tuple[str, ...], tokens: tuple[str, ...]) -> tuple[Alias, ...]:
+    """The aliases of two parts or more whose part keys end to end are ``keys`` end to end, or
+    else whose folded parts end to end are ``tokens`` end to end."""
+    joined = "".join(keys)
+    by_keys = tuple(a for a in aliases if len(a.keys) >= 2 and "".join(a.keys) == joined)
+    spelt = "".join(tokens)
+    return by_keys or tuple(a for a in aliases if " " in a.folded and a.folded.replace(" ", "") == spelt)
+
+
 def oracle(name: str) -> Oracle:
     """The brute force's view of ``name``; as the resolver does, a name that finds nothing as
     written is read in list order when it has a comma ("Murad, Abdul Hakim" is Abdul Hakim
@@ -170,8 +186,8 @@ def oracle_as_written(name: str) -> Oracle:
     if not keys or sum(map(str.isalnum, name)) < 2:
         return Oracle(None, (), frozenset(), {}, parts)
     hits = tuple(a for a in aliases if " ".join(a.keys) == key)
-    if not hits and len(keys) >= 2:  # parts written together or apart
-        hits = tuple(a for a in aliases if len(a.keys) >= 2 and "".join(a.keys) == "".join(keys))
+    if not hits and (len(keys) >= 2 or len(parts.tokens[0]) >= MIN_JOINED_WORD):  # parts written together or apart
+        hits = written_together(aliases, keys, parts.tokens)
     if hits:
         return Oracle("key", hits, bearers, {}, parts)
     if parts.is_partial:

@@ -377,6 +377,18 @@ def test_a_body_written_by_its_initials_in_a_units_name(query: str, expected: st
     assert (match.entity_id if match is not None else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Spinboldak", "spin-boldak"),  # one word for a name of two
+        ("South-East Asia", "southeast-asia"),  # two words for a name of one: keyed as one word
+    ],
+)
+def test_parts_written_together_or_apart(query: str, expected: str | None) -> None:
+    match = Resolver().resolve(query)
+    assert (match.entity_id if match is not None else None) == expected
+
+
 # --- type filter --------------------------------------------------------------------------
 
 

@@ -118,6 +118,9 @@ ODD_PART_CUTOFF = 0.65
 UNLIKE_SURNAME = 0.7
 #: More aliases than this hold both anchors of a name: too common a name to decide on.
 MAX_ANCHORED = 50
+#: A one-word name this long or longer may be a known name of several parts written as one
+#: ("Spinboldak"); a shorter one too often spells short parts by chance ("Alain", "Al Ain").
+MIN_JOINED_WORD = 8
 #: People of the gazetteer with a given name that make it too common to name one person
 #: alone, though it is another's surname ("Omar", "Abbas").
 COMMON_GIVEN_NAME = 3
@@ -347,6 +350,7 @@ class _Prepared:
         "_given",
         "_parts_of",
         "_postings",
+        "_spelt_together",
         "_together",
         "index",
     )
@@ -362,6 +366,7 @@ class _Prepared:
         self._cooc: dict[str, frozenset[str]] = {}
         self._ends: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._together: dict[str, tuple[int, ...]] | None = None
+        self._spelt_together: dict[str, tuple[int, ...]] = {}
         self._given: dict[str, tuple[int, ...]] | None = None
 
     def posting(self, key: str) -> frozenset[int]:
@@ -440,15 +445,21 @@ class _Prepared:
             return frozenset()  # the common case, decided on keys alone
         return frozenset().union(*(self.posting(left) & self.posting(right) for left in lefts for right in rights))
 
-    def written_together(self, joined: str) -> tuple[int, ...]:
-        """The aliases of two parts or more whose part keys, written together, are ``joined``."""
+    def written_together(self, keys: Sequence[str], tokens: Sequence[str]) -> tuple[int, ...]:
+        """The aliases of two parts or more whose part keys written together are ``keys``
+        written together, or whose folded parts written together are ``tokens`` written so."""
         if self._together is None:
             together: defaultdict[str, list[int]] = defaultdict(list)
-            for alias_id, keys in enumerate(self.index.alias_joined):
-                if " " in keys:
-                    together[keys.replace(" ", "")].append(alias_id)
+            for alias_id, joined in enumerate(self.index.alias_joined):
+                if " " in joined:
+                    together[joined.replace(" ", "")].append(alias_id)
             self._together = {key: tuple(ids) for key, ids in together.items()}
-        return self._together.get(joined, ())
+            # A word's key is not its pieces' keys end to end ("southeast" is "sutist", "south"
+            # and "east" "sut" and "iast"): the parts are also met as the one word they spell.
+            self._spelt_together = {
+                form.replace(" ", ""): alias_ids(found) for form, found in self.index.folded.items() if " " in form
+            }
+        return self._together.get("".join(keys), ()) or self._spelt_together.get("".join(tokens), ())
 
     def given_name(self, key: str) -> tuple[int, ...]:
         """The people (entity indexes) with a strong name of two full parts or more that opens
@@ -1308,9 +1319,10 @@ class Resolver:
         query = _Query(name, _name_parts(fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
-        if len(keys) >= 2:
-            # Parts written together or apart: "Hamidreza Kazeminia" = "Hamid Reza Kazemi Nia".
-            hits = self._prepared.written_together("".join(keys))
+        if len(keys) >= 2 or len(tokens[0]) >= MIN_JOINED_WORD:
+            # Parts written together or apart: "Hamidreza Kazeminia" = "Hamid Reza Kazemi Nia",
+            # "Spinboldak" = "Spin Boldak", "South-East Asia" = "Southeast Asia".
+            hits = self._prepared.written_together(keys, tokens)
             if filtered:
                 hits = self._allowed(hits, type)
             if hits:

@@ -781,6 +781,17 @@ def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> 
     assert len(clusters) == 1 and next(iter(clusters)).startswith("NIL:"), clusters
 
 
+def test_known_names_written_together_or_apart_are_linked(tagger: Tagger) -> None:
+    text = (
+        "Returnees crossed at Spinboldak on Monday. Recruiters from South-East Asia travelled with them.\n\n"
+        "A. Allied Democratic Forces\nThe group kept its camps."
+    )
+    found = {m.surface: m.entity_id for m in tagger.tag(text)}
+    assert found["Spinboldak"] == "spin-boldak" and found["South-East Asia"] == "southeast-asia", found
+    # An initial before a name is no part of it, though its letter and the name's first vowel key alike.
+    assert found["Allied Democratic Forces"] == "allied-democratic-forces", found
+
+
 def test_an_organisation_does_not_join_a_longer_one_that_only_scatters_its_words(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [
