@@ -382,11 +382,26 @@ def test_a_body_written_by_its_initials_in_a_units_name(query: str, expected: st
     [
         ("Spinboldak", "spin-boldak"),  # one word for a name of two
         ("South-East Asia", "southeast-asia"),  # two words for a name of one: keyed as one word
+        ("Zam Zam", "zamzam-camp"),  # its parts written together are a known name of one word
     ],
 )
 def test_parts_written_together_or_apart(query: str, expected: str | None) -> None:
     match = Resolver().resolve(query)
     assert (match.entity_id if match is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Directorate of Military Intelligence", None),  # not "General Directorate of Intelligence"
+        ("Federal Judicial Police", None),  # not the Iraqi "Federal Police": a word more
+        ("Jaysh al Sunna", None),  # not "Jaysh Ansar al-Sunna"
+        ("Jama'atu Ahlus-Sunnah lid-Da'wati wal-Jihad", "boko-haram"),  # words apart that spell alike
+    ],
+)
+def test_a_groups_or_places_word_more_or_in_place_of_another_makes_another(query: str, expected: str | None) -> None:
+    match = Resolver().resolve(query)
+    assert (match.entity_id if match is not None and not match.ambiguous else None) == expected, match
 
 
 # --- type filter --------------------------------------------------------------------------

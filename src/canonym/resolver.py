@@ -118,6 +118,9 @@ ODD_PART_CUTOFF = 0.65
 UNLIKE_SURNAME = 0.7
 #: More aliases than this hold both anchors of a name: too common a name to decide on.
 MAX_ANCHORED = 50
+#: The similarity of the words that a group's or place's name and its alias do not share
+#: above which they spell one name (see _same_words).
+SPELT_ALIKE = 0.8
 #: A one-word name this long or longer may be a known name of several parts written as one
 #: ("Spinboldak"); a shorter one too often spells short parts by chance ("Alain", "Al Ain").
 MIN_JOINED_WORD = 8
@@ -162,6 +165,28 @@ class Match:
 #: The slot setters of Match, in field order (see _match).
 _MATCH_SLOTS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))
 _new_object = object.__new__
+
+
+def _same_words(query_keys: Sequence[str], alias_keys: Sequence[str]) -> bool:
+    """Whether a group's or place's name of ``query_keys`` may be the alias of ``alias_keys``
+    with parts more, fewer or apart: the words that either lacks must spell alike, written
+    together ("lid-Da'wati" is "Lidda'awati"), the alias's generic ones ("group", "province")
+    aside or not.
+    A word in place of another makes another group ("Joint Forces Command"; "Directorate of
+    Military Intelligence" is no "General Directorate of Intelligence"), as does a word more
+    ("Federal Judicial Police" is no "Federal Police")."""
+    in_alias, in_query = set(alias_keys), set(query_keys)
+    query_only = "".join(k for k in query_keys if k not in in_alias and k not in _LINK_KEYS)
+    alias_only = [k for k in alias_keys if k not in in_query and k not in _LINK_KEYS]
+    if not query_only:
+        return GENERIC_KEYS.issuperset(alias_only)
+    # The alias's generic words count when they are what the query spells otherwise ("Islamic
+    # State's West Africa Province").
+    return any(
+        Levenshtein.normalized_similarity(query_only, "".join(words)) >= SPELT_ALIKE
+        for words in (alias_only, [k for k in alias_only if k not in GENERIC_KEYS])
+        if words
+    )
 
 
 def _match(
@@ -447,7 +472,8 @@ class _Prepared:
 
     def written_together(self, keys: Sequence[str], tokens: Sequence[str]) -> tuple[int, ...]:
         """The aliases of two parts or more whose part keys written together are ``keys``
-        written together, or whose folded parts written together are ``tokens`` written so."""
+        written together, or the aliases whose folded parts written together are ``tokens``
+        written so ("Zam Zam" is "Zamzam", "South-East Asia" "Southeast Asia")."""
         if self._together is None:
             together: defaultdict[str, list[int]] = defaultdict(list)
             for alias_id, joined in enumerate(self.index.alias_joined):
@@ -456,9 +482,10 @@ class _Prepared:
             self._together = {key: tuple(ids) for key, ids in together.items()}
             # A word's key is not its pieces' keys end to end ("southeast" is "sutist", "south"
             # and "east" "sut" and "iast"): the parts are also met as the one word they spell.
-            self._spelt_together = {
-                form.replace(" ", ""): alias_ids(found) for form, found in self.index.folded.items() if " " in form
-            }
+            spelt: defaultdict[str, list[int]] = defaultdict(list)
+            for form, found in self.index.folded.items():
+                spelt[form.replace(" ", "")].extend(alias_ids(found))
+            self._spelt_together = {form: tuple(ids) for form, ids in spelt.items()}
         return self._together.get("".join(keys), ()) or self._spelt_together.get("".join(tokens), ())
 
     def given_name(self, key: str) -> tuple[int, ...]:
@@ -1774,15 +1801,14 @@ class Resolver:
         # A two-part name whose last part few people bear may be a longer name's first two
         # parts, the father's and grandfather's after them ("Paul Malong" = "Paul Malong Awan Anei").
         rare = n_full == 2 and self._borne_by_few(q_keys[1])
-        generic = frozenset(query.keys).intersection(GENERIC_KEYS).difference(_LINK_KEYS)
         index = self.index
         scored: dict[int, tuple[float, int]] = {}
         for alias_id in self._allowed(sorted(candidates), type):
             c_keys, c_kunya, c_plain = prepared.full(alias_id)
             if c_kunya != kunya:
                 continue  # "Abu Badr" is Badr's father, not Badr
-            if generic and index.entities.types[index.alias_entity[alias_id]] in NOT_PEOPLE and not generic.issubset(prepared.parts(alias_id)[0]):
-                continue  # a group's word in place of another is another group: "Joint Forces Command"
+            if index.entities.types[index.alias_entity[alias_id]] in NOT_PEOPLE and not _same_words(query.keys, prepared.parts(alias_id)[0]):
+                continue
             turn = plain and c_plain
             if not _may_anchor(q_keys, c_keys, turn=turn) or (len(c_keys) == n_full >= 3 and not _may_end(q_keys, c_keys, turn=turn)):
                 continue  # it scores 0.0, as most candidates do, and 0.0 is not ranked
