@@ -353,6 +353,19 @@ def test_aliases_in_prose_in_lists_and_in_a_notices_fields(tagger: Tagger) -> No
     assert found["BENAMRANE"][1] == "PER"
 
 
+def test_aliases_in_brackets_and_a_nom_de_guerre_or_real_name_of_another(tagger: Tagger) -> None:
+    # An Iraqi statement's bracketed names; a nom de guerre named after it; a real name.
+    found = clusters(tagger, "1. The terrorist (Marwan Shakir Hammadi), nicknamed (Abu Tayba al-Rawi), the so-called wali of Anbar, was killed.")
+    assert found["Abu Tayba al-Rawi"] == found["Marwan Shakir Hammadi"], found
+    found = clusters(tagger, "Residents said Abu Harith was the nom de guerre of Issa Namwali, a former Quran teacher.")
+    assert found["Abu Harith"] == found["Issa Namwali"], found
+    found = clusters(tagger, "The cell was led by Abu Hamza al-Kurdi, whose real name is Rebwar Aziz Salih.")
+    assert found["Rebwar Aziz Salih"] == found["Abu Hamza al-Kurdi"], found
+    # A fuller name is no alias: the short one that a place also bears does not lend it the place.
+    found = clusters(tagger, "Zahran, whose full name was Mohammed Cassim Mohammed Zahran, founded the group.")
+    assert found["Mohammed Cassim Mohammed Zahran"].startswith("NIL:"), found
+
+
 def test_an_alias_list_line_and_us_government_names(tagger: Tagger) -> None:
     text = (
         "Talal Hamiyah\n\nBorn: 1952\nAlso known as: Talal Hamiya; Abu Jafar\n\n"
@@ -790,6 +803,20 @@ def test_known_names_written_together_or_apart_are_linked(tagger: Tagger) -> Non
     assert found["Spinboldak"] == "spin-boldak" and found["South-East Asia"] == "southeast-asia", found
     # An initial before a name is no part of it, though its letter and the name's first vowel key alike.
     assert found["Allied Democratic Forces"] == "allied-democratic-forces", found
+
+
+def test_bodies_named_by_a_cell_or_unit_and_a_directorate_after_its_owner(tagger: Tagger) -> None:
+    text = (
+        "On Monday the Security Media Cell said air strikes hit the Hamrin mountains. "
+        "Officials of Iraq's General Directorate for Survivors' Affairs met the General Service Unit.\n\n"
+        "5. JORDAN - Cell planning attacks broken up in Amman"
+    )
+    found = {m.surface: (m.entity_id, m.type) for m in tagger.tag(text)}
+    assert found["Security Media Cell"] == (None, "ORG"), found
+    assert found["General Directorate for Survivors' Affairs"] == (None, "ORG"), found
+    assert found["General Service Unit"] == (None, "ORG"), found
+    # A heading's place in capitals before a dash and a sentence is a place, not a name with it.
+    assert found["JORDAN"] == ("jordan", "LOC"), found
 
 
 def test_an_organisation_does_not_join_a_longer_one_that_only_scatters_its_words(tagger: Tagger) -> None:

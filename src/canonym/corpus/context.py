@@ -50,7 +50,7 @@ _PREFIXES = ("un", "non", "re")
 #: Last words of the names of places and institutions named after a person with a title
 #: ("Imam Ali Mosque", "Prince Sultan Air Base", "General Directorate of Intelligence").
 NAMED_AFTER_HEADS = frozenset(
-    ["mosque", "shrine", "mausoleum", "county", "street", "square", "road", "avenue", "bridge", "base", "airbase", "airport", "port", "hospital", "university", "school", "college", "institute", "center", "centre", "foundation", "fund", "brigade", "brigades", "battalion", "division", "directorate", "intelligence", "assembly", "staff", "command", "headquarters", "hall", "stadium", "camp", "prison", "dam", "canal", "causeway", "complex", "palace", "library", "museum", "award", "prize", "committee", "hotel", "highway", "academy", "barracks"]
+    ["mosque", "shrine", "mausoleum", "county", "street", "square", "road", "avenue", "bridge", "base", "airbase", "airport", "port", "hospital", "university", "school", "college", "institute", "center", "centre", "foundation", "fund", "brigade", "brigades", "battalion", "division", "directorate", "intelligence", "assembly", "staff", "command", "headquarters", "hall", "stadium", "camp", "prison", "dam", "canal", "causeway", "complex", "palace", "library", "museum", "award", "prize", "committee", "hotel", "highway", "academy", "barracks", "unit", "cell"]
 )
 _REFERENCE = re.compile(r"[./]\d")
 

@@ -43,7 +43,7 @@ _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
-_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|y|wa|wal|lil|fi)"
+_SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|wa|wal|lil|fi)"
 #: A lowercase syllable after a hyphen that ends an East Asian given name ("Kim Jong-un",
 #: "Leung Chi-wai"); not a word that makes a modifier of a name ("Hamas-run", "US-led").
 _SYLLABLE = (
@@ -641,14 +641,17 @@ class NameFinder:
                     break
             if (
                 length == 0
-                or (i == 0 and (folded[-1] in NAMED_AFTER_HEADS or (length < len(folded) and folded[length] in NAMED_AFTER_HEADS)))
+                or (
+                    (i == 0 or text[words[i - 1][1] - 2 : words[i - 1][1]] in ("'s", "’s"))
+                    and (folded[-1] in NAMED_AFTER_HEADS or (i + length < len(folded) and folded[i + length] in NAMED_AFTER_HEADS))
+                )
                 or folded[-1] in _COMPANY_HEADS
                 or (i and folded[i - 1] in GROUP_OPENERS)
                 or (i == 1 and length == 1 and folded[1] in _NAME_PART_TITLES and len(words) > 2 and self._may_open_a_name(folded[0]))
             ):
-                # "Imam Ali Mosque", "General Directorate of Intelligence", "General
-                # Directorate of Provinces": a title that opens the name of a place or an
-                # institution is part of that name, and
+                # "Imam Ali Mosque", "General Directorate of Intelligence", "Iraq's General
+                # Directorate for Survivors' Affairs": a title that opens the name of a place
+                # or an institution, or its owner's, is part of that name, and
                 # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY") or after
                 # the word that opens a group's ("Katibat Imam Ali"); and an honorific
                 # that Somali and Sahelian names carry between a given name and the
@@ -808,7 +811,7 @@ def _take_inverted(text: str, upcoming: list[tuple[int, int]], position: int, sp
 #: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila"),
 #: and the field labels of sanctions-list entries ("POB Hackensack", "DOB 1980").
 LEADING_STOP = frozenset(
-    ["a", "an", "and", "as", "at", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "says", "asked", "told", "according", "later", "earlier", "yesterday", "today", "tonight", "now", "instead", "afterwards", "afterward", "recently", "separately", "previously", "currently", "again", "finally", "eventually", "initially", "subsequently", "thus", "therefore", "hence", "indeed", "still", "last", "next", "once", "there", "here", "not", "nor", "every", "each", "some", "many", "most", "several", "few", "all", "other", "another", "such", "no", "pob", "dob", "aka", "nee", "following", "throughout", "toward", "towards", "upon", "across", "along", "alongside", "amongst", "behind", "inside", "outside", "regarding", "concerning", "considering", "unless", "whilst", "onto", "versus", "except"]
+    ["a", "an", "and", "as", "at", "o", "os", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "says", "asked", "told", "according", "later", "earlier", "yesterday", "today", "tonight", "now", "instead", "afterwards", "afterward", "recently", "separately", "previously", "currently", "again", "finally", "eventually", "initially", "subsequently", "thus", "therefore", "hence", "indeed", "still", "last", "next", "once", "there", "here", "not", "nor", "every", "each", "some", "many", "most", "several", "few", "all", "other", "another", "such", "no", "pob", "dob", "aka", "nee", "following", "throughout", "toward", "towards", "upon", "across", "along", "alongside", "amongst", "behind", "inside", "outside", "regarding", "concerning", "considering", "unless", "whilst", "onto", "versus", "except"]
 )
 _FIRST_WORD = re.compile(r"([A-Za-z]+(?:n['’]t)?)\s+")
 
@@ -828,10 +831,11 @@ _SPACED_DASH = re.compile(r" - (?=([A-Za-z]+)\b)")
 
 
 def _dateline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A run cut at a spaced dash before a function word: the dateline of "WASHINGTON - A
-    Dearborn man", not one name; "ISLAMIC STATE ... - SAHEL PROVINCE" stays whole."""
+    """A run cut at a spaced dash before a function word, or between capitals and words that
+    are not: the dateline of "WASHINGTON - A Dearborn man", the heading "JORDAN - Cell planning
+    attacks", not one name; "ISLAMIC STATE ... - SAHEL PROVINCE" stays whole."""
     for found in _SPACED_DASH.finditer(text, start, end):
-        if found.group(1).lower() in LEADING_STOP:
+        if found.group(1).lower() in LEADING_STOP or (text[start : found.start()].isupper() and not text[found.end() : end].isupper()):
             after = _skip_stop_words(text, found.end(), end)
             return [(start, found.start()), *([(after, end)] if after < end else [])]
     return [(start, end)]
