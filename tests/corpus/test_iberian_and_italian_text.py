@@ -1,0 +1,46 @@
+"""Reporting in Portuguese, Spanish and Italian, through the public API: the article that
+opens a Portuguese sentence, "y" between two people's names, and the countries and bodies
+of the built-in gazetteer by their names in those languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from canonym import Tagger
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger()
+
+
+def found(tagger: Tagger, text: str) -> dict[str, str]:
+    """The cluster of each surface the tagger finds in ``text``, offsets checked."""
+    mentions = tagger.tag(text, "d")
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    return {m.surface: m.cluster_id for m in mentions}
+
+
+def test_a_portuguese_article_opening_a_sentence_is_no_part_of_the_name(tagger: Tagger) -> None:
+    names = found(tagger, "O Ruanda enviou tropas para Cabo Delgado. A União Europeia financiou a missão.")
+    assert names["Ruanda"] == "rwanda"
+    assert names["União Europeia"] == "european-union"
+    assert names["Cabo Delgado"] == "cabo-delgado"
+
+
+def test_y_between_two_names_parts_them(tagger: Tagger) -> None:
+    names = found(
+        tagger,
+        "La Audiencia Nacional condenó a Abdelkrim Azzouzi Bakkali y Bilal Mohand Hamed. Según la Guardia Civil, Mohand y Azzouzi viajaron a Marruecos.",
+    )
+    assert "Mohand y Azzouzi" not in names
+    assert names["Mohand"] == names["Bilal Mohand Hamed"] != names["Azzouzi"] == names["Abdelkrim Azzouzi Bakkali"]
+    assert names["Marruecos"] == "morocco"
+
+
+def test_countries_and_groups_by_their_italian_names(tagger: Tagger) -> None:
+    names = found(tagger, "Secondo la Procura, il giovane voleva raggiungere lo Stato islamico in Siria passando per la Turchia e il Marocco.")
+    assert names["Stato islamico"] == "islamic-state"
+    assert names["Turchia"] == "turkey" and names["Marocco"] == "morocco"
