@@ -36,11 +36,10 @@ from hypothesis import strategies as st
 from canonym import MatchConfig, Resolver, fold
 from canonym.normalize import NameParts, parse_name
 from canonym.normalize.names import uninvert, without_soft_title
-from canonym.resolver import _LINK_KEYS as LINK_KEYS
 from canonym.resolver import (
     FUZZY_CEILING,
-    GENERIC_KEYS,
     MIN_JOINED_WORD,
+    _same_words,
     anchored_similarity,
     full_parts,
     name_similarity,
@@ -198,7 +197,6 @@ def oracle_as_written(name: str) -> Oracle:
     scores: dict[str, float] = {}
     anchored: dict[str, float] = {}
     q_full, plain = full_parts(keys), CONNECTORS.isdisjoint(keys)
-    generic = GENERIC_KEYS.intersection(keys).difference(LINK_KEYS)
     for alias in aliases:
         q_cov, c_cov = name_similarity(keys, alias.keys, CONFIG.part_cutoff)
         factor = 1.0 if alias.strong else 0.95
@@ -208,8 +206,9 @@ def oracle_as_written(name: str) -> Oracle:
         same_kunya = (keys[0] in ("abu", "umm")) == (alias.keys[0] in ("abu", "umm"))
         fits = len(q_full) >= 2 and same_kunya
         person = fixture_gazetteer()[alias.entity_id].type not in ("ORG", "LOC")
-        # A group's or place's word that the alias lacks makes another group or place.
-        fits = fits and (person or generic.issubset(alias.keys))
+        # A group's or place's word that the alias lacks, or one in place of another, makes
+        # another group or place.
+        fits = fits and (person or _same_words(keys, alias.keys))
         score = anchored_similarity(q_full, full_parts(alias.keys), turn=turn, person=person) * factor if fits else 0.0
         anchored[alias.entity_id] = max(score, anchored.get(alias.entity_id, 0.0))
     return Oracle("fuzzy", (), bearers, scores, parts, anchored)
