@@ -169,9 +169,10 @@ _new_object = object.__new__
 
 def _same_words(query_keys: Sequence[str], alias_keys: Sequence[str]) -> bool:
     """Whether a group's or place's name of ``query_keys`` may be the alias of ``alias_keys``
-    with parts more, fewer or apart: the words that either lacks must spell alike, written
-    together ("lid-Da'wati" is "Lidda'awati"), the alias's generic ones ("group", "province")
-    aside or not.
+    with parts more, fewer or apart: the words that either lacks must spell alike when written
+    together ("lid-Da'wati" is "Lidda'awati"), with or without the alias's generic words
+    ("group", "province"), and the alias may have generic words more.
+
     A word in place of another makes another group ("Joint Forces Command"; "Directorate of
     Military Intelligence" is no "General Directorate of Intelligence"), as does a word more
     ("Federal Judicial Police" is no "Federal Police")."""

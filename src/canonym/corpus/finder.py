@@ -42,7 +42,8 @@ _PARTICLES = r"(?:al|el|ad|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 _CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
-#: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name.
+#: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name. Not the Spanish "y"
+#: (and), which parts two names far more often than it joins one ("Mohand y Azzouzi").
 _SPACED_PARTICLES = r"(?:al|el|ad|ar|ash|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|des|du|da|di|do|dos|das|der|van|von|la|le|of|wa|wal|lil|fi)"
 #: A lowercase syllable after a hyphen that ends an East Asian given name ("Kim Jong-un",
 #: "Leung Chi-wai"); not a word that makes a modifier of a name ("Hamas-run", "US-led").
@@ -808,8 +809,9 @@ def _take_inverted(text: str, upcoming: list[tuple[int, int]], position: int, sp
     return end, upcoming[-1][0] if upcoming else len(text)
 
 
-#: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila"),
-#: and the field labels of sanctions-list entries ("POB Hackensack", "DOB 1980").
+#: Capitalised function words that open a sentence before a name ("And Hamza", "By Leila",
+#: the Portuguese article of "O Ruanda"), and the field labels of sanctions-list entries
+#: ("POB Hackensack", "DOB 1980").
 LEADING_STOP = frozenset(
     ["a", "an", "and", "as", "at", "o", "os", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "says", "asked", "told", "according", "later", "earlier", "yesterday", "today", "tonight", "now", "instead", "afterwards", "afterward", "recently", "separately", "previously", "currently", "again", "finally", "eventually", "initially", "subsequently", "thus", "therefore", "hence", "indeed", "still", "last", "next", "once", "there", "here", "not", "nor", "every", "each", "some", "many", "most", "several", "few", "all", "other", "another", "such", "no", "pob", "dob", "aka", "nee", "following", "throughout", "toward", "towards", "upon", "across", "along", "alongside", "amongst", "behind", "inside", "outside", "regarding", "concerning", "considering", "unless", "whilst", "onto", "versus", "except"]
 )
