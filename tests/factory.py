@@ -1,4 +1,5 @@
-"""Shared builders for the tests: the fixture gazetteer, a resolver on it, and ``meet``.
+"""Shared builders for the tests: the fixture gazetteer, a resolver on it, ``meet``, and the
+clusters a tagger gives the surfaces of a text.
 
 ``meet(a, b)`` is the contract of the variant tables: two spellings *meet* when the public
 normalizer gives them the same :func:`canonym.name_key`, or when the resolver's own fuzzy
@@ -10,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from canonym import Gazetteer, MatchConfig, Resolver, name_key
+from canonym import Gazetteer, MatchConfig, Resolver, Tagger, name_key
 from canonym.resolver import name_similarity
 
 #: The fixture gazetteer: one YAML file per entity under per/, org/ and loc/.
@@ -96,3 +97,10 @@ def describe(a: str, b: str) -> str:
         f"{a!r} -> {name_key(a)!r}; {b!r} -> {name_key(b)!r}; "
         f"fuzzy {fuzzy_score(a, b):.3f} / {fuzzy_score(b, a):.3f}"
     )
+
+
+def clusters_by_surface(tagger: Tagger, text: str) -> dict[str, str]:
+    """The cluster of each surface ``tagger`` finds in ``text`` (one document), offsets checked."""
+    mentions = tagger.tag(text, "d")
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    return {m.surface: m.cluster_id for m in mentions}

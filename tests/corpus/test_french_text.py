@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from canonym import Tagger
+from factory import clusters_by_surface as found
 
 pytestmark = pytest.mark.corpus
 
@@ -14,13 +15,6 @@ pytestmark = pytest.mark.corpus
 @pytest.fixture(scope="module")
 def tagger() -> Tagger:
     return Tagger()
-
-
-def found(tagger: Tagger, text: str) -> dict[str, str]:
-    """The cluster of each surface the tagger finds in ``text``, offsets checked."""
-    mentions = tagger.tag(text, "d")
-    assert all(text[m.start : m.end] == m.surface for m in mentions)
-    return {m.surface: m.cluster_id for m in mentions}
 
 
 def test_an_elided_article_is_no_part_of_the_name(tagger: Tagger) -> None:
