@@ -38,3 +38,23 @@ def test_countries_and_groups_by_their_italian_names(tagger: Tagger) -> None:
     names = found(tagger, "Secondo la Procura, il giovane voleva raggiungere lo Stato islamico in Siria passando per la Turchia e il Marocco.")
     assert names["Stato islamico"] == "islamic-state"
     assert names["Turchia"] == "turkey" and names["Marocco"] == "morocco"
+
+
+def test_spanish_and_italian_bodies_are_named_whole_without_their_article(tagger: Tagger) -> None:
+    names = found(
+        tagger,
+        "Según la Fiscalía, la Comisaría General de Información de la Policía Nacional y los Mossos d'Esquadra "
+        "vigilaban al grupo. La Corte d'Assise di Milano ha condannato i due imputati; la Procura di Milano ricorre.",
+    )
+    assert names["Comisaría General de Información"].startswith("NIL:")
+    assert names["Policía Nacional"] == "policia-nacional-spain"
+    assert names["Mossos d'Esquadra"] == "mossos-desquadra"
+    assert names["Corte d'Assise di Milano"].startswith("NIL:") and names["Procura di Milano"].startswith("NIL:")
+    # "the prosecution", "the court": the head of a body's name alone is no name.
+    assert not {"Fiscalía", "Según la Fiscalía", "La Corte", "Corte", "Milano"} & names.keys()
+
+
+def test_an_article_before_a_body_opens_no_name_but_el_paso_keeps_its(tagger: Tagger) -> None:
+    names = found(tagger, "Trabajó para el Centro Nacional de Inteligencia (CNI) antes de mudarse a El Paso.")
+    assert names["Centro Nacional de Inteligencia"] == names["CNI"] == "centro-nacional-de-inteligencia"
+    assert "El Paso" in names

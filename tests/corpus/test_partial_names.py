@@ -125,3 +125,19 @@ def test_a_title_before_a_word_that_is_also_a_places_weak_alias_makes_it_a_perso
     person, province = (m for m in mentions if m.surface == "Salahuddin")
     assert (person.type, person.entity_id) == ("PER", None)
     assert province.entity_id == "salahuddin-governorate"
+
+
+def test_a_title_written_alone_is_the_surname_of_a_person_of_the_document_who_bears_it(tagger: Tagger) -> None:
+    text = (
+        "Khudeida Elias Hajji, a survivor from Kocho, spoke on Monday. Hajji said the camp was overcrowded. "
+        "Rear Adm. Jon Pike thanked the Chairman. Mr. Chairman, the Sheikh said."
+    )
+    clusters = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert clusters["Hajji"] == clusters["Khudeida Elias Hajji"]
+    # A title no name of the document ends with is no name.
+    assert not {"Chairman", "Sheikh"} & clusters.keys()
+
+
+def test_a_title_after_an_arabic_group_word_and_its_article_is_part_of_the_name(tagger: Tagger) -> None:
+    text = "Fighters of Katibat al-Imam al-Bukhari crossed into Idlib."
+    assert {m.surface: m.entity_id for m in tagger.tag(text, "d")}["Katibat al-Imam al-Bukhari"] == "katibat-imam-al-bukhari"

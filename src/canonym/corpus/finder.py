@@ -30,7 +30,7 @@ import ahocorasick_rs
 import numpy as np
 
 from canonym.corpus.context import NAMED_AFTER_HEADS
-from canonym.corpus.typing import GROUP_OPENERS, place_noun_after
+from canonym.corpus.typing import GROUP_OPENERS, ROMANCE_ORG_HEADS, place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
@@ -92,7 +92,7 @@ _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _AFTER_ELIDED_ARTICLE = r"(?<=(?<!\w)[lLdD]['’])"
 _SEQUENCE = re.compile(
     rf"(?<!\w)(?:(?<!\w['’])|{_AFTER_ELIDED_ARTICLE})(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -113,7 +113,7 @@ _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
     rf"(?:(?<!\w.)(?:(?<!\w['’].)|(?<=(?<!\w)[lLdD]['’].))"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )
@@ -647,14 +647,16 @@ class NameFinder:
                     and (folded[-1] in NAMED_AFTER_HEADS or (i + length < len(folded) and folded[i + length] in NAMED_AFTER_HEADS))
                 )
                 or folded[-1] in _COMPANY_HEADS
-                or (i and folded[i - 1] in GROUP_OPENERS)
+                or (i and (folded[i - 1] in GROUP_OPENERS or folded[i - 1] in ROMANCE_ORG_HEADS))
+                or (i > 1 and folded[i - 2] in GROUP_OPENERS and folded[i - 1] in name_tables().articles)
                 or (i == 1 and length == 1 and folded[1] in _NAME_PART_TITLES and len(words) > 2 and self._may_open_a_name(folded[0]))
             ):
                 # "Imam Ali Mosque", "General Directorate of Intelligence", "Iraq's General
                 # Directorate for Survivors' Affairs": a title that opens the name of a place
-                # or an institution, or its owner's, is part of that name, and
-                # so is any in a company's ("AL-JABRI GENERAL TRADING COMPANY") or after
-                # the word that opens a group's ("Katibat Imam Ali"); and an honorific
+                # or an institution, or its owner's, is part of that name, and so is any in
+                # a company's ("AL-JABRI GENERAL TRADING COMPANY") or after the word that
+                # opens a group's ("Katibat Imam Ali", "Katibat al-Imam al-Bukhari") or a
+                # Romance-language institution's ("Comisaría General"); and an honorific
                 # that Somali and Sahelian names carry between a given name and the
                 # father's ("Hassan Sheikh Mohamud", "Ibrahim Malam Dicko").
                 i += 1
@@ -813,9 +815,9 @@ def _take_inverted(text: str, upcoming: list[tuple[int, int]], position: int, sp
 #: the Portuguese article of "O Ruanda"), and the field labels of sanctions-list entries
 #: ("POB Hackensack", "DOB 1980").
 LEADING_STOP = frozenset(
-    ["a", "an", "and", "as", "at", "o", "os", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "says", "asked", "told", "according", "later", "earlier", "yesterday", "today", "tonight", "now", "instead", "afterwards", "afterward", "recently", "separately", "previously", "currently", "again", "finally", "eventually", "initially", "subsequently", "thus", "therefore", "hence", "indeed", "still", "last", "next", "once", "there", "here", "not", "nor", "every", "each", "some", "many", "most", "several", "few", "all", "other", "another", "such", "no", "pob", "dob", "aka", "nee", "following", "throughout", "toward", "towards", "upon", "across", "along", "alongside", "amongst", "behind", "inside", "outside", "regarding", "concerning", "considering", "unless", "whilst", "onto", "versus", "except"]
+    ["a", "an", "and", "as", "at", "o", "os", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "says", "asked", "told", "according", "later", "earlier", "yesterday", "today", "tonight", "now", "instead", "afterwards", "afterward", "recently", "separately", "previously", "currently", "again", "finally", "eventually", "initially", "subsequently", "thus", "therefore", "hence", "indeed", "still", "last", "next", "once", "there", "here", "not", "nor", "every", "each", "some", "many", "most", "several", "few", "all", "other", "another", "such", "no", "pob", "dob", "aka", "nee", "following", "throughout", "toward", "towards", "upon", "across", "segun", "según", "along", "alongside", "amongst", "behind", "inside", "outside", "regarding", "concerning", "considering", "unless", "whilst", "onto", "versus", "except"]
 )
-_FIRST_WORD = re.compile(r"([A-Za-z]+(?:n['’]t)?)\s+")
+_FIRST_WORD = re.compile(r"([^\W\d_]+(?:n['’]t)?)\s+")
 
 
 def _skip_stop_words(text: str, start: int, end: int) -> int:
@@ -824,9 +826,25 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
         if m is None or m.end() >= end:
             return start
         word = m.group(1).lower()
-        if word not in LEADING_STOP and not word.endswith(("n't", "n’t")):
+        if word not in LEADING_STOP and not word.endswith(("n't", "n’t")) and not _romance_article_of_a_body(word, text, m.end(), end):
             return start
         start = m.end()
+
+
+#: The articles (and "de" + article) that open a body's name in French, Spanish, Portuguese
+#: and Italian, where the name proper starts after them.
+_ROMANCE_ARTICLES = frozenset(["el", "la", "los", "las", "le", "les", "il", "lo", "del", "della", "dello", "des", "du"])
+_NEXT_FOLDED_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _romance_article_of_a_body(word: str, text: str, start: int, end: int) -> bool:
+    """Whether ``word`` is an article before the head of an institution's name in a Romance
+    language: "La Comisaría General de Información", "el Centro Nacional de Inteligencia",
+    "La Corte d'Assise"; not "El Paso" or "La Paz"."""
+    if word not in _ROMANCE_ARTICLES:
+        return False
+    head = _NEXT_FOLDED_WORD.match(text, start, end)
+    return head is not None and fold(head.group()) in ROMANCE_ORG_HEADS
 
 
 _SPACED_DASH = re.compile(r" - (?=([A-Za-z]+)\b)")

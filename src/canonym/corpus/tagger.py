@@ -73,6 +73,7 @@ from canonym.corpus.typing import (
     LOC_WORDS,
     ORG_WORDS,
     PLACE_PREFIXES,
+    ROMANCE_ORG_HEADS,
     ROUTE_NOUNS,
     group_noun_after,
     group_noun_before,
@@ -156,7 +157,7 @@ _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
 #: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
 #: Defesa de Moçambique").
-_HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:of|for|de|des|du|de la|da|do|dos|das|pour) ")
+_HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:(?:of|for|de|des|du|de la|da|do|dos|das|pour|del|di|della|dei|degli) |d['’])")
 #: The article, assimilated or not, as a word of its own just before a name ("Nour al-Sahel",
 #: "Khurras ad-Din"; not "Israel-Gaza").
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[ae]l|[ae][dnrstz]|ash|u[dlnrstz])-\Z", re.IGNORECASE)
@@ -846,6 +847,7 @@ class Tagger:
                 and (match is None or match.entity is None or match.method in ("key", "fuzzy"))
                 and " " not in span.surface
                 and _after_personal_title(text, span.start)
+                and fold(span.surface) not in self._titles  # "Mr. Chairman"
             ):
                 # "Mr. Smith", "Dr. Rice": a word of the language, or a bare surname that the
                 # gazetteer gives to no one for sure, is a person's surname after a title.
@@ -1026,9 +1028,17 @@ class Tagger:
             # when that person is in the document ("Zabihullah Mujahid ... Mujahid said").
             return _Plan(_FIXED, match, "PER", True, anchor_only=True)
         if not words or (
-            len(words) == 1 and (words[0] in self._not_names or words[0] in PLACE_PREFIXES or (not acronym and words[0] in STOP_WORDS))
+            len(words) == 1
+            and (
+                words[0] in self._not_names
+                or words[0] in PLACE_PREFIXES
+                or (not acronym and words[0] in STOP_WORDS)
+                or (words[0] in ROMANCE_ORG_HEADS and (match is None or match.entity is None))
+            )
         ):
-            return _DROPPED  # "Wadi" alone opens a place's name, as in "Hadramout's Wadi region"
+            # "Wadi" alone opens a place's name, as in "Hadramout's Wadi region"; "la
+            # Fiscalía", "la Corte" alone are the prosecution and the court, no names.
+            return _DROPPED
         joined = " ".join(words)
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
@@ -1038,6 +1048,10 @@ class Tagger:
                 return head_plan
         sure = _is_sure(surface, match)
         if len(words) <= 2 and joined in self._titles and not sure:
+            if len(words) == 1 and surface.istitle():
+                # "Hajji said" after "Khudeida Elias Hajji": a title alone is the surname of a
+                # person of the document who bears it, and no name otherwise.
+                return _Plan(_FIXED, None, "PER", True, anchor_only=True)
             return _DROPPED  # "Brig", "Maj": a title cut off from its name by "Brig. Gen."
         if " " in surface and not sure and is_descriptive_phrase(surface, self._is_demonym, self._common):
             # "Egyptian army", "Israeli military": a description, not a name; unless the

@@ -27,13 +27,18 @@ KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
 GROUP_OPENERS = frozenset(
     ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "hezb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat", "fitna"]
 )
+#: The French, Portuguese, Spanish and Italian heads of institutions' names (of the Sahel,
+#: Mozambique, Spain and Italy); a title after one is part of the name ("Comisaría General").
+ROMANCE_ORG_HEADS = frozenset(
+    ["forcas", "fuerzas", "armee", "armees", "exercito", "ejercito", "ministere", "ministerio", "gendarmerie", "garde", "guarda",
+     "frente", "mouvement", "movimento", "movimiento", "conseil", "conselho", "consejo", "parti", "partido", "agence", "agencia",
+     "parquet", "policia", "groupe", "grupo", "brigada", "direction", "direccion", "direcao",
+     "comisaria", "corte", "tribunale", "procura", "questura", "polizia", "centro", "secretaria", "fiscalia"]
+)
 ORG_WORDS = frozenset(
     ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "division", "regiment", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "observer", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "limited", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "unit", "units", "cell", "presidency", "secretariat", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest",
-     # French, Portuguese and Spanish heads of the Sahel's and Mozambique's institutions
-     "forcas", "fuerzas", "armee", "armees", "exercito", "ejercito", "ministere", "ministerio", "gendarmerie", "garde", "guarda",
-     "frente", "mouvement", "movimento", "movimiento", "conseil", "conselho", "consejo", "parti", "partido", "agence", "agencia",
-     "parquet", "policia", "groupe", "grupo", "brigada", "direction", "direccion", "direcao"]
-) | GROUP_OPENERS
+    ]
+) | GROUP_OPENERS | ROMANCE_ORG_HEADS
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "subdistrict", "oblast", "prefecture", "municipality", "triangle", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "beach", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor",
      # Persian "upper" and "lower", which end the names of twin villages ("Kalkan-e Sofla")
