@@ -40,7 +40,10 @@ from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
 _PARTICLES = r"(?:al|el|ad|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid|l)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
-_CAP = r"[A-ZÀ-ÖØ-Þ\u0100-\u024F\u1E00-\u1EFF]"  # with the dotted letters of academic transliteration (Ḥ, Ṣ)
+#: A capital: ASCII, Latin-1, and the capitals of Latin Extended-A and B and Latin Extended
+#: Additional (Turkish İ and Ş, the dotted letters of academic transliteration Ḥ and Ṣ);
+#: not their small letters, which those blocks interleave (a Turkish "şüpheli" is no name).
+_CAP = "[A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, chain(range(0x100, 0x250), range(0x1E00, 0x1F00))) if c.isupper()) + "]"
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name. Not the Spanish "y"
 #: (and), which parts two names far more often than it joins one ("Mohand y Azzouzi").
@@ -204,9 +207,9 @@ def english_given_names() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """Frequent English words and the function words of French (lowercase, folded): a
-    capitalised one is no name by itself."""
-    return _table_lines("common_words.txt") | _table_lines("french_function_words.txt")
+    """Frequent English words and the function words of French and Turkish (lowercase,
+    folded): a capitalised one is no name by itself."""
+    return _table_lines("common_words.txt") | _table_lines("french_function_words.txt") | _table_lines("turkish_function_words.txt")
 
 
 @cache

@@ -65,6 +65,7 @@ from canonym.corpus.finder import (
 )
 from canonym.corpus.mentions import Mention, mentions_frame
 from canonym.corpus.nil import cluster_unknown, unknown_name_key
+from canonym.corpus.turkish import without_case_endings
 from canonym.corpus.typing import (
     COMPASS_WORDS,
     GROUP_OPENERS,
@@ -256,9 +257,13 @@ class Tagger:
             # collector running, its full collections walk the gazetteer's heap again and
             # again (a tenth of the time). It is paused for the chunk, never across a yield.
             with paused_gc():
-                known = self.finder.scan_many([text for _, text, _, _ in chunk])
-                for (doc_id, text, offset, last), spans in zip(chunk, known, strict=True):
-                    found = self._tag_document(text, doc_id, spans)
+                texts = [without_case_endings(text) for _, text, _, _ in chunk]
+                known = self.finder.scan_many(texts)
+                for (doc_id, text, offset, last), read, spans in zip(chunk, texts, known, strict=True):
+                    found = self._tag_document(read, doc_id, spans)
+                    if read is not text:
+                        # Turkish case endings blanked out: no mention may hold one.
+                        found = [m for m in found if text[m.start : m.end] == m.surface]
                     if offset:
                         found = [m._replace(start=m.start + offset, end=m.end + offset) for m in found]
                     pending.extend(found)
