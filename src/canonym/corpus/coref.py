@@ -706,7 +706,7 @@ _ALSO_KNOWN_AS = re.compile(
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
-    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘(]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana) )?"
+    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘(]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana|Kumander|Commander) )?"
     rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
     rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",

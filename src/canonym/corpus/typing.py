@@ -75,6 +75,8 @@ _SOURCE_OF_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z' .-]+(?:, [A-Za-z0-9 .]+)? 
 #: A place noun and "of" before a name: "the town of Adan Yabaal", "the village of Kafr Nabl".
 _PLACE_NOUN_OF = re.compile(
     r"\b(?:town|city|village|district|province|governorate|region|county|port|capital|suburbs?|neighbou?rhood|camp|outskirts|area|island|peninsula)s? of (?:the )?$"
+    # the Philippine village and its parts: "Barangay Pindolonan", "Sitio Lambayong"
+    r"|\b(?:Barangay|Brgy\.?|Sitio|Poblacion|Purok) $"
 )
 #: A place preposition before a one-word name, or before a name and "and" ("in Solo and Poso").
 _PLACE_PREPOSITION = re.compile(
