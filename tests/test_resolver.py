@@ -903,6 +903,14 @@ def test_two_common_given_names_do_not_carry_an_unlike_surname() -> None:
     assert resolver.resolve("Jamal Jaafar al-Ibrahimi").entity_id == "abu-mahdi-al-muhandis"  # type: ignore[union-attr]
 
 
+def test_a_common_given_name_does_not_carry_a_family_name_only_alike_that_lacks_a_part() -> None:
+    resolver = Resolver()
+    # A Libyan militia leader, not Mohammad Ashraf Ghani: Kani is only like Ghani, and Ashraf is missing.
+    assert resolver.resolve("Mohamed al-Kani") is None
+    # The same family name, one part fewer, still is.
+    assert resolver.resolve("Mohammad Ghani").entity_id == "ashraf-ghani"  # type: ignore[union-attr]
+
+
 def test_consonants_of_another_script_do_not_carry_a_name_its_own_script_spells_otherwise(tmp_path: Path) -> None:
     path = tmp_path / "g.tsv"
     path.write_text("id\tname\ttype\nik\tIbrahim Kalin\tPER\nik\tإبراهيم قالن\tPER\nqs\tقاسم سليماني\tPER\n", encoding="utf-8")

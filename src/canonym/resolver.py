@@ -1865,6 +1865,8 @@ class Resolver:
           the alias, a given name and a father's, and the name has another part between them.
         - Of as many parts (three or more), they differ in the last, unlike (``UNLIKE_SURNAME``),
           after common given names: "Mohammad Reza Rahimi" is not "Mohammad Reza Zahedi".
+        - The name is a common given name and a family name only like the alias's last part,
+          which has a part more: "Mohamed al-Kani" is not "Mohammad Ashraf Ghani".
         """
         prepared = self._prepared
         keys = [k for k, w in zip(query.keys, query.weights, strict=True) if w == 1.0]
@@ -1877,6 +1879,17 @@ class Resolver:
                 and all(len(prepared.given_name(k)) >= 2 for k in keys[1:-1])
             )
         shorter = min(keys, known, key=len)
+        if (
+            shorter is keys
+            and len(keys) == 2
+            and keys[-1] != known[-1]
+            and part_similarity(keys[0], known[0]) >= STRICT_PART_CUTOFF
+            and len(prepared.given_name(keys[0])) >= COMMON_GIVEN_NAME
+        ):
+            # A common given name and a family name only like the known one's, which has a
+            # part more: two differences where one part agrees ("Mohamed al-Kani" is not
+            # "Mohammad Ashraf Ghani").
+            return True
         if len(shorter) < 2 or len(prepared.given_name(shorter[0])) < COMMON_GIVEN_NAME or not all(len(prepared.given_name(k)) >= 2 for k in shorter[1:]):
             return False
         if part_similarity(keys[-1], known[-1]) < STRICT_PART_CUTOFF:
