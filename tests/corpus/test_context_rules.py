@@ -618,3 +618,10 @@ def test_a_un_report_on_mali(tagger: Tagger) -> None:
     typed = named(tagger, text)
     assert typed["FLA"][0] == typed["Front de libération de l'Azawad"][0] == "azawad-liberation-front"  # not Florida
     assert typed["MNLA-HCUA"][1] == "ORG"  # an acronym, hyphenated
+
+
+@pytest.mark.corpus
+def test_a_name_listed_with_one_of_several_known_places_is_a_place(tagger: Tagger) -> None:
+    # "Hyderabad" is in India or in Sindh: a place either way, and so are the towns beside it.
+    text = "Raids were held in Hyderabad, Bengaluru, Mangaluru and Bhatkal."
+    assert {m.surface: m.type for m in tagger.tag(text, "d")}["Mangaluru"] == "LOC"

@@ -1582,7 +1582,7 @@ def _places_by_coordination(text: str, decisions: list[Decision]) -> list[Decisi
     gives to a known person, and the list passes it on: in an address, "Aksaray, Fatih,
     Istanbul, Türkiye" are four places ("Fatih" is not the "Al-Fatih" of a UN entry)."""
     out = decisions
-    places = {i for i, d in enumerate(decisions) if _is_known_place(d)}
+    places = {i for i, d in enumerate(decisions) if _is_known_place(d) or _is_one_of_known_places(d)}
     if not places:
         return out
     sure = {i for i in places if decisions[i].match.method == "exact"}  # type: ignore[union-attr]
@@ -1628,6 +1628,12 @@ def _may_be_listed_place(decision: Decision) -> bool:
 def _is_known_place(decision: Decision) -> bool:
     match = decision.match
     return match is not None and match.entity is not None and match.entity.type == "LOC"
+
+
+def _is_one_of_known_places(decision: Decision) -> bool:
+    """Whether a name is one of several places the gazetteer knows ("Hyderabad": in India or Sindh)."""
+    match = decision.match
+    return match is not None and match.ambiguous and decision.type == "LOC"
 
 
 def _short_acronym_as_word(surface: str, match: Match | None) -> bool:
