@@ -93,11 +93,6 @@ def test_place_level_from_the_words_around(text: str, name: str, level: str | No
 # -- through the tagger (built-in gazetteer) ---------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def found(tagger: Tagger, text: str) -> dict[str, str]:
     return {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
 

@@ -12,11 +12,6 @@ from factory import clusters_by_surface as found
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def test_an_elided_article_is_no_part_of_the_name(tagger: Tagger) -> None:
     names = found(
         tagger,

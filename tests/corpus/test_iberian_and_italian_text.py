@@ -12,11 +12,6 @@ from factory import clusters_by_surface as found
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def test_a_portuguese_article_opening_a_sentence_is_no_part_of_the_name(tagger: Tagger) -> None:
     names = found(tagger, "O Ruanda enviou tropas para Cabo Delgado. A União Europeia financiou a missão.")
     assert names["Ruanda"] == "rwanda"

@@ -14,11 +14,6 @@ from canonym import Tagger
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def cluster_of(tagger: Tagger, documents: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """The cluster of each (document, surface) the tagger finds in ``documents``."""
     return {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}

@@ -12,11 +12,6 @@ from factory import clusters_by_surface as found
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def test_a_villages_word_before_its_name_is_no_part_of_it_and_makes_it_a_place(tagger: Tagger) -> None:
     names = found(tagger, "Troops cleared Barangay Pindolonan and Sitio Lambayong before noon.")
     assert "Barangay Pindolonan" not in names and "Sitio Lambayong" not in names

@@ -20,11 +20,6 @@ from canonym.normalize import parse_name
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def spans(tagger: Tagger, text: str) -> list[tuple[str, str | None, str]]:
     return [(m.surface, m.entity_id, m.method) for m in tagger.tag(text, "d")]
 

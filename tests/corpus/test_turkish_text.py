@@ -21,11 +21,6 @@ TURKISH = (
 )
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 def test_case_endings_after_an_apostrophe_are_no_part_of_a_name(tagger: Tagger) -> None:
     names = found(tagger, TURKISH)
     assert names["DEAŞ"] == "islamic-state" and names["PKK"] == "pkk"

@@ -14,11 +14,6 @@ from canonym.corpus.windows import tag_long_document, windows
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger()
-
-
 @settings(max_examples=300, derandomize=True, database=None, deadline=None)
 @given(st.text(st.sampled_from("ab \n."), max_size=300), st.integers(min_value=2, max_value=40))
 def test_windows_cover_the_text_in_order_within_the_size(text: str, size: int) -> None:
