@@ -71,6 +71,22 @@ def test_titles_the_and_possessive_stay_out_of_the_span(tagger: Tagger) -> None:
     assert not any(s.startswith(("Secretary", "the ", "Ayatollah")) or s.endswith(("'s", "’s")) for s in surfaces)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FBI Director Christopher Wray spoke.", [("FBI", "ORG"), ("Christopher Wray", "PER")]),
+        ("Police Commissioner Joseph Mwangi Kiprono said.", [("Joseph Mwangi Kiprono", "PER")]),
+        ("Deputy County Commissioner Peter Otieno Onyango imposed a curfew.", [("Peter Otieno Onyango", "PER")]),
+        ("High Commissioner Ousmane Sawadogo and Co-Chair Leyla Baran spoke.", [("Ousmane Sawadogo", "PER"), ("Leyla Baran", "PER")]),
+        ("Senior Superintendent of Police Tariq Nawaz Khattak confirmed it.", [("Tariq Nawaz Khattak", "PER")]),
+        # An office that its owner's name opens, no name after it, is a body.
+        ("He was charged by the Commonwealth Director of Public Prosecutions.", [("Commonwealth Director of Public Prosecutions", "ORG")]),
+    ],
+)
+def test_offices_of_agencies_police_and_boards_are_titles(tagger: Tagger, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.surface, m.type) for m in tagger.tag(text, "d")] == expected
+
+
 def test_outermost_name_wins(tagger: Tagger) -> None:
     found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
     assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(
@@ -1343,6 +1359,32 @@ def test_an_indian_charge_sheet_gives_aliases_after_an_at_sign(tagger: Tagger) -
 )
 def test_aliases_given_in_the_forms_of_sanctions_notices_and_court_papers(tagger: Tagger, text: str, names: list[str]) -> None:
     assert_one_cluster(clusters(tagger, text), names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The words that give a real name, with who gave it; an apposition before them.
+        ("Heval Rubar, whose real name was identified as Ciwan Dogan, ran the cell.", ["Heval Rubar", "Ciwan Dogan"]),
+        ("They sent Abu Sami al-Tikriti, a veteran of the group whose real name was given by the Pentagon as Nadhim Jasim Hamad.",
+         ["Abu Sami al-Tikriti", "Nadhim Jasim Hamad"]),
+        ("Qatada, whose other aliases included Hisham bin Arifin, was arrested.", ["Qatada", "Hisham bin Arifin"]),
+        ("He said Mr Kitheka, who police claim is also known as Abu Yasir, had called Somalia.", ["Kitheka", "Abu Yasir"]),
+        ("Zainal, sometimes spelt Zainal Abidin, trained recruits.", ["Zainal", "Zainal Abidin"]),
+        ("The planner was Daniel Kerr Hollis, born Dawud Karim Hassan to a Yemeni father.", ["Daniel Kerr Hollis", "Dawud Karim Hassan"]),
+        # A body named in the words that give the alias stands between the two names.
+        ("Makaraya – who appeared in ISIS videos under the name Abu Hafs al-Sulawesi – was killed.", ["Makaraya", "Abu Hafs al-Sulawesi"]),
+        # A nickname in quotes after "or".
+        ('Migrants named a broker known as Semere Tekle, or "Wedi Tekle", who took payments.', ["Semere Tekle", "Wedi Tekle"]),
+    ],
+)
+def test_aliases_given_in_the_words_of_news_reports(tagger: Tagger, text: str, names: list[str]) -> None:
+    assert_one_cluster(clusters(tagger, text), names)
+
+
+def test_an_operation_under_a_name_is_no_alias_of_a_place(tagger: Tagger) -> None:
+    found = clusters(tagger, "Militias launched an offensive to retake Derna under the name Karama al-Sharq.")
+    assert found["Derna"] != found["Karama al-Sharq"], found
 
 
 def test_an_apposition_with_of_before_known_as_names_no_alias(tagger: Tagger) -> None:

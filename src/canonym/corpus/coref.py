@@ -689,20 +689,21 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 _ALSO_KNOWN_AS = re.compile(
     # "a Saudi national also known as", "whose name is also recorded as", "which also trades
     # as"; a UN list reference before them: "Yusuf Hiiraale (QDi.474), also known as"
-    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;–—]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4})?(?:who (?:is|was) |whose name is |which |that )?"
+    r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;–—]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4}|an? [\w -]{1,40}? (?=whose ))?(?:who (?:[a-z]+ ){0,3}(?:is|was) |whose name is |which |that )?"
     r"(?:(?:also |better |locally |widely |commonly |popularly |formerly |previously |once )?known (?:locally |widely |in [a-z]+ |to (?:[a-z]+ ){1,2}|(?:until|before|since|in) \d{4} )?as"
     # a company's former name: "formerly named", "was itself known until 2023 as", "f.k.a."
     r"|(?:(?:was|is) (?:itself )?known (?:until|before|since|in) \d{4} as)|(?:formerly|previously) (?:named|called|registered as)|f\.k\.a\.?"
     # "who is usually called", "who had taken the name": a clause of a few words before them
     r"|(?:and )?(?:who (?:is|was) )?(?:usually|often|commonly|generally|simply|widely|locally) called"
     r"|(?:who )?call(?:s|ed|ing) (?:himself|herself|itself|themselves)"
-    r"|[^.;\n\"“]{0,70}? (?:took|taken|adopted|assumed|takes|adopts) the (?:name|kunya|alias|nom de guerre|pseudonym)"
-    r"|(?:also |sometimes |often )?rendered(?: as)?"
+    r"|[^.;\n\"“]{0,70}? (?:took|taken|adopted|assumed|takes|adopts|(?P<under>under)) the (?:name|kunya|alias|nom de guerre|pseudonym)"
+    r"|(?:also |sometimes |often |variously )?(?:rendered|spelt|spelled|transliterated)(?: as)?|(?:who was )?born(?: as)?"
     r"|also (?:reported|referred to|called|spelt|spelled|transliterated|written|recorded|listed|registered)(?: as)?|(?:also )?trad(?:es|ed|ing) (?:as|under)"
     r"|a\.k\.a\.?|a/k/a|aka|alias|@|code-?named|nicknamed|dubbed|nom de guerre"
     # "Abu Harith was the nom de guerre of Issa Namwali", "the real name of"
     r"|(?:(?:is|was) )?(?:the|an?|one) (?:(?:real|birth|true|other) )?(?:nom de guerre|kunya|alias|pseudonym|nickname|code ?name|name) (?:of|for|used by)"
-    r"|whose (?:real|birth|true) name (?:is|was)"
+    r"|whose (?:real|birth|true) name (?:is|was)(?: [a-z]+(?: by [^,.;\n]{1,30})? as)?"
+    r"|whose (?:other )?(?:aliases|names|kunyas|noms de guerre|pseudonyms|nicknames) (?:include[sd]?|are|were)"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
     r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
@@ -714,7 +715,7 @@ _ALSO_KNOWN_AS = re.compile(
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
     r"known (?:locally |widely |in [a-z]+ |to [a-z ]+|(?:until|before|since|in) \d{4} )?as|formerly|previously|f\.k\.a| called | the name |rendered|call(?:s|ed|ing) (?:him|her|it|them)sel|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
-    r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:real|birth|true|other) name|(?:goes|went|known) by the|under the names?|"
+    r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:real|birth|true|other) name|(?:goes|went|known) by the|under the names?|\baliases\b|\bborn |\bspel(?:t|led)\b|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
 )
@@ -723,11 +724,13 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known to ", " called ", "calling ", "calls ", " the name ", "rendered", "formerly", "previously", "f.k.a", "known until", "known before", "known since", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
-    "kunya", "pseudonym", "nickname", "code name", "real name", "birth name", "true name", "other name", "goes by the", "went by the", "known by the", "under the name",
+    "kunya", "pseudonym", "nickname", "code name", "real name", "birth name", "true name", "other name", "goes by the", "went by the", "known by the", "under the name", "aliases", "born ", "spelt", "spelled",
     *(f"{script.lower()}:" for script in _SCRIPTS),
 )
 
 
+#: What stands between a person's name and a nickname in quotes after it.
+_NICKNAME_GAPS = (', "', ", “", ', or "', ", or “")
 #: What every label of _NAME_FIELD ends with.
 _NAME_LABEL_HINT = re.compile(r"names?:", re.IGNORECASE)
 #: A wanted notice's fields of a person's name: "Family name: BENAMRANE", "Forename: KARIM".
@@ -764,7 +767,7 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     as Y") is the entity of that other name. A known alias keeps its entity: a kunya such as
     "Abu Ahmad al-Shami" is borne by many, and the gazetteer knows one of them."""
     lowered = text.lower()
-    nicknamed = ', "' in text or ", “" in text
+    nicknamed = any(gap in text for gap in _NICKNAME_GAPS)
     if not nicknamed and (not any(hint in lowered for hint in _ALSO_KNOWN_AS_HINTS) or _ALSO_KNOWN_AS_WORDS.search(text) is None):
         return decisions
     out = list(decisions)
@@ -786,8 +789,13 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         if entry is not None and not _is_undecided(entry):
             out[i] = _adopt(out[i], entry)
             given[out[i].span.surface] = out[i]
-    for i, j in pairwise(names):
+    for k in range(1, len(names)):
+        h, i, j = names[k - 2] if k > 1 else -1, names[k - 1], names[k]
         first, second = out[i], out[j]
+        if h >= 0 and first.type != "PER" and out[h].type == "PER" and _ALSO_KNOWN_AS.fullmatch(text, out[h].span.end, second.span.start):
+            # "Hapilon – who appeared in ISIS propaganda under the name Abu Abdullah
+            # al-Filipini": a body or place named in the words that give a person's alias.
+            i, first = h, out[h]
         gap = text[first.span.end : second.span.start]
         if second.span.start - first.span.end > 90:
             continue
@@ -799,12 +807,15 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         else:
             said = _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
             if said is None:
-                if nicknamed and gap in (', "', ", “") and first.type == "PER" and not _is_known(second) and _CLOSING_QUOTE.match(text, second.span.end):
-                    # A nickname in quotes after a person's name: 'Jamal Ahmidan, "El Chino,"'.
+                if nicknamed and gap in _NICKNAME_GAPS and first.type == "PER" and not _is_known(second) and _CLOSING_QUOTE.match(text, second.span.end):
+                    # A nickname in quotes after a person's name: 'Jamal Ahmidan, "El Chino,"',
+                    # 'Tesfay Habte, or "Wedi Habte"'.
                     out[j] = _adopt(second, first)
                 continue
-            if said.group("title") and first.type != "PER":
-                continue  # "an official in Beirut known as 'Hajj Kamel'": a man's, not the city's
+            if (said.group("title") or said.group("under")) and first.type != "PER":
+                # "an official in Beirut known as 'Hajj Kamel'": a man's, not the city's;
+                # "retake Sirte under the name al-Bunyan al-Marsous": an operation's.
+                continue
             if _PLURAL_ALIASES.search(said.group()):
                 commas.add(j)
             # "also known as Abu Muslim al-Tajiki and Shams Kulobi": a second alias after "and";

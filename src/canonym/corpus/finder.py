@@ -642,6 +642,10 @@ class NameFinder:
                 n = len(title)
                 if i + n < len(words) and tuple(folded[i : i + n]) == title:
                     length = _office_length(folded, i, n)
+                    if i > segment and length > n and i + length == len(words):
+                        # "Commonwealth Director of Public Prosecutions": an office that its
+                        # owner's name opens, no name after it, is a body.
+                        length = 0
                     break
             if (
                 length == 0
@@ -664,9 +668,12 @@ class NameFinder:
                 # father's ("Hassan Sheikh Mohamud", "Ibrahim Malam Dicko").
                 i += 1
                 continue
-            if i > segment:
-                pieces.append((words[segment][0], words[i - 1][1]))
-            cut.append((words[i][0], words[i + length - 1][1]))
+            first = i
+            while first > segment and folded[first - 1] in TITLE_MODIFIERS:
+                first -= 1  # "Deputy County Commissioner", "Senior Superintendent of Police"
+            if first > segment:
+                pieces.append((words[segment][0], words[first - 1][1]))
+            cut.append((words[first][0], words[i + length - 1][1]))
             i += length
             segment = i
         if segment < len(words):
@@ -680,8 +687,16 @@ _NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "
 #: The words after the name of a Nigerian district, and "of" before its state.
 _LOCAL_GOVERNMENT_AREA = re.compile(r" Local Government(?: Area)?\b(?: of\b)?| LGA\b(?: of\b)?")
 OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
+#: Words that make another title of a title after them: "Deputy County Commissioner Peter
+#: Ochieng", "Senior Superintendent Ali", "Acting Director Ahmed". Not "State", "National" or
+#: "Army", which end the names of bodies before their officers' titles ("Islamic State
+#: Commander", "Free Syrian Army Commander").
+TITLE_MODIFIERS = frozenset(
+    ["deputy", "assistant", "associate", "acting", "interim", "senior", "chief", "high", "regional", "county", "district", "provincial",
+     "divisional", "police", "co", "vice", "additional", "joint", "principal", "special", "executive", "managing", "former"]
+)
 #: The words of the offices that ministers, secretaries and envoys hold.
-OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
+OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "prosecutions", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
 
 
 def _office_length(folded: list[str], start: int, length: int) -> int:
