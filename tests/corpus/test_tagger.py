@@ -79,6 +79,8 @@ def test_titles_the_and_possessive_stay_out_of_the_span(tagger: Tagger) -> None:
         ("Deputy County Commissioner Peter Otieno Onyango imposed a curfew.", [("Peter Otieno Onyango", "PER")]),
         ("High Commissioner Ousmane Sawadogo and Co-Chair Leyla Baran spoke.", [("Ousmane Sawadogo", "PER"), ("Leyla Baran", "PER")]),
         ("Senior Superintendent of Police Tariq Nawaz Khattak confirmed it.", [("Tariq Nawaz Khattak", "PER")]),
+        # A body that its holder's title names.
+        ("The Attorney General's Office and the Governor's Office denied it.", [("Attorney General's Office", "ORG"), ("Governor's Office", "ORG")]),
         # An office that its owner's name opens, no name after it, is a body.
         ("He was charged by the Commonwealth Director of Public Prosecutions.", [("Commonwealth Director of Public Prosecutions", "ORG")]),
     ],

@@ -619,7 +619,10 @@ class NameFinder:
         words = _TITLE_WORD.findall(text, start, end)
         if not words:
             return [], []
-        if self._titles_by_first.keys().isdisjoint(map(_fold_word, words)):
+        if self._titles_by_first.keys().isdisjoint(map(_fold_word, words)) or (
+            len(words) > 1 and words[-1].lower() in _HOLDERS_BODIES and words[-2].endswith(("'s", "’s"))
+        ):
+            # "the Attorney General's Office": a body that its holder's title names.
             # Most runs: no title to cut, one piece from the first word to the last (words
             # hold no separator, so find and rfind meet the first and the last one).
             return [(text.find(words[0], start), text.rfind(words[-1], start, end) + len(words[-1]))], []
@@ -684,6 +687,8 @@ class NameFinder:
 #: Honorifics that names carry as a part of their own between a given name and the
 #: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam").
 _NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam"])
+#: The bodies that an office holder's possessive names: "the Attorney General's Office".
+_HOLDERS_BODIES = frozenset(["office", "bureau", "secretariat", "chambers"])
 #: The words after the name of a Nigerian district, and "of" before its state.
 _LOCAL_GOVERNMENT_AREA = re.compile(r" Local Government(?: Area)?\b(?: of\b)?| LGA\b(?: of\b)?")
 OFFICE_LINKS = frozenset(["of", "for", "the", "and"])
