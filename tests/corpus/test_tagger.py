@@ -89,6 +89,20 @@ def test_offices_of_agencies_police_and_boards_are_titles(tagger: Tagger, text: 
     assert [(m.surface, m.type) for m in tagger.tag(text, "d")] == expected
 
 
+def test_an_unknown_place_and_its_short_form_share_a_cluster(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "Clashes were reported in Bundibugyo District on Monday."),
+            ("b", "Residents of Bundibugyo fled. Police in Kagadi City Police Office said."),
+            ("c", "Kagadi was calm."),
+        ]
+    )
+    found = {m.surface: m.cluster_id for m in mentions}
+    assert found["Bundibugyo District"] == found["Bundibugyo"], found
+    # The short form of a place does not join a body named after it.
+    assert found["Kagadi"] != found["Kagadi City Police Office"], found
+
+
 def test_outermost_name_wins(tagger: Tagger) -> None:
     found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
     assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(

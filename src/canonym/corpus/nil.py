@@ -41,6 +41,11 @@ _LEGAL_FORMS = frozenset(
 
 #: Words after a body's or place's own name that a short form leaves out.
 _DESIGNATORS = frozenset(token_key(word) for word in ["office", "foundation", "establishment", "agency", "bureau", "island", "media"])
+#: Words after a place's own name that end the name and a short form leaves out: "Bundibugyo
+#: District", "Iligan City" (not "Iligan City Police Office"), "Westgate Mall".
+_LAST_DESIGNATORS = frozenset(
+    token_key(word) for word in ["city", "district", "province", "governorate", "county", "region", "zone", "division", "oblast", "prefecture", "valley", "river", "mall", "hotel"]
+)
 
 
 def nil_cluster_keys(
@@ -192,19 +197,33 @@ def _merge_partial_names(
     # After the longer names have merged among themselves: "al-Azaim Foundation" and
     # "al-Azaim Foundation for Media Production" are one name for "al-Azaim" to join.
     for key in keys:
-        if " " not in key and len(key) > 2:
+        if len(key) > 2:
             _merge_before_designator(key, by_part[skeletons[key][0]], find, parent)
 
 
 def _merge_before_designator(key: str, pool: set[str], find: Callable[[str], str], parent: dict[str, str]) -> None:
-    """Join a one-word unknown name to the one longer name that is it and a designator
-    ("al-Karrar" of "al-Karrar Office", "Imrali" of "Imrali Island", "al-Azaim" of "al-Azaim
-    Foundation for Media Production"): the short form of a body's or place's name."""
-    longer = {find(other) for other in pool if other.startswith(key + " ") and other.split()[1] in _DESIGNATORS}
+    """Join an unknown name to the one longer name that is it and a designator ("al-Karrar"
+    of "al-Karrar Office", "Imrali" of "Imrali Island", "al-Azaim" of "al-Azaim Foundation
+    for Media Production", "West Shewa" of "West Shewa Zone"): the short form of a body's or
+    place's name."""
+    after = len(key.split())
+    longer = set()
+    for other in pool:
+        if other.startswith(key + " "):
+            rest = other.split()[after:]
+            if rest[0] in _DESIGNATORS or (len(rest) == 1 and rest[0] in _LAST_DESIGNATORS and not _held_in_longer(other, pool, find)):
+                longer.add(find(other))
     longer.discard(find(key))
     if len(longer) == 1:
         root, target = find(key), longer.pop()
         parent[max(root, target)] = min(root, target)
+
+
+def _held_in_longer(key: str, pool: set[str], find: Callable[[str], str]) -> bool:
+    """Whether a longer name of ``key``'s cluster holds it: "Nile Valley" of the "Nile Valley
+    Forum for Strategic Studies", "Iligan City" of the "Iligan City Police Office"."""
+    root = find(key)
+    return any(other.startswith(key + " ") and find(other) == root for other in pool)
 
 
 def _ends_in_family_name(surface: str) -> bool:
