@@ -103,6 +103,20 @@ def test_an_unknown_place_and_its_short_form_share_a_cluster(tagger: Tagger) -> 
     assert found["Kagadi"] != found["Kagadi City Police Office"], found
 
 
+def test_company_legal_forms_brand_names_and_registry_numbers(tagger: Tagger) -> None:
+    text = (
+        "OFAC named Casa de Cambio Rio Fuerte, S.A. de C.V. (R.F.C. CRF140814QM2) [ILLICIT-DRUGS-EO14059] "
+        "and Jade Harbor Trading Co., Limited, Kowloon. InSight Crime reported it first."
+    )
+    surfaces = [m.surface for m in tagger.tag(text, "d")]
+    assert "Casa de Cambio Rio Fuerte, S.A. de C.V." in surfaces, surfaces
+    assert "Jade Harbor Trading Co., Limited" in surfaces, surfaces
+    # Two ordinary words, but one written as a brand is: a name.
+    assert "InSight Crime" in surfaces, surfaces
+    # A registry number or a sanctions program's tag is no name.
+    assert not any(any(c.isdigit() for c in s) for s in surfaces), surfaces
+
+
 def test_outermost_name_wins(tagger: Tagger) -> None:
     found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
     assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(

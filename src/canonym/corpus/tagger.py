@@ -386,7 +386,10 @@ class Tagger:
                 chosen.extend(self._leftover(text, cursor, shape.end))
             k = j
         chosen.extend(known[k:])
-        return _in_order_without_overlaps(chosen)
+        chosen = _in_order_without_overlaps(chosen)
+        if ", " in text and _LEGAL_FORM_AFTER_COMMA.search(text):
+            chosen = _with_legal_forms(text, chosen)
+        return chosen
 
     def _one_name_across_and(self, text: str, shapes: list[Span]) -> list[Span]:
         """The shapes with two runs either side of "and" joined when together they spell one
@@ -1339,6 +1342,8 @@ class Tagger:
         whatever the context (see :meth:`_is_name`)."""
         if len(words) >= 2 and words[0] in _DOCUMENT_PARTS and _NUMBERING.fullmatch(words[1]):
             return None  # "Annex I", "Article 2", "Chapter VII": a part of a text, not a name
+        if _IDENTIFIER.search(surface):
+            return None  # "R.F.C. ZAOR790311KX7", "ILLICIT-DRUGS-EO14059": a registry number or a sanctions program's tag
         listed = _LIST_MARKER.match(surface) is not None and len(words) > 1
         if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
@@ -1350,6 +1355,8 @@ class Tagger:
             len(words) == 2 and words[0] in self._given_names and self._may_be_surname(words[1])  # "Andrew Mines"
         ) and not (
             _EAST_ASIAN_GIVEN_NAME.search(surface)  # "Kim Jong-un", "Park Chang-ho": syllables of a name
+        ) and not (
+            _INNER_CAPITAL.search(surface)  # "InSight Crime", "WhatsApp": a brand's word, no word of the language
         ) and not (
             len(words) > 1
             and (
@@ -1471,6 +1478,17 @@ _KINDS = {
 }
 
 
+#: A company's legal form after a comma: "Casa de Cambio Los Alamos, S.A. de C.V.",
+#: "Hengtai Azure Trading Co., Limited", "Golden Dune Shipping, L.L.C.".
+_LEGAL_FORM_AFTER_COMMA = re.compile(
+    r"\.?, (S\.A\.(?: de C\.V\.)?|S\. de R\.L\.(?: de C\.V\.)?|C\.A\.|S\.A\.S\.|S\.A\.R\.L\.|S\.A\.L\.|S\.R\.L\.|S\.L\.|B\.V\.|N\.V\."
+    r"|L\.L\.C\.|LLC|Ltd\.?|Limited|Inc\.?|GmbH|PLC|FZE|FZCO|FZC|LLP|SARL|SAL|Ltda\.?)(?!\w)",
+    re.IGNORECASE,
+)
+#: A word of letters and four digits or more: an identity or registry number, no name's.
+_IDENTIFIER = re.compile(r"\b(?=[\w]*[^\W\d_])(?=(?:[\w]*\d){4})\w+")
+#: A small letter then a capital inside a word.
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 #: How a :class:`_Plan` decides (see ``Tagger._decide``).
 _FIXED, _DROP, _INNER, _PLACE_WORD, _PLACE_LEVEL, _UNKNOWN = "fixed", "drop", "inner", "place word", "place level", "unknown"
 #: A word of the language that is a name only as a surname after a personal title ("Mr. Smith").
@@ -1862,6 +1880,21 @@ _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
 _ACRONYM_OPENING_PARENTHESES = re.compile(r" \(([A-Z][A-Za-z]{1,9})[),]")
 #: What ends the clause a name before an acronym may reach back into.
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”\n]")
+
+
+def _with_legal_forms(text: str, shapes: list[Span]) -> list[Span]:
+    """The shapes with the legal form after a comma that ends a company's name in them."""
+    out: list[Span] = []
+    end = -1
+    for shape in shapes:
+        if shape.start < end:
+            continue  # the legal form the shape before took
+        form = _LEGAL_FORM_AFTER_COMMA.match(text, shape.end)
+        if form is not None and form.group(1)[0].isupper() and " " in shape.surface:
+            end = form.end()
+            shape = Span(shape.start, end, text[shape.start : end], False)
+        out.append(shape)
+    return out
 
 
 def _sentence_case_names(text: str, common: frozenset[str]) -> list[Span]:
