@@ -792,7 +792,13 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     for k in range(1, len(names)):
         h, i, j = names[k - 2] if k > 1 else -1, names[k - 1], names[k]
         first, second = out[i], out[j]
-        if h >= 0 and first.type != "PER" and out[h].type == "PER" and _ALSO_KNOWN_AS.fullmatch(text, out[h].span.end, second.span.start):
+        if (
+            h >= 0
+            and first.type != "PER"
+            and out[h].type == "PER"
+            and second.span.start - out[h].span.end <= 90
+            and _ALSO_KNOWN_AS.fullmatch(text, out[h].span.end, second.span.start)
+        ):
             # "Hapilon – who appeared in ISIS propaganda under the name Abu Abdullah
             # al-Filipini": a body or place named in the words that give a person's alias.
             i, first = h, out[h]

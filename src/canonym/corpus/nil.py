@@ -196,34 +196,41 @@ def _merge_partial_names(
             parent[max(root, target)] = min(root, target)
     # After the longer names have merged among themselves: "al-Azaim Foundation" and
     # "al-Azaim Foundation for Media Production" are one name for "al-Azaim" to join.
+    extended_by = _extended_by(keys)
     for key in keys:
-        if len(key) > 2:
-            _merge_before_designator(key, by_part[skeletons[key][0]], find, parent)
+        if len(key) > 2 and key in extended_by:
+            _merge_before_designator(key, extended_by, find, parent)
 
 
-def _merge_before_designator(key: str, pool: set[str], find: Callable[[str], str], parent: dict[str, str]) -> None:
+def _extended_by(keys: list[str]) -> dict[str, list[str]]:
+    """The keys that each run of a key's first words opens ("west shewa" opens "west shewa
+    zone"): a look-up in place of a scan of all the keys per key."""
+    extended: defaultdict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        parts = key.split()
+        for n in range(1, len(parts)):
+            extended[" ".join(parts[:n])].append(key)
+    return extended
+
+
+def _merge_before_designator(key: str, extended_by: dict[str, list[str]], find: Callable[[str], str], parent: dict[str, str]) -> None:
     """Join an unknown name to the one longer name that is it and a designator ("al-Karrar"
     of "al-Karrar Office", "Imrali" of "Imrali Island", "al-Azaim" of "al-Azaim Foundation
     for Media Production", "West Shewa" of "West Shewa Zone"): the short form of a body's or
-    place's name."""
+    place's name. Not a place's name that a longer body's holds ("Nile Valley" of the "Nile
+    Valley Forum for Strategic Studies", "Iligan City" of the "Iligan City Police Office")."""
     after = len(key.split())
     longer = set()
-    for other in pool:
-        if other.startswith(key + " "):
-            rest = other.split()[after:]
-            if rest[0] in _DESIGNATORS or (len(rest) == 1 and rest[0] in _LAST_DESIGNATORS and not _held_in_longer(other, pool, find)):
-                longer.add(find(other))
+    for other in extended_by[key]:
+        rest = other.split()[after:]
+        if rest[0] in _DESIGNATORS or (
+            len(rest) == 1 and rest[0] in _LAST_DESIGNATORS and all(find(holder) != find(other) for holder in extended_by.get(other, ()))
+        ):
+            longer.add(find(other))
     longer.discard(find(key))
     if len(longer) == 1:
         root, target = find(key), longer.pop()
         parent[max(root, target)] = min(root, target)
-
-
-def _held_in_longer(key: str, pool: set[str], find: Callable[[str], str]) -> bool:
-    """Whether a longer name of ``key``'s cluster holds it: "Nile Valley" of the "Nile Valley
-    Forum for Strategic Studies", "Iligan City" of the "Iligan City Police Office"."""
-    root = find(key)
-    return any(other.startswith(key + " ") and find(other) == root for other in pool)
 
 
 def _ends_in_family_name(surface: str) -> bool:
