@@ -8,6 +8,9 @@ headline ("Officials", "Analysts") from an unknown name:
 - ``more_words.txt``: the next 8,000 ("Militants", "Lawmakers", "Insurers"), for a single
   capitalised word opening a sentence only; a word of any built-in gazetteer name is left
   out ("Osama", "Meridian"), as a name that opens a sentence is more likely than the word.
+- ``french_words.txt``: the top 10,000 French words, folded ("Publié", "Bilan", "Hier"),
+  used as ``more_words.txt`` is, less the words of built-in gazetteer names and the English
+  words already listed.
 
     pip install wordfreq && python scripts/make_common_words.py
 """
@@ -24,10 +27,16 @@ from canonym.normalize import fold
 TABLES = Path(__file__).resolve().parent.parent / "src/canonym/corpus/tables"
 COMMON = 12000
 MORE = 20000
+FRENCH = 10000
 
 
 def _words(count: int) -> list[str]:
     return [w for w in top_n_list("en", count) if w.isalpha() and w.isascii() and len(w) > 1]
+
+
+def _french_words(count: int) -> set[str]:
+    folded = (fold(w) for w in top_n_list("fr", count) if w.replace("'", "").replace("’", "").isalpha())
+    return {w for w in folded if len(w) > 1 and w.isalpha() and w.isascii()}
 
 
 def _write(name: str, words: set[str], header: str) -> None:
@@ -42,6 +51,8 @@ def main() -> None:
     TABLES.mkdir(parents=True, exist_ok=True)
     _write("common_words.txt", common, f"top {COMMON} English words by wordfreq (alphabetic ASCII only)")
     _write("more_words.txt", more, f"English words {COMMON}-{MORE} by wordfreq, less the words of built-in gazetteer names")
+    french = _french_words(FRENCH) - common - more - name_words
+    _write("french_words.txt", french, f"top {FRENCH} French words by wordfreq, folded, less English ones and the words of built-in gazetteer names")
 
 
 if __name__ == "__main__":

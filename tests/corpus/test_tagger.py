@@ -117,6 +117,33 @@ def test_company_legal_forms_brand_names_and_registry_numbers(tagger: Tagger) ->
     assert not any(any(c.isdigit() for c in s) for s in surfaces), surfaces
 
 
+def test_french_reporting_words_articles_and_courtesy_titles(tagger: Tagger) -> None:
+    text = (
+        "Par Théo Lambert-Diarra\n\nPublié hier. Modifié le 3 mars.\n"
+        "Bilan de l'attaque. L'attaque a eu lieu à Gao. D'après l'armée, L'Etat islamique a frappé. "
+        "Pour Mme Awa Sow-Bertin, le problème est ailleurs. Me Issoufou Garba-Maïnassara a plaidé. "
+        "Le Capitaine Moussa Koné est mort. À Dédougou, la Cour pénale internationale (CPI) siège à La Haye. "
+        "Un soldat a été tué, selon les Nations unies (UN)."
+    )
+    found = {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+    # A byline's "Par", a sentence's "À" or "Pour", a courtesy title or rank: not the name's.
+    for name in ["Théo Lambert-Diarra", "Awa Sow-Bertin", "Issoufou Garba-Maïnassara", "Moussa Koné", "Dédougou"]:
+        assert name in found, found
+    # Words of the language opening a sentence, with or without an elided article, name nothing.
+    for word in ["Publié", "Modifié", "Bilan", "L'attaque", "D'après", "Un"]:
+        assert word not in found, found
+    assert found["Etat islamique"] == "islamic-state", found
+    assert found["Cour pénale internationale"] == found["CPI"] == "international-criminal-court", found
+    assert found["La Haye"] == "the-hague", found
+
+
+def test_acronyms_in_capitals_keep_their_initial_words(tagger: Tagger) -> None:
+    # "AU" is the African Union, not the French "au"; "D'" before a capital opens a surname.
+    found = {m.surface: m.entity_id for m in tagger.tag("AU Transition Mission in Somalia troops left. Massimo D'Alema spoke.", "d")}
+    assert found.get("AU Transition Mission in Somalia") == "atmis", found
+    assert "Massimo D'Alema" in found, found
+
+
 def test_outermost_name_wins(tagger: Tagger) -> None:
     found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
     assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(

@@ -214,9 +214,10 @@ def common_words() -> frozenset[str]:
 
 @cache
 def sentence_start_words() -> frozenset[str]:
-    """English words that a single capitalised word opening a sentence is taken to be
-    ("Militants", "Lawmakers"): :func:`common_words` and the next 8,000 by frequency."""
-    return common_words() | _table_lines("more_words.txt")
+    """Words that a single capitalised word opening a sentence is taken to be ("Militants",
+    "Lawmakers", "Publié", "Bilan"): :func:`common_words`, the next 8,000 English words by
+    frequency and the commonest French ones."""
+    return common_words() | _table_lines("more_words.txt") | _table_lines("french_words.txt")
 
 
 def _table_lines(name: str) -> frozenset[str]:
@@ -510,6 +511,10 @@ class NameFinder:
             if text[base - 3 : base] in _PARTICLE_TAILS:
                 base = _particle_start(text, base, previous.end() if previous is not None else 0)
             previous = match
+            if text[base + 1 : base + 2] in _ELISION_MARKS and text[base] in "LD":
+                base = _after_elided_article(text, base, match.end())
+                if base < 0:
+                    continue
             if base >= next_inverted:
                 inverted_end, next_inverted = _take_inverted(text, upcoming, base, spans)
             if base < inverted_end:
@@ -734,6 +739,21 @@ def _office_words_end(text: str, start: int, end: int) -> int:
     return len(text[start:position].rstrip())
 
 
+_ELISION_MARKS = frozenset("'’")
+
+
+def _after_elided_article(text: str, start: int, end: int) -> int:
+    """Where a run that opens with an elided French article (at ``start``, up to ``end``)
+    starts its name, or -1 when none is left: "L'attaque", "D'après" open a sentence with an
+    article and a word, no name; in "L'Est", "L'Etat islamique" the name follows "L'". A
+    capital after "D'" is a name's ("D'Alema", "D'Souza")."""
+    after = text[start + 2 : start + 3]
+    if after.islower():
+        space = text.find(" ", start, end)
+        return -1 if space < 0 else space + 1
+    return start + 2 if text[start] == "L" and after.isupper() else start
+
+
 def _skip_spaces(text: str, start: int, end: int) -> int:
     while start < end and text[start] == " ":
         start += 1
@@ -842,6 +862,13 @@ LEADING_STOP = frozenset(
      # Spanish "according to", which opens a sentence before a body's name ("Según la Fiscalía")
      "segun", "según"]
 )
+_LOWERCASE_ARTICLES = frozenset(["le", "la", "les"])
+#: French prepositions, conjunctions and adverbs that open a sentence or a byline before a
+#: name ("Par Awa Traoré", "Selon Human Rights Watch", "À Dédougou", "Pour Mme Sow"); not
+#: written in capitals, as an acronym is ("AU Transition Mission in Somalia").
+FRENCH_LEADING_STOP = frozenset(
+    ["par", "pour", "selon", "à", "au", "aux", "avec", "dans", "depuis", "après", "avant", "chez", "contre", "entre", "et", "mais", "pendant", "parmi", "lors", "sans", "comme", "hier", "puis", "ainsi", "alors", "enfin", "donc", "cependant", "toutefois", "outre", "lorsque", "quand", "dont", "malgré", "vers", "côté", "quant"]
+)
 _FIRST_WORD = re.compile(r"([^\W\d_]+(?:n['’]t)?)\s+")
 
 
@@ -850,8 +877,15 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
         m = _FIRST_WORD.match(text, start, end)
         if m is None or m.end() >= end:
             return start
-        word = m.group(1).lower()
-        if word not in LEADING_STOP and not word.endswith(("n't", "n’t")) and not _romance_article_of_a_body(word, text, m.end(), end):
+        written = m.group(1)
+        word = written.lower()
+        if (
+            word not in LEADING_STOP
+            and not word.endswith(("n't", "n’t"))
+            and not (word in FRENCH_LEADING_STOP and not (len(written) > 1 and written.isupper()))
+            and written not in _LOWERCASE_ARTICLES  # "le Mayo-Tsanaga" of "Dans le Mayo-Tsanaga"
+            and not _romance_article_of_a_body(word, text, m.end(), end)
+        ):
             return start
         start = m.end()
 
@@ -869,7 +903,16 @@ def _romance_article_of_a_body(word: str, text: str, start: int, end: int) -> bo
     if word not in _ROMANCE_ARTICLES:
         return False
     head = _NEXT_FOLDED_WORD.match(text, start, end)
-    return head is not None and fold(head.group()) in ROMANCE_ORG_HEADS
+    if head is None:
+        return False
+    folded = fold(head.group())
+    return folded in ROMANCE_ORG_HEADS or folded in _title_openers()
+
+
+@cache
+def _title_openers() -> frozenset[str]:
+    """The first words of titles: "Le Directeur", "La Ministre" open with an article."""
+    return frozenset(title[0] for title in name_tables().titles)
 
 
 _SPACED_DASH = re.compile(r" - (?=([A-Za-z]+)\b)")

@@ -1090,6 +1090,10 @@ class Tagger:
             # when a fuller mention in the same document says which; a surname ("Trump")
             # that one known person bears as written is left to the resolver, but not a
             # word that only meets a name by its transliteration key ("Name", "Share").
+            if len(surface) == 2 and _short_acronym_as_word(surface, match):
+                # "Un", "La", "Us" opening a sentence: the press writes no acronym of two
+                # letters as a word, so the document's "UN" or "LA" is not meant either.
+                return _DROPPED
             if match is not None and match.method == "key" and fold(match.alias).removeprefix("the ") != joined:
                 # An English word that only shares a key with another spelling is no spelling
                 # of it: "Days" is no "DEAŞ", though the document names the Islamic State
