@@ -35,7 +35,7 @@ def _words(count: int) -> list[str]:
 
 
 def _french_words(count: int) -> set[str]:
-    folded = (fold(w) for w in top_n_list("fr", count) if w.replace("'", "").replace("’", "").isalpha())
+    folded = map(fold, top_n_list("fr", count))
     return {w for w in folded if len(w) > 1 and w.isalpha() and w.isascii()}
 
 

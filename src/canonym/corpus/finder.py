@@ -511,7 +511,7 @@ class NameFinder:
             if text[base - 3 : base] in _PARTICLE_TAILS:
                 base = _particle_start(text, base, previous.end() if previous is not None else 0)
             previous = match
-            if text[base + 1 : base + 2] in _ELISION_MARKS and text[base] in "LD":
+            if text[base] in "LD" and text[base + 1 : base + 2] in _ELISION_MARKS:
                 base = _after_elided_article(text, base, match.end())
                 if base < 0:
                     continue
@@ -882,7 +882,7 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
         if (
             word not in LEADING_STOP
             and not word.endswith(("n't", "n’t"))
-            and not (word in FRENCH_LEADING_STOP and not (len(written) > 1 and written.isupper()))
+            and (word not in FRENCH_LEADING_STOP or (len(written) > 1 and written.isupper()))
             and written not in _LOWERCASE_ARTICLES  # "le Mayo-Tsanaga" of "Dans le Mayo-Tsanaga"
             and not _romance_article_of_a_body(word, text, m.end(), end)
         ):
@@ -897,9 +897,9 @@ _NEXT_FOLDED_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _romance_article_of_a_body(word: str, text: str, start: int, end: int) -> bool:
-    """Whether ``word`` is an article before the head of an institution's name in a Romance
-    language: "La Comisaría General de Información", "el Centro Nacional de Inteligencia",
-    "La Corte d'Assise"; not "El Paso" or "La Paz"."""
+    """Whether ``word`` is an article before the head of an institution's name or a title in
+    a Romance language: "La Comisaría General de Información", "el Centro Nacional de
+    Inteligencia", "La Corte d'Assise", "Le Directeur"; not "El Paso" or "La Paz"."""
     if word not in _ROMANCE_ARTICLES:
         return False
     head = _NEXT_FOLDED_WORD.match(text, start, end)
