@@ -43,6 +43,7 @@ from canonym.resolver import (
     anchored_similarity,
     full_parts,
     name_similarity,
+    spelt_acronym,
 )
 from factory import fixture_gazetteer, fixture_resolver, part_keys
 
@@ -197,11 +198,13 @@ def oracle_as_written(name: str) -> Oracle:
     scores: dict[str, float] = {}
     anchored: dict[str, float] = {}
     q_full, plain = full_parts(keys), CONNECTORS.isdisjoint(keys)
+    acronym = spelt_acronym(name)
     for alias in aliases:
-        q_cov, c_cov = name_similarity(keys, alias.keys, CONFIG.part_cutoff)
         factor = 1.0 if alias.strong else 0.95
-        score = q_cov * c_cov**0.5 * factor
-        scores[alias.entity_id] = max(score, scores.get(alias.entity_id, 0.0))
+        if acronym or not spelt_acronym(alias.text):  # an acronym's pieces are no name's parts
+            q_cov, c_cov = name_similarity(keys, alias.keys, CONFIG.part_cutoff)
+            score = q_cov * c_cov**0.5 * factor
+            scores[alias.entity_id] = max(score, scores.get(alias.entity_id, 0.0))
         turn = plain and CONNECTORS.isdisjoint(alias.keys)
         same_kunya = (keys[0] in ("abu", "umm")) == (alias.keys[0] in ("abu", "umm"))
         fits = len(q_full) >= 2 and same_kunya

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canonym import CanonymError, ConfigError, Gazetteer, Match, MatchConfig, Resolver
+from canonym import CanonymError, ConfigError, Entity, Gazetteer, Match, MatchConfig, Resolver
 from factory import fixture_gazetteer, fixture_names, fixture_resolver, resolved_row
 
 SPEC_COLUMNS = ["query", "entity_id", "canonical", "type", "score", "method", "candidates"]
@@ -309,6 +309,22 @@ def test_one_letter_names_nothing_though_its_key_is_an_acronym(query: str) -> No
     assert builtin.resolve(query) is None  # "x" is keyed "ks", as Kansas's "KS" is
     assert "one letter" in builtin.explain(query).reason
     assert builtin.resolve("KS") is not None
+
+
+@pytest.mark.parametrize("query", ["Brian Cogan", "A. Thorne"])
+def test_a_persons_name_is_not_an_acronyms_letters(query: str) -> None:
+    # "BRN-C" (Barisan Revolusi Nasional-Coordinate) and "AST" are acronyms; "Brian" is not BRN.
+    resolver = Resolver(
+        Gazetteer(
+            [
+                Entity(id="brn", type="ORG", name="Barisan Revolusi Nasional", strong=("BRN-C", "BRN")),
+                Entity(id="ast", type="ORG", name="Ansar al-Sharia in Tunisia", strong=("AST-T",)),
+            ],
+            builtin=False,
+        )
+    )
+    assert resolver.resolve(query) is None, resolver.explain(query)
+    assert (match := resolver.resolve("BRN-C")) is not None and match.entity_id == "brn"
 
 
 def test_shortcuts_decide_as_the_tiers_do() -> None:

@@ -317,6 +317,18 @@ def _same_article(name: str, hits: Sequence[int], alias_text: Sequence[str]) -> 
 _LIGHT_KEYS = CONNECTORS | GENERIC_KEYS
 
 
+#: An acronym in capitals, its pieces joined by hyphens, one of them without a vowel:
+#: "BRN-C", "ISIL-K" (not a name in capitals, "JANG-POM", "AL-ADL").
+_SPELT_ACRONYM = re.compile(r"(?=.*\b[B-DF-HJ-NP-TV-Z]+\b)[A-Z]{1,4}(?:-[A-Z]{1,4})+")
+
+
+def spelt_acronym(name: str) -> bool:
+    """Whether a name is an acronym in pieces ("BRN-C", "IRGC-QF"): its pieces are letters,
+    not a name's parts, and the fuzzy tier compares it only with another such acronym
+    ("Brian Cogan" is not BRN-C)."""
+    return _SPELT_ACRONYM.fullmatch(name) is not None
+
+
 def _weights(keys: Sequence[str]) -> tuple[float, ...]:
     return tuple([CONNECTOR_WEIGHT if k in _LIGHT_KEYS or len(k) == 1 else 1.0 for k in keys])
 
@@ -367,6 +379,7 @@ class _Prepared:
     """Per-index data for the fuzzy tier, built on first use and shared by all resolvers."""
 
     __slots__ = (
+        "_acronyms",
         "_alias_parts",
         "_anchored",
         "_cooc",
@@ -383,6 +396,7 @@ class _Prepared:
 
     def __init__(self, index: AliasIndex) -> None:
         self.index = index
+        self._acronyms: frozenset[int] | None = None
         self._alias_parts: dict[int, _Parts] = {}
         self._full: dict[int, _Full] = {}
         self._postings: dict[str, frozenset[int]] = {}
@@ -610,6 +624,12 @@ class _Prepared:
             full = tuple([k for k, w in zip(keys, weights, strict=True) if w == 1.0])
             found = self._full[alias_id] = (full, keys[0] in KUNYA, CONNECTORS.isdisjoint(keys))
         return found
+
+    def acronyms(self) -> frozenset[int]:
+        """The aliases that are acronyms in pieces (:func:`spelt_acronym`)."""
+        if self._acronyms is None:
+            self._acronyms = frozenset(i for i, text in enumerate(self.index.alias_text) if "-" in text and spelt_acronym(text))
+        return self._acronyms
 
     def parts(self, alias_id: int) -> _Parts:
         """The part keys of an alias, their weights, the weights' sum and how many are full (1.0)."""
@@ -1667,6 +1687,8 @@ class Resolver:
         # compares every part with every part.
         needed = _needed_rows(rows, total, score_cutoff)
         bounds: dict[tuple[int, int, float], float] = {}
+        if not spelt_acronym(query.text) and not (acronyms := prepared.acronyms()).isdisjoint(allowed):
+            allowed = [alias_id for alias_id in allowed if alias_id not in acronyms]
         for alias_id in allowed:
             candidate, c_weights, c_total, c_full = prepared.parts(alias_id)
             if not c_full and q_full:
