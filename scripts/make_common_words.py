@@ -11,6 +11,8 @@ headline ("Officials", "Analysts") from an unknown name:
 - ``french_words.txt``: the top 10,000 French words, folded ("Publié", "Bilan", "Hier"),
   used as ``more_words.txt`` is, less the words of built-in gazetteer names and the English
   words already listed.
+- ``spanish_words.txt``: the top 10,000 Spanish words, folded ("Reconozco", "Desde",
+  "Cártel"), as ``french_words.txt`` and less the French words already listed.
 
     pip install wordfreq && python scripts/make_common_words.py
 """
@@ -28,14 +30,15 @@ TABLES = Path(__file__).resolve().parent.parent / "src/canonym/corpus/tables"
 COMMON = 12000
 MORE = 20000
 FRENCH = 10000
+SPANISH = 10000
 
 
 def _words(count: int) -> list[str]:
     return [w for w in top_n_list("en", count) if w.isalpha() and w.isascii() and len(w) > 1]
 
 
-def _french_words(count: int) -> set[str]:
-    folded = map(fold, top_n_list("fr", count))
+def _folded_words(language: str, count: int) -> set[str]:
+    folded = map(fold, top_n_list(language, count))
     return {w for w in folded if len(w) > 1 and w.isalpha() and w.isascii()}
 
 
@@ -51,8 +54,10 @@ def main() -> None:
     TABLES.mkdir(parents=True, exist_ok=True)
     _write("common_words.txt", common, f"top {COMMON} English words by wordfreq (alphabetic ASCII only)")
     _write("more_words.txt", more, f"English words {COMMON}-{MORE} by wordfreq, less the words of built-in gazetteer names")
-    french = _french_words(FRENCH) - common - more - name_words
+    french = _folded_words("fr", FRENCH) - common - more - name_words
     _write("french_words.txt", french, f"top {FRENCH} French words by wordfreq, folded, less English ones and the words of built-in gazetteer names")
+    spanish = _folded_words("es", SPANISH) - common - more - french - name_words
+    _write("spanish_words.txt", spanish, f"top {SPANISH} Spanish words by wordfreq, folded, less English and French ones and the words of built-in gazetteer names")
 
 
 if __name__ == "__main__":

@@ -53,3 +53,27 @@ def test_an_article_before_a_body_opens_no_name_but_el_paso_keeps_its(tagger: Ta
     names = found(tagger, "Trabajó para el Centro Nacional de Inteligencia (CNI) antes de mudarse a El Paso.")
     assert names["Centro Nacional de Inteligencia"] == names["CNI"] == "centro-nacional-de-inteligencia"
     assert "El Paso" in names
+
+
+def test_spanish_reporting_words_prepositions_articles_and_exonyms(tagger: Tagger) -> None:
+    text = (
+        "En Culiacán, el Ejército desplegó tropas. Desde Washington, el Departamento de Justicia acusó al Cártel de Sinaloa. "
+        "Reconozco mi responsabilidad, dijo. Vestido de negro, el acusado habló ante un juez de Nueva York. "
+        "La Casa Blanca y Rusia no comentaron. EE.UU. pidió su extradición a Nuevo México."
+    )
+    names = found(tagger, text)
+    # Words of the language opening a sentence name nothing; a preposition or an article
+    # before a name is not the name's.
+    for word in ["Reconozco", "Vestido", "En Culiacán", "Desde Washington"]:
+        assert word not in names, names
+    assert names["Culiacán"].startswith("NIL:") and names["Washington"] == "washington-dc", names
+    assert names["Departamento de Justicia"] == "us-department-of-justice", names
+    assert names["Cártel de Sinaloa"] == "sinaloa-cartel", names
+    assert names["Casa Blanca"] == "white-house" and names["Rusia"] == "russia", names
+    assert names["Nueva York"] == "new-york-city" and names["Nuevo México"] == "new-mexico", names
+    assert {cluster for surface, cluster in names.items() if surface.startswith("EE.UU")} == {"united-states"}, names
+
+
+def test_an_arabic_article_before_n_is_no_spanish_preposition(tagger: Tagger) -> None:
+    names = found(tagger, "Fighting spread to En Nahud and the Dikwa-Marte road.")
+    assert "En Nahud" in names and "Marte" in names, names

@@ -144,6 +144,32 @@ def test_acronyms_in_capitals_keep_their_initial_words(tagger: Tagger) -> None:
     assert "Massimo D'Alema" in found, found
 
 
+def test_the_body_an_office_is_of_is_named_without_of(tagger: Tagger) -> None:
+    text = (
+        "MGen. Dionisio P. Camarillo, Commander of JTF Orion, said 40 fighters surrendered. "
+        "The Director of AIB, Jean Ouedraogo, confirmed it."
+    )
+    found = {m.surface: m.type for m in tagger.tag(text, "d")}
+    # Not "of JTF Orion" typed as a person, nor "AIB, Jean Ouedraogo" read as a list's "SURNAME, Given".
+    assert found.get("JTF Orion") == "ORG", found
+    assert found.get("AIB") == "ORG" and found.get("Jean Ouedraogo") == "PER", found
+
+
+def test_an_unknown_acronym_spells_the_longer_name_before_it(tagger: Tagger) -> None:
+    text = (
+        "The Coordination of Azawad Movements (CMA) left the talks. The Defence and Security Forces (FDS) "
+        "retook Mocímboa. CMA fighters and the FDS clashed. Kuwait's Financial Intelligence Unit (KFIU) froze accounts."
+    )
+    found = clusters(tagger, text)
+    # The known place inside ("Azawad") and the initials in another language's order (Forças de
+    # Defesa e Segurança) do not cut the name short.
+    assert found.get("Coordination of Azawad Movements") == found.get("CMA"), found
+    assert "Azawad" not in found, found
+    assert found.get("Defence and Security Forces") == found.get("FDS"), found
+    # A country's possessive before a body is the country, then the body.
+    assert found.get("Kuwait") == "kuwait", found
+
+
 def test_outermost_name_wins(tagger: Tagger) -> None:
     found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
     assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(

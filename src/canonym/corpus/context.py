@@ -125,6 +125,8 @@ def opens_sentence(text: str, start: int) -> bool:
     if i < 0:
         return True
     previous = text[i]
+    if previous == "-" and i == start - 1 and i > 0 and text[i - 1].islower():
+        return False  # "the Dikwa-Marte road": a word joined on by a hyphen, no dash
     return not (previous.isalnum() or previous in ",&/%$'’")
 
 

@@ -961,7 +961,7 @@ def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[D
             and (name.match is None or (_is_known(name) and name.match.entity != acronym.match.entity))  # type: ignore[union-attr]
             and acronym.span.surface.isupper()
             and len(name.span.surface.split()) >= 2
-            and _initials_spell(name.span.surface, acronym.span.surface)
+            and initials_spell(name.span.surface, acronym.span.surface)
         ):
             if out is decisions:
                 out = list(decisions)
@@ -1056,7 +1056,7 @@ def without_elided_article(word: str) -> str:
     return _ELIDED_ARTICLE.sub("", word)
 
 
-def _initials_spell(name: str, acronym: str) -> bool:
+def initials_spell(name: str, acronym: str) -> bool:
     """Whether the initials of ``name`` spell ``acronym``, in order or, for three letters or
     more, in the order of the name in another language: "People's National Army (ANP)" is
     the Armée nationale populaire, "Ministry of National Defence (MDN)" the Ministère de la

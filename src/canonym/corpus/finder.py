@@ -215,9 +215,9 @@ def common_words() -> frozenset[str]:
 @cache
 def sentence_start_words() -> frozenset[str]:
     """Words that a single capitalised word opening a sentence is taken to be ("Militants",
-    "Lawmakers", "Publié", "Bilan"): :func:`common_words`, the next 8,000 English words by
-    frequency and the commonest French ones."""
-    return common_words() | _table_lines("more_words.txt") | _table_lines("french_words.txt")
+    "Lawmakers", "Publié", "Bilan", "Desde"): :func:`common_words`, the next 8,000 English
+    words by frequency and the commonest French and Spanish ones."""
+    return common_words() | _table_lines("more_words.txt") | _table_lines("french_words.txt") | _table_lines("spanish_words.txt")
 
 
 def _table_lines(name: str) -> frozenset[str]:
@@ -578,12 +578,18 @@ class NameFinder:
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
             return True  # "ALEXANDRIA, Va. —", "HOUSTON, Texas": a dateline's place and its state
         capitals = text[start:comma]
-        if f"({capitals})" in text or text[max(0, start - 4) : start] == "the ":
+        if f"({capitals})" in text or text[max(0, start - 4) : start] == "the " or self._office_before(text, start):
             # An acronym the document defines ("According to MHA, Irfan ..."), or a body's
-            # after "the" ("the last emir of the IK, Magomed Suleimanov"): no surname.
+            # after "the" or an office ("the last emir of the IK, Magomed Suleimanov", "The
+            # Director of AIB, Jean Ouedraogo"): no surname.
             return True
         pattern = self._pattern_of.get(fold(capitals))
         return pattern is not None and self._flags[pattern].acronym
+
+    def _office_before(self, text: str, start: int) -> bool:
+        """Whether a one-word title and "of" end right before ``start`` ("Director of ")."""
+        office = TITLE_OF_BEFORE.search(text, max(0, start - 40), start)
+        return office is not None and (word := _fold_word(office.group(1))) in self._titles_by_first and (word,) in self._titles_by_first[word]
 
     def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]:
         """The name pieces of one capitalised run (start, end, modifier?, surface) and the
@@ -683,6 +689,10 @@ class NameFinder:
                 pieces.append((words[segment][0], words[first - 1][1]))
             cut.append((words[first][0], words[i + length - 1][1]))
             i += length
+            if i < len(words) and folded[i] == "of":
+                # "Commander of JTF Orion": the body a title is of is named without "of" (a
+                # name after "for" keeps it: "Envoy for Yemen Hans Grundberg" is two names).
+                i += 2 if i + 1 < len(words) and folded[i + 1] == "the" else 1
             segment = i
         if segment < len(words):
             pieces.append((words[segment][0], words[-1][1]))
@@ -723,6 +733,11 @@ def _office_length(folded: list[str], start: int, length: int) -> int:
     while stop > end and folded[stop - 1] in OFFICE_LINKS:
         stop -= 1
     return stop - start if stop > end else length
+
+
+#: A capitalised word and "of" right before a name: when the word is a title, the name is the
+#: body or the place of the office ("Commander of JTF Orion", "Governor of Kapisa").
+TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?\Z")
 
 
 #: A title and "of the" before an office: "Secretary of the Treasury", "Minister of the Interior".
@@ -863,11 +878,13 @@ LEADING_STOP = frozenset(
      "segun", "según"]
 )
 _LOWERCASE_ARTICLES = frozenset(["le", "la", "les"])
-#: French prepositions, conjunctions and adverbs that open a sentence or a byline before a
-#: name ("Par Awa Traoré", "Selon Human Rights Watch", "À Dédougou", "Pour Mme Sow"); not
-#: written in capitals, as an acronym is ("AU Transition Mission in Somalia").
-FRENCH_LEADING_STOP = frozenset(
-    ["par", "pour", "selon", "à", "au", "aux", "avec", "dans", "depuis", "après", "avant", "chez", "contre", "entre", "et", "mais", "pendant", "parmi", "lors", "sans", "comme", "hier", "puis", "ainsi", "alors", "enfin", "donc", "cependant", "toutefois", "outre", "lorsque", "quand", "dont", "malgré", "vers", "côté", "quant"]
+#: French and Spanish prepositions, conjunctions and adverbs that open a sentence or a byline
+#: before a name ("Par Awa Traoré", "Selon Human Rights Watch", "À Dédougou", "Pour Mme Sow",
+#: "En Culiacán", "Desde Washington"); not written in capitals, as an acronym is ("AU
+#: Transition Mission in Somalia").
+ROMANCE_LEADING_STOP = frozenset(
+    ["par", "pour", "selon", "à", "au", "aux", "avec", "dans", "depuis", "après", "avant", "chez", "contre", "entre", "et", "mais", "pendant", "parmi", "lors", "sans", "comme", "hier", "puis", "ainsi", "alors", "enfin", "donc", "cependant", "toutefois", "outre", "lorsque", "quand", "dont", "malgré", "vers", "côté", "quant",
+     "en", "desde", "tras", "hasta", "durante", "mientras", "aunque", "sin", "con", "por", "ante", "hacia", "pero", "también", "además", "después", "luego", "ayer", "hoy", "así", "cuando", "donde"]
 )
 _FIRST_WORD = re.compile(r"([^\W\d_]+(?:n['’]t)?)\s+")
 
@@ -879,10 +896,12 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
             return start
         written = m.group(1)
         word = written.lower()
+        if word == "en" and text.startswith(("N", "n"), m.end()):
+            return start  # "En Nahud", "En Nasiriyah": the Arabic article, assimilated before n
         if (
             word not in LEADING_STOP
             and not word.endswith(("n't", "n’t"))
-            and (word not in FRENCH_LEADING_STOP or (len(written) > 1 and written.isupper()))
+            and (word not in ROMANCE_LEADING_STOP or (len(written) > 1 and written.isupper()))
             and written not in _LOWERCASE_ARTICLES  # "le Mayo-Tsanaga" of "Dans le Mayo-Tsanaga"
             and not _romance_article_of_a_body(word, text, m.end(), end)
         ):
@@ -892,14 +911,15 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
 
 #: The articles (and "de" + article) that open a body's name in French, Spanish, Portuguese
 #: and Italian, where the name proper starts after them.
-_ROMANCE_ARTICLES = frozenset(["el", "la", "los", "las", "le", "les", "il", "lo", "del", "della", "dello", "des", "du"])
+_ROMANCE_ARTICLES = frozenset(["el", "la", "los", "las", "le", "les", "il", "lo", "al", "del", "della", "dello", "des", "du"])
 _NEXT_FOLDED_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _romance_article_of_a_body(word: str, text: str, start: int, end: int) -> bool:
     """Whether ``word`` is an article before the head of an institution's name or a title in
     a Romance language: "La Comisaría General de Información", "el Centro Nacional de
-    Inteligencia", "La Corte d'Assise", "Le Directeur"; not "El Paso" or "La Paz"."""
+    Inteligencia", "al Cártel de Sinaloa", "La Corte d'Assise", "Le Directeur"; not "El Paso",
+    "La Paz" or "al Qaeda"."""
     if word not in _ROMANCE_ARTICLES:
         return False
     head = _NEXT_FOLDED_WORD.match(text, start, end)

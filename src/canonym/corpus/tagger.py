@@ -35,6 +35,7 @@ from canonym.corpus.coref import (
     SURE_SCORE,
     containers,
     initials,
+    initials_spell,
     mixed_case_acronym_shape,
     resolve_acronyms,
     resolve_aliases,
@@ -53,6 +54,7 @@ from canonym.corpus.coref import (
     without_elided_article,
 )
 from canonym.corpus.finder import (
+    TITLE_OF_BEFORE,
     NameFinder,
     Span,
     bounded,
@@ -290,6 +292,7 @@ class Tagger:
             decisions = _names_again_in_dropped(spans, decided, decisions)
         if " (" in text:
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
+            decisions = _longer_names_before_acronyms(text, decisions)
             decisions = resolve_translations(text, resolve_known_acronyms_named(text, decisions))
             decisions = resolve_kunyas_in_parentheses(text, decisions)
         decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
@@ -967,7 +970,12 @@ class Tagger:
             etype = "PER"  # "Mr. KELLEHER.", "Chairman BRANDVOLD": a surname in capitals, not an acronym
         if etype in ("", "PER"):
             # A name typed by default: the nouns around it may say otherwise.
-            etype = type_by_context(text, span.start, span.end, one_word=not etype)
+            office = TITLE_OF_BEFORE.search(text, max(0, span.start - 40), span.start)
+            if office is not None and fold(office.group(1)) in self._titles:
+                # "Commander of JTF Orion", "Governor of Kapisa": whose office it is, no person.
+                etype = "LOC" if fold(office.group(1)) in _TERRITORIAL_TITLES else "ORG"
+            else:
+                etype = type_by_context(text, span.start, span.end, one_word=not etype)
         return Decision(span, None, etype, partial)
 
     def _owned_by_another(self, text: str, span: Span, entity: Entity) -> bool:
@@ -1714,6 +1722,10 @@ _PERSONAL_TITLE_BEFORE = re.compile(
 )
 
 
+#: Titles whose office is of a place ("Governor of Kapisa", "Emir of Kano").
+_TERRITORIAL_TITLES = frozenset(["governor", "mayor", "emir", "president", "king", "sultan", "premier", "wali", "amir"])
+
+
 #: A surname cut to its initial after a given name, as German and Dutch courts name suspects.
 _SURNAME_INITIAL = re.compile(r"\w \w\.\Z")
 
@@ -1976,6 +1988,64 @@ def _named_before_acronyms(text: str, decisions: list[Decision], not_names: froz
     if not added:
         return decisions
     return sorted(decisions + added, key=lambda d: d.span.start)
+
+
+def _longer_names_before_acronyms(text: str, decisions: list[Decision]) -> list[Decision]:
+    """The decisions with the longer name that an unknown acronym in parentheses spells in
+    place of the names found inside it: "Coordination of Azawad Movements (CMA)" is one
+    body, not Azawad; "Defence and Security Forces (FDS)" and "Agence d'information du
+    Burkina (AIB)" are spelt by their initials in their own language's order."""
+    by_end = {d.span.end: i for i, d in enumerate(decisions)}
+    by_start = {d.span.start: i for i, d in enumerate(decisions)}
+    replaced: dict[int, tuple[int, Decision]] = {}  # first decision's index -> (count, longer name)
+    for found in _ACRONYM_IN_PARENTHESES.finditer(text):
+        end = found.start()
+        last = by_end.get(end)
+        acronym = by_start.get(found.start(1))
+        if last is None or acronym is None or decisions[acronym].match is not None:
+            continue
+        if initials_spell(decisions[last].span.surface, found.group(1)):
+            continue  # the name before spells it already
+        start = _start_spelling(text, decisions[last].span.start, end, found.group(1))
+        if start is None:
+            continue
+        first = last
+        while first > 0 and decisions[first - 1].span.end > start:
+            first -= 1
+        if decisions[first].span.start < start or first in replaced:
+            continue  # a name across the longer one's start: not one name
+        replaced[first] = (last - first + 1, Decision(Span(start, end, text[start:end], False), None, "ORG", False))
+    if not replaced:
+        return decisions
+    out: list[Decision] = []
+    i = 0
+    while i < len(decisions):
+        if i in replaced:
+            count, longer = replaced[i]
+            out.append(longer)
+            i += count
+        else:
+            out.append(decisions[i])
+            i += 1
+    return out
+
+
+def _start_spelling(text: str, before: int, end: int, acronym: str) -> int | None:
+    """Where a capitalised word before ``before`` opens the words up to ``end`` whose initials
+    spell ``acronym`` (:func:`initials_spell`), within the sentence; None when none does."""
+    position = before
+    for _ in range(len(acronym) + 3):
+        word = _NAME_WORD_BEFORE.search(text, max(0, position - 40), position)
+        if word is None or "\n" in text[word.end(1) : position]:
+            return None
+        position = word.start(1)
+        if len(initials(text[position:end])) > len(acronym):
+            return None
+        if _POSSESSIVE_OR_MODIFIER.search(word.group(1)):
+            return None  # "Kuwait's Financial Intelligence Unit (KFIU)", "Turkish-backed Free Syrian Army (TFSA)"
+        if text[position].isupper() and initials_spell(text[position:end], acronym):
+            return position
+    return None
 
 
 def _start_of_initials(text: str, end: int, acronym: str) -> int | None:

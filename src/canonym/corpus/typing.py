@@ -33,7 +33,8 @@ ROMANCE_ORG_HEADS = frozenset(
     ["forcas", "fuerzas", "armee", "armees", "exercito", "ejercito", "ministere", "ministerio", "gendarmerie", "garde", "guarda",
      "frente", "mouvement", "movimento", "movimiento", "conseil", "conselho", "consejo", "parti", "partido", "agence", "agencia",
      "parquet", "policia", "groupe", "grupo", "brigada", "direction", "direccion", "direcao",
-     "comisaria", "corte", "tribunale", "procura", "questura", "polizia", "centro", "secretaria", "fiscalia"]
+     "comisaria", "corte", "tribunale", "procura", "questura", "polizia", "centro", "secretaria", "fiscalia",
+     "cartel", "carteles", "departamento", "guardia", "gobierno", "instituto", "universidad", "procuraduria"]
 )
 ORG_WORDS = frozenset(
     ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "division", "regiment", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "observer", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "limited", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "unit", "units", "cell", "presidency", "secretariat", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest", "prosecutions"]
@@ -79,7 +80,7 @@ _PLACE_NOUN_OF = re.compile(
 )
 #: A place preposition before a one-word name, or before a name and "and" ("in Solo and Poso").
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|near|from|at|to|outside|across|into|of|pob)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
+    r"\b(?:in|near|from|at|to|outside|across|into|of|pob|en|à|dans|depuis|desde|hacia)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
 )
 
 
