@@ -170,6 +170,14 @@ def test_an_unknown_acronym_spells_the_longer_name_before_it(tagger: Tagger) -> 
     assert found.get("Kuwait") == "kuwait", found
 
 
+def test_a_nickname_in_double_quotes_is_part_of_the_name(tagger: Tagger) -> None:
+    text = 'MILF chairman Ahod "Al Haj Murad" Ebrahim met Ismael "El Mayo" Zambada\'s lawyers. Murad and Zambada left. "El Mayo" stayed.'
+    found = clusters(tagger, text)
+    assert found.get('Ahod "Al Haj Murad" Ebrahim') == found.get("Murad"), found
+    assert found.get('Ismael "El Mayo" Zambada') == found.get("Zambada"), found
+    assert "Ismael" not in found and "Ahod" not in found, found
+
+
 def test_outermost_name_wins(tagger: Tagger) -> None:
     found = spans(tagger, "Analysts traced Al Qaeda in Iraq to 2004.")
     assert ("Al Qaeda in Iraq", "al-qaeda-in-iraq", "alias") in found or any(

@@ -390,6 +390,8 @@ class Tagger:
             k = j
         chosen.extend(known[k:])
         chosen = _in_order_without_overlaps(chosen)
+        if '" ' in text or "” " in text:
+            chosen = _nicknames_joined(text, chosen)
         if ", " in text and _LEGAL_FORM_AFTER_COMMA.search(text):
             chosen = _with_legal_forms(text, chosen)
         return chosen
@@ -2075,6 +2077,30 @@ def _is_armed_group(match: Match | None) -> bool:
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s ")
+
+
+#: A nickname in double quotes between a given name and a surname: 'Ismael "El Mayo" Zambada'.
+_QUOTED_NICKNAME = re.compile(r'(?<=[a-zà-ÿ]) ["“][A-Z][\w\'’.-]*(?: [A-Za-z][\w\'’.-]*){0,3}["”] (?=[A-Z])')
+
+
+def _nicknames_joined(text: str, spans: list[Span]) -> list[Span]:
+    """The spans (in order) with a person's name that holds a nickname in double quotes
+    taken whole: 'Ismael "El Mayo" Zambada' is one name, as 'Ismael 'El Mayo' Zambada' is (a
+    single quote does not end a capitalised run); the nickname alone is the person's too."""
+    out: list[Span] = []
+    by_start = {span.start: span for span in spans}
+    skip_until = -1
+    for span in spans:
+        if span.start < skip_until:
+            continue
+        nickname = _QUOTED_NICKNAME.match(text, span.end) if len(span.surface.split()) <= 2 else None
+        surname = by_start.get(nickname.end()) if nickname is not None else None
+        if surname is None or len(surname.surface.split()) > 2:
+            out.append(span)
+            continue
+        out.append(Span(span.start, surname.end, text[span.start : surname.end], False))
+        skip_until = surname.end
+    return out
 
 
 def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Callable[[Span], bool]) -> list[Span]:
