@@ -973,9 +973,10 @@ class Tagger:
         if etype in ("", "PER"):
             # A name typed by default: the nouns around it may say otherwise.
             office = TITLE_OF_BEFORE.search(text, max(0, span.start - 40), span.start)
-            if office is not None and fold(office.group(1)) in self._titles:
+            title = fold(office.group(1)) if office is not None else ""
+            if title in self._titles:
                 # "Commander of JTF Orion", "Governor of Kapisa": whose office it is, no person.
-                etype = "LOC" if fold(office.group(1)) in _TERRITORIAL_TITLES else "ORG"
+                etype = "LOC" if title in _TERRITORIAL_TITLES else "ORG"
             else:
                 etype = type_by_context(text, span.start, span.end, one_word=not etype)
         return Decision(span, None, etype, partial)
@@ -2086,7 +2087,9 @@ _QUOTED_NICKNAME = re.compile(r'(?<=[a-zà-ÿ]) ["“][A-Z][\w\'’.-]*(?: [A-Za
 def _nicknames_joined(text: str, spans: list[Span]) -> list[Span]:
     """The spans (in order) with a person's name that holds a nickname in double quotes
     taken whole: 'Ismael "El Mayo" Zambada' is one name, as 'Ismael 'El Mayo' Zambada' is (a
-    single quote does not end a capitalised run); the nickname alone is the person's too."""
+    single quote does not end a capitalised run), and coreference then gives the nickname
+    alone to the person. A given name and a surname are one or two words each: a longer
+    run before the quotes is a body's or a headline's, not a given name."""
     out: list[Span] = []
     by_start = {span.start: span for span in spans}
     skip_until = -1
