@@ -578,7 +578,7 @@ class NameFinder:
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
             return True  # "ALEXANDRIA, Va. —", "HOUSTON, Texas": a dateline's place and its state
         capitals = text[start:comma]
-        if f"({capitals})" in text or text[max(0, start - 4) : start] == "the " or self._office_before(text, start):
+        if f"({capitals})" in text or text[max(0, start - 4) : start] == "the " or self.office_before(text, start) is not None:
             # An acronym the document defines ("According to MHA, Irfan ..."), or a body's
             # after "the" or an office ("the last emir of the IK, Magomed Suleimanov", "The
             # Director of AIB, Jean Ouedraogo"): no surname.
@@ -586,10 +586,14 @@ class NameFinder:
         pattern = self._pattern_of.get(fold(capitals))
         return pattern is not None and self._flags[pattern].acronym
 
-    def _office_before(self, text: str, start: int) -> bool:
-        """Whether a one-word title and "of" end right before ``start`` ("Director of ")."""
-        office = TITLE_OF_BEFORE.search(text, max(0, start - 40), start)
-        return office is not None and (word := _fold_word(office.group(1))) in self._titles_by_first and (word,) in self._titles_by_first[word]
+    def office_before(self, text: str, start: int) -> str | None:
+        """The one-word title (folded) that ends right before ``start`` with "of" or "of the"
+        ("Director of "): the name after it is the office's body or place, no person."""
+        office = _TITLE_OF_BEFORE.search(text, max(0, start - 40), start)
+        if office is None:
+            return None
+        word = _fold_word(office.group(1))
+        return word if (word,) in self._titles_by_first.get(word, ()) else None
 
     def _pieces(self, chunk: str) -> tuple[list[tuple[int, int, bool, str]], list[tuple[int, int]]]:
         """The name pieces of one capitalised run (start, end, modifier?, surface) and the
@@ -737,7 +741,7 @@ def _office_length(folded: list[str], start: int, length: int) -> int:
 
 #: A capitalised word and "of" right before a name: when the word is a title, the name is the
 #: body or the place of the office ("Commander of JTF Orion", "Governor of Kapisa").
-TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?\Z")
+_TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?\Z")
 
 
 #: A title and "of the" before an office: "Secretary of the Treasury", "Minister of the Interior".

@@ -54,7 +54,6 @@ from canonym.corpus.coref import (
     without_elided_article,
 )
 from canonym.corpus.finder import (
-    TITLE_OF_BEFORE,
     NameFinder,
     Span,
     bounded,
@@ -972,9 +971,8 @@ class Tagger:
             etype = "PER"  # "Mr. KELLEHER.", "Chairman BRANDVOLD": a surname in capitals, not an acronym
         if etype in ("", "PER"):
             # A name typed by default: the nouns around it may say otherwise.
-            office = TITLE_OF_BEFORE.search(text, max(0, span.start - 40), span.start)
-            title = fold(office.group(1)) if office is not None else ""
-            if title in self._titles:
+            title = self.finder.office_before(text, span.start)
+            if title is not None:
                 # "Commander of JTF Orion", "Governor of Kapisa": whose office it is, no person.
                 etype = "LOC" if title in _TERRITORIAL_TITLES else "ORG"
             else:
