@@ -74,6 +74,23 @@ def test_spanish_reporting_words_prepositions_articles_and_exonyms(tagger: Tagge
     assert {cluster for surface, cluster in names.items() if surface.startswith("EE.UU")} == {"united-states"}, names
 
 
+def test_spanish_articles_and_list_names(tagger: Tagger) -> None:
+    text = (
+        "Los combates en el Catatumbo dejaron 80 muertos. La Defensoría del Pueblo alertó que el Eln controla la zona. "
+        "Según el Comando Central del Eln, la ofensiva sigue. Se buscan: VERA FERNÁNDEZ, Néstor Gregorio. "
+        "President Abdel Fattah el Sisi met the envoy."
+    )
+    names = found(tagger, text)
+    # "el" after a Spanish word is the article, not the Arabic one of "el Sisi".
+    for surface in ["el Catatumbo", "el Eln", "La Defensoría del Pueblo", "el Comando Central del Eln"]:
+        assert surface not in names, names
+    assert names["Eln"] == "eln" and "Catatumbo" in names and "Defensoría del Pueblo" in names, names
+    assert "Comando Central del Eln" in names, names
+    assert names["Abdel Fattah el Sisi"] == "abdel-fattah-el-sisi", names
+    # A sanctions list's "SURNAMES, Given names" with accents is one person.
+    assert "VERA FERNÁNDEZ, Néstor Gregorio" in names, names
+
+
 def test_an_arabic_article_before_n_is_no_spanish_preposition(tagger: Tagger) -> None:
     names = found(tagger, "Fighting spread to En Nahud and the Dikwa-Marte road.")
     assert "En Nahud" in names and "Marte" in names, names

@@ -155,6 +155,52 @@ def test_the_body_an_office_is_of_is_named_without_of(tagger: Tagger) -> None:
     assert found.get("AIB") == "ORG" and found.get("Jean Ouedraogo") == "PER", found
 
 
+def test_a_state_body_is_one_name_with_its_states_formal_name(tagger: Tagger) -> None:
+    text = (
+        "Investigative Committee of the Russian Federation\n\n"
+        "The Federal Security Service of the Russian Federation and the Ministry of Internal Affairs for the "
+        "Republic of Dagestan took part. The State Security Service of the Republic of Uzbekistan was told. "
+        "Hamas of Gaza did not comment; neither did the Government of the Democratic Republic of the Congo."
+    )
+    found = {m.surface: (m.type, m.cluster_id) for m in tagger.tag(text, "d")}
+    # A letterhead in title case is one name too, and the state inside is no mention of its own.
+    assert found.get("Investigative Committee of the Russian Federation", ("", ""))[0] == "ORG", found
+    assert "Russian Federation" not in found, found
+    # A known body and its state's formal name is that body; a regional branch is a body of its own.
+    assert found.get("Federal Security Service of the Russian Federation") == ("ORG", "fsb"), found
+    assert found.get("Ministry of Internal Affairs for the Republic of Dagestan", ("", ""))[0] == "ORG", found
+    # Nigeria's "State Security Service" is no body of Uzbekistan's.
+    uzbek = found.get("State Security Service of the Republic of Uzbekistan", ("", ""))
+    assert uzbek[0] == "ORG" and uzbek[1].startswith("NIL:"), found
+    # A group of a place, and a state's government, stay a name and a place.
+    assert found.get("Hamas", ("", ""))[1] == "hamas" and found.get("Gaza", ("", ""))[0] == "LOC", found
+    assert found.get("Democratic Republic of the Congo", ("", ""))[1] == "democratic-republic-of-the-congo", found
+
+
+def test_an_acronym_the_document_defines_is_not_the_gazetteers(tagger: Tagger) -> None:
+    text = "Kenya leads the Multinational Security Support Mission (MSS). The MSS has 1,000 officers."
+    found = {m.surface: (m.type, m.cluster_id) for m in tagger.tag(text, "d")}
+    # Not China's Ministry of State Security: the document says what "MSS" stands for.
+    assert found["MSS"] == found["Multinational Security Support Mission"], found
+    assert found["MSS"][0] == "ORG" and found["MSS"][1].startswith("NIL:"), found
+    found = {m.surface: m.type for m in tagger.tag("The Multinational Security Support (MSS) mission deployed.", "d")}
+    assert found["Multinational Security Support"] == "ORG", found
+
+
+def test_hyphenated_french_place_names_and_given_names(tagger: Tagger) -> None:
+    text = (
+        "Gangs attacked Croix-des-Bouquets and Morne-à-Cabrit, then took Saint-Marc. "
+        "Police said Gabriel Jean-Pierre fled. Fighting also hit al-Suwayda."
+    )
+    found = {m.surface: (m.type, m.cluster_id) for m in tagger.tag(text, "d")}
+    for place in ["Croix-des-Bouquets", "Morne-à-Cabrit", "Saint-Marc"]:
+        assert found.get(place, ("", ""))[0] == "LOC", found
+    assert "Croix" not in found and "Cabrit" not in found, found
+    assert found.get("Gabriel Jean-Pierre", ("", ""))[0] == "PER", found
+    # The article spelt "al-" where the gazetteer has "As-Suwayda".
+    assert found.get("al-Suwayda") == ("LOC", "suwayda"), found
+
+
 def test_an_unknown_acronym_spells_the_longer_name_before_it(tagger: Tagger) -> None:
     text = (
         "The Coordination of Azawad Movements (CMA) left the talks. The Defence and Security Forces (FDS) "

@@ -1065,6 +1065,8 @@ def initials_spell(name: str, acronym: str) -> bool:
     spelt = initials(name).upper()
     if spelt == letters or (len(letters) >= _MIN_INITIALS and sorted(spelt) == sorted(letters)):
         return True
+    if len(letters) >= _MIN_INITIALS and spelt[:-1] == letters and fold(name.rsplit(None, 1)[-1]) in _GENERIC_LAST_WORDS:
+        return True  # "Multinational Security Support Mission (MSS)": the acronym leaves out the generic noun
     # A name in sentence case: "Armée nationale populaire (ANP)".
     words = [without_elided_article(w) for w in name.split()]
     return any(w[:1].islower() and w not in LINKING_WORDS for w in words) and spelt_by_words(words, letters.lower())
@@ -1109,6 +1111,8 @@ def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, D
 
 _INITIAL_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _NOT_INITIALS = frozenset(["al", "el", "wal", "of", "and", "the", "for", "in", "de", "du", "des", "la", "le", "et"])
+#: Nouns that end a name and that its acronym may leave out.
+_GENERIC_LAST_WORDS = frozenset(["mission", "group", "programme", "program", "operation", "initiative", "project", "campaign"])
 #: The fewest letters an acronym must have to be read from a name's initials alone.
 _MIN_INITIALS = 3
 

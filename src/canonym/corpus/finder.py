@@ -56,9 +56,12 @@ _SYLLABLE = (
 )
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
+#: The small words of hyphenated French and English place names: "Croix-des-Bouquets",
+#: "Morne-à-Cabrit", "Aix-en-Provence", "Rostov-on-Don".
+_PLACE_LINKS = "de|des|du|la|le|les|lès|à|au|aux|en|sur|sous|on|upon"
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
-    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
+    rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
 )
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or
 #: quotation mark ("Abu Bakr Ibn Muhammad Ibn 'Ali", "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri"),
@@ -76,11 +79,19 @@ MAX_ARABIC_NAME_WORDS = 8
 #: Affairs"; elsewhere it parts two names ("support from Iran for Hamas"). The literal
 #: comes first, so that the look-behinds are tried only at a "for".
 _FOR_HEADS = ["Minister", "Ministry", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League"]
-_FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + ")(?:the )?"
+_FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + r"|the (?=Republic of|[A-Z][a-z]+ (?:Region|Oblast|Krai)\b))(?:the )?"
 #: "of the" joins a run after the head word of an institution or a state: "Armed Forces of
 #: the Philippines", "Republic of the Congo", "Council of the European Union".
 _OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Office", "Council", "Bank", "Republic", "Government", "Parliament", "Assembly", "Union", "Front", "Party", "Movement", "Organization", "Organisation", "Court", "Commission", "Committee", "Coalition", "Alliance", "League", "Federation", "Church", "University", "Guardians", "Soldiers", "Brigades", "Battalion", "Supporters", "Partisans", "Liberation", "Companions", "Sons", "Helpers", "Knights", "Lions", "Martyrs", "Followers", "Defenders", "Protectors"]
-_OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in _OF_THE_HEADS) + ")"
+#: Whatever the head word, "of the" before a state's formal name joins it: "Federal Security
+#: Service of the Russian Federation", "Embassy of the Islamic Republic of Iran". So does "for
+#: the" before a republic or region of a federation: a state body's branch there ("Ministry
+#: of Internal Affairs for the Republic of Dagestan", "... of Russia for the Rostov Region").
+_STATE_AFTER = r"(?=Russian Federation|(?:[A-Z][a-z]+ )?Republic of|Kingdom of|Kyrgyz Republic)"
+_OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in _OF_THE_HEADS) + f"|{_STATE_AFTER})"
+#: A state's formal name after "of the" or "for the", in a name that a body of it bears.
+OF_A_STATE = re.compile(rf" (?:of|for) the {_STATE_AFTER}")
+
 #: "in" (and "in the") joins a run after "Mission": "UN Assistance Mission in Afghanistan",
 #: "AU Transition Mission in Somalia"; elsewhere it parts a name from a place.
 _IN = "in (?<=Mission in )(?:the )?"
@@ -104,7 +115,7 @@ _SEQUENCE = re.compile(
 )
 #: _WORD after its first character, when that is a capital (or, after an ayn, its capital).
 _WORD_TAIL = (
-    rf"[\w'’‘`]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i)[{_HYPHEN}])?"
+    rf"[\w'’‘`]*(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?"
     rf"['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*"
 )
 #: The matches of _SEQUENCE that start at a capital, an ayn or an Arabic letter (all but
@@ -136,9 +147,21 @@ def _particle_start(text: str, start: int, floor: int) -> int:
     a particle that opens it ("al-Baghdadi"), not before ``floor`` (the previous one's end)."""
     if start >= 2 and _ARABIC_LETTER.match(text, start) is None:  # a particle opens a Latin name only
         found = _PARTICLE_BEFORE.search(text, max(floor, start - 4), start)
-        if found is not None:
+        if found is not None and not (text.startswith("el ", found.start()) and _is_spanish_article(text, found.start())):
             return found.start()
     return start
+
+
+#: The word before a spaced "el".
+_WORD_BEFORE_EL = re.compile(r"(?<![\w'’])([A-Za-záéíóúñ]+) \Z")
+
+
+def _is_spanish_article(text: str, start: int) -> bool:
+    """Whether the "el " at ``start`` is the Spanish article: after a lowercase word ("en el
+    Catatumbo", "que el Eln"); the Arabic article written apart follows a name ("Abdel Fattah
+    el Sisi")."""
+    before = _WORD_BEFORE_EL.search(text, max(0, start - 14), start)
+    return before is not None and before.group(1).islower()
 
 
 #: Capitalised words the surname of the inverted form may have ("AL-SHARABI", "ABU BAKR AL BAGHDADI").
@@ -149,14 +172,19 @@ _INVERTED_SURNAME_WORDS = 5
 #: linear time, not quadratic, and a match is always name-sized. The first capital comes
 #: before the look-behinds (which look one character further back for it): a pattern that
 #: opens with a character class lets the regex engine skip to its next capital (2.4x faster).
+_UPPER = _CAP[1:-1]
+#: A small letter: ASCII, Latin-1 and Latin Extended-A ("é" of "Néstor", "ş" of "Şahin").
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
+#: A given name after the comma; an elided article may join a capital on ("Vitel'Homme").
+_GIVEN = rf"[{_UPPER}][{_LOWER}'’]{{1,39}}(?:['’][{_UPPER}][{_LOWER}]{{1,39}})?"
 _INVERTED = re.compile(
-    rf"[A-Z](?<![\w'’][A-Z])(?<![A-Z'’][ {_HYPHEN}][A-Z])(?:[A-Z'’]{{1,39}}[{_HYPHEN}][A-Z])?[A-Z'’]{{1,39}}"
-    rf"(?:[ {_HYPHEN}][A-Z][A-Z'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
-    rf"[A-Z][a-z'’]{{1,39}}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}[A-Z][a-z'’]{{1,39}}){{0,4}}(?![\w'’])"
+    rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?<![{_UPPER}'’][ {_HYPHEN}][{_UPPER}])(?:[{_UPPER}'’]{{1,39}}[{_HYPHEN}][{_UPPER}])?[{_UPPER}'’]{{1,39}}"
+    rf"(?:[ {_HYPHEN}][{_UPPER}][{_UPPER}'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
+    rf"{_GIVEN}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}{_GIVEN}){{0,4}}(?![\w'’])"
 )
 #: The comma every _INVERTED match holds, after a capital or apostrophe and before a given
 #: name; the literal comes first, so the regex engine skips to the next ", ".
-_INVERTED_COMMA = re.compile(r", (?<=[A-Z'’], )(?=[A-Z][a-z'’])")
+_INVERTED_COMMA = re.compile(rf", (?<=[{_UPPER}'’], )(?=[{_UPPER}][{_LOWER}'’])")
 #: How far before its comma an _INVERTED match can start: its longest surname (a capital,
 #: a hyphenated head of up to 41 characters, 39 more, then words of up to 41 characters).
 _INVERTED_REACH = 1 + 41 + 39 + 41 * (_INVERTED_SURNAME_WORDS - 1)
@@ -888,12 +916,13 @@ _LOWERCASE_ARTICLES = frozenset(["le", "la", "les"])
 #: Transition Mission in Somalia").
 ROMANCE_LEADING_STOP = frozenset(
     ["par", "pour", "selon", "à", "au", "aux", "avec", "dans", "depuis", "après", "avant", "chez", "contre", "entre", "et", "mais", "pendant", "parmi", "lors", "sans", "comme", "hier", "puis", "ainsi", "alors", "enfin", "donc", "cependant", "toutefois", "outre", "lorsque", "quand", "dont", "malgré", "vers", "côté", "quant",
-     "en", "desde", "tras", "hasta", "durante", "mientras", "aunque", "sin", "con", "por", "ante", "hacia", "pero", "también", "además", "después", "luego", "ayer", "hoy", "así", "cuando", "donde"]
+     "en", "desde", "tras", "hasta", "durante", "mientras", "aunque", "sin", "con", "por", "ante", "hacia", "pero", "también", "además", "después", "luego", "ayer", "hoy", "así", "cuando", "donde", "según"]
 )
 _FIRST_WORD = re.compile(r"([^\W\d_]+(?:n['’]t)?)\s+")
 
 
 def _skip_stop_words(text: str, start: int, end: int) -> int:
+    romance = False
     while True:
         m = _FIRST_WORD.match(text, start, end)
         if m is None or m.end() >= end:
@@ -907,9 +936,11 @@ def _skip_stop_words(text: str, start: int, end: int) -> int:
             and not word.endswith(("n't", "n’t"))
             and (word not in ROMANCE_LEADING_STOP or (len(written) > 1 and written.isupper()))
             and written not in _LOWERCASE_ARTICLES  # "le Mayo-Tsanaga" of "Dans le Mayo-Tsanaga"
+            and not (romance and written in ("el", "los", "las"))  # "Según el Comando Central"
             and not _romance_article_of_a_body(word, text, m.end(), end)
         ):
             return start
+        romance = word in ROMANCE_LEADING_STOP
         start = m.end()
 
 

@@ -54,6 +54,7 @@ from canonym.corpus.coref import (
     without_elided_article,
 )
 from canonym.corpus.finder import (
+    OF_A_STATE,
     NameFinder,
     Span,
     bounded,
@@ -155,6 +156,12 @@ _ROLE_NOUNS = frozenset(
 )
 _NOUN_OF = re.compile(r"([A-Z][a-z]+) of (?:the )?")
 _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
+#: What joins a state body's name to its state's, and that to a region's, in its formal name.
+_STATE_JOINT = re.compile(r" (?:of the|for the|of) \Z")
+#: Where a state body's name ends and its state's begins.
+_STATE_OF = re.compile(r" of (?:the )?")
+#: The kinds of organisation that belong to a state and take its name after "of".
+_STATE_BODY_KINDS = frozenset(["agency", "armed-forces", "government-body", "ministry", "court", "parliament", "central-bank", "military-command"])
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
 #: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
@@ -366,11 +373,14 @@ class Tagger:
             if len(_PARTS.split(shape.surface)) >= 2:
                 sure = any(self._is_sure_span(s) for s in inside)
                 title = _is_title_case_segment(text, shape.start, shape.end)
-                if not title and (not sure or self._is_one_name(text, shape, inside)) and not self._opening_word_before(text, shape, inside):
+                if (
+                    not title and (not sure or self._is_one_name(text, shape, inside)) and not self._opening_word_before(text, shape, inside)
+                ) or (title and self._state_body(text, shape, inside)):
                     # Only surnames or weak aliases inside ("Rojda Khalil"), or a longer name
                     # around a known one ("Oman News Agency", "TAMIM WARDAK"): the whole shape
                     # is one unknown name. Not in a headline, where every word is capitalised
-                    # and an unknown run is no name ("GOITA TERM EXTENDED TO 2030": Goita).
+                    # and an unknown run is no name ("GOITA TERM EXTENDED TO 2030": Goita),
+                    # unless it is a body of a state by the state's formal name (a letterhead).
                     chosen.append(shape)
                     k = j
                     continue
@@ -606,6 +616,8 @@ class Tagger:
             match = self._surface(inside[0].surface).match
             country = match is not None and match.entity is not None and match.entity.kind == "country"
             return not (words[0].endswith("ern") and country)
+        if self._state_body(text, shape, inside):
+            return True
         if words[0] in KUNYA_WORDS and len(words) >= 2 and inside[0].start > shape.start:
             # "Ebu Talha el-Türki": a kunya opens a person's name, whatever the gazetteer
             # makes of its parts alone (Talha, Turkey).
@@ -738,6 +750,37 @@ class Tagger:
             (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
         )
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
+
+    def _state_body(self, text: str, shape: Span, inside: list[Span]) -> bool:
+        """Whether the shape is a body and the state it belongs to, by its formal name, then
+        at most a region "for the" one: a known state body ("Federal Security Service of the
+        Russian Federation", "FSB of Russia for the Republic of Dagestan") or words that the
+        gazetteer makes no sure name of ("Unitary State of the Republic of Indonesia")."""
+        cursor = shape.end
+        tail = []
+        for place in reversed(inside):
+            joint = _STATE_JOINT.search(text[max(shape.start, place.start - 9) : place.start])
+            if place.end != cursor or joint is None or not self._is_place(place):
+                break
+            tail.append(place)
+            cursor = place.start - len(joint.group())
+        if not tail:
+            return False
+        body = [s for s in inside if s.end <= cursor]
+        if len(body) == 1 and body[0].start == shape.start and body[0].end == cursor and self._is_sure_span(body[0]):
+            match = self._surface(body[0].surface).match
+            return match is not None and match.entity is not None and match.entity.kind in _STATE_BODY_KINDS
+        # A body's unknown name before the state's formal name ("Ministry of Internal Affairs
+        # of the Russian Federation", "Unitary State of the Republic of Indonesia"), not any
+        # title-case words ("Reply of the Republic of the Marshall Islands").
+        words = fold(text[shape.start : cursor]).split()
+        return (
+            text.startswith(" of the ", cursor)
+            and bool(words)
+            and (words[-1] in _NAME_HEADS or words[-1] == "state" or _is_head_of(words))
+            and words[-1] != "government"  # "the Government of the Democratic Republic of the Congo" is the state's
+            and not any(self._is_sure_span(s) for s in body)
+        )
 
     def _may_be_surname(self, word: str) -> bool:
         """Whether a folded common word may be a surname after a given name ("Mines", "Green"):
@@ -1129,8 +1172,17 @@ class Tagger:
             # court withholds is someone of his own, not any of the known Mohammeds, nor a
             # Tariq Saleh by a fuzzy score.
             match = None
-        if match is not None and match.method == "key" and _capital_count(match.alias) >= 2 and " " not in match.alias and _capital_count(surface) < 2:
-            match = None  # "Dhows" and "Izz" only share a key with the acronyms "DoS" and "IZ"
+        if (
+            match is not None
+            and match.method == "key"
+            and _capital_count(match.alias) >= 2
+            and " " not in match.alias
+            and _capital_count(surface) < 2
+            and not (_ARTICLE_OPENING.match(surface) and _ARTICLE_OPENING.match(match.alias))
+        ):
+            # "Dhows" and "Izz" only share a key with the acronyms "DoS" and "IZ" (but
+            # "al-Suwayda" is a spelling of "As-Suwayda", an article and a name).
+            match = None
         if (
             match is not None
             and match.method == "fuzzy"
@@ -1157,8 +1209,33 @@ class Tagger:
         if gazetteer:
             # A surname pattern that no known person bears alone: only coreference places it.
             return _Plan(_FIXED, None, "PER", True, anchor_only=True)
+        if " of " in surface and (body := self._state_body_named(surface)) is not None:
+            return _Plan(_FIXED, body, "ORG", partial)
         unknown = self._unknown(surface, words)
         return _DROPPED if unknown is None else _Plan(_UNKNOWN, None, "", partial, unknown=unknown)
+
+    def _state_body_named(self, surface: str) -> Match | None:
+        """The known state body that an unknown name is with its state's formal name after
+        "of" ("Federal Security Service of the Russian Federation" is the FSB), None when the
+        name is no such pair (a branch "for the Republic of Dagestan" is a body of its own)."""
+        for found in _STATE_OF.finditer(surface):
+            head = self._surface(surface[: found.start()]).match
+            if head is None or head.entity is None or head.entity.kind not in _STATE_BODY_KINDS or not _is_sure(surface[: found.start()], head):
+                continue
+            state = self._surface(surface[found.end() :]).match
+            if state is not None and state.entity is not None and state.entity.type == "LOC" and self._belongs_to(head.entity, state.entity):
+                return replace(head, query=surface, method="alias")
+        return None
+
+    def _belongs_to(self, body: Entity, state: Entity) -> bool:
+        """Whether the gazetteer makes a body the state's: the state contains it, or names
+        the state in the body's names or description ("Russia's main domestic security
+        agency"). Nigeria's "State Security Service" is no body of Uzbekistan's."""
+        if self._country_of(body.id) == state.id:
+            return True
+        about = f" {' '.join(fold(text) for text in (body.description, body.name, *body.strong, *body.weak))} "
+        # A possessive folds onto its name ("Russia's" is "russias").
+        return any(f" {fold(name)} " in about or f" {fold(name)}s " in about for name in (state.name, *state.strong) if name)
 
     def _head_plan(self, surface: str, last: str) -> _Plan | None:
         """The plan of the known name before the last word of ``surface``: a place before a
@@ -1367,6 +1444,8 @@ class Tagger:
         ) and not (
             len(words) == 2 and words[0] in self._given_names and self._may_be_surname(words[1])  # "Andrew Mines"
         ) and not (
+            "-" in surface and _hyphenated_name(surface)  # "Gabriel Jean-Pierre", "Saint-Marc"
+        ) and not (
             _EAST_ASIAN_GIVEN_NAME.search(surface)  # "Kim Jong-un", "Park Chang-ho": syllables of a name
         ) and not (
             _INNER_CAPITAL.search(surface)  # "InSight Crime", "WhatsApp": a brand's word, no word of the language
@@ -1403,7 +1482,9 @@ class Tagger:
         if is_reference_code(text, span.end):
             return False
         if _is_title_case_segment(text, span.start, span.end):
-            return self._is_byline(_line_around(text, span.start))
+            # A byline, or a letterhead's body of a state ("Investigative Committee of the
+            # Russian Federation"): a heading's other capitalised words are no name.
+            return self._is_byline(_line_around(text, span.start)) or OF_A_STATE.search(span.surface) is not None
         if self._is_heading_of_words(text, span):
             return False
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
@@ -1568,6 +1649,21 @@ def _given_names(resolver: Resolver) -> frozenset[str]:
             first = fold(entity.name).split()[0]
             counts[first] = counts.get(first, 0) + 1
     return frozenset(w for w, n in counts.items() if n >= _GIVEN_NAME_BEARERS and w not in _NAME_PARTICLES and len(w) > 2)
+
+
+#: Two capitalised words joined by a hyphen.
+_HYPHENATED_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]+)-([A-Z][a-zà-ÿ]+)\b")
+
+
+def _hyphenated_name(surface: str) -> bool:
+    """Whether a hyphenated pair of words is a name whatever its words mean alone: a compound
+    given name ("Jean-Pierre", "Marie-Claire") or a French saint's place ("Saint-Marc",
+    "Saint-Louis", "Sainte-Marie")."""
+    given = english_given_names()
+    for first, second in _HYPHENATED_PAIR.findall(surface):
+        if first in ("Saint", "Sainte") or (fold(first) in given and fold(second) in given):
+            return True
+    return False
 
 
 def _place_keys(resolver: Resolver) -> frozenset[str]:
@@ -1884,6 +1980,8 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
     return out
 
 
+#: The article and a hyphen that open a name ("al-", "As-", "ash-").
+_ARTICLE_OPENING = re.compile(r"(?:[ae]l|[ae][dnrstz]|ash)-", re.IGNORECASE)
 _ARTICLE_PART = re.compile(r"(?: (?:al|el|ad|ud|ul|ur|us|ut|lil|wal)[-\u2010\u2011][A-Z][a-z]+)+")
 #: An acronym in parentheses after a lowercase letter ("the Joint Forces Command (JFC)"). The
 #: literal comes first and the look-behind after it: a pattern that opens with a look-behind

@@ -34,7 +34,7 @@ ROMANCE_ORG_HEADS = frozenset(
      "frente", "mouvement", "movimento", "movimiento", "conseil", "conselho", "consejo", "parti", "partido", "agence", "agencia",
      "parquet", "policia", "groupe", "grupo", "brigada", "direction", "direccion", "direcao",
      "comisaria", "corte", "tribunale", "procura", "questura", "polizia", "centro", "secretaria", "fiscalia",
-     "cartel", "carteles", "departamento", "guardia", "gobierno", "instituto", "universidad", "procuraduria"]
+     "cartel", "carteles", "departamento", "guardia", "gobierno", "instituto", "universidad", "procuraduria", "defensoria", "comando", "bloque", "fuerza", "armada", "oficina"]
 )
 ORG_WORDS = frozenset(
     ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "division", "regiment", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "observer", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "limited", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "unit", "units", "cell", "presidency", "secretariat", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest", "prosecutions"]
@@ -80,12 +80,18 @@ _PLACE_NOUN_OF = re.compile(
 )
 #: A place preposition before a one-word name, or before a name and "and" ("in Solo and Poso").
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|near|from|at|to|outside|across|into|of|pob|en|à|dans|depuis|desde|hacia)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
+    r"\b(?:in|near|from|at|to|outside|across|into|of|pob|en|à|dans|depuis|desde|hacia)\s+(?:(?:the|el|la|le|les|los|las)\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
 )
 
 
 #: Words of direction that open a region's name ("Central Java", "South Kordofan", "Upper Nile").
 COMPASS_WORDS = frozenset(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper", "lower", "greater"])
+
+
+#: A small word between hyphens makes a place's name, not a person's: "Croix-des-Bouquets",
+#: "Aix-en-Provence", "Rostov-on-Don" (a given name may hold "de": "Jean-de-Dieu"); so does
+#: a saint's name that opens it: "Saint-Marc", "Sainte-Marie".
+_PLACE_LINK = re.compile(r"\w[-\u2010\u2011](?:des|du|la|le|les|lès|à|au|aux|en|sur|sous|on|upon)[-\u2010\u2011]\w|^Sainte?-")
 
 
 def is_region_name(words: list[str]) -> bool:
@@ -98,9 +104,12 @@ def type_by_words(surface: str) -> str | None:
     """Rules 0 to 3, and 3 for a name of several words; None for a one-word name that the
     words before it type (:func:`type_by_context`)."""
     words = fold(surface).split()
+    of = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), 0)
+    if of and words[-1] in LOC_WORDS and words[of - 1] in ORG_WORDS and words[of - 1] not in LOC_WORDS:
+        return "ORG"  # a body's head noun before "of" decides: "Federal Penitentiary Service of Russia for the Rostov Region"
     if len(words) > 1 and words[-1] in LOC_WORDS and words[-1] not in ORG_WORDS:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
-    if (len(words) > 1 and words[0] in PLACE_PREFIXES) or is_region_name(words):
+    if (len(words) > 1 and words[0] in PLACE_PREFIXES) or is_region_name(words) or _PLACE_LINK.search(surface):
         return "LOC"
     if any(c.isdigit() for c in surface):
         return "ORG"  # no person's name holds a digit: "Kurdistan24", "France 24", "Unit 8200"
@@ -111,6 +120,8 @@ def type_by_words(surface: str) -> str | None:
         return "ORG"  # an acronym, hyphenated or not ("CSP-PSD")
     if any(w in LOC_WORDS for w in words[1:]):
         return "LOC"
+    if of == 1 and len(words[0]) >= 3 and surface.split(maxsplit=1)[0].isupper():
+        return "ORG"  # an acronym before "of": "FSB of Russia for the Republic of Dagestan"
     return None if len(words) == 1 else "PER"
 
 
@@ -145,6 +156,8 @@ def outlet_noun_after(text: str, end: int) -> bool:
     return _OUTLET_NOUN_AFTER.match(text, end) is not None
 
 
+#: An acronym in parentheses after a name: "(MSS)", "(GSF)".
+_ACRONYM_AFTER = re.compile(r" \(([A-Z]{2,8})\)")
 #: What follows a place that the place it lies in follows: ", Brazil", ", Va.".
 _PLACE_IN_AFTER = re.compile(r", [A-Z][a-z]+\.?(?=[ ,;:)]|$)", re.MULTILINE)
 #: Prepositions that put a name of several words before ", Country" in a place ("of" and
@@ -164,6 +177,10 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
         return "ORG"
     if _PLACE_NOUN_OF.search(before) or (one_word and _PLACE_PREPOSITION.search(before)):
         return "LOC"
+    if not one_word and (acronym := _ACRONYM_AFTER.match(text, end)) is not None and acronym.group(1)[0] == text[start]:
+        # "the Multinational Security Support (MSS)": a body's name that an acronym stands for;
+        # not a signature's rank or branch ("RAMIL ABUBAKAR (INF)").
+        return "ORG"
     if _PLACE_IN_AFTER.match(text, end) and _IN_PLACE.search(before):
         return "LOC"  # "in Foz do Iguaçu, Brazil"
     return "PER"
