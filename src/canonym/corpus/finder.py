@@ -54,11 +54,11 @@ _SYLLABLE = (
     rf"[{_HYPHEN}](?!(?:led|run|held|born|made|era|wide|type|like|free|only|fed|bred|tied|ally|area|zone|side|post|less|time|term|day|war|due|far|plus|gate)(?![a-z]))"
     r"[a-z]{2,4}(?![\w'’\-\u2010\u2011])"
 )
-#: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
-#: hyphen: "al-ʿĀrūrī", "al-'Adl".
 #: The small words of hyphenated French and English place names: "Croix-des-Bouquets",
 #: "Morne-à-Cabrit", "Aix-en-Provence", "Rostov-on-Don".
 _PLACE_LINKS = "de|des|du|la|le|les|lès|à|au|aux|en|sur|sous|on|upon"
+#: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
+#: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"

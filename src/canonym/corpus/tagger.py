@@ -756,15 +756,14 @@ class Tagger:
         at most a region "for the" one: a known state body ("Federal Security Service of the
         Russian Federation", "FSB of Russia for the Republic of Dagestan") or words that the
         gazetteer makes no sure name of ("Unitary State of the Republic of Indonesia")."""
+        # The places at the end, each after "of", "of the" or "for the", back to the body.
         cursor = shape.end
-        tail = []
         for place in reversed(inside):
             joint = _STATE_JOINT.search(text[max(shape.start, place.start - 9) : place.start])
             if place.end != cursor or joint is None or not self._is_place(place):
                 break
-            tail.append(place)
             cursor = place.start - len(joint.group())
-        if not tail:
+        if cursor == shape.end:
             return False
         body = [s for s in inside if s.end <= cursor]
         if len(body) == 1 and body[0].start == shape.start and body[0].end == cursor and self._is_sure_span(body[0]):
