@@ -160,8 +160,9 @@ _OF = re.compile(r" (?:of|for|de|des|du|de la|pour) ")
 _STATE_JOINT = re.compile(r" (?:of the|for the|of) \Z")
 #: Where a state body's name ends and its state's begins.
 _STATE_OF = re.compile(r" of (?:the )?")
-#: The kinds of organisation that belong to a state and take its name after "of".
-_STATE_BODY_KINDS = frozenset(["agency", "armed-forces", "government-body", "ministry", "court", "parliament", "central-bank", "military-command"])
+#: The kinds of organisation that belong to a state and take its name after "of": the state
+#: bodies a country's possessive is checked against, and its courts, central bank and commands.
+_STATE_BODY_KINDS = _STATE_BODIES | {"court", "central-bank", "military-command"}
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
 #: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
@@ -169,7 +170,10 @@ _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 _HEAD_THEN_OF = re.compile(r"(?: [A-ZÀ-Þ][\w'’-]*){0,2} (?:(?:of|for|de|des|du|de la|da|do|dos|das|pour|del|di|della|dei|degli) |d['’])")
 #: The article, assimilated or not, as a word of its own just before a name ("Nour al-Sahel",
 #: "Khurras ad-Din"; not "Israel-Gaza").
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[ae]l|[ae][dnrstz]|ash|u[dlnrstz])-\Z", re.IGNORECASE)
+_ARTICLE = r"(?:[ae]l|[ae][dnrstz]|ash|u[dlnrstz])-"
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w'’]){_ARTICLE}\Z", re.IGNORECASE)
+#: The article and a hyphen that open a name ("al-", "As-", "ash-").
+_ARTICLE_OPENING = re.compile(_ARTICLE, re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
@@ -1218,8 +1222,9 @@ class Tagger:
         "of" ("Federal Security Service of the Russian Federation" is the FSB), None when the
         name is no such pair (a branch "for the Republic of Dagestan" is a body of its own)."""
         for found in _STATE_OF.finditer(surface):
-            head = self._surface(surface[: found.start()]).match
-            if head is None or head.entity is None or head.entity.kind not in _STATE_BODY_KINDS or not _is_sure(surface[: found.start()], head):
+            body = surface[: found.start()]
+            head = self._surface(body).match
+            if head is None or head.entity is None or head.entity.kind not in _STATE_BODY_KINDS or not _is_sure(body, head):
                 continue
             state = self._surface(surface[found.end() :]).match
             if state is not None and state.entity is not None and state.entity.type == "LOC" and self._belongs_to(head.entity, state.entity):
@@ -1979,8 +1984,6 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
     return out
 
 
-#: The article and a hyphen that open a name ("al-", "As-", "ash-").
-_ARTICLE_OPENING = re.compile(r"(?:[ae]l|[ae][dnrstz]|ash)-", re.IGNORECASE)
 _ARTICLE_PART = re.compile(r"(?: (?:al|el|ad|ud|ul|ur|us|ut|lil|wal)[-\u2010\u2011][A-Z][a-z]+)+")
 #: An acronym in parentheses after a lowercase letter ("the Joint Forces Command (JFC)"). The
 #: literal comes first and the look-behind after it: a pattern that opens with a look-behind
