@@ -843,7 +843,11 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             # 'a Moroccan fighting with the "Islamic State in the Greater Sahara," known by the
             # kunya Abu Dujana al-Maghribi'.
             continue
-        if not _is_known(second) or (second.partial and first.type == "PER"):
+        if _is_nickname_of_one(second) and first.type == "PER" and not _is_known(first):
+            # "Dagalo, also known as Hemedti": a nickname that the gazetteer gives one person
+            # names whom the unknown name before it does.
+            out[i] = _adopt(first, second)
+        elif not _is_known(second) or (second.partial and first.type == "PER" and not _is_nickname_of_one(second)):
             # A known name keeps its entity, but for one name part (a given name, a bare
             # kunya) that many bear: 'REZA KARIMIAN TABRIZI, a/k/a "Karim,"'.
             out[j] = _adopt(second, first)
@@ -853,6 +857,21 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         # "Abdelghani al-Kikli, better known as Gheniwa".
         out = [_adopt(d, given[d.span.surface]) if d.span.surface in given and not _is_known(d) and not d.anchor_only else d for d in out]
     return out
+
+
+def _is_nickname_of_one(decision: Decision) -> bool:
+    """Whether a one-word name is a person's own alias as the gazetteer writes it ("Hemedti"):
+    exact and strong, not a name part that others bear too."""
+    match = decision.match
+    return (
+        match is not None
+        and match.entity is not None
+        and match.entity.type == "PER"
+        and match.method == "exact"
+        and match.score == 1.0
+        and " " not in decision.span.surface
+        and fold(decision.span.surface).split()[0] not in KUNYA_WORDS
+    )
 
 
 def _is_kunya(decision: Decision, before: str) -> bool:

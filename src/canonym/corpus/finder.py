@@ -30,7 +30,7 @@ import ahocorasick_rs
 import numpy as np
 
 from canonym.corpus.context import NAMED_AFTER_HEADS
-from canonym.corpus.typing import GROUP_OPENERS, ROMANCE_ORG_HEADS, place_noun_after
+from canonym.corpus.typing import GROUP_OPENERS, ORG_WORDS, ROMANCE_ORG_HEADS, place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.model import Entity
 from canonym.gazetteer.spec import MAX_NAME_LENGTH
@@ -43,7 +43,9 @@ _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to
 #: A capital: ASCII, Latin-1, and the capitals of Latin Extended-A and B and Latin Extended
 #: Additional (Turkish İ and Ş, the dotted letters of academic transliteration Ḥ and Ṣ);
 #: not their small letters, which those blocks interleave (a Turkish "şüpheli" is no name).
-_CAP = "[A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, chain(range(0x100, 0x250), range(0x1E00, 0x1F00))) if c.isupper()) + "]"
+#: And Cyrillic capitals: the original script of a Russian or Central Asian name in a
+#: sanctions list ("ЗОЛОТАРЕВ, Аркадий Олегович").
+_CAP = "[A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, chain(range(0x100, 0x250), range(0x1E00, 0x1F00), range(0x400, 0x530))) if c.isupper()) + "]"
 #: Particles that are also English words ("at", "as", "an") join a name only when hyphenated
 #: ("at-Tamimi"): "the CENTCOM Media Desk at MacDill" is not one name. Not the Spanish "y"
 #: (and), which parts two names far more often than it joins one ("Mohand y Azzouzi").
@@ -55,8 +57,8 @@ _SYLLABLE = (
     r"[a-z]{2,4}(?![\w'’\-\u2010\u2011])"
 )
 #: The small words of hyphenated French and English place names: "Croix-des-Bouquets",
-#: "Morne-à-Cabrit", "Aix-en-Provence", "Rostov-on-Don".
-_PLACE_LINKS = "de|des|du|la|le|les|lès|à|au|aux|en|sur|sous|on|upon"
+#: "Morne-à-Cabrit", "Aix-en-Provence", "Rostov-on-Don"; and of a title ("Commander-in-Chief").
+_PLACE_LINKS = "de|des|du|la|le|les|lès|à|au|aux|en|sur|sous|on|upon|in"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
@@ -173,8 +175,8 @@ _INVERTED_SURNAME_WORDS = 5
 #: before the look-behinds (which look one character further back for it): a pattern that
 #: opens with a character class lets the regex engine skip to its next capital (2.4x faster).
 _UPPER = _CAP[1:-1]
-#: A small letter: ASCII, Latin-1 and Latin Extended-A ("é" of "Néstor", "ş" of "Şahin").
-_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
+#: A small letter: ASCII, Latin-1, Latin Extended-A ("é" of "Néstor", "ş" of "Şahin") and Cyrillic.
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, chain(range(0x100, 0x180), range(0x400, 0x530))) if c.islower())
 #: A given name after the comma; an elided article may join a capital on ("Vitel'Homme").
 _GIVEN = rf"[{_UPPER}][{_LOWER}'’]{{1,39}}(?:['’][{_UPPER}][{_LOWER}]{{1,39}})?"
 _INVERTED = re.compile(
@@ -479,6 +481,10 @@ class NameFinder:
             surface = text[start:end]
             if surface[0] in _OPENING_QUOTES:
                 start, surface = _unquoted(text, start, end, surface)
+            if "(" in surface and text.startswith(")", end) and surface.count("(") > surface.count(")"):
+                # Folding drops the closing bracket of an alias written with one ("NSCN (IM)").
+                end += 1
+                surface = text[start:end]
             key = (pattern, surface)
             accepted = accepted_memo.get(key)
             if accepted is None:
@@ -662,10 +668,13 @@ class NameFinder:
         words = _TITLE_WORD.findall(text, start, end)
         if not words:
             return [], []
-        if self._titles_by_first.keys().isdisjoint(map(_fold_word, words)) or (
-            len(words) > 1 and words[-1].lower() in _HOLDERS_BODIES and words[-2].endswith(("'s", "’s"))
+        if (
+            self._titles_by_first.keys().isdisjoint(map(_fold_word, words))
+            or (len(words) > 1 and words[-1].lower() in _HOLDERS_BODIES and words[-2].endswith(("'s", "’s")))
+            or (len(words) > 2 and _fold_word(words[0]) == "general" and _fold_word(words[-1]) in ORG_WORDS)
         ):
-            # "the Attorney General's Office": a body that its holder's title names.
+            # "the Attorney General's Office": a body that its holder's title names; "General
+            # Administration Department": "General" opens a body's name, no rank before a person's.
             # Most runs: no title to cut, one piece from the first word to the last (words
             # hold no separator, so find and rfind meet the first and the last one).
             return [(text.find(words[0], start), text.rfind(words[-1], start, end) + len(words[-1]))], []

@@ -84,6 +84,7 @@ from canonym.corpus.typing import (
     outlet_noun_after,
     place_noun_after,
     place_noun_before,
+    place_preposition_before,
     type_by_context,
     type_by_words,
 )
@@ -300,6 +301,7 @@ class Tagger:
         decisions = [d for d in decided if d is not None]
         if len(decisions) < len(decided):
             decisions = _names_again_in_dropped(spans, decided, decisions)
+        decisions = _places_respelt_as_persons(decisions)
         if " (" in text:
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
             decisions = _longer_names_before_acronyms(text, decisions)
@@ -338,7 +340,7 @@ class Tagger:
             shapes = _split_route_ends(text, shapes)
             if " - " in text:
                 shapes = _split_after_dateline(text, shapes)
-        if _names_head_of_and(text) or (" and " in text and _COMPANY_AFTER_AND.search(text)):
+        if _names_head_of_and(text) or (" and " in text and (_COMPANY_AFTER_AND.search(text) or _BODY_AFTER_AND.search(text))):
             shapes = _institutions_joined(text, shapes)
         if " and " in text:
             shapes = self._one_name_across_and(text, shapes)
@@ -369,6 +371,12 @@ class Tagger:
             covering = [s for s in inside if s.start <= shape.start and s.end >= shape.end]
             if covering:
                 continue  # the known span will be emitted in order
+            if inside[-1].end < shape.end and shape.surface.rsplit(maxsplit=1)[-1].lower() in _LAW_HEADS:
+                # "National Action Plan", "Prevention of Terrorism Act": a known name inside a
+                # law's or plan's is part of its title (the whole is dropped: see _LAW_HEADS).
+                chosen.append(shape)
+                k = j
+                continue
             if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape, inside):
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
@@ -976,6 +984,16 @@ class Tagger:
                 # Sponsors of Terrorism List" is no name alone. Opening one, it is the subject
                 # ("Treasury Targets Houthi Network").
                 return None
+            if (
+                etype == "PER"
+                and match is not None
+                and match.method in ("key", "fuzzy")
+                and " " not in span.surface
+                and place_preposition_before(text, span.start)
+            ):
+                # "from Quetta to Sibi ... in Sibi": a word only respelt like a person's name
+                # part (al-Sebai's) after a preposition of places is an unknown place.
+                return Decision(span, None, "LOC", partial)
             if partial and etype == "LOC" and not anchor_only and type_by_context(text, span.start, span.end) == "LOC":
                 # A place's one word after a place's preposition is the place, whoever of the
                 # document bears it too ("recruiter of fighters from Orakzai").
@@ -1105,11 +1123,20 @@ class Tagger:
         joined = " ".join(words)
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
+        if len(words) >= 2 and words[-1] in _LAW_HEADS and (match is None or match.entity is None):
+            # "Anti-Money Laundering Act", "National Action Plan", "Dayton Agreement": laws,
+            # plans and treaties are no entities (SPEC).
+            return _DROPPED
         if len(words) >= 2 and (words[-1] in _PLURAL_LEVELS or words[-1] in _LEADERS_BODIES) and (match is None or match.entity is None):
             head_plan = self._head_plan(surface, words[-1])
             if head_plan is not None:
                 return head_plan
         sure = _is_sure(surface, match)
+        if not sure and _DAY_AND_MONTH.fullmatch(surface):
+            # "17 November" is a date, unless a fuller mention or a group noun makes it the
+            # Greek group's weak alias ("the 17 November group").
+            etype = match.entity.type if match is not None and match.entity is not None else "ORG"
+            return _Plan(_FIXED, match, etype, True, anchor_only=True)
         if len(words) <= 2 and joined in self._titles and not sure:
             if len(words) == 1 and surface.istitle():
                 # "Hajji said" after "Khudeida Elias Hajji": a title alone is the surname of a
@@ -1873,6 +1900,11 @@ def _names_head_of_and(text: str) -> bool:
 _COMPANY_AFTER_AND = re.compile(
     r" and (?:[A-Z][\w'’-]* )+(?:Company|Co\.|Corporation|Foundation|Establishment|LLC|L\.L\.C\.|Ltd\.?|Limited)(?![\w])"
 )
+#: A body's name across its "and", after words that are no name of their own (no head noun):
+#: "State Security and Peace Commission", "Union Solidarity and Development Party".
+_BODY_AFTER_AND = re.compile(
+    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Syndicate|Television|Broadcasting|Development|Studies)(?![\w])"
+)
 
 
 #: The words of a name's translation in title case: capitalised, or small function words.
@@ -1975,6 +2007,11 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
             and (
                 _opens_institution(fold(shape.surface).split())
                 or (" " in shape.surface and _COMPANY_AFTER_AND.match(text, shape.end, following.end + 1) is not None)
+                or (
+                    " " in shape.surface
+                    and shape.surface.rsplit(maxsplit=1)[-1].lower() not in ORG_WORDS
+                    and _BODY_AFTER_AND.match(text, shape.end, following.end + 1) is not None
+                )
             )
         ):
             out.append(Span(shape.start, following.end, text[shape.start : following.end], False))
@@ -2325,6 +2362,35 @@ _SEPARATOR_CHARACTERS = " |•·–—-"
 
 #: The head nouns that a force's name may be written without ("the Security Belt").
 _FORCE_HEADS = frozenset(["forces", "force", "brigades", "brigade", "units", "battalion", "battalions"])
+
+
+#: The last words of the names of laws, plans and treaties (folded).
+_LAW_HEADS = frozenset(
+    ["act", "law", "code", "plan", "agreement", "accord", "accords", "treaty", "convention", "resolution", "strategy", "doctrine", "protocol", "declaration", "charter", "ordinance", "decree"]
+)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: A day and its month, either way round: "17 November", "September 11".
+_DAY_AND_MONTH = re.compile(rf"\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}}")
+
+
+def _places_respelt_as_persons(decisions: list[Decision]) -> list[Decision]:
+    """A word the document makes an unknown place somewhere ("in Sibi") is that place
+    wherever else it only respells a person's name part ("from Quetta to Sibi", al-Sebai's)."""
+    places = {d.span.surface for d in decisions if d.match is None and d.type == "LOC" and _is_respelt_word(d, places=True)}
+    if not places:
+        return decisions
+    return [
+        Decision(d.span, None, "LOC", d.partial) if d.span.surface in places and d.type == "PER" and _is_respelt_word(d, places=False) else d
+        for d in decisions
+    ]
+
+
+def _is_respelt_word(decision: Decision, *, places: bool) -> bool:
+    """A one-word name that is an unknown place (``places``) or only a key or fuzzy match."""
+    if " " in decision.span.surface or decision.anchor_only:
+        return False
+    match = decision.match
+    return match is None if places else match is not None and match.method in ("key", "fuzzy")
 
 
 def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:

@@ -37,7 +37,7 @@ ROMANCE_ORG_HEADS = frozenset(
      "cartel", "carteles", "departamento", "guardia", "gobierno", "instituto", "universidad", "procuraduria", "defensoria", "comando", "bloque", "fuerza", "armada", "oficina"]
 )
 ORG_WORDS = frozenset(
-    ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "division", "regiment", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "observer", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "limited", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "unit", "units", "cell", "presidency", "secretariat", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest", "prosecutions"]
+    ["group", "groups", "headquarters", "hospital", "embassy", "consulate", "council", "institute", "institution", "center", "centre", "foundation", "university", "college", "school", "agency", "ministry", "department", "office", "committee", "committees", "commission", "army", "division", "regiment", "brigade", "brigades", "battalion", "front", "movement", "party", "organization", "organisation", "association", "bank", "news", "times", "post", "observer", "network", "forces", "force", "guard", "guards", "union", "club", "society", "initiative", "project", "authority", "service", "services", "media", "online", "channel", "press", "journal", "tribune", "herald", "radio", "tv", "télé", "tele", "television", "airlines", "airways", "railways", "corporation", "corp", "inc", "ltd", "limited", "llc", "company", "co", "holdings", "trading", "exchange", "shipping", "industries", "enterprises", "fund", "trust", "corps", "militia", "coalition", "alliance", "league", "caliphate", "emirate", "mission", "program", "programme", "court", "tribunal", "parliament", "assembly", "congress", "senate", "cabinet", "government", "police", "intelligence", "navy", "command", "directorate", "apparatus", "bureau", "board", "federation", "partners", "consulting", "capital", "review", "monitor", "bulletin", "wire", "desk", "forum", "observatory", "watch", "report", "unit", "units", "cell", "presidency", "secretariat", "magazine", "daily", "weekly", "gazette", "ledger", "chronicle", "courier", "dispatch", "telegraph", "digest", "prosecutions", "syndicate"]
 ) | GROUP_OPENERS | ROMANCE_ORG_HEADS
 LOC_WORDS = frozenset(
     ["province", "governorate", "district", "subdistrict", "oblast", "prefecture", "municipality", "triangle", "city", "town", "village", "county", "region", "state", "street", "square", "road", "avenue", "mountains", "mountain", "valley", "river", "lake", "sea", "island", "islands", "bay", "gulf", "coast", "desert", "plain", "plateau", "airport", "airbase", "hotel", "stadium", "hall", "church", "base", "camp", "prison", "mosque", "bridge", "port", "harbor", "harbour", "border", "crossing", "strait", "peninsula", "oasis", "hill", "hills", "heights", "jail", "tehsil", "beach", "quarter", "neighborhood", "neighbourhood", "suburb", "canal", "dam", "field", "oilfield", "refinery", "jabal", "jebel", "wadi", "ras", "tal", "tel", "ain", "bir", "khor",
@@ -69,6 +69,9 @@ _GROUP_NOUN_AFTER = re.compile(
 #: Ligado", "the Kurdish news website Rudaw", "the charity Islamic Relief".
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:group|organi[sz]ation|outfit|outlet|website|broadcaster|newspaper|agency|monitor|charity|firm|company|network|project)\s+$"
+    # French, Spanish and Portuguese, with an adjective after the noun: "le groupe paramilitaire Wagner"
+    r"|\b(?:groupe|grupo|milice|milicia|mouvement|movimiento|movimento|soci[ée]t[ée]|compagnie)"
+    r"(?: (?:paramilitaire|paramilitar|arm[ée]e?|armado|jihadiste|yihadista|jihadista|terroriste|terrorista|russe|ruso|russo))?\s+$"
 )
 #: A dateline's place in capitals and a bracket: the outlet follows ("MOSCOW (Interfax)").
 _SOURCE_OF_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z' .-]+(?:, [A-Za-z0-9 .]+)? \($")
@@ -80,7 +83,7 @@ _PLACE_NOUN_OF = re.compile(
 )
 #: A place preposition before a one-word name, or before a name and "and" ("in Solo and Poso").
 _PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|near|from|at|to|outside|across|into|of|pob|en|à|dans|depuis|desde|hacia)\s+(?:(?:the|el|la|le|les|los|las)\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
+    r"\b(?:in|near|from|at|to|outside|across|into|between|of|pob|en|à|dans|depuis|desde|hacia)\s+(?:(?:the|el|la|le|les|los|las)\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE
 )
 
 
@@ -118,11 +121,22 @@ def type_by_words(surface: str) -> str | None:
     letters = list(filter(str.isalpha, surface))
     if letters and all(map(str.isupper, letters)) and " " not in surface.strip():
         return "ORG"  # an acronym, hyphenated or not ("CSP-PSD")
-    if any(w in LOC_WORDS for w in words[1:]):
-        return "LOC"
+    if any(w in LOC_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in LANDFORM_WORDS):
+        return "LOC"  # "Lake Kivu", "Mount Sinjar", "Oued Sebou"
     if of == 1 and len(words[0]) >= 3 and surface.split(maxsplit=1)[0].isupper():
         return "ORG"  # an acronym before "of": "FSB of Russia for the Republic of Dagestan"
     return None if len(words) == 1 else "PER"
+
+
+#: A preposition that only a place follows: not "from" or "to", which people follow too
+#: ("according to Nasrullah").
+_INSIDE_PLACE = re.compile(r"\b(?:in|near|at|outside|inside|into|between)\s+(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def place_preposition_before(text: str, start: int) -> bool:
+    """Whether a preposition that only places follow comes right before ``start`` ("in Sibi",
+    "between Mach and Sibi")."""
+    return _INSIDE_PLACE.search(text, max(0, start - 40), start) is not None
 
 
 def place_noun_after(text: str, end: int) -> bool:
