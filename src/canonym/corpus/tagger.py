@@ -2376,21 +2376,20 @@ _DAY_AND_MONTH = re.compile(rf"\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}}")
 def _places_respelt_as_persons(decisions: list[Decision]) -> list[Decision]:
     """A word the document makes an unknown place somewhere ("in Sibi") is that place
     wherever else it only respells a person's name part ("from Quetta to Sibi", al-Sebai's)."""
-    places = {d.span.surface for d in decisions if d.match is None and d.type == "LOC" and _is_respelt_word(d, places=True)}
+    places = {d.span.surface for d in decisions if d.match is None and d.type == "LOC" and _is_lone_name(d)}
     if not places:
         return decisions
     return [
-        Decision(d.span, None, "LOC", d.partial) if d.span.surface in places and d.type == "PER" and _is_respelt_word(d, places=False) else d
+        Decision(d.span, None, "LOC", d.partial)
+        if d.span.surface in places and d.type == "PER" and d.match is not None and d.match.method in ("key", "fuzzy") and _is_lone_name(d)
+        else d
         for d in decisions
     ]
 
 
-def _is_respelt_word(decision: Decision, *, places: bool) -> bool:
-    """A one-word name that is an unknown place (``places``) or only a key or fuzzy match."""
-    if " " in decision.span.surface or decision.anchor_only:
-        return False
-    match = decision.match
-    return match is None if places else match is not None and match.method in ("key", "fuzzy")
+def _is_lone_name(decision: Decision) -> bool:
+    """A name of one word that stands as a mention of its own (not kept only for an anchor)."""
+    return " " not in decision.span.surface and not decision.anchor_only
 
 
 def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:
