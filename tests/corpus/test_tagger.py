@@ -978,7 +978,7 @@ def test_an_organisation_does_not_join_a_longer_one_that_only_scatters_its_words
     assert found["Sudan Liberation Movement"] != found["Sudan People's Liberation Movement-North"], found
     # A name whose words stand together in the longer one still joins it.
     mentions = tagger.tag_documents(
-        [("a", "The Sudan People's Liberation Movement-North fought."), ("b", "The Sudan People's Liberation Movement said nothing.")]
+        [("a", "The Justice and Equality Movement fought."), ("b", "The Justice and Equality said nothing.")]
     )
     assert len({m.cluster_id for m in mentions}) == 1, mentions
 

@@ -406,3 +406,14 @@ def test_merge_ftm_matches_by_ftm_id(tmp_path: Path) -> None:
     text = (data / "per" / "qasem-soleimani.yml").read_text(encoding="utf-8")
     assert "name: Qasem Soleimani\n" in text
     assert "  - Qassem Soleimany\n" in text
+
+
+def test_merge_joins_one_person_listed_under_two_regimes(un_xml: Path, data_dir: Path) -> None:
+    # The UN lists some people twice (Hassan Dahir Aweys is QDi.042 and SOi.002): the same
+    # full name under another regime's number is that person, not a namesake.
+    merge_into_dir(import_un_xml(un_xml), data_dir)
+    twice = UN_XML.replace("IRi.038", "SOi.099").replace("<UN_LIST_TYPE>Iran<", "<UN_LIST_TYPE>Somalia<")
+    (un_xml.parent / "twice.xml").write_text(twice, encoding="utf-8")
+    report = merge_into_dir(import_un_xml(un_xml.parent / "twice.xml", {"Somalia"}), data_dir)
+    assert report.created == ()
+    assert report.conflicts == ()

@@ -578,10 +578,12 @@ class _Merger:
             self.weak_keys[entity.id].add(key)
 
     def _compatible(self, old: Entity, new: Entity) -> bool:
-        """Two records of one list with different numbers are different entities."""
+        """Two records of one list with different numbers are different entities; one full
+        name under two regimes' numbers is one person listed twice (Hassan Dahir Aweys is
+        QDi.042 and SOi.002)."""
         if old.type != new.type:
             return False
-        if old.un_ref and new.un_ref and old.un_ref != new.un_ref:
+        if old.un_ref and new.un_ref and old.un_ref != new.un_ref and (old.un_ref[:2] == new.un_ref[:2] or fold(old.name) != fold(new.name)):
             return False
         old_ids, new_ids = dict(old.ids), dict(new.ids)
         return all(old_ids[k] == v for k, v in new_ids.items() if k in old_ids)
