@@ -957,25 +957,28 @@ def resolve_acronyms_of_the_named(decisions: list[Decision]) -> list[Decision]:
     another in other case is the other's when the document names only that one: "JEM" of a
     Kashmir story that names Jaish-e-Mohammed (its "JeM") is no Sudanese Justice and
     Equality Movement."""
+    acronyms = [i for i, d in enumerate(decisions) if _is_acronym_as_written(d)]
+    if not acronyms:
+        return decisions
     # Named in full: not by the same letters ("Fla." is no naming of Florida against "FLA").
     named = {d.match.entity.id: d for d in decisions if d.match is not None and d.match.entity is not None and len(fold(d.span.surface).split()) >= 2}
-    out = decisions
-    for i, decision in enumerate(decisions):
-        match = decision.match
-        surface = decision.span.surface
-        if match is None or match.entity is None or match.entity.id in named or not _is_acronym(surface) or match.alias != surface:
-            continue  # not "GAZA" of a dateline, the place's name in capitals
-        folded = fold(surface)
-        others = [d for d in named.values() if any(fold(alias) == folded for alias in (*d.match.entity.strong, *d.match.entity.weak))]  # type: ignore[union-attr]
+    out = list(decisions)
+    for i in acronyms:
+        acronym = decisions[i]
+        if acronym.match.entity.id in named:  # type: ignore[union-attr]
+            continue
+        folded = fold(acronym.span.surface)
+        others = [d for d in named.values() if any(fold(alias) == folded for alias in d.match.entity.aliases)]  # type: ignore[union-attr]
         if len(others) == 1:
-            if out is decisions:
-                out = list(decisions)
-            out[i] = _adopt(decision, others[0])
+            out[i] = _adopt(acronym, others[0])
     return out
 
 
-def _is_acronym(surface: str) -> bool:
-    return 2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()
+def _is_acronym_as_written(decision: Decision) -> bool:
+    """Whether a word of capital letters is an entity's alias as written: not "GAZA" of a
+    dateline, a place's name in capitals."""
+    match, surface = decision.match, decision.span.surface
+    return match is not None and match.entity is not None and match.alias == surface and 2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()
 
 
 def _open_to_definition(decision: Decision) -> bool:

@@ -966,7 +966,7 @@ class Tagger:
                     or (
                         span.gazetteer
                         and place_preposition_before(text, span.start)
-                        and not _POSSESSIVE_AFTER.match(text, span.end)
+                        and not text.startswith(("'s", "’s"), span.end)  # "in Mukulu's camp"
                         and not self._surface(span.surface).demonym  # "in Iraqi territory"
                     )
                 )
@@ -2409,8 +2409,6 @@ _SEPARATOR_CHARACTERS = " |•·–—-"
 _FORCE_HEADS = frozenset(["forces", "force", "brigades", "brigade", "units", "battalion", "battalions"])
 
 
-#: A possessive right after a name ("in Mukulu's camp": the person's).
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 #: The last words of the names of laws, plans and treaties (folded).
 _LAW_HEADS = frozenset(
     ["act", "law", "code", "plan", "agreement", "accord", "accords", "treaty", "convention", "resolution", "strategy", "doctrine", "protocol", "declaration", "charter", "ordinance", "decree"]
