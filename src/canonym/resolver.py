@@ -1501,6 +1501,10 @@ class Resolver:
         bearers: tuple[int, ...] = ()
         if len(owners) == 1:
             bearers = self._given_name_bearers(query.keys, next(iter(owners)))
+            if bearers and tier != "key":
+                # A weak alias as written ("Assad", Bashar al-Assad's) is not the given name
+                # that only shares its key ("Asaad al-Shaibani").
+                bearers = self._spelt_as_given_name(bearers, query.parts.tokens[0])
         if len(owners) == 1 and not bearers and not self._is_bare_given_name(query, next(iter(owners))):
             winner = next(iter(owners))
             return self._note(
@@ -1529,6 +1533,13 @@ class Resolver:
             return ()
         bearers = tuple(e for e in self._prepared.given_name(keys[0]) if e != entity_index)
         return bearers if len(bearers) >= COMMON_GIVEN_NAME else ()
+
+    def _spelt_as_given_name(self, bearers: tuple[int, ...], word: str) -> tuple[int, ...]:
+        """The ``bearers`` whose name or strong alias opens with ``word`` (folded) as written,
+        when they are still ``COMMON_GIVEN_NAME`` or more; else none."""
+        entities = self.index.entities
+        spelt = tuple(e for e in bearers if any(fold(n).split()[:1] == [word] for n in (entities[e].name, *entities[e].strong)))
+        return spelt if len(spelt) >= COMMON_GIVEN_NAME else ()
 
     def _given_name_of_many(
         self, name: str, keys: tuple[str, ...], winner: int, others: tuple[str, ...], explain: dict[str, object] | None

@@ -1063,7 +1063,7 @@ def test_peoples_and_demonyms_of_a_place_ending_in_o_are_not_mentions(tagger: Ta
         "Moroccan-born commander led Congolese and Togolese recruits. The Oromo Liberation Front met in Maiduguri."
     )
     assert spans(tagger, text) == [
-        ("Oromo Liberation Front", None, "nil"),
+        ("Oromo Liberation Front", "oromo-liberation-front", "exact"),
         ("Maiduguri", "maiduguri", "exact"),
     ]
 

@@ -10,6 +10,7 @@ ambiguous partial with no such anchor stays ``ambiguous``; a partial of an unkno
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -599,16 +600,43 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     # wing of ..." is the Palestinian group the brigades belong to, not Egypt's.
     wholes = {c for e in named for c in containers(e, gazetteer)}
     out = list(decisions)
+    home = _document_country(decisions, gazetteer)
     for position, candidates in pending:
         decision = decisions[position]
-        fitting = [
-            c for c in candidates if gazetteer[c].type != "PER" and not named.isdisjoint(containers(c, gazetteer))
-        ] or [c for c in candidates if c in wholes and gazetteer[c].type != "PER"]
+        bodies = [c for c in candidates if gazetteer[c].type != "PER"]
+        # The one candidate in the country the document is about ("Army" of a Kashmir story is
+        # India's, "Parliament" of a British memorandum the UK's), else the one whose
+        # container the document names.
+        fitting = [c for c in bodies if home is not None and _country(c, gazetteer) == home]
+        if len(fitting) != 1:
+            fitting = [c for c in bodies if not named.isdisjoint(containers(c, gazetteer))] or [c for c in bodies if c in wholes]
         if len(fitting) == 1:
             entity = gazetteer[fitting[0]]
             match = Match(decision.span.surface, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
             out[position] = replace(decision, match=match, type=entity.type, anchor_only=False)
     return out
+
+
+def _country(entity_id: str, gazetteer: Gazetteer) -> str | None:
+    """The country an entity is (kind "country") or lies in by ``part_of``; None for none."""
+    entity = gazetteer.get(entity_id)
+    if entity is not None and entity.kind == "country":
+        return entity_id
+    return next((c for c in containers(entity_id, gazetteer) if (whole := gazetteer.get(c)) is not None and whole.kind == "country"), None)
+
+
+def _document_country(decisions: list[Decision], gazetteer: Gazetteer) -> str | None:
+    """The country the document's sure places are in most often; None when they are in none,
+    or in two or more as often."""
+    counts = Counter(
+        found
+        for d in decisions
+        if d.type == "LOC" and _is_sure(d) and (found := _country(d.match.entity.id, gazetteer)) is not None  # type: ignore[union-attr]
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def resolve_by_container_after(text: str, decisions: list[Decision], gazetteer: Gazetteer) -> list[Decision]:

@@ -612,6 +612,8 @@ class NameFinder:
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
             return True  # "ALEXANDRIA, Va. —", "HOUSTON, Texas": a dateline's place and its state
         capitals = text[start:comma]
+        if not ORG_WORDS.isdisjoint(fold(capitals).split()):
+            return True  # a company's entry and its address: "ARDENT SHIPPING LTD, Trust Company Complex"
         if f"({capitals})" in text or text[max(0, start - 4) : start] == "the " or self.office_before(text, start) is not None:
             # An acronym the document defines ("According to MHA, Irfan ..."), or a body's
             # after "the" or an office ("the last emir of the IK, Magomed Suleimanov", "The

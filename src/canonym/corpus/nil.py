@@ -181,6 +181,9 @@ def _merge_partial_names(
         holders = [
             other for other in candidates
             if len(other.split()) > len(parts)
+            # One part as written at least: "Ömer Çelik" is not "Omar Salik Mangotara", whose
+            # parts only resemble his.
+            and not set(parts).isdisjoint(other.split())
             and name_similarity(parts, other.split(), 0.78)[0] >= MERGE_SIMILARITY
             and (key not in organisations or _stands_in(parts, other.split()))
         ]

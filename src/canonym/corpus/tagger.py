@@ -128,7 +128,7 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -177,6 +177,8 @@ _ARTICLE_BEFORE = re.compile(rf"(?<![\w'’]){_ARTICLE}\Z", re.IGNORECASE)
 #: The article and a hyphen that open a name ("al-", "As-", "ash-").
 _ARTICLE_OPENING = re.compile(_ARTICLE, re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
+#: "of" (and "the") inside a run, between a capitalised word and the next.
+_OF_INSIDE = re.compile(r"(?<=\w) of (?:the )?(?=[A-Z])")
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 #: A field of a sanctions list or register ("Name: ...", "Entity name: ...", "Also known as:
@@ -345,6 +347,8 @@ class Tagger:
             shapes = _institutions_joined(text, shapes)
         if " and " in text:
             shapes = self._one_name_across_and(text, shapes)
+        if " of " in text:
+            shapes = [piece for shape in shapes for piece in self._person_of_apart(shape)]
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         if "d. " in text and (abbreviated := list(_ABBREVIATED_GIVEN_NAME.finditer(text))):
             shapes, known = _with_abbreviated_given_names(text, abbreviated, shapes, known)
@@ -503,6 +507,8 @@ class Tagger:
         first, _, rest = surface.partition(" ")
         if rest and first.isupper() and fold(first) in self._not_names and not any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()):
             return len(first) + 1  # a label in capitals: "NGO Acled", "SDGT Abu Bakr" (not "NGO Forum")
+        if self._participle_before_one_name(first, rest):
+            return len(first) + 1
         initialled = _BEFORE_INITIALLED_NAME.match(surface)
         if initialled is not None and all(is_common_form(w, self._common) for w in fold(initialled.group()).split()):
             return initialled.end()
@@ -518,6 +524,39 @@ class Tagger:
         if len(named) >= 2 and named[-1] in _NAME_HEADS:
             return 0  # "Arms of Egypt Movement": the plural opens a group's name (not "Members of Congress")
         return found.end()
+
+    def _participle_before_one_name(self, first: str, rest: str) -> bool:
+        """Whether a run of two words is an English -ing form, capitalised to open a sentence,
+        and a name ("Having Rana in custody ...", "Using SunCalc, ..."): a name's own -ing
+        word goes with a word of the language ("Monitoring Team", "Teaching Hospital")."""
+        word = fold(first)
+        return (
+            word.endswith("ing")
+            and len(word) >= 5
+            and first[1:].islower()
+            and rest[:1].isupper()
+            and rest.isalpha()
+            and word in self._sentence_start_words
+            and word not in english_given_names()
+            and not is_common_form(fold(rest), self._sentence_start_words)
+        )
+
+    def _person_of_apart(self, shape: Span) -> list[Span]:
+        """A run of a person's name, "of" and a place or body, cut in two: "Abdullah Maute of
+        Butig", "Hassan Farah of Mogadishu" (a man and where he is from). The name is two to
+        four words, the first a given name, none a word of the language: "Bank of Yemen",
+        "Islamic State of Iraq", "Muslim Brotherhood of Egypt" stay whole."""
+        found = _OF_INSIDE.search(shape.surface)
+        if found is None:
+            return [shape]
+        person = fold(shape.surface[: found.start()]).split()
+        if not 2 <= len(person) <= 4 or person[0] not in self._given_names or not all(map(self._may_be_name_part, person[1:])):
+            return [shape]
+        rest = shape.start + found.end()
+        return [
+            Span(shape.start, shape.start + found.start(), shape.surface[: found.start()], False, shape.modifier),
+            Span(rest, shape.end, shape.surface[found.end() :], False, shape.modifier),
+        ]
 
     def _opening_word_before(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a run is a common word capitalised to open a sentence, then known names
@@ -755,9 +794,11 @@ class Tagger:
         ):
             # "Aden Hashi Farah Ayrow": a given name that is also a place's, then two parts or
             # more of a person's name, is a person's name; so is one that only a surname ends
-            # ("Saida Abakarova").
+            # ("Saida Abakarova"), and a place's name that is a frequent given name before one
+            # ("Orlando Mapisse", "Chad Muller").
             rest = [w for w in fold(text[head.end : shape.end]).split() if w not in ARTICLES]
-            if (len(rest) >= 2 or (len(rest) == 1 and _SURNAME_ENDING.search(rest[0]))) and all(self._may_be_name_part(w) for w in rest):
+            one_more = len(rest) == 1 and (_SURNAME_ENDING.search(rest[0]) is not None or fold(head.surface) in english_given_names())
+            if (len(rest) >= 2 or one_more) and all(self._may_be_name_part(w) for w in rest):
                 return True
         if self._is_sure_span(head):
             # A known person's name and a surname more, written on: a longer name of another
@@ -778,7 +819,7 @@ class Tagger:
                 and last.end == shape.end
                 and " " not in last.surface
                 and self._known_type(head) == "PER"
-                and self._known_type(last) == "PER"
+                and self._known_type(last) in (None, "PER")  # "Ibrahim", the given name of many
                 and not self._is_sure_span(last)
             )
         info = self._surface(head.surface)
@@ -2312,10 +2353,11 @@ def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Calla
 
 def _is_head_of(words: list[str]) -> bool:
     """Whether folded words open with an institution noun and "of" or "for", after at most
-    two other words ("ministry of foreign affairs", "supreme council for islamic revolution");
-    not "government of", said of a country's government."""
+    two other words ("ministry of foreign affairs", "supreme council for islamic revolution"),
+    or are a house of a parliament ("House of Federation"); not "government of", said of a
+    country's government."""
     return any(
-        words[i + 1] in ("of", "for") and words[i] in _NAME_HEADS and words[i] != "government"
+        words[i + 1] in ("of", "for") and (words[i] in _NAME_HEADS or words[i] == "house") and words[i] != "government"
         for i in range(min(3, len(words) - 2))
     )
 
