@@ -104,3 +104,10 @@ def clusters_by_surface(tagger: Tagger, text: str) -> dict[str, str]:
     mentions = tagger.tag(text, "d")
     assert all(text[m.start : m.end] == m.surface for m in mentions)
     return {m.surface: m.cluster_id for m in mentions}
+
+
+def types_and_clusters_by_surface(tagger: Tagger, text: str) -> dict[str, tuple[str, str | None]]:
+    """The type and cluster of each surface ``tagger`` finds in ``text`` (one document), offsets checked."""
+    mentions = tagger.tag(text, "d")
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    return {m.surface: (m.type, m.cluster_id) for m in mentions}

@@ -8,15 +8,9 @@ from __future__ import annotations
 import pytest
 
 from canonym import Tagger
+from factory import types_and_clusters_by_surface as found
 
 pytestmark = pytest.mark.corpus
-
-
-def found(tagger: Tagger, text: str) -> dict[str, tuple[str, str | None]]:
-    """Each surface the tagger finds in ``text``, with its type and cluster."""
-    mentions = tagger.tag(text, "d")
-    assert all(text[m.start : m.end] == m.surface for m in mentions)
-    return {m.surface: (m.type, m.cluster_id) for m in mentions}
 
 
 def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it(tagger: Tagger) -> None:

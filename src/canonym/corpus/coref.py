@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -574,7 +575,9 @@ _CONTEXT_DEPTH = 4
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 
 
-def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazetteer) -> list[Decision]:
+def resolve_by_context(
+    text: str, decisions: list[Decision], gazetteer: Gazetteer, country_of: Callable[[str], str | None]
+) -> list[Decision]:
     """Settle an ambiguous name no mention anchors by what contains its candidates.
 
     "Congress" is the US Congress or the Indian National Congress; "the Treasury" the US
@@ -582,6 +585,7 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     of (the United States, through ``part_of`` in the gazetteer), that candidate is meant.
     Names the document settles otherwise, or where no or several candidates fit, stay; so do
     people, whose ``part_of`` is a group they belong to, not a context that singles them out.
+    ``country_of`` gives a place's country by its id (:func:`canonym.corpus.bodies.countries_of`).
     """
     # The decisions with candidates that name no entity: the ambiguous ones (_candidate_ids).
     pending = [
@@ -600,14 +604,14 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     # wing of ..." is the Palestinian group the brigades belong to, not Egypt's.
     wholes = {c for e in named for c in containers(e, gazetteer)}
     out = list(decisions)
-    home = _document_country(decisions, gazetteer)
+    home = _document_country(decisions, country_of)
     for position, candidates in pending:
         decision = decisions[position]
         bodies = [c for c in candidates if gazetteer[c].type != "PER"]
         # The one candidate in the country the document is about ("Army" of a Kashmir story is
         # India's, "Parliament" of a British memorandum the UK's), else the one whose
         # container the document names.
-        fitting = [c for c in bodies if home is not None and _country(c, gazetteer) == home]
+        fitting = [c for c in bodies if home is not None and country_of(c) == home]
         if len(fitting) != 1:
             fitting = [c for c in bodies if not named.isdisjoint(containers(c, gazetteer))] or [c for c in bodies if c in wholes]
         if len(fitting) == 1:
@@ -617,21 +621,13 @@ def resolve_by_context(text: str, decisions: list[Decision], gazetteer: Gazettee
     return out
 
 
-def _country(entity_id: str, gazetteer: Gazetteer) -> str | None:
-    """The country an entity is (kind "country") or lies in by ``part_of``; None for none."""
-    entity = gazetteer.get(entity_id)
-    if entity is not None and entity.kind == "country":
-        return entity_id
-    return next((c for c in containers(entity_id, gazetteer) if (whole := gazetteer.get(c)) is not None and whole.kind == "country"), None)
-
-
-def _document_country(decisions: list[Decision], gazetteer: Gazetteer) -> str | None:
+def _document_country(decisions: list[Decision], country_of: Callable[[str], str | None]) -> str | None:
     """The country the document's sure places are in most often; None when they are in none,
     or in two or more as often."""
     counts = Counter(
         found
         for d in decisions
-        if d.type == "LOC" and _is_sure(d) and (found := _country(d.match.entity.id, gazetteer)) is not None  # type: ignore[union-attr]
+        if d.type == "LOC" and _is_sure(d) and (found := country_of(d.match.entity.id)) is not None  # type: ignore[union-attr]
     )
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):

@@ -178,7 +178,7 @@ _ARTICLE_BEFORE = re.compile(rf"(?<![\w'’]){_ARTICLE}\Z", re.IGNORECASE)
 _ARTICLE_OPENING = re.compile(_ARTICLE, re.IGNORECASE)
 _NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abd", "al", "ould", "ag"])
 #: "of" (and "the") inside a run, between a capitalised word and the next.
-_OF_INSIDE = re.compile(r"(?<=\w) of (?:the )?(?=[A-Z])")
+_OF_INSIDE = re.compile(r" of (?<=\w of )(?:the )?(?=[A-Z])")
 _LIST_MARKER = re.compile(r"(?:[A-Z]|[IVX]{1,4})\.\s")
 _CREDIT_LINE = re.compile(r"\s*(?:by|photo|photos|credit|image|reporting by|written by|edited by)\b", re.IGNORECASE)
 #: A field of a sanctions list or register ("Name: ...", "Entity name: ...", "Also known as:
@@ -315,7 +315,7 @@ class Tagger:
         # taken the full name the document gave before.
         partials = resolve_numbered_units(resolve_unqualified_bodies(resolve_names_after_group_openers(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))))
         gazetteer = self.resolver.gazetteer
-        settled = resolve_acronyms_of_the_named(resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer)))
+        settled = resolve_acronyms_of_the_named(resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of)))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
