@@ -423,6 +423,13 @@ def test_a_byline_in_title_case_lists_people(tagger: Tagger) -> None:
     assert not any("Fires" in s or "Rockets" in s for s in typed)  # a headline's words stay out
 
 
+def test_a_byline_of_one_reporter_and_an_outlet(tagger: Tagger) -> None:
+    text = "Gunmen Attack Market\n\nBy John Smith of Reuters\n\nLAGOS - Gunmen killed 12 people.\n\nBy Amina Young\n\nKANO - More."
+    typed = named(tagger, text)
+    assert typed["John Smith"][1] == typed["Amina Young"][1] == "PER", typed
+    assert typed["Reuters"][0] == "reuters", typed
+
+
 def test_a_heading_of_english_words_is_no_name(tagger: Tagger) -> None:
     text = "Gaza Strip.\n\nKey Takeaways:\n\n- Strikes hit.\n\nOvert Acts\n\nEXCERPT OF INDICTMENT\n\nTerrorism Monitor\n\nDaniel Koroma\n"
     found = named(tagger, text)
@@ -940,6 +947,22 @@ def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> 
     )
     clusters = {m.cluster_id for m in mentions if m.surface.startswith("Hamid")}
     assert len(clusters) == 1 and next(iter(clusters)).startswith("NIL:"), clusters
+
+
+def test_words_hyphenated_or_run_together_and_a_revoweled_surname_share_a_nil_cluster(tagger: Tagger) -> None:
+    mentions = tagger.tag_documents(
+        [
+            ("a", "A report by the South-East Asia Extremism Monitor said Belgassem Haftar met officials."),
+            ("b", "The Southeast Asia Extremism Monitor said Belgassem Hifter flew home."),
+            ("c", "Mahmud Ahmad was arrested in Sandakan."),
+            ("d", "Muhammad Ahmad was freed in Sandakan."),
+        ]
+    )
+    cluster = {m.surface: m.cluster_id for m in mentions}
+    assert cluster["South-East Asia Extremism Monitor"] == cluster["Southeast Asia Extremism Monitor"], cluster
+    assert cluster["Belgassem Haftar"] == cluster["Belgassem Hifter"], cluster
+    # Given names that differ so are other names.
+    assert cluster["Mahmud Ahmad"] != cluster["Muhammad Ahmad"], cluster
 
 
 def test_known_names_written_together_or_apart_are_linked(tagger: Tagger) -> None:

@@ -29,6 +29,8 @@ def _skeleton(part: str) -> str:
     return loose_skeleton(token_skeleton(part))
 
 
+#: Letters a name written together must have to be one with its words written apart.
+MIN_SPELT_TOGETHER = 5
 #: Both names must be covered this well by each other to merge two clusters.
 MERGE_SIMILARITY = 0.9
 #: Legal forms that end a company's name and may be left out ("Golden Dune Shipping L.L.C."
@@ -94,7 +96,7 @@ def nil_cluster_keys(
                 pa, pb = base[a], base[b]
                 forward = name_similarity(pa, pb, 0.78)
                 backward = name_similarity(pb, pa, 0.78)
-                if min(*forward, *backward) >= MERGE_SIMILARITY:
+                if min(*forward, *backward) >= MERGE_SIMILARITY or _last_part_revoweled(pa, pb):
                     union(a, b)
     # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza Kazeminia".
     written_together: dict[str, str] = {}
@@ -102,6 +104,19 @@ def nil_cluster_keys(
         union(key, written_together.setdefault("".join(base[key]), key))
     _merge_partial_names(keys, find, parent, organisations, generic, family_named)
     return {k: find(k) for k in keys}
+
+
+def _last_part_revoweled(a: list[str], b: list[str]) -> bool:
+    """Whether two names of two parts or more are alike but for the vowels of their last
+    part, of three consonants or more, with its first letter: "Belgassem Haftar" and
+    "Belgassem Hifter", "Adil Mahmud Sbiti" and "Adil Mahmud Subiti". Not the first or a
+    middle part, where given names differ so and are others: Jamal is not Jamil, Mahmud not
+    Muhammad."""
+    if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    skeleton = token_skeleton(x)
+    return x[0] == y[0] and len(skeleton) >= 3 and skeleton == token_skeleton(y)
 
 
 def unknown_name_key(name: str) -> str:
@@ -133,6 +148,26 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
             continue
         parts = [_skeleton(part) for part in own.split()]
         pairs.extend((own, other) for other in sorted(keys - {own}) if not _in_order(parts, [_skeleton(p) for p in other.split()]))
+    return pairs
+
+
+def _spelt_together(stats: NilStats) -> list[tuple[str, str]]:
+    """Pairs of unknown name keys whose spellings are one another's with the words written
+    together or apart: "South-East Asia Extremism Monitor" and "Southeast Asia Extremism
+    Monitor", "El Wak" and "Elwak", "Dusit D2" and "DusitD2". (A word's key is not its
+    pieces' keys end to end, so the keys alone do not show it.)"""
+    keys_of: defaultdict[str, set[str]] = defaultdict(set)
+    for key, surface, _ in stats:
+        # A name keyed as itself, not as the longer name its coreference took it for.
+        if " @" not in key and key == unknown_name_key(without_part_numbers(surface)):
+            together = "".join(fold(surface).split())
+            if len(together) >= MIN_SPELT_TOGETHER:
+                keys_of[together].add(key)
+    pairs: list[tuple[str, str]] = []
+    for keys in keys_of.values():
+        if len(keys) > 1:
+            first, *others = sorted(keys)
+            pairs.extend((first, other) for other in others)
     return pairs
 
 
@@ -287,7 +322,7 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     organisations = frozenset(key for key, _, etype in stats if etype == "ORG")
     generic = frozenset(key for key, surface, etype in stats if etype == "ORG" and _is_generic(fold(surface).split(), common))
     family_named = frozenset(key for key, surface, etype in stats if etype == "PER" and _ends_in_family_name(surface))
-    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic, _joined_by_spelling(stats), family_named)
+    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic, [*_joined_by_spelling(stats), *_spelt_together(stats)], family_named)
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}
     types: dict[str, dict[str, int]] = {}

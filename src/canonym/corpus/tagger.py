@@ -348,7 +348,9 @@ class Tagger:
         if " and " in text:
             shapes = self._one_name_across_and(text, shapes)
         if " of " in text:
-            shapes = [piece for shape in shapes for piece in self._person_of_apart(shape)]
+            shapes = [piece for shape in shapes for piece in self._person_of_apart(text, shape)]
+        if ". " in text:
+            shapes = _without_heading_markers(text, shapes, self._names_an_entity)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
         if "d. " in text and (abbreviated := list(_ABBREVIATED_GIVEN_NAME.finditer(text))):
             shapes, known = _with_abbreviated_given_names(text, abbreviated, shapes, known)
@@ -541,16 +543,23 @@ class Tagger:
             and not is_common_form(fold(rest), self._sentence_start_words)
         )
 
-    def _person_of_apart(self, shape: Span) -> list[Span]:
+    def _person_of_apart(self, text: str, shape: Span) -> list[Span]:
         """A run of a person's name, "of" and a place or body, cut in two: "Abdullah Maute of
-        Butig", "Hassan Farah of Mogadishu" (a man and where he is from). The name is two to
-        four words, the first a given name, none a word of the language: "Bank of Yemen",
-        "Islamic State of Iraq", "Muslim Brotherhood of Egypt" stay whole."""
+        Butig", "Hassan Farah of Mogadishu" (a man and where he is from), "By John Smith of
+        Reuters" (a reporter and his outlet). The name is two to four words, the first a
+        given name, none a word of the language (but in a byline, where "Smith" and "Young"
+        are surnames): "Bank of Yemen", "Islamic State of Iraq", "Muslim Brotherhood of
+        Egypt" stay whole."""
         found = _OF_INSIDE.search(shape.surface)
         if found is None:
             return [shape]
         person = fold(shape.surface[: found.start()]).split()
-        if not 2 <= len(person) <= 4 or person[0] not in self._given_names or not all(map(self._may_be_name_part, person[1:])):
+        if not 2 <= len(person) <= 4 or person[0] not in self._given_names:
+            return [shape]
+        if _BYLINE_OPENER.fullmatch(text[text.rfind("\n", 0, shape.start) + 1 : shape.start]):
+            if any(word in LOC_WORDS or word in ORG_WORDS for word in person[1:]):
+                return [shape]
+        elif not all(map(self._may_be_name_part, person[1:])):
             return [shape]
         rest = shape.start + found.end()
         return [
@@ -922,6 +931,11 @@ class Tagger:
                 match = self._sure_resolver.resolve(surface)
             found = bounded(self._whole)[surface] = match is not None and match.entity is not None and match.score >= 0.9
         return found
+
+    def _names_an_entity(self, surface: str) -> bool:
+        """Whether a surface names a known entity by a sure tier (exact, alias or key)."""
+        match = self._sure_resolver.resolve(surface)
+        return match is not None and match.entity is not None and match.score >= 0.9
 
     def _surface(self, surface: str) -> _Surface:
         """What a surface is, whatever its context; each distinct spelling is resolved once."""
@@ -2037,6 +2051,26 @@ def _is_dateline_place(text: str, span: Span) -> bool:
     ("NEWS CENTER —", "JIHADIST THREAT MONITOR —"), which name a body."""
     surface = span.surface
     return surface.isupper() and bool(_DATELINE_DASH.match(text, span.end)) and type_by_words(surface.title()) is None
+
+
+def _without_heading_markers(text: str, shapes: list[Span], names_an_entity: Callable[[str], bool]) -> list[Span]:
+    """Runs that make up a heading's whole line without its list marker when the rest names
+    a known entity: "D. South-East Asia" is the heading of part D on South-East Asia (where
+    the gazetteer's scan found only "East Asia"); "T. ZAWADZKI" signing a text stays whole."""
+    out: list[Span] = []
+    for shape in shapes:
+        marker = _LIST_MARKER.match(shape.surface)
+        if (
+            marker is None
+            or (shape.start and text[shape.start - 1] != "\n")
+            or text[shape.end : shape.end + 1] not in ("", "\n")
+            or not names_an_entity(shape.surface[marker.end() :])
+        ):
+            out.append(shape)
+            continue
+        cut = marker.end()
+        out.append(Span(shape.start + cut, shape.end, shape.surface[cut:], shape.gazetteer, shape.modifier))
+    return out
 
 
 def _split_after_dateline(text: str, shapes: list[Span]) -> list[Span]:
