@@ -137,10 +137,10 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts
                 # are all in a fuller person's name of the document is that person.
                 wanted = _keys(decision.span.surface)
-                longer = [a for a in anchors if a.person and wanted < a.keys and a.position != position]
+                longer = _as_kunya(decision, [a for a in anchors if a.person and wanted < a.keys and a.position != position])
                 written = _written_as_one(decision.span.surface) if not longer else None
                 if written is not None:
-                    longer = _respelled_in(parts, position, written)
+                    longer = _as_kunya(decision, _respelled_in(parts, position, written))
                 if longer:
                     before = [a for a in longer if a.position < position]
                     taken[position] = (before[-1] if before else longer[0]).position
@@ -160,7 +160,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 group = _names_a_group(decision)
                 fitting = [
                     a
-                    for a in _respelled_in(parts, position, written)
+                    for a in _as_kunya(decision, _respelled_in(parts, position, written))
                     if a.entity_id != own_id and not (group and _family_name_key(a.decision.span.surface) == written)
                 ]
         if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
@@ -538,9 +538,34 @@ def _fitting(
     # A partial that the gazetteer places for sure does not join an unknown person; a weak
     # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy"), and so does
     # a place's weak alias ("Zahran" after "Zahran Hashim" is no Dhahran).
-    return [
-        a for a in anchors if a.person and wanted <= a.keys and (not sure or a.entity_id is not None) and a.position != position
-    ]
+    return _as_kunya(
+        decision, [a for a in anchors if a.person and wanted <= a.keys and (not sure or a.entity_id is not None) and a.position != position]
+    )
+
+
+def _as_kunya(decision: Decision, anchors: list[_Anchor]) -> list[_Anchor]:
+    """The person anchors that may take a name: for a kunya, those who bear it as one ("Abu
+    Muhammad" after "Abu Muhammad al-Masri"; "Umm Mohammed", a mother of a Mohammed, is not
+    Mohamed Morsi)."""
+    if not anchors or fold(decision.span.surface).split()[0] not in KUNYA_WORDS:
+        return anchors
+    kunya = _key_sequence(decision.span.surface)
+    return [a for a in anchors if _holds_run(_key_sequence(a.decision.span.surface), kunya)]
+
+
+@lru_cache(maxsize=65536)
+def _key_sequence(name: str) -> tuple[str, ...]:
+    """The keys of a name's parts in order, the kunya's word included."""
+    return tuple(token_key(t) for t in parse_name(name).tokens)
+
+
+def _holds_run(name: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether ``run`` stands in ``name``, its parts together and in order (each as written
+    or a short vowel apart)."""
+    return any(
+        all(a == b or part_similarity(a, b) >= RESPELLED_PART for a, b in zip(name[i : i + len(run)], run, strict=True))
+        for i in range(len(name) - len(run) + 1)
+    )
 
 
 def _given_name_of(anchor: _Anchor, decision: Decision) -> bool:

@@ -332,6 +332,11 @@ def _apostrophes_apart(text: str) -> str:
     return _ELIDED_APOSTROPHE.sub(" ", _APOSTROPHE_S.sub(" ", text))
 
 
+#: A line break that ends a sentence or paragraph, which no name crosses (a wrapped line's
+#: single break may fall inside one).
+_ACROSS_PARAGRAPHS = re.compile(r"[.!?:;]\s*\n|\n\s*\n")
+
+
 def _is_capitalised(surface: str) -> bool:
     return any(map(str.isupper, surface)) or not surface.isascii()
 
@@ -514,6 +519,8 @@ class NameFinder:
         flags = self._flags[pattern]
         if "," in surface and not flags.comma:
             return False
+        if "\n" in surface and _ACROSS_PARAGRAPHS.search(surface):
+            return False  # "Niger.\n\nState news agency ...": one sentence's end, the next's start
         if flags.acronym:
             return _is_acronym_surface(surface)
         return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
@@ -589,6 +596,10 @@ class NameFinder:
                     pieces, cut = [(0, len(run), False, run)], []
                 if cut:
                     titles.extend((base + a, base + b) for a, b in cut)
+                if run.startswith("In ") and pieces and pieces[0][0] == 3 and _LOWERCASE_WORD_BEFORE.search(text, max(0, base - 30), base):
+                    # "near In Guezzam", "to In Salah": "In" in mid-sentence opens a Saharan
+                    # place's name (Tamasheq "in", the place of), not a sentence.
+                    pieces = [(0, pieces[0][1], pieces[0][2], run[: pieces[0][1]]), *pieces[1:]]
                 for start, stop, modifier, surface in pieces:
                     start += base
                     if surface[0] in _OPENING_QUOTES:
@@ -819,7 +830,7 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
 
 
 #: One word after a dateline's comma, then a dash, bracket or the line's end: "HOUSTON, Texas —".
-_WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–(:;,-]|$))", re.MULTILINE)
+_WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–:,-]|\((?=[A-Z])|$))", re.MULTILINE)
 #: A party's role after a name in a court caption: "ELIJAH MARCUS THORNE, Defendant-Appellant."
 _PARTY_AFTER_COMMA = re.compile(r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?)\b")
 #: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
@@ -930,6 +941,10 @@ ROMANCE_LEADING_STOP = frozenset(
      "en", "desde", "tras", "hasta", "durante", "mientras", "aunque", "sin", "con", "por", "ante", "hacia", "pero", "también", "además", "después", "luego", "ayer", "hoy", "así", "cuando", "donde", "según"]
 )
 _FIRST_WORD = re.compile(r"([^\W\d_]+(?:n['’]t)?)\s+")
+
+
+#: A lowercase word right before a position: what precedes a capital in mid-sentence.
+_LOWERCASE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*,? $")
 
 
 def _skip_stop_words(text: str, start: int, end: int) -> int:

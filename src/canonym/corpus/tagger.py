@@ -1568,6 +1568,10 @@ class Tagger:
         listed = _LIST_MARKER.match(surface) is not None and len(words) > 1
         if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
+        if len(words) > 1 and all(w in self._not_names or (len(w) > 4 and self._is_demonym(w)) for w in words):
+            # "Malian Tuareg", "Bangladeshi-American": peoples, no name (not "Abdi Sheikh",
+            # whose short given name ends as a demonym of Abda would).
+            return None
         # A word after the article is a nisba, a surname ("Al-Sa'idi"), not an adjective of a place (Saida).
         nisba = len(words) == 2 and words[0] in ("al", "el") and "-" in surface
         if all(w in self._common or w in self._not_names or (not nisba and _demonym_base(w) in self._places) for w in words) and not (

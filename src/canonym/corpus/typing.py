@@ -52,9 +52,9 @@ _PLACE_NOUN_AFTER = re.compile(
     r"|market|bazaar|square|street|road|crossing|checkpoint|quarter|suburbs?)\b| Local Government\b| LGA\b"
     rf"|-[A-Z][a-z]{{2,}} (?:{ROUTE_NOUNS})\b"
 )
-#: Words that open the name of a place in Arabic, Somali and Amharic ("Ras Isa", "Wadi Doan",
-#: "Ceel Buur", "Debre Markos").
-PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel", "debre"])
+#: Words that open the name of a place in Arabic, Somali, Amharic and Tamasheq ("Ras Isa", "Wadi Doan",
+#: "Ceel Buur", "Debre Markos", "In Guezzam").
+PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel", "debre", "in"])
 #: Landform words written before a place's own name ("Jebel Chaambi", "Wadi Hawran", "Mount
 #: Sinjar"), folded.
 LANDFORM_WORDS = frozenset(["jebel", "djebel", "jabal", "jbel", "mount", "mt", "wadi", "oued", "lake"])
