@@ -1,6 +1,7 @@
 """Tagging through the public API: no name runs over a sentence's or paragraph's end, a
-kunya is borne as one, peoples and weapons are no names, a list entry's given name that is
-also a place's stays the person's, and a Saharan place's "In" opens its name."""
+kunya is borne as one, peoples, weapons and heading nouns are no names, a list entry's given
+name that is also a place's stays the person's, a Saharan place's "In" opens its name, ranks
+and "Former" stay out of names, and a family name opening a sentence is its bearer's."""
 
 from __future__ import annotations
 
@@ -52,3 +53,23 @@ def test_in_opens_a_saharan_places_name_in_mid_sentence(tagger: Tagger) -> None:
     names = found(tagger, text)
     assert names.get("In Guezzam", ("",))[0] == names.get("In Salah", ("",))[0] == "LOC", names
     assert names.get("Mali") == ("LOC", "mali"), names
+
+
+def test_air_force_ranks_headline_nouns_and_former_are_no_part_of_names(tagger: Tagger) -> None:
+    text = (
+        "Iran International Newsroom\n\n\"We tracked him,\" Wing Commander Iftekhar Rashid said.\n\n"
+        "Militancy in the province\n\nFormer State Intelligence Service (SIS) chief Nilantha Jayawardena testified."
+    )
+    names = found(tagger, text)
+    assert names.get("Iftekhar Rashid", ("",))[0] == "PER", names
+    assert "State Intelligence Service" in names, names
+    assert not {"Wing", "Newsroom", "Militancy", "Former State Intelligence Service"} & set(names), names
+
+
+def test_a_family_name_opening_a_sentence_is_the_persons_though_a_word_begins_so(tagger: Tagger) -> None:
+    text = (
+        "Ibrahim al-Organi chairs the union.\n\nFrom the war to the border\n\n"
+        "Organi, who is from the Tarabin tribe, was detained in 2008. Many were organised in tribes."
+    )
+    names = found(tagger, text)
+    assert names.get("Organi") == names["Ibrahim al-Organi"], names

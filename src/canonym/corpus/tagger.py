@@ -2545,6 +2545,7 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
     noun, of ordinary words that alone name nothing ("Security Belt" after "Security Belt
     Forces")."""
     named: dict[str, Decision] = {}
+    surnames: dict[str, list[Decision]] = {}
     for decision in decisions:
         surface = decision.span.surface
         if decision.match is None and not decision.anchor_only and decision.type and " " in surface:
@@ -2552,8 +2553,23 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
             named.setdefault(" ".join(words), decision)
             if decision.type == "ORG" and len(words) >= 3 and words[-1] in _FORCE_HEADS:
                 named.setdefault(" ".join(words[:-1]), decision)
+            if decision.type == "PER" and (article := _ARTICLE_JOINED.match(words[-1])) is not None:
+                surnames.setdefault(words[-1][article.end() :], []).append(decision)
     if not named:
         return decisions
+    # A family name alone that opens a sentence, dropped as a capitalised word the document
+    # also writes in lowercase ("Organi, who ..." where "organised" is), is the unknown
+    # person's of the document who bears it with its article ("Ibrahim al-Organi").
+    by_surname = [
+        replace(bearers[0], span=span, nil_key=bearers[0].nil_key or bearers[0].span.surface)
+        for span, made in zip(spans, decided, strict=True)
+        if made is None
+        and " " not in span.surface
+        and len(bearers := surnames.get(span.surface.lower(), ())) > 0
+        and len({b.nil_key or b.span.surface for b in bearers}) == 1
+    ]
+    if by_surname:
+        decisions = sorted(decisions + by_surname, key=lambda d: d.span.start)
     # Each name's last word is a cheap test; its pattern is compiled only when that passes,
     # as most documents' names are never in a dropped run.
     lasts = [(name.rsplit(" ", 1)[-1], name, source) for name, source in named.items()]
@@ -2578,6 +2594,10 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
     if not found:
         return decisions
     return sorted(decisions + found, key=lambda d: d.span.start)
+
+
+#: An Arabic article written onto a surname ("al-Organi"), which the surname alone drops.
+_ARTICLE_JOINED = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an)[-‐'’]")
 
 
 def _is_title_case_segment(text: str, start: int, end: int) -> bool:
