@@ -2565,7 +2565,7 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
         for span, made in zip(spans, decided, strict=True)
         if made is None
         and " " not in span.surface
-        and len(bearers := surnames.get(span.surface.lower(), ())) > 0
+        and (bearers := surnames.get(span.surface.lower(), []))
         and len({b.nil_key or b.span.surface for b in bearers}) == 1
     ]
     if by_surname:
