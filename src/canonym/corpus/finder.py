@@ -829,7 +829,8 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
     return start
 
 
-#: One word after a dateline's comma, then a dash, bracket or the line's end: "HOUSTON, Texas —".
+#: One word after a dateline's comma, then a dash, an agency's bracket or the line's end:
+#: "HOUSTON, Texas —", "TIKRIT, Salahuddin (Reuters)"; not a list entry's "(a.k.a." or ";".
 _WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–:,-]|\((?=[A-Z])|$))", re.MULTILINE)
 #: A party's role after a name in a court caption: "ELIJAH MARCUS THORNE, Defendant-Appellant."
 _PARTY_AFTER_COMMA = re.compile(r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?)\b")
