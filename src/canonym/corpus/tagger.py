@@ -2553,7 +2553,7 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
             named.setdefault(" ".join(words), decision)
             if decision.type == "ORG" and len(words) >= 3 and words[-1] in _FORCE_HEADS:
                 named.setdefault(" ".join(words[:-1]), decision)
-            if decision.type == "PER" and (article := _ARTICLE_JOINED.match(words[-1])) is not None:
+            if decision.type == "PER" and (article := _ARTICLE_OPENING.match(words[-1])) is not None:
                 surnames.setdefault(words[-1][article.end() :], []).append(decision)
     if not named:
         return decisions
@@ -2594,10 +2594,6 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
     if not found:
         return decisions
     return sorted(decisions + found, key=lambda d: d.span.start)
-
-
-#: An Arabic article written onto a surname ("al-Organi"), which the surname alone drops.
-_ARTICLE_JOINED = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an)[-‐'’]")
 
 
 def _is_title_case_segment(text: str, start: int, end: int) -> bool:
