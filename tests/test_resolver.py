@@ -964,3 +964,18 @@ def test_a_syllable_of_a_korean_given_name_is_no_surname(tmp_path: Path) -> None
         assert resolver.resolve(name) is None, (name, resolver.explain(name))
     assert resolver.resolve("Ko Chol Chae").entity_id == "KPi.011"  # type: ignore[union-attr]
     assert resolver.resolve("Chehade").entity_id == "ah"  # type: ignore[union-attr]
+
+
+def test_initials_in_other_names_do_not_hide_a_respelled_given_name(tmp_path: Path) -> None:
+    # "Yehia" is like no given name the gazetteer holds but by edit distance, so the name is
+    # found through the rarer "Sinwar". People listed with an initial "S." do not hold that
+    # part: however many there are, Sinwar stays rare enough.
+    rows = [("ys", "Yahya Sinwar")] + [(f"s{i}", f"S. {surname}") for i, surname in enumerate(
+        ["Jaishankar", "Kumar", "Rao", "Iyer", "Menon", "Nair", "Pillai", "Reddy", "Gupta", "Sharma",
+         "Verma", "Mehta", "Shah", "Desai", "Joshi", "Patil", "Kulkarni", "Bose", "Sen", "Ghosh",
+         "Das", "Roy", "Dutta", "Mitra", "Basu", "Chatterjee", "Banerjee", "Mukherjee"])]
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\ttype\n" + "".join(f"{i}\t{n}\tPER\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    match = resolver.resolve("Yehia El-Sinwar")
+    assert match is not None and match.entity_id == "ys", resolver.explain("Yehia El-Sinwar")

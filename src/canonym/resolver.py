@@ -1647,10 +1647,12 @@ class Resolver:
                     # A spelling no alias has may still be like a part of the right one by
                     # edit distance only ('Badruldeen', 'Badreddin'): the few names that hold
                     # all the other required parts, when one of those parts is rare, are
-                    # candidates too. (When no two blocks are disjoint, no two of these are.)
+                    # candidates too. (When no two blocks are disjoint, no two of these are.) A
+                    # name holds a part as itself, not as an initial: one more alias with an
+                    # initial "S." must not make "Sinwar" too common a part to rescue "Yehia".
                     if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
                         continue  # no name holds them all
-                    rarer = [sets[i] if sets else aliases_of(part) for i, part in enumerate(blocked) if i != left_out]
+                    rarer = [prepared.union([k for k in prepared.near(part) if len(k) > 1]) for i, part in enumerate(blocked) if i != left_out]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
