@@ -288,6 +288,19 @@ def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagge
     assert found["Tamaz"] == found["Karim Tamaz"] != found["Tamaz Holding Company"]
 
 
+def test_a_place_named_alone_first_and_most_is_not_the_body_named_after_it(tagger: Tagger) -> None:
+    # "Bawku" is the town, the hospital is in it: the document names the town alone before
+    # the hospital and more often. Written alone, the word is a place, not a person.
+    text = (
+        "Clashes in Bawku left three dead. Staff at the Bawku Presbyterian Hospital treated the wounded. "
+        "Bawku remains tense, and curfews in Bawku continue."
+    )
+    found = tagger.tag(text, "d")
+    lone = {(m.cluster_id, m.type) for m in found if m.surface == "Bawku"}
+    hospital = [m.cluster_id for m in found if m.surface == "Bawku Presbyterian Hospital"]
+    assert lone == {("NIL:bawku", "LOC")} and hospital == ["NIL:bawku-presbyterian-hospital"], found
+
+
 def test_a_common_word_inside_a_headline_is_no_short_name(tagger: Tagger) -> None:
     text = "Iran Stays on State Sponsors of Terrorism List\nThe State Department said Iran remains designated."
     assert [s for s, _, _ in spans(tagger, text) if s.startswith("State")] == ["State Department"]

@@ -119,18 +119,29 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     anchors = _anchors(decisions, anchoring, _sought_ids(decisions, seeking))
     taken: dict[int, int] = {}
     parts = _PartIndex(anchors)
+    alone: dict[str, list[int]] | None = None
+    decisions = list(decisions)  # retyped below, the caller's list untouched
     for position in seeking:
         decision = decisions[position]
         if _is_unknown_word(decision) or (_acronym_as_word(decision) and _is_lone_word(decision)):
             # "Crocus" after "Crocus City Hall", "Al-Awda" after "Al-Awda Hospital": the first
             # words of an unknown place or group of the document, written alone, are that
-            # place or group; unless a person of the document bears them.
+            # place or group; unless a person of the document bears them, or the document
+            # names the word alone first and more often: then the longer name is of something
+            # there ("Bawku" and the "Bawku Presbyterian Hospital").
             opening = [a for a in anchors if _opens_unknown_thing(a, decision)]
+            if opening and alone is None:
+                alone = _lone_words(decisions, seeking)
             if len({fold(a.decision.nil_key or a.decision.span.surface) for a in opening}) == 1 and (
                 decision.type != "PER" or not any(a.person and _keys(decision.span.surface) <= a.keys for a in anchors)
             ):
-                before = [a for a in opening if a.position < position]
-                taken[position] = (before[-1] if before else opening[0]).position
+                if not _named_alone_first(alone, decision, opening):
+                    before = [a for a in opening if a.position < position]
+                    taken[position] = (before[-1] if before else opening[0]).position
+                elif decision.type == "PER":
+                    # The place a body or site of the document is named after ("Karnataka
+                    # Police", "Bawku Municipality"), not a person of the document.
+                    decisions[position] = replace(decision, type="LOC")
                 continue
         if not _needs_anchor(decision):
             if _is_short_unknown(decision):
@@ -474,6 +485,23 @@ def _is_guessed_word(decision: Decision) -> bool:
 def _is_lone_word(decision: Decision) -> bool:
     span = decision.span
     return not decision.anchor_only and not span.gazetteer and " " not in span.surface
+
+
+def _lone_words(decisions: list[Decision], seeking: list[int]) -> dict[str, list[int]]:
+    """The positions of each unknown one-word name of the document, by its folded form."""
+    found: dict[str, list[int]] = {}
+    for position in seeking:
+        decision = decisions[position]
+        if _is_lone_word(decision):
+            found.setdefault(fold(decision.span.surface), []).append(position)
+    return found
+
+
+def _named_alone_first(alone: dict[str, list[int]] | None, decision: Decision, opening: list[_Anchor]) -> bool:
+    """Whether the document writes ``decision``'s word alone before any of the longer names
+    that open with it (``opening``), and more often than it writes them."""
+    positions = (alone or {}).get(fold(decision.span.surface), [])
+    return bool(positions) and positions[0] < min(a.position for a in opening) and len(positions) > len(opening)
 
 
 def _opens_unknown_thing(anchor: _Anchor, decision: Decision) -> bool:
