@@ -436,6 +436,18 @@ def test_a_byline_in_title_case_lists_people(tagger: Tagger) -> None:
     assert not any("Fires" in s or "Rockets" in s for s in typed)  # a headline's words stay out
 
 
+def test_names_between_dashes_in_a_sentence_are_no_header_segment(tagger: Tagger) -> None:
+    # Dashes around an aside, lowercase words outside them: the names in title case between
+    # them are people, not a site header's parts ("Institute | Analysis | Program").
+    text = (
+        "The gunmen arrested by the authorities - Dalerdzhon Mirzoev, Saidakrami Rajabalizoda "
+        "and Muhammadsobir Fayzov - are Tajik nationals."
+    )
+    typed = named(tagger, text)
+    assert typed["Dalerdzhon Mirzoev"][1] == typed["Saidakrami Rajabalizoda"][1] == typed["Muhammadsobir Fayzov"][1] == "PER", typed
+    assert "Analysis" not in named(tagger, "Meridian Security Institute - Analysis - Counterterrorism Program\n\nText.")
+
+
 def test_a_byline_of_one_reporter_and_an_outlet(tagger: Tagger) -> None:
     text = "Gunmen Attack Market\n\nBy John Smith of Reuters\n\nLAGOS - Gunmen killed 12 people.\n\nBy Amina Young\n\nKANO - More."
     typed = named(tagger, text)

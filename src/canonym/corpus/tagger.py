@@ -2483,6 +2483,9 @@ STOP_WORDS = frozenset(
 _TITLE_LINE = 160
 _SEPARATOR = re.compile(r" [|•·–—-] ")
 _SEPARATOR_CHARACTERS = " |•·–—-"
+#: A dash between words, one of them lowercase (searched ending at the segment's start, or
+#: matched at its end): a sentence's dash, no separator of a header's parts.
+_IN_SENTENCE_DASH = re.compile(r"(?:\b[a-z]+ [–—-] $)|(?: [–—-] [a-z])")
 
 
 #: The head nouns that a force's name may be written without ("the Security Belt").
@@ -2624,6 +2627,10 @@ def _is_title_case_segment(text: str, start: int, end: int) -> bool:
     found = _SEPARATOR.search(text, end, stop)
     if found is None and stop < line_end:
         return False  # ... or ends further on
+    if _IN_SENTENCE_DASH.search(text, max(line_start, left - 30), left) or (found is not None and _IN_SENTENCE_DASH.match(text, found.start())):
+        # "the authorities - Dalerdzhon Mirzoev, Saidakrami Rajabalizoda and ... - are": dashes
+        # around an aside in a sentence, a lowercase word on their other side; no header's.
+        return False
     return _is_title_case(text[left : found.start() if found is not None else line_end])
 
 
