@@ -1367,9 +1367,10 @@ class Resolver:
         query = _Query(name, _name_parts(fields), keys, skeletons, _weights(keys))
         if hits:
             return self._decide(query, _same_article(name, hits, index.alias_text), "key", explain, type)
-        if len(keys) >= 2 or len(tokens[0]) >= MIN_JOINED_WORD:
+        if (len(keys) >= 2 and max(map(len, tokens)) > 1) or len(tokens[0]) >= MIN_JOINED_WORD:
             # Parts written together or apart: "Hamidreza Kazeminia" = "Hamid Reza Kazemi Nia",
-            # "Spinboldak" = "Spin Boldak", "South-East Asia" = "Southeast Asia".
+            # "Spinboldak" = "Spin Boldak", "South-East Asia" = "Southeast Asia"; not letters
+            # alone, which spell no acronym apart ("I S" is no "IS").
             hits = self._prepared.written_together(keys, tokens)
             if filtered:
                 hits = self._allowed(hits, type)

@@ -289,16 +289,16 @@ def test_the_first_words_of_an_unknown_place_or_group_alone_are_it(tagger: Tagge
 
 
 def test_a_place_named_alone_first_and_most_is_not_the_body_named_after_it(tagger: Tagger) -> None:
-    # "Bawku" is the town, the hospital is in it: the document names the town alone before
+    # "Zebilla" is the town, the hospital is in it: the document names the town alone before
     # the hospital and more often. Written alone, the word is a place, not a person.
     text = (
-        "Clashes in Bawku left three dead. Staff at the Bawku Presbyterian Hospital treated the wounded. "
-        "Bawku remains tense, and curfews in Bawku continue."
+        "Clashes in Zebilla left three dead. Staff at the Zebilla Presbyterian Hospital treated the wounded. "
+        "Zebilla remains tense, and curfews in Zebilla continue."
     )
     found = tagger.tag(text, "d")
-    lone = {(m.cluster_id, m.type) for m in found if m.surface == "Bawku"}
-    hospital = [m.cluster_id for m in found if m.surface == "Bawku Presbyterian Hospital"]
-    assert lone == {("NIL:bawku", "LOC")} and hospital == ["NIL:bawku-presbyterian-hospital"], found
+    lone = {(m.cluster_id, m.type) for m in found if m.surface == "Zebilla"}
+    hospital = [m.cluster_id for m in found if m.surface == "Zebilla Presbyterian Hospital"]
+    assert lone == {("NIL:zebilla", "LOC")} and hospital == ["NIL:zebilla-presbyterian-hospital"], found
 
 
 def test_a_common_word_inside_a_headline_is_no_short_name(tagger: Tagger) -> None:

@@ -3,6 +3,8 @@ and answers as the plain definition does: the part of the name's line between se
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +21,14 @@ def plain(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end, end + _SEGMENT_REACH)
     if line_end == -1:
         line_end = min(len(text), end + _SEGMENT_REACH)
-    left = max((m.end() for m in _SEPARATOR.finditer(text, line_start, start)), default=line_start)
+    separators = list(_SEPARATOR.finditer(text, line_start, start))
+    left = separators[-1].end() if separators else line_start
     found = _SEPARATOR.search(text, end, line_end)
+    # A dash with a lowercase word on its other side is a sentence's, no header's.
+    if separators and separators[-1].group()[1] in "–—-" and re.search(r"\b[a-z]+\Z", text[line_start : separators[-1].start()]):
+        return False
+    if found is not None and found.group()[1] in "–—-" and text[found.end() : found.end() + 1].islower():
+        return False
     return _is_title_case(text[left : found.start() if found is not None else line_end])
 
 

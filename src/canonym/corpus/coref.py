@@ -1190,6 +1190,8 @@ def initials_spell(name: str, acronym: str) -> bool:
     spelt = initials(name).upper()
     if spelt == letters or (len(letters) >= _MIN_INITIALS and sorted(spelt) == sorted(letters)):
         return True
+    if initials(name, articles=True) == letters:
+        return True  # "Al-Ashtar Brigades (AAB)", "Al-Qard Al-Hassan (AQAH)": the capitalised article spelt too
     if len(letters) >= _MIN_INITIALS and spelt[:-1] == letters and fold(name.rsplit(None, 1)[-1]) in _GENERIC_LAST_WORDS:
         return True  # "Multinational Security Support Mission (MSS)": the acronym leaves out the generic noun
     # A name in sentence case: "Armée nationale populaire (ANP)".
@@ -1235,6 +1237,7 @@ def _defined_in_parentheses(text: str, decisions: list[Decision]) -> dict[str, D
 
 
 _INITIAL_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_CAPITAL_ARTICLES = frozenset(["Al", "El"])
 _NOT_INITIALS = frozenset(["al", "el", "wal", "of", "and", "the", "for", "in", "de", "du", "des", "la", "le", "et"])
 #: Nouns that end a name and that its acronym may leave out.
 _GENERIC_LAST_WORDS = frozenset(["mission", "group", "programme", "program", "operation", "initiative", "project", "campaign"])
@@ -1243,11 +1246,12 @@ _MIN_INITIALS = 3
 
 
 @lru_cache(maxsize=65536)
-def initials(surface: str) -> str:
+def initials(surface: str, *, articles: bool = False) -> str:
     """The first letters of a name's capitalised words, articles and particles left out
-    ("Jamaat Nusrat al-Islam wal-Muslimin": JNIM)."""
+    ("Jamaat Nusrat al-Islam wal-Muslimin": JNIM), or with ``articles`` the capitalised
+    Arabic article kept ("Al-Qard Al-Hassan": AQAH)."""
     words = _INITIAL_WORD.findall(surface)
-    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _NOT_INITIALS)
+    return "".join(w[0] for w in words if w[0].isupper() and (w.lower() not in _NOT_INITIALS or (articles and w in _CAPITAL_ARTICLES)))
 
 
 def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision]) -> dict[str, Decision]:

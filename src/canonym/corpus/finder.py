@@ -59,10 +59,13 @@ _SYLLABLE = (
 #: The small words of hyphenated French and English place names: "Croix-des-Bouquets",
 #: "Morne-à-Cabrit", "Aix-en-Provence", "Rostov-on-Don"; and of a title ("Commander-in-Chief").
 _PLACE_LINKS = "de|des|du|la|le|les|lès|à|au|aux|en|sur|sous|on|upon|in"
+#: The British "Co-operation", "Co-ordination": a word of a name though its part after the
+#: hyphen is in lowercase ("Gulf Co-operation Council", "Co-ordination Framework").
+_CO_HYPHEN = rf"Co[{_HYPHEN}]o[a-z]+(?![\w'’{_HYPHEN}])"
 #: An ayn or hamza written as a modifier letter or apostrophe may open a word after a
 #: hyphen: "al-ʿĀrūrī", "al-'Adl".
 _WORD = (
-    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
+    rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CO_HYPHEN}|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
 )
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or

@@ -1237,7 +1237,7 @@ class Tagger:
             # Greek group's weak alias ("the 17 November group").
             etype = match.entity.type if match is not None and match.entity is not None else "ORG"
             return _Plan(_FIXED, match, etype, True, anchor_only=True)
-        if len(words) <= 2 and joined in self._titles and not sure:
+        if joined in self._titles and not sure:
             if len(words) == 1 and surface.istitle():
                 # "Hajji said" after "Khudeida Elias Hajji": a title alone is the surname of a
                 # person of the document who bears it, and no name otherwise.
@@ -2483,9 +2483,10 @@ STOP_WORDS = frozenset(
 _TITLE_LINE = 160
 _SEPARATOR = re.compile(r" [|•·–—-] ")
 _SEPARATOR_CHARACTERS = " |•·–—-"
-#: A dash between words, one of them lowercase (searched ending at the segment's start, or
-#: matched at its end): a sentence's dash, no separator of a header's parts.
-_IN_SENTENCE_DASH = re.compile(r"(?:\b[a-z]+ [–—-] $)|(?: [–—-] [a-z])")
+#: A dash after a lowercase word (searched ending at a segment's start) or before one
+#: (matched at its end): a sentence's dash, no separator of a header's parts.
+_LOWERCASE_WORD_DASH = re.compile(r"\b[a-z]+ [–—-] $")
+_DASH_LOWERCASE_WORD = re.compile(r" [–—-] [a-z]")
 
 
 #: The head nouns that a force's name may be written without ("the Security Belt").
@@ -2627,7 +2628,7 @@ def _is_title_case_segment(text: str, start: int, end: int) -> bool:
     found = _SEPARATOR.search(text, end, stop)
     if found is None and stop < line_end:
         return False  # ... or ends further on
-    if _IN_SENTENCE_DASH.search(text, max(line_start, left - 30), left) or (found is not None and _IN_SENTENCE_DASH.match(text, found.start())):
+    if _LOWERCASE_WORD_DASH.search(text, max(line_start, left - 30), left) or (found is not None and _DASH_LOWERCASE_WORD.match(text, found.start())):
         # "the authorities - Dalerdzhon Mirzoev, Saidakrami Rajabalizoda and ... - are": dashes
         # around an aside in a sentence, a lowercase word on their other side; no header's.
         return False
