@@ -355,9 +355,11 @@ class _Part:
         strict: those of them near-exactly like it (:func:`strict_only`): the keys the gapped
             tier anchors on; see :meth:`_Prepared.strict`.
         aliases: the aliases of ``near``; see :meth:`_Prepared.aliases`.
+        held: those of them with a part of a ``near`` key that is no initial; see
+            :meth:`_Prepared.held`.
     """
 
-    __slots__ = ("aliases", "chosen_from", "cutoff", "key", "known", "near", "skeleton", "strict")
+    __slots__ = ("aliases", "chosen_from", "cutoff", "held", "key", "known", "near", "skeleton", "strict")
 
     def __init__(self, key: str, skeleton: str, cutoff: float, known: bool, chosen_from: tuple[str, ...]) -> None:
         self.key = key
@@ -368,6 +370,7 @@ class _Part:
         self.near: tuple[str, ...] | None = chosen_from if known else None
         self.strict: tuple[str, ...] | None = None
         self.aliases: frozenset[int] | None = None
+        self.held: frozenset[int] | None = None
 
 
 #: Query parts not in the index, and pairs of parts, kept per index (see _Prepared), at most.
@@ -460,6 +463,16 @@ class _Prepared:
         found = part.aliases
         if found is None:
             found = part.aliases = self.union(self.near(part))
+        return found
+
+    def held(self, part: _Part) -> frozenset[int]:
+        """The aliases that hold the query part as a word: those of its ``near`` keys that are
+        no initial ("S." of "S. Jaishankar" is no holding of "Sinwar")."""
+        found = part.held
+        if found is None:
+            near = self.near(part)
+            words = [k for k in near if len(k) > 1]
+            found = part.held = self.aliases(part) if len(words) == len(near) else self.union(words)
         return found
 
     def anchored(self, lefts: tuple[str, ...], rights: tuple[str, ...]) -> frozenset[int] | None:
@@ -1653,7 +1666,7 @@ class Resolver:
                     # initial "S." must not make "Sinwar" too common a part to rescue "Yehia".
                     if separate and len(required) > 2 and prepared.disjoint(blocks[:left_out] + blocks[left_out + 1 :]):
                         continue  # no name holds them all
-                    rarer = [prepared.union([k for k in prepared.near(part) if len(k) > 1]) for i, part in enumerate(blocked) if i != left_out]
+                    rarer = [prepared.held(part) for i, part in enumerate(blocked) if i != left_out]
                     if min(map(len, rarer)) <= config.max_candidates:
                         rest = self._intersect(rarer)
                         if len(rest) <= PREFILTER_SIZE:
