@@ -130,11 +130,11 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # names the word alone first and more often: then the longer name is of something
             # there ("Bawku" and the "Bawku Presbyterian Hospital").
             opening = [a for a in anchors if _opens_unknown_thing(a, decision)]
-            if opening and alone is None:
-                alone = _lone_words(decisions, seeking)
             if len({fold(a.decision.nil_key or a.decision.span.surface) for a in opening}) == 1 and (
                 decision.type != "PER" or not any(a.person and _keys(decision.span.surface) <= a.keys for a in anchors)
             ):
+                if alone is None:
+                    alone = _lone_words(decisions, seeking)
                 if not _named_alone_first(alone, decision, opening):
                     before = [a for a in opening if a.position < position]
                     taken[position] = (before[-1] if before else opening[0]).position
@@ -497,10 +497,11 @@ def _lone_words(decisions: list[Decision], seeking: list[int]) -> dict[str, list
     return found
 
 
-def _named_alone_first(alone: dict[str, list[int]] | None, decision: Decision, opening: list[_Anchor]) -> bool:
-    """Whether the document writes ``decision``'s word alone before any of the longer names
-    that open with it (``opening``), and more often than it writes them."""
-    positions = (alone or {}).get(fold(decision.span.surface), [])
+def _named_alone_first(alone: dict[str, list[int]], decision: Decision, opening: list[_Anchor]) -> bool:
+    """Whether the document writes ``decision``'s word alone (``alone``: see :func:`_lone_words`)
+    before any of the longer names that open with it (``opening``), and more often than it
+    writes them."""
+    positions = alone.get(fold(decision.span.surface), [])
     return bool(positions) and positions[0] < min(a.position for a in opening) and len(positions) > len(opening)
 
 
