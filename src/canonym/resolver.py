@@ -732,8 +732,10 @@ _VELARS = str.maketrans("XG", "kk")
 #: - g for ghayn in Russian and Turkish ones: Bagdadi = Baghdadi, Gani = Ghani;
 #: - kh for ha in Russian ones and h for kha in Turkish ones: Mukhammad = Muhammad, Horasan =
 #:   Khorasan; below the strict cutoff: alone, or as the one distinctive part, it is often
-#:   another name (Khan/Han, Khama/Hama).
-_SWAPPED_CONSONANTS = (("C", "S", 0.92), ("G", "g", 0.92), ("X", "h", 0.89))
+#:   another name (Khan/Han, Khama/Hama);
+#: - s for z in German ones, where an s before a vowel is voiced: Nasarbajew = Nazarbayev,
+#:   Ramsan = Ramzan; below the strict cutoff too (Hamza is not Hamsa).
+_SWAPPED_CONSONANTS = (("C", "S", 0.92), ("G", "g", 0.92), ("X", "h", 0.89), ("z", "s", 0.89))
 
 
 def _abd_head(key: str) -> str:

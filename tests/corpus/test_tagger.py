@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from canonym import Tagger
 from canonym.corpus.mentions import MENTION_SCHEMA, Mention
-from canonym.normalize import parse_name
+from canonym.normalize import fold, parse_name
 
 pytestmark = pytest.mark.corpus
 
@@ -920,6 +920,20 @@ def test_regional_spellings_of_an_unknown_name_share_a_nil_cluster(tagger: Tagge
     clusters = clusters_by(mentions, lambda surface: surface.split()[-1])
     assert len(clusters["Sharipov"]) == 1 and len(clusters["Belgacemi"]) == 1, clusters
     assert next(iter(clusters["Sharipov"])).startswith("NIL:"), clusters
+
+
+def test_german_french_and_english_spellings_of_an_unknown_name_share_a_nil_cluster(tagger: Tagger) -> None:
+    # Der Spiegel, Le Figaro and Reuters on one Tajik suspect: dsch and dj for dzh, s for a
+    # voiced z, j for the glide of -yev, ï for i.
+    mentions = tagger.tag_documents(
+        [
+            ("de", "In Wien wurde Dalerdschon Mirsojew festgenommen, ebenso Muhammadsobir Faisow."),
+            ("fr", "A Vienne, Dalerdjon Mirzoïev a été interpellé avec Moukhammadsobir Faïzov."),
+            ("en", "Police in Vienna arrested Dalerdzhon Mirzoyev and Muhammadsobir Fayzov."),
+        ]
+    )
+    clusters = clusters_by(mentions, lambda surface: fold(surface.split()[-1])[:4])
+    assert len(clusters["mirs"] | clusters["mirz"]) == 1 and len(clusters["fais"] | clusters["faiz"] | clusters["fayz"]) == 1, clusters
 
 
 def test_a_body_or_place_without_its_designator_shares_a_nil_cluster(tagger: Tagger) -> None:

@@ -296,6 +296,14 @@ MEET: list[Row] = [
         "علي خامنه اي",
         "Persian: ZWNJ is deleted (one part 'خامنهاي') while a space splits the same word in two",
     ),
+    # --- German spellings (Der Spiegel, DW) of Arabic and Russian names: dsch for j, j for the
+    # glide of -yev, s for a voiced z ------------------------------------------------------------
+    ("Dschihad", "Jihad"),
+    ("Dschabhat al-Nusra", "Jabhat al-Nusra"),
+    ("Dalerdschon Mirsojew", "Dalerdzhon Mirzoyev"),
+    ("Nursultan Nasarbajew", "Nursultan Nazarbayev"),
+    ("Ramsan Kadyrow", "Ramzan Kadyrov"),
+    ("Muhammadsobir Faisow", "Muhammadsobir Fayzov"),
     # --- Arabic script against Latin (consonant skeletons) ------------------------------------
     ("سيف العدل", "Saif al-Adel"),
     ("أيمن الظواهري", "Ayman al-Zawahiri"),
@@ -351,6 +359,7 @@ DISTINCT: list[Row] = [
     ("Abd al-Aziz", "Abd al-Latif"),
     ("Abdullah", "Abdul Rahman"),
     ("Hamas", "Hamad"),
+    ("Hamza", "Hamsa"),  # s for z is a German spelling of one name, but not alone
     # --- Kunyas and nisbas shared by different people -----------------------------------------
     ("Abu Muhammad al-Masri", "Abu Ayyub al-Masri"),
     ("Abu Khayr al-Masri", "Abu Muhammad al-Masri"),

@@ -24,9 +24,9 @@ from canonym.resolver import name_similarity
 
 @lru_cache(maxsize=200_000)
 def _skeleton(part: str) -> str:
-    """The loose skeleton of a part, memoized: clustering asks for the parts of every unknown
-    name again and again."""
-    return loose_skeleton(token_skeleton(part))
+    """The loose skeleton of a part, with z as s (German spellings write a voiced s: Mirsojew
+    = Mirzoyev), memoized: clustering asks for the parts of every unknown name again and again."""
+    return loose_skeleton(token_skeleton(part)).replace("z", "s")
 
 
 #: Letters a name written together must have to be one with its words written apart.

@@ -31,6 +31,8 @@ _VOWELS = "aiu"
 # Ordered rewrite rules on a folded ASCII token. Upper-case letters are placeholders for
 # digraphs so that later rules do not see their parts.
 _DIGRAPHS: tuple[tuple[str, str], ...] = (
+    # German writes the j of Arabic and Russian names dsch: Dschihad = Jihad, Dschochar = Djokhar.
+    ("dsch", "j"),
     ("tch", "C"),
     ("sch", "S"),
     ("kh", "X"),
@@ -92,6 +94,9 @@ _JOINED_KOREAN_E = re.compile(
 _JOINED_KOREAN_WOO = re.compile(r"woo(?<=^woo)(?=(?:ng|[nk])?$)", re.M)
 _JOINED_KOREAN_SHI = re.compile(r"shi(?<=^shi)(?=[nkml]$)", re.M)
 _DOUBLES = re.compile(r"(.)\1+")
+# German writes the glide of Russian names' -yev, -yeva as j: Nasarbajew = Nazarbayev,
+# Gadschijew = Gadzhiyev (re.M: also on tokens joined by newlines).
+_GERMAN_YEV = re.compile(r"j(?<=[aeiou]j)(?=ewa?$)", re.M)
 _FINAL_H = re.compile(r"(?<=[aiu])h$")
 
 
@@ -142,6 +147,8 @@ def token_key(token: str) -> str:
             key = key.replace(old, new)
     for old, new in _OTHER_DIGRAPHS:
         key = key.replace(old, new)
+    if "jew" in key:
+        key = _GERMAN_YEV.sub("y", key)
     # Doubled letters first, so that Ayyub = Ayub and Shiaa = Shia before the vowel rules.
     if _DOUBLES.search(key):
         key = _DOUBLES.sub(first_group, key)
@@ -238,6 +245,8 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
             text = text.replace(old, new)
     for old, new in _OTHER_DIGRAPHS:
         text = text.replace(old, new)
+    if "jew" in text:
+        text = _GERMAN_YEV.sub("y", text)
     text = _collapse_doubles(text)
     text = text.replace("ou", "u").replace("o", "u").replace("e", "i")
     text = _JOINED_Y_AFTER_VOWEL.sub("i", text)
