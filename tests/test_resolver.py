@@ -979,3 +979,22 @@ def test_initials_in_other_names_do_not_hide_a_respelled_given_name(tmp_path: Pa
     resolver = Resolver(Gazetteer.load(path, builtin=False))
     match = resolver.resolve("Yehia El-Sinwar")
     assert match is not None and match.entity_id == "ys", resolver.explain("Yehia El-Sinwar")
+
+
+def test_a_weak_alias_of_common_given_names_alone_names_no_one() -> None:
+    # The UN lists "Mohamed Osman" among Aly Soliman Massoud Abdul Sayed's aliases; thousands
+    # bear it, so weak, it links nobody ("Mohammed Usman" in a Nigerian story is someone else).
+    # A weak pair that the person's fuller name holds still links: al-Shabaab's emir.
+    gazetteer = Gazetteer(
+        [
+            Entity(id="aly", type="PER", name="Aly Soliman Massoud Abdul Sayed", weak=("Mohamed Osman",)),
+            Entity(id="diriye", type="PER", name="Ahmed Diriye", strong=("Ahmed Umar Abu Ubaidah",), weak=("Ahmad Umar",)),
+        ],
+        builtin=False,
+    )
+    resolver = Resolver(gazetteer)
+    for query in ["Mohamed Osman", "Mohammed Usman", "USMAN, Mohammed"]:
+        match = resolver.resolve(query)
+        assert match is not None and match.ambiguous and match.candidates == ("aly",), (query, match)
+    match = resolver.resolve("Ahmad Umar")
+    assert match is not None and match.entity_id == "diriye"

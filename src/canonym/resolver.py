@@ -42,6 +42,7 @@ from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import NameParts, fold, parse_name, part_keys, token_key, token_skeleton
 from canonym.normalize.names import (
     ParsedFields,
+    common_given_names_apart,
     fold_ascii_parts,
     fold_name,
     name_tables,
@@ -1521,6 +1522,12 @@ class Resolver:
                 # A weak alias as written ("Assad", Bashar al-Assad's) is not the given name
                 # that only shares its key ("Asaad al-Shaibani").
                 bearers = self._spelt_as_given_name(bearers, query.parts.tokens[0])
+        if len(owners) == 1 and self._names_no_one(query.keys, next(iter(owners))):
+            return self._note(
+                explain,
+                _match(query.text, None, base * 0.5, "ambiguous", "", key, self._ids(sorted(owners))),
+                "common given names alone: one person's weak alias, and the name of thousands",
+            )
         if len(owners) == 1 and not bearers and not self._is_bare_given_name(query, next(iter(owners))):
             winner = next(iter(owners))
             return self._note(
@@ -1571,6 +1578,12 @@ class Resolver:
             _match(name, None, TIER_SCORES["key"] * 0.5, "ambiguous", "", " ".join(keys), (*self._ids([winner, *bearers]), *others)),
             f"a strong alias's name without its title, and the given name of {len(bearers)} others",
         )
+
+    def _names_no_one(self, keys: tuple[str, ...], entity_index: int) -> bool:
+        """Whether a person's weak alias is common given names that share no part with their
+        other names ("Mohamed Osman" for Aly Soliman Massoud Abdul Sayed)."""
+        entity = self.index.entities[entity_index]
+        return entity.type == "PER" and common_given_names_apart(keys, (entity.name, *entity.strong, *entity.weak))
 
     def _is_bare_given_name(self, query: _Query, entity_index: int) -> bool:
         """A one-part name of a person that is not their surname or nisba ("Yusuf", "Hassan")."""

@@ -229,6 +229,26 @@ def test_a_given_name_alone_is_no_strong_alias_of_a_person(tmp_path: Path) -> No
     assert {p.code for p in problems} == {"given-name"}
 
 
+def test_common_given_names_unlike_a_persons_name_are_no_strong_alias(tmp_path: Path) -> None:
+    # A UN list's alias of two given names that thousands bear, or a kunya of one, that
+    # shares no part with the person's other names (another spelling of it does not count).
+    path = write(
+        tmp_path, "per/aly.yml",
+        entity("aly", "PER", "Aly Soliman Massoud Abdul Sayed", ["Abu Ismail", "Ibn El Qaim", "Mohamed Osman", "Mohammed Othman"]),
+    )
+    # A pair that is the person's name, or part of a fuller alias, is theirs.
+    write(tmp_path, "per/diriye.yml", entity("diriye", "PER", "Ahmed Diriye", ["Ahmad Umar", "Ahmed Umar Abu Ubaidah"]))
+    write(tmp_path, "per/omar-abdel-rahman.yml", entity("omar-abdel-rahman", "PER", "Omar Abdel-Rahman", ["Umar Abd al-Rahman"]))
+    problems = lint_paths([tmp_path])
+    why = "is common given names alone, borne by thousands, and shares no part with the person's other names; make it weak (or keep it strong with a '# why' comment on its line)"
+    assert messages(problems) == [
+        f"{path}:7: aliases.strong: 'Abu Ismail' {why}",
+        f"{path}:9: aliases.strong: 'Mohamed Osman' {why}",
+        f"{path}:10: aliases.strong: 'Mohammed Othman' {why}",
+    ]
+    assert {p.code for p in problems} == {"given-name"}
+
+
 def test_a_strong_common_word_with_a_written_reason_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path, "loc/united-states.yml", entity("united-states", "LOC", "United States", ["America"]))
     text = path.read_text(encoding="utf-8").replace("- America", "- America  # strong: in reporting it means the US")

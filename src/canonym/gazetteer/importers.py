@@ -238,7 +238,8 @@ def _build(
     """An entity with clean alias lists: no repeats after folding, strong before weak.
 
     A strong name that is a common word or shorter than 3 letters, or a person's given name
-    alone, is filed as weak (lint's ``common-word`` and ``given-name``); a name of one
+    alone, or common given names that share no part with the person's other names ("Mohamed
+    Osman"), is filed as weak (lint's ``common-word`` and ``given-name``); a name of one
     character after folding is dropped, and so is a weak name with the key of a strong one
     (lint's ``weak-shadowed``).
     """
@@ -247,13 +248,14 @@ def _build(
     strong: list[str] = []
     weak: list[str] = []
     ordered = sorted(names, key=lambda n: not n[1])  # strong first, so it wins a repeat
+    all_names = [name, *(alias for alias, _ in ordered)]
     for alias, is_strong in ordered:
         alias = " ".join(unicodedata.normalize("NFC", alias).split())
         folded = folded_form(alias)
         if len(folded.replace(" ", "")) <= 1 or len(alias) < 2 or folded in seen:
             continue
         seen.add(folded)
-        identifies = common_word_problem(alias) is None and not (person and given_name_problem(alias, name))
+        identifies = common_word_problem(alias) is None and not (person and given_name_problem(alias, all_names))
         (strong if is_strong and identifies else weak).append(alias)
     strong_keys = {name_key(n, person=person) for n in (name, *strong)}
     weak = [w for w in weak if name_key(w, person=person) not in strong_keys]

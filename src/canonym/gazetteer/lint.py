@@ -25,7 +25,10 @@ files against each other with the *same* normalizer the resolver uses
 ``given-name``
     a person's strong alias that is an Abd compound alone ("Abdul Rahman", "Abdus Samad"):
     a given name that thousands bear names no one on its own, so it should be weak (unless
-    the person is listed under such a name alone, as the UN lists "ABDUL HAQ").
+    the person is listed under such a name alone, as the UN lists "ABDUL HAQ"); so are two
+    common given names, or the kunya of one, that share no part with the person's other
+    names ("Mohamed Osman" for Aly Soliman Massoud Abdul Sayed), which the resolver then
+    takes for nobody in particular.
 ``too-short``
     an alias of one character (or none) after folding.
 ``duplicate-id``, ``load``
@@ -44,7 +47,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -56,8 +59,8 @@ from canonym.gazetteer.index import folded_form
 from canonym.gazetteer.load import builtin_data_dir, read_yaml_entities, yaml_files
 from canonym.gazetteer.model import TYPE_FOLDERS, Entity
 from canonym.gazetteer.spec import show
-from canonym.normalize import fold, name_key, parse_name
-from canonym.normalize.names import name_tables
+from canonym.normalize import fold, name_key, parse_name, part_keys
+from canonym.normalize.names import common_given_names_apart, name_tables
 
 ALLOW_FILE = "_allow.yml"
 _FIX_COLLISION = "move it to weak or add it to _allow.yml with a reason"
@@ -395,7 +398,7 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
             message = common_word_problem(name.text)
             if message is not None and not files.has_comment(entity, name.text):
                 add(name, "common-word", message + " (or keep it strong with a '# why' comment on its line)")
-            message = given_name_problem(name.text, entity.name) if person else None
+            message = given_name_problem(name.text, [entity.name, *(n.text for n in names if not n.canonical)]) if person else None
             if message is not None and not files.has_comment(entity, name.text):
                 add(name, "given-name", message + " (or keep it strong with a '# why' comment on its line)")
     if entity.part_of is not None and entity.part_of not in known:
@@ -408,18 +411,25 @@ def _check_entity(entity: Entity, files: _Files, known: set[str]) -> list[LintPr
     return problems
 
 
-def given_name_problem(alias: str, name: str) -> str | None:
+def given_name_problem(alias: str, names: Sequence[str]) -> str | None:
     """Why a person's strong alias names no one on its own (lint's ``given-name``), or None.
 
+    ``names`` are the person's names, the canonical one first (``alias`` among them or not).
     An Abd compound alone and without a title ("Abdul Rahman", "Abdullah"), unless the
-    person's own name is a given name alone too (then it is a spelling of that name).
+    person's own name is a given name alone too (then it is a spelling of that name); or two
+    common given names, or a kunya of one ("Mohamed Osman", "Abu Ismail"), that share no part
+    with the person's other names: a list's alias that thousands of others bear.
     """
+    name = names[0]
     parsed = parse_name(alias)
-    if parsed.titles or len(parsed.tokens) != 1 or not parsed.tokens[0].startswith(name_tables().abd_prefix):
+    abd = name_tables().abd_prefix
+    if not parsed.titles and len(parsed.tokens) == 1 and parsed.tokens[0].startswith(abd):
+        if len(parse_name(name).tokens) <= 1:
+            return None
+        return f"{show(alias)} is a given name alone, borne by thousands; make it weak"
+    if not common_given_names_apart(part_keys(parsed), names):
         return None
-    if len(parse_name(name).tokens) <= 1:
-        return None
-    return f"{show(alias)} is a given name alone, borne by thousands; make it weak"
+    return f"{show(alias)} is common given names alone, borne by thousands, and shares no part with the person's other names; make it weak"
 
 
 def common_word_problem(alias: str) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from canonym.normalize.text import fold, fold_char
-from canonym.normalize.translit import first_group, token_keys
+from canonym.normalize.translit import first_group, token_key, token_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,50 @@ def name_tables() -> NameTables:
         abd_prefix=raw["abd_prefix"],
         special=frozenset(raw["articles"]) | frozenset(raw["assimilated_articles"]) | {"abul"},
     )
+
+
+@cache
+def common_given_name_keys() -> frozenset[str]:
+    """The transliteration keys of the given names of ``tables/common_given_names.txt``."""
+    from importlib import resources
+
+    text = resources.files("canonym.normalize").joinpath("tables/common_given_names.txt").read_text("utf-8")
+    return frozenset(token_key(fold(line)) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def common_given_names_only(keys: Sequence[str]) -> bool:
+    """Whether a name of two parts, given as keys, is common given names alone, or the kunya
+    of one ("Mohamed Osman", "Abdul Hamid Abdul Aziz", "Abu Ismail"): a name that thousands
+    bear, which names no one in particular."""
+    if len(keys) != 2:
+        return False
+    given = common_given_name_keys()
+    abd = name_tables().abd_prefix
+    return all(key in given or key.startswith(abd) for key in keys[keys[0] == KUNYA :])
+
+
+#: The key of the kunya's "Abu" (see ``connectors`` in ``tables/names.yml``).
+KUNYA = "abu"
+
+
+def common_given_names_apart(keys: Sequence[str], names: Sequence[str]) -> bool:
+    """Whether a person's name, given as keys, is common given names alone (see
+    :func:`common_given_names_only`) that share no part with the person's ``names`` (the
+    canonical one first): a list's alias like "Mohamed Osman" for Aly Soliman Massoud Abdul
+    Sayed, which names no one in particular; not "Ahmad Umar" for Ahmed Umar Abu Ubaidah.
+
+    Other spellings of such a pair ("Habeeb Yusuf" for "Habib Yusuf") vouch for nothing; the
+    canonical name always does.
+    """
+    if not common_given_names_only(keys):
+        return False
+    own = set(keys) - {KUNYA}
+    for rank, name in enumerate(names):
+        tokens, acronym = name_tokens(name, person=True)
+        other = tokens if acronym else tuple(map(token_key, tokens))
+        if (rank == 0 or not common_given_names_only(other)) and not own.isdisjoint(other):
+            return False
+    return True
 
 
 #: The connectors that NameParts.is_partial does not count as parts, and the "allah" of a
