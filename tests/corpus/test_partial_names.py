@@ -136,3 +136,15 @@ def test_a_title_written_alone_is_the_surname_of_a_person_of_the_document_who_be
 def test_a_title_after_an_arabic_group_word_and_its_article_is_part_of_the_name(tagger: Tagger) -> None:
     text = "Fighters of Katibat al-Imam al-Bukhari crossed into Idlib."
     assert {m.surface: m.entity_id for m in tagger.tag(text, "d")}["Katibat al-Imam al-Bukhari"] == "katibat-imam-al-bukhari"
+
+
+def test_a_name_the_gazetteer_meets_only_roughly_is_the_fuller_name_of_the_document(tagger: Tagger) -> None:
+    # "Yusif Abdallah" comes near Oman's Yusuf bin Alawi bin Abdullah by the fuzzy tier, but
+    # here it is the owner of the mall the story named in full.
+    text = (
+        "Treasury sanctioned Mohamad Yusif Abdallah, the owner of the Galeria Page mall in Ciudad "
+        "del Este. Prosecutors say Yusif Abdallah moved money to Beirut."
+    )
+    found = cluster_of(tagger, [("d", text)])
+    assert found[("d", "Yusif Abdallah")] == found[("d", "Mohamad Yusif Abdallah")], found
+    assert found[("d", "Yusif Abdallah")].startswith("NIL:"), found

@@ -81,6 +81,11 @@ def _needs_anchor(decision: Decision) -> bool:
     match = decision.match
     if match is not None and match.ambiguous:
         return True
+    if match is not None and match.method == "fuzzy" and decision.type == "PER":
+        # A person's name that the gazetteer meets only roughly ("Yusif Abdallah" as Yusuf
+        # bin Alawi bin Abdullah) is the fuller name of the document that holds its parts
+        # ("Mohamad Yusif Abdallah"), known or not, when there is one.
+        return True
     if not decision.partial:
         return False
     # A one-word name that the gazetteer meets only by its transliteration key ("Khalil" ->
