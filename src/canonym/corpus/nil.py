@@ -25,7 +25,8 @@ from canonym.resolver import name_similarity
 @lru_cache(maxsize=200_000)
 def _skeleton(part: str) -> str:
     """The loose skeleton of a part, with z as s (German spellings write a voiced s: Mirsojew
-    = Mirzoyev), memoized: clustering asks for the parts of every unknown name again and again."""
+    = Mirzoyev), memoized: clustering asks for the parts of every unknown name again and again.
+    (Here only: in :func:`loose_skeleton` it would widen every fuzzy look-up's blocks.)"""
     return loose_skeleton(token_skeleton(part)).replace("z", "s")
 
 

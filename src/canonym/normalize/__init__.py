@@ -20,7 +20,7 @@ skeleton; other scripts pass through lowercased.
 
 from __future__ import annotations
 
-from canonym.normalize.names import NameParts, name_tokens, parse_name
+from canonym.normalize.names import NameParts, name_keys, parse_name
 from canonym.normalize.text import Folded, fold, fold_with_offsets
 from canonym.normalize.translit import is_arabic_script, token_key, token_skeleton
 
@@ -45,18 +45,6 @@ def part_keys(parts: NameParts) -> tuple[str, ...]:
     if parts.acronym:
         return parts.tokens
     return tuple(token_key(t) for t in parts.tokens)
-
-
-def name_keys(name: str, *, person: bool = False, folded: str | None = None) -> tuple[str, ...]:
-    """``part_keys(parse_name(name))`` without building or caching the parsed name.
-
-    For callers that key many distinct names once each (the resolver's key tier); ``folded``
-    may pass ``fold(name)`` when the caller has it already.
-    """
-    tokens, acronym = name_tokens(name, person=person, folded=folded)
-    if acronym:
-        return tokens
-    return tuple(map(token_key, tokens))
 
 
 def name_key(name: str, *, person: bool = False) -> str | None:

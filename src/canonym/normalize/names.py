@@ -101,6 +101,10 @@ def common_given_name_keys() -> frozenset[str]:
     return frozenset(token_key(fold(line)) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+#: The key of the kunya's "Abu" (see ``connectors`` in ``tables/names.yml``).
+KUNYA = "abu"
+
+
 def common_given_names_only(keys: Sequence[str]) -> bool:
     """Whether a name of two parts, given as keys, is common given names alone, or the kunya
     of one ("Mohamed Osman", "Abdul Hamid Abdul Aziz", "Abu Ismail"): a name that thousands
@@ -110,10 +114,6 @@ def common_given_names_only(keys: Sequence[str]) -> bool:
     given = common_given_name_keys()
     abd = name_tables().abd_prefix
     return all(key in given or key.startswith(abd) for key in keys[keys[0] == KUNYA :])
-
-
-#: The key of the kunya's "Abu" (see ``connectors`` in ``tables/names.yml``).
-KUNYA = "abu"
 
 
 def common_given_names_apart(keys: Sequence[str], names: Sequence[str]) -> bool:
@@ -129,8 +129,7 @@ def common_given_names_apart(keys: Sequence[str], names: Sequence[str]) -> bool:
         return False
     own = set(keys) - {KUNYA}
     for rank, name in enumerate(names):
-        tokens, acronym = name_tokens(name, person=True)
-        other = tokens if acronym else tuple(map(token_key, tokens))
+        other = name_keys(name, person=True)
         if (rank == 0 or not common_given_names_only(other)) and not own.isdisjoint(other):
             return False
     return True
@@ -677,6 +676,18 @@ def name_tokens(name: str, *, person: bool = False, folded: str | None = None) -
     """
     parsed = parse_fields(name, person=person, folded=folded)
     return parsed[0], parsed[4]
+
+
+def name_keys(name: str, *, person: bool = False, folded: str | None = None) -> tuple[str, ...]:
+    """``part_keys(parse_name(name))`` without building or caching the parsed name.
+
+    For callers that key many distinct names once each (the resolver's key tier); ``folded``
+    may pass ``fold(name)`` when the caller has it already.
+    """
+    tokens, acronym = name_tokens(name, person=person, folded=folded)
+    if acronym:
+        return tokens
+    return tuple(map(token_key, tokens))
 
 
 def name_tokens_many(
