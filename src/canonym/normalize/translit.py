@@ -40,9 +40,12 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("sh", "S"),
     ("ch", "C"),
     ("zh", "j"),
+    # Albanian writes j xh, Serbian and Bosnian dž (dz once folded): Muhaxheri = Muhadžeri = Muhajiri.
+    ("xh", "j"),
     ("th", "t"),
     ("dh", "d"),
     ("ph", "f"),
+    ("dz", "j"),
     ("dj", "j"),
     ("ck", "k"),
     ("x", "ks"),
