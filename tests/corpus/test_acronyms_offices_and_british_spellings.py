@@ -1,6 +1,6 @@
 """Tagging through the public API: an acronym that spells a name's capitalised article is
 that name's, a British "Co-operation" keeps a name whole, and an office's title written
-alone is no name."""
+alone is no name; an acronym and the leader "of" it are two names."""
 
 from __future__ import annotations
 
@@ -35,3 +35,12 @@ def test_an_offices_title_of_three_words_alone_is_no_name(tagger: Tagger) -> Non
     names = found(tagger, text)
     assert "Senior Divisional Officer" not in names, names
     assert names["Paul Ekwalla"][0] == "PER" and names["Kolofata"] == ("LOC", "kolofata"), names
+
+
+def test_an_acronym_and_the_leader_of_it_are_two_names(tagger: Tagger) -> None:
+    text = "The coalition unites the MPC of Mahamat Al-Khatim, the FPRC of Noureddine Adam and the Bank of Yemen."
+    names = found(tagger, text)
+    assert names["MPC"][0] == names["FPRC"][0] == "ORG", names
+    assert names["Mahamat Al-Khatim"][0] == "PER", names
+    assert names["Noureddine Adam"] == ("PER", "nourredine-adam"), names
+    assert "Bank of Yemen" in names, names

@@ -1,6 +1,6 @@
 """Tagging through the public API: no name runs over a sentence's or paragraph's end, a
 kunya is borne as one, peoples, weapons and heading nouns are no names, a list entry's given
-name that is also a place's stays the person's, a Saharan place's "In" opens its name, ranks
+name that is also a place's or a known pair's stays the person's, a Saharan place's "In" opens its name, ranks
 and "Former" stay out of names, and a family name opening a sentence is its bearer's."""
 
 from __future__ import annotations
@@ -37,12 +37,26 @@ def test_peoples_and_weapons_are_no_names(tagger: Tagger) -> None:
     )
     names = found(tagger, text)
     assert set(names) == {"Tindouf", "Abdi Sheikh"}, names
+    text = (
+        "A Maldivian was among the Kosovars and Bosniaks held in Syria. Malayalam and Kannada "
+        "papers reported that Sikh pilgrims and Balkan recruits had left for Raqqa."
+    )
+    names = found(tagger, text)
+    assert set(names) == {"Syria", "Raqqa"}, names
 
 
 def test_a_list_entrys_given_name_that_names_a_place_stays_the_persons(tagger: Tagger) -> None:
     names = found(tagger, "Reported leader: FAROOQUI, Salahuddin (a.k.a. FAROUQI, Salaheddin).")
     assert names["FAROOQUI, Salahuddin"][0] == "PER", names
     assert names["FAROOQUI, Salahuddin"][1] == names["FAROUQI, Salaheddin"][1], names
+    # Given names that spell a place (Qasim, Qassim province) or a known pair (Saeed Ahmed,
+    # an alias of Abdul Hakim Murad) stay inside the name in list order.
+    text = "Designated: AL-MUAYYADI, Ali Qasim Hassan (a.k.a. MUAYYADI, Ali) and JAMAL, Saeed Ahmed."
+    names = found(tagger, text)
+    assert names["AL-MUAYYADI, Ali Qasim Hassan"][0] == "PER", names
+    assert names["AL-MUAYYADI, Ali Qasim Hassan"][1] == names["MUAYYADI, Ali"][1], names
+    assert names["JAMAL, Saeed Ahmed"][1].startswith("NIL:"), names
+    assert not {"Qasim", "Saeed Ahmed"} & set(names), names
     # A dateline's place and its province stay two places.
     names = found(tagger, "BAIJI, Salahuddin (Reuters) - Gunmen struck a checkpoint.")
     assert names.get("Salahuddin") == ("LOC", "salahuddin-governorate"), names

@@ -977,6 +977,20 @@ def test_a_name_one_document_gives_as_anothers_alias_shares_its_nil_cluster(tagg
     assert by_doc[("c", "Abu Hamza")] == by_doc[("c", "Mohd Arif")] != by_doc[("d", "Abu Hamza")], by_doc
 
 
+def test_a_rare_kunya_one_document_gives_as_a_name_shares_its_nil_cluster(tagger: Tagger) -> None:
+    documents = [
+        ("a", "Troops killed Mohammed Jaber, known as Abu Shujaa, in Nur Shams."),
+        ("b", "The army said Abu Shujaa had been tracked for days."),
+        # Given to two men, a kunya names neither where it stands alone.
+        ("c", "The commander Yusuf Haddad, known as Abu Sakhr, was arrested."),
+        ("d", "Officials named Nabil Qasem, known as Abu Sakhr, as the second man."),
+        ("e", "Abu Sakhr was not seen again."),
+    ]
+    by_doc = {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
+    assert by_doc[("b", "Abu Shujaa")] == by_doc[("a", "Mohammed Jaber")], by_doc
+    assert by_doc[("e", "Abu Sakhr")] not in {by_doc[("c", "Yusuf Haddad")], by_doc[("d", "Nabil Qasem")]}, by_doc
+
+
 def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [

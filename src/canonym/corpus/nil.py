@@ -17,7 +17,7 @@ from functools import lru_cache
 from canonym.corpus.finder import common_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, name_key, parse_name, token_key, token_skeleton
-from canonym.normalize.names import uninvert
+from canonym.normalize.names import KUNYA, common_given_names_only, uninvert
 from canonym.normalize.translit import is_arabic_script, loose_skeleton
 from canonym.resolver import name_similarity
 
@@ -142,14 +142,23 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
         if len(keys) < 2:
             continue
         own = unknown_name_key(without_part_numbers(surface))
-        acronym = surface.isupper() and " " not in surface
-        if own not in keys or (parse_name(surface).is_partial and not (acronym and len(keys) == 2)):
-            # An acronym left undefined in one document is what the one other that defines
-            # it spells out ("BCIJ", the "Central Bureau of Judicial Investigations").
+        if own not in keys or (parse_name(surface).is_partial and not (len(keys) == 2 and _names_one(surface, own))):
             continue
         parts = [_skeleton(part) for part in own.split()]
         pairs.extend((own, other) for other in sorted(keys - {own}) if not _in_order(parts, [_skeleton(p) for p in other.split()]))
     return pairs
+
+
+def _names_one(surface: str, own: str) -> bool:
+    """Whether a partial name that one other unknown name takes in some document names that
+    one wherever it stands alone: an acronym left undefined in one document is what the one
+    other that defines it spells out ("BCIJ", the "Central Bureau of Judicial
+    Investigations"); a kunya of a name few bear is the nom de guerre of the one other name it
+    is given to ("Abu Shujaa" of "Mohammed Jaber"), unlike "Abu Mohammed", which thousands bear."""
+    if surface.isupper() and " " not in surface:
+        return True
+    keys = own.split()
+    return len(keys) == 2 and keys[0] == KUNYA and not common_given_names_only(keys)
 
 
 def _spelt_together(stats: NilStats) -> list[tuple[str, str]]:

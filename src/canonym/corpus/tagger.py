@@ -388,6 +388,12 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
+            if ", " in shape.surface and self._given_names_inside(shape, inside):
+                # "AL-MUAYYADI, Ali Qasim Hassan": a name in list order (the finder's runs hold
+                # no comma) is one person's, whatever its given names also spell (Qassim).
+                chosen.append(shape)
+                k = j
+                continue
             headline = False
             if len(_PARTS.split(shape.surface)) >= 2:
                 sure = any(self._is_sure_span(s) for s in inside)
@@ -553,7 +559,12 @@ class Tagger:
         found = _OF_INSIDE.search(shape.surface)
         if found is None:
             return [shape]
-        person = fold(shape.surface[: found.start()]).split()
+        head = shape.surface[: found.start()]
+        if len(head) <= 8 and head.isalnum() and _is_acronym(head):
+            # "the MPC of Mahamat Al-Khatim", "the FPRC of Noureddine Adam": an acronym is a
+            # whole name; what "of" ties to it is its leader or its country.
+            return self._apart_at(shape, found)
+        person = fold(head).split()
         if not 2 <= len(person) <= 4 or person[0] not in self._given_names:
             return [shape]
         if _BYLINE_OPENER.fullmatch(text[text.rfind("\n", 0, shape.start) + 1 : shape.start]):
@@ -561,6 +572,11 @@ class Tagger:
                 return [shape]
         elif not all(map(self._may_be_name_part, person[1:])):
             return [shape]
+        return self._apart_at(shape, found)
+
+    @staticmethod
+    def _apart_at(shape: Span, found: re.Match[str]) -> list[Span]:
+        """The run before and the run after an " of " found in a shape."""
         rest = shape.start + found.end()
         return [
             Span(shape.start, shape.start + found.start(), shape.surface[: found.start()], False, shape.modifier),
@@ -894,6 +910,16 @@ class Tagger:
         match = self._surface(span.surface).match
         entity = match.entity if match is not None else None
         return entity.kind if entity is not None and entity.type == "LOC" else None
+
+    def _given_names_inside(self, shape: Span, inside: list[Span]) -> bool:
+        """Whether the known names inside a "SURNAME, Given" shape are among its given names
+        only, and not all of them a place's or a body's: the shape is no dateline's place and
+        region ("ERBIL, Kurdistan Region", "CAMP NAVARRO, Zamboanga City")."""
+        given = shape.start + shape.surface.index(", ") + 2
+        if any(s.start < given for s in inside):
+            return False
+        whole = [s for s in inside if s.start == given and s.end == shape.end]
+        return not whole or self._known_type(whole[0]) == "PER"
 
     def _known_type(self, span: Span) -> str | None:
         """The type of the entity a span's surface resolves to, None when it names none."""
@@ -1936,6 +1962,8 @@ def _is_demonym(word: str, places: frozenset[str]) -> bool:
                 return True
             if suffix in ("an", "ans") and base + "o" in places:
                 return True  # Moroccan, Mexican, Puerto Rican: the place's final o dropped
+            if suffix in ("ian", "ians") and (base + "es" in places or base + "as" in places):
+                return True  # Maldivian, Bahamian: a place named in the plural
             if suffix == "ese" and base[-1] == "l" and base[:-1] in places:
                 return True  # Congolese, Togolese
             if suffix in ("an", "ans") and base.endswith("c") and base[:-1] + "que" in places:
