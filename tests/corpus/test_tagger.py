@@ -539,6 +539,8 @@ def test_aliases_in_brackets_and_a_nom_de_guerre_or_real_name_of_another(tagger:
     assert found["Abu Tayba al-Rawi"] == found["Marwan Shakir Hammadi"], found
     found = clusters(tagger, "Residents said Abu Harith was the nom de guerre of Issa Namwali, a former Quran teacher.")
     assert found["Abu Harith"] == found["Issa Namwali"], found
+    found = clusters(tagger, "The army named him as Muhammad Jabber, better known by his nom de guerre Abu Shujaa.")
+    assert found["Abu Shujaa"] == found["Muhammad Jabber"], found
     found = clusters(tagger, "The cell was led by Abu Hamza al-Kurdi, whose real name is Rebwar Aziz Salih.")
     assert found["Rebwar Aziz Salih"] == found["Abu Hamza al-Kurdi"], found
     # A fuller name is no alias: the short one that a place also bears does not lend it the place.

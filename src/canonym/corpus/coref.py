@@ -788,7 +788,7 @@ _ALSO_KNOWN_AS = re.compile(
     r"|whose (?:real|birth|true) name (?:is|was)(?: [a-z]+(?: by [^,.;\n]{1,30})? as)?"
     r"|whose (?:other )?(?:aliases|names|kunyas|noms de guerre|pseudonyms|nicknames) (?:include[sd]?|are|were)"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
-    r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the)?"
+    r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also |better )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the| his| her| its)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘(]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana|Kumander|Commander) )?"
     rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
@@ -798,7 +798,7 @@ _ALSO_KNOWN_AS = re.compile(
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
     r"known (?:locally |widely |in [a-z]+ |to [a-z ]+|(?:until|before|since|in) \d{4} )?as|formerly|previously|f\.k\.a| called | the name |rendered|call(?:s|ed|ing) (?:him|her|it|them)sel|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
-    r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:real|birth|true|other) name|(?:goes|went|known) by the|under the names?|\baliases\b|\bborn |\bspel(?:t|led)\b|"
+    r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:real|birth|true|other) name|(?:goes|went|known) by (?:the|his|her|its) |under the names?|\baliases\b|\bborn |\bspel(?:t|led)\b|"
     rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
     re.IGNORECASE,
 )
@@ -807,7 +807,7 @@ _ALSO_KNOWN_AS_WORDS = re.compile(
 _ALSO_KNOWN_AS_HINTS = (
     "known as", "known to ", " called ", "calling ", "calls ", " the name ", "rendered", "formerly", "previously", "f.k.a", "known until", "known before", "known since", "known locally as", "known widely as", "known in ", "also reported", "also referred", "also called", "also spel",
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
-    "kunya", "pseudonym", "nickname", "code name", "real name", "birth name", "true name", "other name", "goes by the", "went by the", "known by the", "under the name", "aliases", "born ", "spelt", "spelled",
+    "kunya", "pseudonym", "nickname", "code name", "real name", "birth name", "true name", "other name", "goes by the", "went by the", "known by the", "known by his", "known by her", "known by its", "under the name", "aliases", "born ", "spelt", "spelled",
     *(f"{script.lower()}:" for script in _SCRIPTS),
 )
 
