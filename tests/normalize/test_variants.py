@@ -304,10 +304,9 @@ MEET: list[Row] = [
     ("Nursultan Nasarbajew", "Nursultan Nazarbayev"),
     ("Ramsan Kadyrow", "Ramzan Kadyrov"),
     ("Muhammadsobir Faisow", "Muhammadsobir Fayzov"),
-    # --- Albanian xh and Serbian/Bosnian dž (dz once folded) for j -------------------------------
-    ("Lavdrim Muhaxheri", "Lavdrim Muhadžeri"),
+    # --- Albanian xh for j -----------------------------------------------------------------------
     ("Lavdrim Muhaxheri", "Lavdrim Muhajiri"),
-    ("Husein Hadžić", "Husein Hajic"),
+    ("Xhemal Bardhi", "Jemal Bardhi"),
     # --- Arabic script against Latin (consonant skeletons) ------------------------------------
     ("سيف العدل", "Saif al-Adel"),
     ("أيمن الظواهري", "Ayman al-Zawahiri"),

@@ -40,12 +40,12 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("sh", "S"),
     ("ch", "C"),
     ("zh", "j"),
-    # Albanian writes j xh, Serbian and Bosnian dž (dz once folded): Muhaxheri = Muhadžeri = Muhajiri.
+    # Albanian writes j xh: Muhaxheri = Muhajiri. (Not dz, what Bosnian dž folds to: the d of
+    # a Persian stem meets -zadeh there, Jamshidzadeh, Mohammadzadeh.)
     ("xh", "j"),
     ("th", "t"),
     ("dh", "d"),
     ("ph", "f"),
-    ("dz", "j"),
     ("dj", "j"),
     ("ck", "k"),
     ("x", "ks"),
