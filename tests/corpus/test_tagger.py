@@ -982,14 +982,15 @@ def test_a_name_one_document_gives_as_anothers_alias_shares_its_nil_cluster(tagg
 def test_a_rare_kunya_one_document_gives_as_a_name_shares_its_nil_cluster(tagger: Tagger) -> None:
     documents = [
         ("a", "Troops killed Mohammed Jaber, known as Abu Shujaa, in Nur Shams."),
-        ("b", "The army said Abu Shujaa had been tracked for days."),
+        ("a2", "The army named Muhammad Jabber, known as Abu Shujaa, as its target."),
+        ("b", "The army said Abu Shuja'a had been tracked for days."),
         # Given to two men, a kunya names neither where it stands alone.
         ("c", "The commander Yusuf Haddad, known as Abu Sakhr, was arrested."),
         ("d", "Officials named Nabil Qasem, known as Abu Sakhr, as the second man."),
         ("e", "Abu Sakhr was not seen again."),
     ]
     by_doc = {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
-    assert by_doc[("b", "Abu Shujaa")] == by_doc[("a", "Mohammed Jaber")], by_doc
+    assert by_doc[("b", "Abu Shuja'a")] == by_doc[("a", "Mohammed Jaber")] == by_doc[("a2", "Muhammad Jabber")], by_doc
     assert by_doc[("e", "Abu Sakhr")] not in {by_doc[("c", "Yusuf Haddad")], by_doc[("d", "Nabil Qasem")]}, by_doc
 
 

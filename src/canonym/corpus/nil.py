@@ -126,26 +126,36 @@ def unknown_name_key(name: str) -> str:
 
 
 def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
-    """Pairs of unknown name keys that one spelling joins: a name written alike in two
-    documents, keyed by itself in one and, in another, by the name its coreference took it
-    for there ("Abu Ashraf al-Armoushi" under "Mohammed al-Armoushi", whose kunya it is).
+    """Pairs of unknown name keys that one name joins: a name written alike (keyed alike) in
+    two documents, keyed by itself in one and, in another, by the name its coreference took
+    it for there ("Abu Ashraf al-Armoushi" under "Mohammed al-Armoushi", whose kunya it is).
 
     Not a spelling that is part of the other name (a surname, a bare kunya, given names
     without the family name): many bear those.
     """
     keys_of: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    surface_of: dict[tuple[str, str], str] = {}
+    # Keys that a name of its own took in some document: a kunya's cluster that holds a
+    # name ("Higgo", known as Abu Huzayfah) is that man's, not a stand-in for another's.
+    holding: set[str] = set()
     for key, surface, etype in stats:
         if " @" not in key:  # a body of ordinary words, keyed per country (see corpus.bodies)
-            keys_of[(surface, etype)].add(key)
+            named = (unknown_name_key(without_part_numbers(surface)), etype)
+            keys_of[named].add(key)
+            surface_of.setdefault(named, surface)
+            if named[0] != key:
+                holding.add(key)
     pairs: list[tuple[str, str]] = []
-    for (surface, _), keys in keys_of.items():
-        if len(keys) < 2:
+    for (own, etype), keys in keys_of.items():
+        if len(keys) < 2 or own not in keys:
             continue
-        own = unknown_name_key(without_part_numbers(surface))
-        if own not in keys or (parse_name(surface).is_partial and not (len(keys) == 2 and _names_one(surface, own))):
+        surface = surface_of[(own, etype)]
+        others = {other: [_skeleton(p) for p in other.split()] for other in sorted(keys - {own})}
+        # Spellings of one other name count as one ("Mohammed Jaber", "Muhammad Jabber").
+        if parse_name(surface).is_partial and not (len({tuple(p) for p in others.values()}) == 1 and own not in holding and _names_one(surface, own)):
             continue
         parts = [_skeleton(part) for part in own.split()]
-        pairs.extend((own, other) for other in sorted(keys - {own}) if not _in_order(parts, [_skeleton(p) for p in other.split()]))
+        pairs.extend((own, other) for other, skeletons in others.items() if not _in_order(parts, skeletons))
     return pairs
 
 
