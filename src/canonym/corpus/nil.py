@@ -10,7 +10,7 @@ cluster's id and canonical name come from its most frequent spelling.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,9 +150,10 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
         if len(keys) < 2 or own not in keys:
             continue
         surface = surface_of[(own, etype)]
-        others = {other: [_skeleton(p) for p in other.split()] for other in sorted(keys - {own})}
+        others = {other: tuple(map(_skeleton, other.split())) for other in sorted(keys - {own})}
         # Spellings of one other name count as one ("Mohammed Jaber", "Muhammad Jabber").
-        if parse_name(surface).is_partial and not (len({tuple(p) for p in others.values()}) == 1 and own not in holding and _names_one(surface, own)):
+        one_other = len(set(others.values())) == 1
+        if parse_name(surface).is_partial and not (one_other and own not in holding and _names_one(surface, own)):
             continue
         parts = [_skeleton(part) for part in own.split()]
         pairs.extend((own, other) for other, skeletons in others.items() if not _in_order(parts, skeletons))
@@ -191,7 +192,7 @@ def _spelt_together(stats: NilStats) -> list[tuple[str, str]]:
     return pairs
 
 
-def _in_order(parts: list[str], longer: list[str]) -> bool:
+def _in_order(parts: Sequence[str], longer: Sequence[str]) -> bool:
     """Whether ``parts`` are all in ``longer``, in order (not only together)."""
     rest = iter(longer)
     return all(part in rest for part in parts)

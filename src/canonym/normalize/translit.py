@@ -124,7 +124,7 @@ _NOT_ASCII_WORD = re.compile(r"[^a-z0-9]")
 _NOT_SKELETON = re.compile(r"[aiuyw']+")
 
 
-#: The digraphs with an h (the first ten, skipped as a group when there is no h), then the rest.
+#: The digraphs with an h (the first ones, skipped as a group when there is no h), then the rest.
 _H_DIGRAPHS = tuple((old, new) for old, new in _DIGRAPHS if "h" in old)
 _OTHER_DIGRAPHS = _DIGRAPHS[len(_H_DIGRAPHS) :]
 assert all("h" not in old for old, _ in _OTHER_DIGRAPHS)
