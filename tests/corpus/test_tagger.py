@@ -541,6 +541,10 @@ def test_aliases_in_brackets_and_a_nom_de_guerre_or_real_name_of_another(tagger:
     assert found["Abu Harith"] == found["Issa Namwali"], found
     found = clusters(tagger, "The army named him as Muhammad Jabber, better known by his nom de guerre Abu Shujaa.")
     assert found["Abu Shujaa"] == found["Muhammad Jabber"], found
+    # A sanctions regulation's alias list, a kunya in plain single quotes, a name in Arabic script.
+    text = "Khaled Yousef Mahmoud SHAQURA (alias Khalid Yusuf Mahmud SHAKOURA; 'Abu Yousef'; خالد يوسف محمود شقورة), a financier."
+    found = clusters(tagger, text)
+    assert len({found[name] for name in ("Khaled Yousef Mahmoud SHAQURA", "Abu Yousef", "خالد يوسف محمود شقورة")}) == 1, found
     found = clusters(tagger, "The cell was led by Abu Hamza al-Kurdi, whose real name is Rebwar Aziz Salih.")
     assert found["Rebwar Aziz Salih"] == found["Abu Hamza al-Kurdi"], found
     # A fuller name is no alias: the short one that a place also bears does not lend it the place.
@@ -988,10 +992,14 @@ def test_a_rare_kunya_one_document_gives_as_a_name_shares_its_nil_cluster(tagger
         ("c", "The commander Yusuf Haddad, known as Abu Sakhr, was arrested."),
         ("d", "Officials named Nabil Qasem, known as Abu Sakhr, as the second man."),
         ("e", "Abu Sakhr was not seen again."),
+        # Nor is the kunya of a common given name, however spelt, one man's.
+        ("f", "The financier Khaled Yousef Shaqura, known as Abu Yousef, was listed."),
+        ("g", "A preacher called Abu Yousef spoke in Gaza."),
     ]
     by_doc = {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
     assert by_doc[("b", "Abu Shuja'a")] == by_doc[("a", "Mohammed Jaber")] == by_doc[("a2", "Muhammad Jabber")], by_doc
     assert by_doc[("e", "Abu Sakhr")] not in {by_doc[("c", "Yusuf Haddad")], by_doc[("d", "Nabil Qasem")]}, by_doc
+    assert by_doc[("g", "Abu Yousef")] != by_doc[("f", "Khaled Yousef Shaqura")], by_doc
 
 
 def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> None:

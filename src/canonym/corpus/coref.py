@@ -971,7 +971,7 @@ _ALIAS_LIST_LABEL = re.compile(
 #: next name may follow: "Anwar, Emir Anwar").
 _LIST_GAP = re.compile(r"(?:, |,? and |,? or |; )(?:[A-Z][a-z]+\.? )?")
 #: What parts the quoted names of a list, whatever opened it: '"Abu Maryam" and "T. Hamdan"'.
-_QUOTED_LIST_GAP = re.compile(r"[\"”’]?(?:, |,? and |,? or |; )[\"“‘]")
+_QUOTED_LIST_GAP = re.compile(r"[\"”’']?(?:, |,? and |,? or |; )[\"“‘']|[\"”’']; ")
 #: The words that give a person's alias, not a group's or place's other name.
 #: A closing quotation mark right after a name, a comma or full stop inside it allowed.
 _CLOSING_QUOTE = re.compile(r"[,.]?[\"”]")
