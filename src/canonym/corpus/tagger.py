@@ -1115,6 +1115,18 @@ class Tagger:
                 and match is not None
                 and match.method in ("key", "fuzzy")
                 and " " not in span.surface
+                and opens_sentence(text, span.start)
+                and is_common_form(fold(span.surface), self._sentence_start_words)
+            ):
+                # "Fait rarissime, ...", "Hier, ...": a word of the language opening a sentence
+                # that only meets a name by its key (Feith's) is that word, unless a person of
+                # the document bears it.
+                return Decision(span, None, "PER", True, anchor_only=True)
+            if (
+                etype == "PER"
+                and match is not None
+                and match.method in ("key", "fuzzy")
+                and " " not in span.surface
                 and place_preposition_before(text, span.start)
             ):
                 # "from Quetta to Sibi ... in Sibi": a word only respelt like a person's name
