@@ -192,7 +192,8 @@ def test_an_acronym_the_document_defines_is_not_the_gazetteers(tagger: Tagger) -
 def test_hyphenated_french_place_names_and_given_names(tagger: Tagger) -> None:
     text = (
         "Gangs attacked Croix-des-Bouquets and Morne-à-Cabrit, then took Saint-Marc. "
-        "Police said Gabriel Jean-Pierre fled. Fighting also hit al-Suwayda."
+        "Police said Gabriel Jean-Pierre fled. Fighting also hit al-Suwayda. "
+        "Southern officials accuse rivals from the Islah party of tolerating militants."
     )
     found = {m.surface: (m.type, m.cluster_id) for m in tagger.tag(text, "d")}
     for place in ["Croix-des-Bouquets", "Morne-à-Cabrit", "Saint-Marc"]:
@@ -201,6 +202,8 @@ def test_hyphenated_french_place_names_and_given_names(tagger: Tagger) -> None:
     assert found.get("Gabriel Jean-Pierre", ("", ""))[0] == "PER", found
     # The article spelt "al-" where the gazetteer has "As-Suwayda".
     assert found.get("al-Suwayda") == ("LOC", "suwayda"), found
+    # Without the article the gazetteer's "Al-Islah" has: the name, no acronym ("DoS").
+    assert found.get("Islah") == ("ORG", "islah"), found
 
 
 def test_an_unknown_acronym_spells_the_longer_name_before_it(tagger: Tagger) -> None:

@@ -1343,13 +1343,13 @@ class Tagger:
         if (
             match is not None
             and match.method == "key"
-            and _capital_count(match.alias) >= 2
             and " " not in match.alias
             and _capital_count(surface) < 2
-            and not (_ARTICLE_OPENING.match(surface) and _ARTICLE_OPENING.match(match.alias))
+            and _capital_count(match.alias[_article_length(match.alias) :]) >= 2
         ):
             # "Dhows" and "Izz" only share a key with the acronyms "DoS" and "IZ" (but
-            # "al-Suwayda" is a spelling of "As-Suwayda", an article and a name).
+            # "al-Suwayda" is a spelling of "As-Suwayda", and "Islah" of "Al-Islah": an
+            # article and a name).
             match = None
         if (
             match is not None
@@ -2450,6 +2450,12 @@ def _is_contraction(surface: str) -> bool:
     """"They're", "It's", "We'll": a pronoun or function word with a clitic, not a name."""
     found = _CONTRACTION.match(surface)
     return found is not None and found.group(1).lower() in STOP_WORDS
+
+
+def _article_length(name: str) -> int:
+    """The length of the Arabic article opening ``name`` ("Al-" of "Al-Islah"), 0 if none."""
+    found = _ARTICLE_OPENING.match(name)
+    return found.end() if found else 0
 
 
 def _capital_count(text: str) -> int:
