@@ -538,6 +538,25 @@ def test_aliases_in_prose_in_lists_and_in_a_notices_fields(tagger: Tagger) -> No
     assert found["BENAMRANE"][1] == "PER"
 
 
+def test_arabic_names_of_groups_after_them_and_aliases_after_the(tagger: Tagger) -> None:
+    text = (
+        "Nouri al-Maliki, known to supporters by his kunya Abu Israa, leads the State of Law (Dawlat al-Qanun) coalition. "
+        "The Coordination Framework – al-Itar al-Tansiqi – formed the government. "
+        "Units of the Giants Brigades (Al-Amaliqa) and the Shabwa Defense Forces, formerly known as the Shabwani Elite, "
+        "fought the STC (in Arabic, al Majlis al Intiqali al Janoubi). "
+        "The security forces of the Autonomous Administration of North and East Syria, known as the Asayish, searched the camp."
+    )
+    found = clusters(tagger, text)
+    assert found["Abu Israa"] == found["Nouri al-Maliki"] == "nouri-al-maliki", found
+    assert found["Dawlat al-Qanun"] == found["State of Law"] == "state-of-law-coalition", found
+    assert found["al-Itar al-Tansiqi"] == found["Coordination Framework"] == "coordination-framework", found
+    assert found["Al-Amaliqa"] == found["Giants Brigades"], found
+    assert found["Shabwani Elite"] == found["Shabwa Defense Forces"], found
+    assert found["al Majlis al Intiqali al Janoubi"] == found["STC"] == "southern-transitional-council", found
+    # After "the N of": the noun's name, not the one after "of".
+    assert found["Asayish"] != found["Autonomous Administration of North and East Syria"], found
+
+
 def test_aliases_in_brackets_and_a_nom_de_guerre_or_real_name_of_another(tagger: Tagger) -> None:
     # An Iraqi statement's bracketed names; a nom de guerre named after it; a real name.
     found = clusters(tagger, "1. The terrorist (Marwan Shakir Hammadi), nicknamed (Abu Tayba al-Rawi), the so-called wali of Anbar, was killed.")

@@ -788,18 +788,18 @@ _ALSO_KNOWN_AS = re.compile(
     r"|whose (?:real|birth|true) name (?:is|was)(?: [a-z]+(?: by [^,.;\n]{1,30})? as)?"
     r"|whose (?:other )?(?:aliases|names|kunyas|noms de guerre|pseudonyms|nicknames) (?:include[sd]?|are|were)"
     # "who used the alias", "who also uses the kunya", "who also goes by the name"
-    r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also |better )?(?:uses?|used|using|goes by|went by|known by|operat(?:es|ed|ing) under)(?: the| his| her| its)?"
+    r"|(?:(?:, \d{1,3}|, (?:a|an|the) [^,()\n\d]{1,40})?, who )?(?:also |better )?(?:uses?|used|using|goes by|went by|known (?:to (?:[a-z]+ ){1,2})?by|operat(?:es|ed|ing) under)(?: the| his| her| its)?"
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
-    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?[\"“'‘(]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana|Kumander|Commander) )?"
+    r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?(?P<article>the )?[\"“'‘(]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana|Kumander|Commander) )?"
     rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
-    rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *"
+    rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *|\s*\(in (?:{'|'.join(_SCRIPTS)}), *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
     r"known (?:locally |widely |in [a-z]+ |to [a-z ]+|(?:until|before|since|in) \d{4} )?as|formerly|previously|f\.k\.a| called | the name |rendered|call(?:s|ed|ing) (?:him|her|it|them)sel|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:real|birth|true|other) name|(?:goes|went|known) by (?:the|his|her|its) |under the names?|\baliases\b|\bborn |\bspel(?:t|led)\b|"
-    rf"{_SCRIPT_LABEL}|\((?:{'|'.join(_SCRIPTS)})(?: script)?:",
+    rf"{_SCRIPT_LABEL}|\((?:in )?(?:{'|'.join(_SCRIPTS)})(?: script)?[:,]",
     re.IGNORECASE,
 )
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
@@ -809,9 +809,12 @@ _ALSO_KNOWN_AS_HINTS = (
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "real name", "birth name", "true name", "other name", "goes by the", "went by the", "known by the", "known by his", "known by her", "known by its", "under the name", "aliases", "born ", "spelt", "spelled",
     *(f"{script.lower()}:" for script in _SCRIPTS),
+    *(f"(in {script.lower()}," for script in _SCRIPTS),
 )
 
 
+#: "of" or "of the" just before a name.
+_OF_BEFORE = re.compile(r" of (?:the )?\Z")
 #: What stands between a person's name and a nickname in quotes after it.
 _NICKNAME_GAPS = (', "', ", “", ', or "', ", or “")
 #: What every label of _NAME_FIELD ends with.
@@ -900,6 +903,10 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
                     # A nickname in quotes after a person's name: 'Jamal Ahmidan, "El Chino,"',
                     # 'Tesfay Habte, or "Wedi Habte"'.
                     out[j] = _adopt(second, first)
+                continue
+            if said.group("article") and _OF_BEFORE.search(text, max(0, first.span.start - 8), first.span.start):
+                # "the security forces of the Autonomous Administration, known as the Asayish":
+                # the name after "the" is the noun's before "of", not the one after it.
                 continue
             if (said.group("title") or said.group("under")) and first.type != "PER":
                 # "an official in Beirut known as 'Hajj Kamel'": a man's, not the city's;
@@ -1109,21 +1116,26 @@ def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[D
 def resolve_translations(text: str, decisions: list[Decision]) -> list[Decision]:
     """An unknown name of two words or more in parentheses right after an unknown group's or
     person's name is its translation: "Ashab al-Kahf (Companions of the Cave)"; not after a place
-    ("Hezbollah (Lebanon)" names where it is)."""
-    if " (" not in text:
+    ("Hezbollah (Lebanon)" names where it is). So is an unknown Arabic name, one word with its
+    article too, after any group's: "Giants Brigades (Al-Amaliqa)", "State of Law (Dawlat
+    al-Qanun)", whose Arabic name the gazetteer may lack."""
+    dashes = " – " in text or " — " in text
+    if " (" not in text and not dashes:
         return decisions
     out = decisions
     for i in range(1, len(decisions)):
         name, translation = decisions[i - 1], decisions[i]
+        arabic = name.type == "ORG" and _ARTICLED.search(translation.span.surface) is not None
         if (
             translation.match is None
             and translation.nil_key is None
-            and " " in translation.span.surface
+            and (" " in translation.span.surface or arabic)
             # A group's name, or a transliterated one typed as a person's: "Dan Jarvis (Barnsley
             # Central)" names an MP's constituency, not a translation.
             and (name.type == "ORG" or (name.type == "PER" and _ARTICLED.search(name.span.surface) is not None))
-            and name.match is None  # a known name's translations are its aliases already: "Reuters (Special Report)"
-            and _in_parentheses_after(text, name, translation)
+            # A known name's translations are its aliases already: "Reuters (Special Report)".
+            and (name.match is None or (arabic and name.match.entity is not None))
+            and (_in_parentheses_after(text, name, translation) or (arabic and dashes and _between_dashes_after(text, name, translation)))
         ):
             if out is decisions:
                 out = list(decisions)
@@ -1203,6 +1215,13 @@ def initials_spell(name: str, acronym: str) -> bool:
     # A name in sentence case: "Armée nationale populaire (ANP)".
     words = [without_elided_article(w) for w in name.split()]
     return any(w[:1].islower() and w not in LINKING_WORDS for w in words) and spelt_by_words(words, letters.lower())
+
+
+def _between_dashes_after(text: str, name: Decision, other: Decision) -> bool:
+    """Whether ``other`` stands alone between dashes right after ``name``: "the Coordination
+    Framework – al-Itar al-Tansiqi – is"."""
+    dash = text[name.span.end : other.span.start]
+    return dash in (" – ", " — ") and text.startswith(dash.rstrip(), other.span.end)
 
 
 def _in_parentheses_after(text: str, name: Decision, acronym: Decision) -> bool:

@@ -308,8 +308,8 @@ class Tagger:
         if " (" in text:
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
             decisions = _longer_names_before_acronyms(text, decisions)
-            decisions = resolve_translations(text, resolve_known_acronyms_named(text, decisions))
-            decisions = resolve_kunyas_in_parentheses(text, decisions)
+            decisions = resolve_kunyas_in_parentheses(text, resolve_known_acronyms_named(text, decisions))
+        decisions = resolve_translations(text, decisions)
         decisions = self._provinces_by_coordination(text, self._listed_places_of_ambiguous_names(text, _places_by_coordination(text, decisions)))
         # Aliases again after the partial names: "Qasir, also known as Fadi" once Qasir has
         # taken the full name the document gave before.
