@@ -85,10 +85,14 @@ def test_titles_of_office_and_honorifics_are_left_out(tagger: Tagger) -> None:
 def test_bodies_named_with_and_general_or_a_demonym(tagger: Tagger) -> None:
     text = (
         "The State Security and Peace Commission met. The General Administration Department was moved. "
-        "The Yemeni Journalists Syndicate condemned the raid. The Defense Department and State Department agreed."
+        "The Yemeni Journalists Syndicate condemned the raid. The Defense Department and State Department agreed. "
+        "The Reconstruction and Development Coalition won most seats; the National Shiite Movement and the Non-Aligned Movement did not run."
     )
     names = found(tagger, text)
-    for body in ["State Security and Peace Commission", "General Administration Department", "Yemeni Journalists Syndicate"]:
+    bodies = ["State Security and Peace Commission", "General Administration Department", "Yemeni Journalists Syndicate"]
+    # Ordinary words and a coalition's or movement's noun; one ordinary word before "and" too.
+    bodies += ["Reconstruction and Development Coalition", "National Shiite Movement", "Non-Aligned Movement"]
+    for body in bodies:
         assert names.get(body, ("", ""))[0] == "ORG", (body, names)
     # Two whole names either side of "and" stay two.
     assert names.get("Defense Department", ("", ""))[1] == "us-department-of-defense", names

@@ -128,7 +128,7 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall").
@@ -2045,9 +2045,10 @@ _COMPANY_AFTER_AND = re.compile(
     r" and (?:[A-Z][\w'’-]* )+(?:Company|Co\.|Corporation|Foundation|Establishment|LLC|L\.L\.C\.|Ltd\.?|Limited)(?![\w])"
 )
 #: A body's name across its "and", after words that are no name of their own (no head noun):
-#: "State Security and Peace Commission", "Union Solidarity and Development Party".
+#: "State Security and Peace Commission", "Union Solidarity and Development Party"; one
+#: ordinary word before it too: "Reconstruction and Development Coalition".
 _BODY_AFTER_AND = re.compile(
-    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Syndicate|Television|Broadcasting|Development|Studies)(?![\w])"
+    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Coalition|Alliance|Syndicate|Television|Broadcasting|Development|Studies)(?![\w])"
 )
 
 
@@ -2172,7 +2173,7 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
                 _opens_institution(fold(shape.surface).split())
                 or (" " in shape.surface and _COMPANY_AFTER_AND.match(text, shape.end, following.end + 1) is not None)
                 or (
-                    " " in shape.surface
+                    (" " in shape.surface or shape.surface.lower() in common_words())
                     and shape.surface.rsplit(maxsplit=1)[-1].lower() not in ORG_WORDS
                     and _BODY_AFTER_AND.match(text, shape.end, following.end + 1) is not None
                 )
