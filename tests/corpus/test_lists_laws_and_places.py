@@ -99,6 +99,19 @@ def test_bodies_named_with_and_general_or_a_demonym(tagger: Tagger) -> None:
     assert names.get("State Department", ("", ""))[1] == "us-state-department", names
 
 
+def test_a_place_name_that_speaks_is_the_surname_of_the_person_of_the_document(tagger: Tagger) -> None:
+    text = (
+        '"We are fighting," Col. Abdiweli Jama Farah, a spokesman, told Garowe Online. '
+        "Farah said 47 militants had been killed. Kabul said nothing, and the fighting in Farah went on."
+    )
+    mentions = tagger.tag(text, "d")
+    farah = [m for m in mentions if m.surface == "Farah"]
+    assert farah[0].cluster_id == next(m.cluster_id for m in mentions if m.surface == "Abdiweli Jama Farah"), mentions
+    # A place standing for its government speaks too; and "in Farah" is the province.
+    assert [m.entity_id for m in mentions if m.surface == "Kabul"] == ["kabul"], mentions
+    assert farah[1].entity_id == "farah", mentions
+
+
 def test_a_word_that_only_respells_a_surname_is_no_mention_of_that_person(tagger: Tagger) -> None:
     # "Catania" and "Mokolo" meet al-Qahtani's and Jamil Mukulu's surnames only by their
     # transliteration keys, and the document names neither person in full.

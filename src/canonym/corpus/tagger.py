@@ -304,7 +304,7 @@ class Tagger:
         decisions = [d for d in decided if d is not None]
         if len(decisions) < len(decided):
             decisions = _names_again_in_dropped(spans, decided, decisions)
-        decisions = _surnames_only_respelt(text, _places_respelt_as_persons(decisions))
+        decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions)))
         if " (" in text:
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
             decisions = _longer_names_before_acronyms(text, decisions)
@@ -2561,6 +2561,26 @@ def _places_respelt_as_persons(decisions: list[Decision]) -> list[Decision]:
         else d
         for d in decisions
     ]
+
+
+#: A verb of speech right after a name: its bearer speaks.
+_SPEAKS_AFTER = re.compile(r" (?:said|says|told|added|stated|explained|insisted|recalled)\b")
+
+
+def _speakers_named_as_places(text: str, decisions: list[Decision]) -> list[Decision]:
+    """A one-word place name that speaks ("Farah said") is the surname of the person of the
+    document whose name ends with it ("Col. Abdiweli Jama Farah ... Farah said"), not the
+    Afghan province; a place standing for its government ("Washington said") has no such
+    person."""
+    speaking = [i for i, d in enumerate(decisions) if d.type == "LOC" and _is_lone_name(d) and _SPEAKS_AFTER.match(text, d.span.end)]
+    if not speaking:
+        return decisions
+    surnames = {fold(d.span.surface).rsplit(maxsplit=1)[-1] for d in decisions if d.type == "PER" and " " in d.span.surface and not d.anchor_only}
+    out = list(decisions)
+    for i in speaking:
+        if fold(decisions[i].span.surface) in surnames:
+            out[i] = Decision(decisions[i].span, None, "PER", True)
+    return out
 
 
 def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decision]:
