@@ -1250,6 +1250,10 @@ def test_a_common_word_opening_a_sentence_is_no_part_of_the_known_name_after_it(
     # "AQ" is linked as written, or through the document's "al-Qaeda" (coref): either way whole.
     assert ("AQ", "al-qaeda") in [(s, e) for s, e, _ in found]
     assert not any(s.startswith("Senior") for s, _, _ in found)
+    # An inflected word, a word of the field's descriptions, a compound of common words.
+    text = "Landlocked Mali imports fuel. Impoverished Niger waits. War-torn Sudan suffers. Fifty-nine died. Pro-IS channels said so."
+    found = spans(tagger, text)
+    assert [(s, e) for s, e, _ in found] == [("Mali", "mali"), ("Niger", "niger"), ("Sudan", "sudan"), ("IS", "islamic-state")], found
 
 
 def test_an_unknown_spelling_before_a_known_acronym_of_its_initials_is_that_entity(tagger: Tagger) -> None:

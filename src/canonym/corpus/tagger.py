@@ -591,13 +591,24 @@ class Tagger:
             bool(inside)
             and inside[0].start > shape.start
             and not text[first_end : inside[0].start].strip()
-            and (first := fold(text[shape.start : first_end])) in self._common
+            and not ("-" in text[shape.start : first_end] and text[shape.start : first_end].isupper())  # "PRO-BAR", an acronym
+            and self._is_opening_word(first := fold(text[shape.start : first_end]))
             and first not in _NAME_PARTICLES  # "Abu Uthman al-Faransi", quoted
             and first not in self._given_names
             and opens_sentence(text, shape.start)
             and not text[inside[-1].end : shape.end].strip()
             and all(not text[a.end : b.start].strip() for a, b in pairwise(inside))
         )
+
+    def _is_opening_word(self, folded: str) -> bool:
+        """Whether a folded word is a word of the language that a sentence may open with
+        before a name: a common one, an inflection of one ("Impoverished Niger"), a word of
+        the field's descriptions ("Landlocked Mali") or a compound of common words ("War-torn
+        Sudan")."""
+        if folded in self._common or folded in self._not_names:
+            return True
+        parts = folded.split()
+        return len(folded) >= 4 and all(part in self._sentence_start_words for part in parts) and parts[0] not in self._places
 
     def _named_after_father(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a run is a given name and then a known person's full name: in Arab naming
@@ -1639,6 +1650,16 @@ class Tagger:
             # one and "of" at the start ("Ministry of Foreign Affairs").
             return None
         one_word = len(words) == 1
+        if (
+            not one_word
+            and " " not in surface
+            and not surface.isupper()
+            and words[0] not in _NAME_PARTICLES
+            and words[0] not in ARTICLES
+            and all(w in self._sentence_start_words for w in words)
+        ):
+            # "War-torn", "Oil-rich": a compound of the language's words, one word as written.
+            return _Unknown(type_by_words(surface) or "", True, True, listed, surface)
         if one_word and words[0] in LOC_WORDS:
             return None  # "Strait" left of "the Bab al-Mandab Strait": a place noun names no place alone
         if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
