@@ -44,10 +44,15 @@ _LEGAL_FORMS = frozenset(
 
 #: Words after a body's or place's own name that a short form leaves out.
 _DESIGNATORS = frozenset(token_key(word) for word in ["office", "foundation", "establishment", "agency", "bureau", "island", "media"])
-#: Words after a place's own name that end the name and a short form leaves out: "Bundibugyo
-#: District", "Iligan City" (not "Iligan City Police Office"), "Westgate Mall".
+#: Words after a place's or body's own name that end the name and a short form leaves out:
+#: "Bundibugyo District", "Iligan City" (not "Iligan City Police Office"), "Westgate Mall",
+#: "Bolivar State", "Taqaddum Party".
 _LAST_DESIGNATORS = frozenset(
-    token_key(word) for word in ["city", "district", "province", "governorate", "county", "region", "zone", "division", "oblast", "prefecture", "valley", "river", "mall", "hotel"]
+    token_key(word)
+    for word in [
+        "city", "district", "province", "governorate", "county", "region", "zone", "division", "oblast", "prefecture", "state", "valley",
+        "river", "mountains", "mall", "hotel", "party", "movement", "coalition", "alliance", "front", "forces",
+    ]
 )
 
 
