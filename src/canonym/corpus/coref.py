@@ -1125,11 +1125,11 @@ def resolve_translations(text: str, decisions: list[Decision]) -> list[Decision]
     out = decisions
     for i in range(1, len(decisions)):
         name, translation = decisions[i - 1], decisions[i]
+        if translation.match is not None or translation.nil_key is not None:
+            continue
         arabic = name.type == "ORG" and _ARTICLED.search(translation.span.surface) is not None
         if (
-            translation.match is None
-            and translation.nil_key is None
-            and (" " in translation.span.surface or arabic)
+            (" " in translation.span.surface or arabic)
             # A group's name, or a transliterated one typed as a person's: "Dan Jarvis (Barnsley
             # Central)" names an MP's constituency, not a translation.
             and (name.type == "ORG" or (name.type == "PER" and _ARTICLED.search(name.span.surface) is not None))

@@ -586,13 +586,14 @@ class Tagger:
     def _opening_word_before(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a run is a common word capitalised to open a sentence, then known names
         only ("Senior AQ members"): the word is no part of a name."""
-        first_end = shape.start + len(shape.surface.split(None, 1)[0])
+        written = shape.surface.split(None, 1)[0]
+        first_end = shape.start + len(written)
         return (
             bool(inside)
             and inside[0].start > shape.start
             and not text[first_end : inside[0].start].strip()
-            and not ("-" in text[shape.start : first_end] and text[shape.start : first_end].isupper())  # "PRO-BAR", an acronym
-            and self._is_opening_word(first := fold(text[shape.start : first_end]))
+            and not ("-" in written and written.isupper())  # "PRO-BAR", an acronym
+            and self._is_opening_word(first := fold(written))
             and first not in _NAME_PARTICLES  # "Abu Uthman al-Faransi", quoted
             and first not in self._given_names
             and opens_sentence(text, shape.start)
@@ -602,9 +603,9 @@ class Tagger:
 
     def _is_opening_word(self, folded: str) -> bool:
         """Whether a folded word is a word of the language that a sentence may open with
-        before a name: a common one, an inflection of one ("Impoverished Niger"), a word of
-        the field's descriptions ("Landlocked Mali") or a compound of common words ("War-torn
-        Sudan")."""
+        before a name: a common one, a word of the field's descriptions ("Landlocked Mali"),
+        one of the word tables' as written ("Impoverished Niger"; not an inflection: "Tamer"
+        is no "tame") or a compound of such words ("War-torn Sudan")."""
         if folded in self._common or folded in self._not_names:
             return True
         parts = folded.split()
@@ -1121,25 +1122,14 @@ class Tagger:
                 # Sponsors of Terrorism List" is no name alone. Opening one, it is the subject
                 # ("Treasury Targets Houthi Network").
                 return None
-            if (
-                etype == "PER"
-                and match is not None
-                and match.method in ("key", "fuzzy")
-                and " " not in span.surface
-                and opens_sentence(text, span.start)
-                and is_common_form(fold(span.surface), self._sentence_start_words)
-            ):
+            # One word that only the key or a fuzzy score makes a person's name (part).
+            respelt_word = etype == "PER" and match is not None and match.method in ("key", "fuzzy") and " " not in span.surface
+            if respelt_word and opens_sentence(text, span.start) and is_common_form(fold(span.surface), self._sentence_start_words):
                 # "Fait rarissime, ...", "Hier, ...": a word of the language opening a sentence
                 # that only meets a name by its key (Feith's) is that word, unless a person of
                 # the document bears it.
                 return Decision(span, None, "PER", True, anchor_only=True)
-            if (
-                etype == "PER"
-                and match is not None
-                and match.method in ("key", "fuzzy")
-                and " " not in span.surface
-                and place_preposition_before(text, span.start)
-            ):
+            if respelt_word and place_preposition_before(text, span.start):
                 # "from Quetta to Sibi ... in Sibi": a word only respelt like a person's name
                 # part (al-Sebai's) after a preposition of places is an unknown place.
                 return Decision(span, None, "LOC", partial)
