@@ -1520,11 +1520,13 @@ def test_a_one_word_compound_with_allah_is_a_partial_name(tagger: Tagger) -> Non
 
 
 def test_an_epithet_the_gazetteer_gives_as_a_strong_alias_is_a_name(tagger: Tagger) -> None:
-    # "Zionist regime" is Israel as Iranian media write it; "Saudi-led coalition" stays a
-    # description (a hyphenated participle after the adjective).
-    found = named(tagger, "The Zionist regime struck. The Zionist entity denied it. The Saudi-led coalition struck.")
+    # "Zionist regime" is Israel as Iranian media write it, "Saudi-led coalition" the
+    # coalition in Yemen; "Iranian-backed militias" is an adjective and a description.
+    text = "The Zionist regime struck. The Zionist entity denied it. The Saudi-led coalition struck Iranian-backed militias."
+    found = named(tagger, text)
     assert found["Zionist regime"] == found["Zionist entity"] == ("israel", "LOC"), found
-    assert "Saudi-led coalition" not in found, found
+    assert found["Saudi-led coalition"] == ("saudi-led-coalition", "ORG"), found
+    assert set(found) == {"Zionist regime", "Zionist entity", "Saudi-led coalition"}, found
 
 
 def test_ranks_and_honorifics_of_south_asian_iranian_and_kurdish_reporting(tagger: Tagger) -> None:

@@ -1441,10 +1441,10 @@ class Tagger:
         a, b = part
         inner = surface[a:b]
         if self._is_demonym(inner):
-            # "Saudi-led coalition": an adjective and a description; but an adjective and a
+            # "Iranian-backed militias": an adjective and a description; but an adjective and a
             # noun that the gazetteer gives as a strong alias is a name ("Zionist regime" is
-            # Israel), unless the adjective is hyphenated to a participle ("-led", "-backed").
-            return None if _is_sure(surface, match) and surface[b : b + 1] != "-" else _DROPPED
+            # Israel, "Saudi-led coalition" the coalition in Yemen).
+            return None if _is_sure(surface, match) else _DROPPED
         found = self._surface(inner).match
         if found is None or found.entity is None:
             return None
