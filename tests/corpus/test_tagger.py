@@ -318,6 +318,20 @@ def test_a_common_word_inside_a_headline_is_no_short_name(tagger: Tagger) -> Non
     assert ("Treasury", "us-treasury-department", "coref") in spans(tagger, text)  # a headline's subject
 
 
+def test_a_heading_in_capitals_is_words_and_names_not_one_name(tagger: Tagger) -> None:
+    # Function words in capitals after common words make a heading ("HUNT FOR MUMIN"), and
+    # no name ends with one ("GOVERNMENT OF" before a known country, "SETBACKS IN 2025").
+    text = (
+        "Puntland forces advance\n\nHUNT FOR MUMIN\n\nAbdulqadir Mumin was not found.\n\n"
+        "GOVERNMENT OF INDIA\n\nSETBACKS IN 2025\n\nCOMMITTEE ON FOREIGN RELATIONS\n\nThe panel met."
+    )
+    found = named(tagger, text)
+    assert found["MUMIN"] == found["Abdulqadir Mumin"] == ("abdulqadir-mumin", "PER"), found
+    assert found["INDIA"] == ("india", "LOC"), found
+    assert found["COMMITTEE ON FOREIGN RELATIONS"][1] == "ORG", found
+    assert not {"HUNT", "HUNT FOR MUMIN", "GOVERNMENT OF", "GOVERNMENT", "SETBACKS IN", "SETBACKS"} & set(found), found
+
+
 def test_press_release_labels_offices_and_place_nouns(tagger: Tagger) -> None:
     text = (
         "said Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson. "

@@ -94,6 +94,8 @@ _OF_THE_HEADS = ["Forces", "Army", "Navy", "Ministry", "Office", "Council", "Ban
 #: of Internal Affairs for the Republic of Dagestan", "... of Russia for the Rostov Region").
 _STATE_AFTER = r"(?=Russian Federation|(?:[A-Z][a-z]+ )?Republic of|Kingdom of|Kyrgyz Republic)"
 _OF_THE = "of the (?:" + "|".join(f"(?<={head} of the )" for head in _OF_THE_HEADS) + f"|{_STATE_AFTER})"
+#: The head words that "for" or "of the" joins to the rest of a name, folded.
+LINK_HEADS = frozenset(head.lower() for head in (*_FOR_HEADS, *_OF_THE_HEADS))
 #: A state's formal name after "of the" or "for the", in a name that a body of it bears.
 OF_A_STATE = re.compile(rf" (?:of|for) the {_STATE_AFTER}")
 
@@ -666,6 +668,8 @@ class NameFinder:
         for a, b in spans:
             modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
             a, b = _trim_possessive(chunk, a, b)
+            while chunk.endswith(_SHOUTED_LINKS, a, b) and not any(map(str.islower, chunk[a:b])):
+                b = chunk.rfind(" ", a, b)  # "GOVERNMENT OF", "SETBACKS IN": a heading's words, no name's end
             if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
                 pieces.append((a, b, modifier, chunk[a:b]))
         if len(chunk) <= MAX_NAME_LENGTH:  # a long run is rare, and would make the memo's size unbounded
@@ -1055,6 +1059,10 @@ def _owner_apart(text: str, start: int, end: int, places: frozenset[str]) -> lis
             start = found.end()
     pieces.append((start, end))
     return pieces
+
+
+#: Function words in capitals at the end of a run ("GOVERNMENT OF INDIA", "SETBACKS IN 2025").
+_SHOUTED_LINKS = (" OF", " FOR", " IN", " ON", " TO", " AT", " BY", " WITH", " FROM", " AND", " THE")
 
 
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:

@@ -55,6 +55,7 @@ from canonym.corpus.coref import (
     without_elided_article,
 )
 from canonym.corpus.finder import (
+    LINK_HEADS,
     OF_A_STATE,
     NameFinder,
     Span,
@@ -397,7 +398,7 @@ class Tagger:
             headline = False
             if len(_PARTS.split(shape.surface)) >= 2:
                 sure = any(self._is_sure_span(s) for s in inside)
-                title = _is_title_case_segment(text, shape.start, shape.end)
+                title = _is_title_case_segment(text, shape.start, shape.end) or self._is_shouted_heading(shape.surface)
                 if (
                     not title and (not sure or self._is_one_name(text, shape, inside)) and not self._opening_word_before(text, shape, inside)
                 ) or (title and self._state_body(text, shape, inside)):
@@ -416,7 +417,10 @@ class Tagger:
                 if s.start > cursor:
                     chosen.extend(self._leftover(text, cursor, s.start))
                 if headline and self._known_type(s) == "PER" and fold(s.surface) in self._common:
-                    continue  # "Iranian Oil Sales" in a headline is not Nathan Sales
+                    # "Iranian Oil Sales" in a headline is not Nathan Sales, nor is the word
+                    # a name of its own ("HUNT FOR MUMIN" is not Jeremy Hunt).
+                    cursor = max(cursor, s.end)
+                    continue
                 chosen.append(s)
                 cursor = max(cursor, s.end)
             if cursor < shape.end:
@@ -429,6 +433,16 @@ class Tagger:
         if ", " in text and _LEGAL_FORM_AFTER_COMMA.search(text):
             chosen = _with_legal_forms(text, chosen)
         return chosen
+
+    def _is_shouted_heading(self, surface: str) -> bool:
+        """Whether a run in capitals is a heading's words, as its function words in capitals
+        show after common words: "HUNT FOR MUMIN", "WAR IN SUDAN"; not "DAR AL-AMAN FOR MONEY
+        EXCHANGE" or "MINISTRY OF INTERIOR", the names of a company and a body."""
+        link = _SHOUTED_LINK.search(surface)
+        if link is None or any(map(str.islower, surface)):
+            return False
+        before = fold(surface[: link.start()]).split()
+        return all(w not in ORG_WORDS and w not in LOC_WORDS and w not in LINK_HEADS and is_common_form(w, self._common) for w in before)
 
     def _one_name_across_and(self, text: str, shapes: list[Span]) -> list[Span]:
         """The shapes with two runs either side of "and" joined when together they spell one
@@ -2676,6 +2690,10 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
     if not found:
         return decisions
     return sorted(decisions + found, key=lambda d: d.span.start)
+
+
+#: A function word in capitals inside a run: "HUNT FOR MUMIN".
+_SHOUTED_LINK = re.compile(r" (?:OF|FOR|IN|ON|TO|AT|BY|WITH|FROM) ")
 
 
 def _is_title_case_segment(text: str, start: int, end: int) -> bool:
