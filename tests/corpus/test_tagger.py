@@ -1891,3 +1891,24 @@ def test_a_name_in_sentence_case_that_an_acronym_defines_is_one_name(tagger: Tag
     assert "Tchad" not in found and "Groupe" not in found
     # English words in sentence case are no name: an English name is capitalised.
     assert "Security forces" not in found
+
+
+def test_nigerian_reporting_states_rivers_bylines_and_acronyms_named_later(tagger: Tagger) -> None:
+    # A state by its bare name, a river's name typed as a place (not a person the state's
+    # name then joins), a byline's place, a governor "of" his state, an acronym that is a
+    # word heading a story before the body is named, and a body's acronym before a comma
+    # and its officer's name (no sanctions-list order).
+    text = (
+        "CAN demands action\n\nBy Terna Iorwuese, Makurdi\n\n"
+        "Benue buries its dead near the River Benue. Governor Hyacinth Alia of Benue spoke. "
+        "In Plateau, raids went on, the Punch newspaper reported. The Christian Association of Nigeria said "
+        "the state secretary of MACBAN, Ibrahim Yusuf Babayo, was wrong. CAN's chapter agreed."
+    )
+    found = named(tagger, text)
+    assert found["Benue"] == ("benue-state", "LOC") and found["Plateau"] == ("plateau-state", "LOC"), found
+    assert found["River Benue"][1] == "LOC" and found["River Benue"][0].startswith("NIL:"), found
+    assert found["Makurdi"][1] == "LOC" and found["Hyacinth Alia"][1] == "PER", found
+    assert found["CAN"] == found["Christian Association of Nigeria"], found
+    assert found["Punch"] == ("punch-newspapers", "ORG"), found
+    assert found["MACBAN"][1] == "ORG" and found["Ibrahim Yusuf Babayo"][1] == "PER", found
+    assert len([m for m in tagger.tag(text, "d") if m.surface == "CAN"]) == 2

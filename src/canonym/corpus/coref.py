@@ -1282,24 +1282,33 @@ def initials(surface: str, *, articles: bool = False) -> str:
 def _acronyms_by_initials(decisions: list[Decision], defined: dict[str, Decision]) -> dict[str, Decision]:
     """Unknown acronyms of three letters or more that no parentheses define, spelt by the
     initials of exactly one name of the document before them: "the Stability Support
-    Apparatus ... the SSA"."""
+    Apparatus ... the SSA"; or, when no name before them does, after them: a heading "CAN
+    demands action" before the story names the Christian Association of Nigeria."""
     found: dict[str, Decision] = {}
     if not any(_is_unknown_acronym(d) or _is_undefined_mixed_case(d) for d in decisions):
         return found  # no unknown acronym: the usual case, told without the names' initials
     names: dict[str, dict[str, Decision]] = {}  # initials -> one decision per named entity
+    unnamed: list[tuple[str, str]] = []  # acronyms that no name before them spells, and their letters
     for decision in decisions:
         surface = decision.span.surface
         if _is_unknown_acronym(decision):
             letters = "".join(c for c in surface if c.isalpha())
             named = names.get(letters)
-            if surface not in defined and surface not in found and len(letters) >= _MIN_INITIALS and named and len(named) == 1:
-                found[surface] = next(iter(named.values()))
+            if surface not in defined and surface not in found and len(letters) >= _MIN_INITIALS:
+                if named and len(named) == 1:
+                    found[surface] = next(iter(named.values()))
+                elif not named:
+                    unnamed.append((surface, letters))
         elif " " in surface or "-" in surface:
             identity = decision.match.entity.id if _is_known(decision) else (decision.nil_key or surface)  # type: ignore[union-attr]
             for spelt in {initials(surface), initials(surface.replace("-", ""))}:
                 # A compound's words give one initial or each theirs: "Kuki-Chin National
                 # Front" is the KNF, "Tehrik-i-Taliban Pakistan" the TTP.
                 names.setdefault(spelt, {}).setdefault(identity, decision)
+    for surface, letters in unnamed:
+        named = names.get(letters)
+        if surface not in found and named and len(named) == 1:
+            found[surface] = next(iter(named.values()))
     for i, decision in enumerate(decisions):
         surface = decision.span.surface
         if _is_undefined_mixed_case(decision) and surface not in defined and surface not in found:

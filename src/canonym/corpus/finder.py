@@ -633,7 +633,8 @@ class NameFinder:
         if f"({capitals})" in text or text[max(0, start - 4) : start] == "the " or self.office_before(text, start) is not None:
             # An acronym the document defines ("According to MHA, Irfan ..."), or a body's
             # after "the" or an office ("the last emir of the IK, Magomed Suleimanov", "The
-            # Director of AIB, Jean Ouedraogo"): no surname.
+            # Director of AIB, Jean Ouedraogo", "the state secretary of MACBAN, Ibrahim Yusuf
+            # Babayo"): no surname.
             return True
         pattern = self._pattern_of.get(fold(capitals))
         return pattern is not None and self._flags[pattern].acronym
@@ -796,9 +797,9 @@ def _office_length(folded: list[str], start: int, length: int) -> int:
     return stop - start if stop > end else length
 
 
-#: A capitalised word and "of" right before a name: when the word is a title, the name is the
+#: A word and "of" right before a name: when the word is a title, the name is the
 #: body or the place of the office ("Commander of JTF Orion", "Governor of Kapisa").
-_TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+) of (?:the )?\Z")
+_TITLE_OF_BEFORE = re.compile(r"\b([A-Za-z][a-z]+) of (?:the )?\Z")
 
 
 #: A title and "of the" before an office: "Secretary of the Treasury", "Minister of the Interior".

@@ -304,7 +304,7 @@ class Tagger:
         decided = [decide(text, span) for span in spans]
         decisions = [d for d in decided if d is not None]
         if len(decisions) < len(decided):
-            decisions = _names_again_in_dropped(spans, decided, decisions)
+            decisions = _acronyms_in_dropped(spans, decided, _names_again_in_dropped(spans, decided, decisions))
         decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions)))
         if " (" in text:
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
@@ -349,7 +349,8 @@ class Tagger:
         if " and " in text:
             shapes = self._one_name_across_and(text, shapes)
         if " of " in text:
-            shapes = [piece for shape in shapes for piece in self._person_of_apart(text, shape)]
+            title_ends = {end + 1 for _, end in titles}
+            shapes = [piece for shape in shapes for piece in self._person_of_apart(text, shape, shape.start in title_ends)]
         if ". " in text:
             shapes = _without_heading_markers(text, shapes, self._names_an_entity)
         known = [s for s in scanned if not _inside_any(s, titles)] if titles else scanned
@@ -563,13 +564,13 @@ class Tagger:
             and not is_common_form(fold(rest), self._sentence_start_words)
         )
 
-    def _person_of_apart(self, text: str, shape: Span) -> list[Span]:
+    def _person_of_apart(self, text: str, shape: Span, after_title: bool) -> list[Span]:
         """A run of a person's name, "of" and a place or body, cut in two: "Abdullah Maute of
         Butig", "Hassan Farah of Mogadishu" (a man and where he is from), "By John Smith of
         Reuters" (a reporter and his outlet). The name is two to four words, the first a
-        given name, none a word of the language (but in a byline, where "Smith" and "Young"
-        are surnames): "Bank of Yemen", "Islamic State of Iraq", "Muslim Brotherhood of
-        Egypt" stay whole."""
+        given name or the run after a title ("Governor Hyacinth Alia of Benue"), none a word
+        of the language (but in a byline, where "Smith" and "Young" are surnames): "Bank of
+        Yemen", "Islamic State of Iraq", "Muslim Brotherhood of Egypt" stay whole."""
         found = _OF_INSIDE.search(shape.surface)
         if found is None:
             return [shape]
@@ -579,7 +580,7 @@ class Tagger:
             # whole name; what "of" ties to it is its leader or its country.
             return self._apart_at(shape, found)
         person = fold(head).split()
-        if not 2 <= len(person) <= 4 or person[0] not in self._given_names:
+        if not 2 <= len(person) <= 4 or (person[0] not in self._given_names and not after_title):
             return [shape]
         if _BYLINE_OPENER.fullmatch(text[text.rfind("\n", 0, shape.start) + 1 : shape.start]):
             if any(word in LOC_WORDS or word in ORG_WORDS for word in person[1:]):
@@ -2631,6 +2632,23 @@ def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decisio
 def _is_lone_name(decision: Decision) -> bool:
     """A name of one word that stands as a mention of its own (not kept only for an anchor)."""
     return " " not in decision.span.surface and not decision.anchor_only
+
+
+def _acronyms_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:
+    """Words in capitals dropped as words of the language ("CAN", "AIM") that spell the
+    initials of a body the document names, kept for it to anchor (see resolve_acronyms):
+    "CAN demands action" heads a story on the Christian Association of Nigeria."""
+    spelt = {
+        initials(d.span.surface).upper()
+        for d in decisions
+        if d.type == "ORG" and not d.anchor_only and len(d.span.surface.split()) >= 3
+    }
+    found = [
+        Decision(span, None, "ORG", True, anchor_only=True)
+        for span, made in zip(spans, decided, strict=True)
+        if made is None and 3 <= len(span.surface) <= 8 and span.surface.isalpha() and span.surface.isupper() and span.surface in spelt
+    ]
+    return sorted(decisions + found, key=lambda d: d.span.start) if found else decisions
 
 
 def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:

@@ -121,8 +121,8 @@ def type_by_words(surface: str) -> str | None:
     letters = list(filter(str.isalpha, surface))
     if letters and all(map(str.isupper, letters)) and " " not in surface.strip():
         return "ORG"  # an acronym, hyphenated or not ("CSP-PSD")
-    if any(w in LOC_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in LANDFORM_WORDS):
-        return "LOC"  # "Lake Kivu", "Mount Sinjar", "Oued Sebou"
+    if any(w in LOC_WORDS for w in words[1:]) or (len(words) > 1 and (words[0] in LANDFORM_WORDS or words[0] == "river")):
+        return "LOC"  # "Lake Kivu", "Mount Sinjar", "Oued Sebou", "River Benue"
     if of == 1 and len(words[0]) >= 3 and surface.split(maxsplit=1)[0].isupper():
         return "ORG"  # an acronym before "of": "FSB of Russia for the Republic of Dagestan"
     return None if len(words) == 1 else "PER"
@@ -197,4 +197,11 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
         return "ORG"
     if _PLACE_IN_AFTER.match(text, end) and _IN_PLACE.search(before):
         return "LOC"  # "in Foz do Iguaçu, Brazil"
+    if one_word and _BYLINE_BEFORE.search(before) and _LINE_END.match(text, end):
+        return "LOC"  # "By Terna Iorwuese, Makurdi": where the reporter files from
     return "PER"
+
+
+#: A byline's name and its comma, at the start of a line: the word after it is a place.
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)(?:By|BY) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}, $")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
