@@ -1912,3 +1912,23 @@ def test_nigerian_reporting_states_rivers_bylines_and_acronyms_named_later(tagge
     assert found["Punch"] == ("punch-newspapers", "ORG"), found
     assert found["MACBAN"][1] == "ORG" and found["Ibrahim Yusuf Babayo"][1] == "PER", found
     assert len([m for m in tagger.tag(text, "d") if m.surface == "CAN"]) == 2
+
+
+def test_names_of_lists_and_profiles_in_arabic_and_french_styles(tagger: Tagger) -> None:
+    # A particle in lowercase where the list capitalises it; a family name that a person of
+    # the document bears respelt as a given name; a semicolon after "also known as A and B"
+    # starts the next item; an Arabic name before a dash is a list entry, no heading; a
+    # movement written without its head noun.
+    text = (
+        "The ADF, which calls itself Madina at Tauheed wau Mujahedeen, struck. After the fall of Assad, "
+        "foreign minister Asaad al-Shaibani spoke. Rewards are offered for Faruq al-Suri, also known as "
+        "Samir Hijazi and Abu Hamam al-Shami; Sami al-'Uraydi; and others.\n\n"
+        "Abu Abd al-Karim al-Masri – Egyptian member of the shura council.\n\n"
+        "The Men of Dignity Movement was founded by Wahid al-Balous. The Men of Dignity said."
+    )
+    found = named(tagger, text)
+    assert found["Madina at Tauheed wau Mujahedeen"] == ("allied-democratic-forces", "ORG"), found
+    assert found["Assad"] == ("bashar-al-assad", "PER"), found
+    assert found["Sami al-'Uraydi"][0].startswith("NIL:") and found["Abu Hamam al-Shami"][0] == "abu-humam-al-shami", found
+    assert found["Abu Abd al-Karim al-Masri"][1] == "PER", found
+    assert found["Men of Dignity"] == found["Men of Dignity Movement"], found

@@ -190,6 +190,10 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # in the document: the person of the document whose name holds it ("Hamza bin
             # Laden") is meant.
             fitting = [a for a in anchors if a.position != position and _given_name_of(a, decision)]
+        if fitting and _family_name_of_known(decision):
+            # A family name the gazetteer knows does not join a person of the document who
+            # bears it as a given name only: "Assad" is no Asaad al-Shaibani.
+            fitting = [a for a in fitting if not _given_name_only(a, decision)]
         if not fitting:
             continue
         own = decision.match.entity if decision.match is not None else None
@@ -577,6 +581,29 @@ def _fitting(
     )
 
 
+def _family_name_of_known(decision: Decision) -> bool:
+    """Whether a one-word name is, as the gazetteer places it, a person's family name (the
+    last part of their name): "Assad" of Bashar al-Assad."""
+    match = decision.match
+    if match is None or match.entity is None or match.entity.type != "PER" or " " in decision.span.surface:
+        return False
+    return _keys(match.entity.name.rsplit(None, 1)[-1]) == _keys(decision.span.surface)
+
+
+def _given_name_only(anchor: _Anchor, decision: Decision) -> bool:
+    """Whether the anchor's name bears the decision's one word, respelt, as its first part
+    only: "Asaad" of "Asaad al-Shaibani" for "Assad" (but "Burhan" is Burhan Wani's as
+    written)."""
+    tokens = parse_name(anchor.decision.span.surface).tokens
+    keys = [token_key(t) for t in tokens]
+    return (
+        len(keys) > 1
+        and _keys(decision.span.surface) == {keys[0]}
+        and keys[0] not in keys[1:]
+        and tokens[0] != fold(decision.span.surface)
+    )
+
+
 def _as_kunya(decision: Decision, anchors: list[_Anchor]) -> list[_Anchor]:
     """The person anchors that may take a name: for a kunya, those who bear it as one ("Abu
     Muhammad" after "Abu Muhammad al-Masri"; "Umm Mohammed", a mother of a Mohammed, is not
@@ -867,8 +894,11 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     # The names of a list that commas and "and" part, not only semicolons: after a label
     # ("Aliases: A, B, C") or a plural ("who used the aliases A and B").
     commas: set[int] = set(listed)
-    # The alias right after the words that give one: "and" may add another.
+    # The alias right after the words that give one: "and" may add another, the last: a
+    # semicolon after it parts the next item of a sentence's list ("also known as Samir
+    # Hijazi and Abu Hamam al-Shami; Sami al-'Uraydi; and ...").
     named: set[int] = set()
+    last: set[int] = set()
     for i in sorted(listed):
         # A listing's alias line after its "Name:" field: the first alias is the entry's.
         entry = _entry_name(text, out, names, out[i]) if not _is_known(out[i]) else None
@@ -892,10 +922,15 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
         if second.span.start - first.span.end > 90:
             continue
         if i in listed and (
-            gap == "; " or _QUOTED_LIST_GAP.fullmatch(gap) or (i in commas and _LIST_GAP.fullmatch(gap) is not None) or (i in named and gap == " and ")
+            (gap == "; " and i not in last)
+            or _QUOTED_LIST_GAP.fullmatch(gap)
+            or (i in commas and _LIST_GAP.fullmatch(gap) is not None)
+            or (i in named and gap == " and ")
         ):
             if i in commas:
                 commas.add(j)
+            if gap == " and ":
+                last.add(j)
         else:
             said = _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
             if said is None:

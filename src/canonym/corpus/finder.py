@@ -293,6 +293,11 @@ class _Pattern:
 _FEATURE_NOUNS = frozenset(["desert", "mountains", "mountain", "hills", "plains", "plain", "valley", "basin", "delta", "river", "strip", "peninsula", "plateau", "marshes"])
 
 
+#: The Arabic and Romance particles of names, folded: an alias's capital on one is the
+#: list's style, not the name's.
+_PARTICLE_WORDS = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "wa", "wal", "wau", "bin", "ibn", "bint", "fi", "li", "lil", "lid", "de", "du", "des", "la", "le"])
+
+
 @lru_cache(maxsize=200_000)
 def _capitals(text: str) -> tuple[bool, ...]:
     """Whether each folded word of ``text`` starts with a capital in ``text``."""
@@ -388,7 +393,10 @@ class NameFinder:
                 # "Afrique de l'Ouest", scanned as scan_many folds the text: "afrique de l ouest".
                 patterns.setdefault(self._scanned_form(fold(_ELIDED_APOSTROPHE.sub(" ", text)), entity), _Pattern(False, ()))
             acronym = bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) <= 6
-            capitals = _capitals(text)[-len(folded.split(" ")) :]
+            words = folded.split(" ")
+            # A particle need not be capitalised as the alias writes it: "Madina at Tauheed wau
+            # Mujahedeen" is the list's "... Wau Mujahedeen".
+            capitals = tuple(c and w not in _PARTICLE_WORDS for c, w in zip(_capitals(text)[-len(words) :], words, strict=False))
             if entity.type == "LOC" and len(capitals) >= 2 and folded.rpartition(" ")[2] in _FEATURE_NOUNS:
                 # "the Syrian desert", "the Qandil mountains", "the Lake Chad basin": a feature
                 # of the land is written in lowercase after its proper name as often as not.

@@ -2562,8 +2562,9 @@ _LOWERCASE_WORD_DASH = re.compile(r"\b[a-z]+ [–—-] $")
 _DASH_LOWERCASE_WORD = re.compile(r" [–—-] [a-z]")
 
 
-#: The head nouns that a force's name may be written without ("the Security Belt").
-_FORCE_HEADS = frozenset(["forces", "force", "brigades", "brigade", "units", "battalion", "battalions"])
+#: The head nouns that a force's or movement's name may be written without ("the Security Belt",
+#: "the Men of Dignity").
+_FORCE_HEADS = frozenset(["forces", "force", "brigades", "brigade", "units", "battalion", "battalions", "movement"])
 
 
 #: The last words of the names of laws, plans and treaties (folded).
@@ -2627,6 +2628,7 @@ def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decisio
         else d
         for d in decisions
     ]
+
 
 
 def _is_lone_name(decision: Decision) -> bool:
@@ -2710,6 +2712,19 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
     return sorted(decisions + found, key=lambda d: d.span.start)
 
 
+def _is_listed_name(text: str, start: int, end: int) -> bool:
+    """Whether a run opening its line before a dash is an Arabic name and what the list says
+    of it ("Abu Abd al-Karim al-Masri – Egyptian member of the shura council"), not a
+    heading in title case."""
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and text.startswith((" – ", " — "), end)
+        and _ARABIC_NAME_PART.search(text, start, end) is not None
+    )
+
+
+#: A kunya or an article written onto a name's word: "Abu ...", "... al-Masri".
+_ARABIC_NAME_PART = re.compile(r"\b(?:Abu|Abou|Umm) |\b(?:al|el|Al|El)-[A-Z]")
 #: A function word in capitals inside a run: "HUNT FOR MUMIN".
 _SHOUTED_LINK = re.compile(r" (?:OF|FOR|IN|ON|TO|AT|BY|WITH|FROM) ")
 
@@ -2722,6 +2737,8 @@ def _is_title_case_segment(text: str, start: int, end: int) -> bool:
     A title is short: separators are looked for only as far as one can reach, not along
     the whole paragraph around every unknown name.
     """
+    if _is_listed_name(text, start, end):
+        return False
     # A bounded reach each way: a megabyte line must not be scanned once per name in it.
     reach = max(0, start - _SEGMENT_REACH)
     line_start = text.rfind("\n", reach, start) + 1 or reach
