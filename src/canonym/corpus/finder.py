@@ -29,7 +29,7 @@ from typing import NamedTuple, TypeVar
 import ahocorasick_rs
 import numpy as np
 
-from canonym.corpus.context import NAMED_AFTER_HEADS
+from canonym.corpus.context import ARTICLES, NAMED_AFTER_HEADS
 from canonym.corpus.typing import GROUP_OPENERS, ORG_WORDS, ROMANCE_ORG_HEADS, place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.model import Entity
@@ -295,7 +295,7 @@ _FEATURE_NOUNS = frozenset(["desert", "mountains", "mountain", "hills", "plains"
 
 #: The Arabic and Romance particles of names, folded: an alias's capital on one is the
 #: list's style, not the name's.
-_PARTICLE_WORDS = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "wa", "wal", "wau", "bin", "ibn", "bint", "fi", "li", "lil", "lid", "de", "du", "des", "la", "le"])
+_PARTICLE_WORDS = ARTICLES | frozenset(["ul", "wa", "wal", "wau", "bin", "ibn", "bint", "fi", "li", "lil", "lid", "de", "du", "des", "la", "le"])
 
 
 @lru_cache(maxsize=200_000)
@@ -677,7 +677,7 @@ class NameFinder:
         for a, b in spans:
             modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
             a, b = _trim_possessive(chunk, a, b)
-            while chunk.endswith(_SHOUTED_LINKS, a, b) and not any(map(str.islower, chunk[a:b])):
+            while chunk.endswith(_SHOUTED_ENDS, a, b) and not any(map(str.islower, chunk[a:b])):
                 b = chunk.rfind(" ", a, b)  # "GOVERNMENT OF", "SETBACKS IN": a heading's words, no name's end
             if 2 <= b - a <= MAX_NAME_LENGTH and len(chunk[a:b].split()) <= MAX_NAME_WORDS:
                 pieces.append((a, b, modifier, chunk[a:b]))
@@ -1070,8 +1070,11 @@ def _owner_apart(text: str, start: int, end: int, places: frozenset[str]) -> lis
     return pieces
 
 
-#: Function words in capitals at the end of a run ("GOVERNMENT OF INDIA", "SETBACKS IN 2025").
-_SHOUTED_LINKS = (" OF", " FOR", " IN", " ON", " TO", " AT", " BY", " WITH", " FROM", " AND", " THE")
+#: Function words as a heading in capitals writes them between its words ("HUNT FOR MUMIN").
+SHOUTED_LINKS = ("OF", "FOR", "IN", "ON", "TO", "AT", "BY", "WITH", "FROM")
+#: Those and "AND", "THE" after a run's last word: no name ends with one ("GOVERNMENT OF
+#: INDIA", "SETBACKS IN 2025").
+_SHOUTED_ENDS = tuple(f" {word}" for word in (*SHOUTED_LINKS, "AND", "THE"))
 
 
 def _trim_possessive(text: str, start: int, end: int) -> tuple[int, int]:

@@ -57,6 +57,7 @@ from canonym.corpus.coref import (
 from canonym.corpus.finder import (
     LINK_HEADS,
     OF_A_STATE,
+    SHOUTED_LINKS,
     NameFinder,
     Span,
     bounded,
@@ -2630,7 +2631,6 @@ def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decisio
     ]
 
 
-
 def _is_lone_name(decision: Decision) -> bool:
     """A name of one word that stands as a mention of its own (not kept only for an anchor)."""
     return " " not in decision.span.surface and not decision.anchor_only
@@ -2640,16 +2640,15 @@ def _acronyms_in_dropped(spans: list[Span], decided: list[Decision | None], deci
     """Words in capitals dropped as words of the language ("CAN", "AIM") that spell the
     initials of a body the document names, kept for it to anchor (see resolve_acronyms):
     "CAN demands action" heads a story on the Christian Association of Nigeria."""
-    spelt = {
-        initials(d.span.surface).upper()
-        for d in decisions
-        if d.type == "ORG" and not d.anchor_only and len(d.span.surface.split()) >= 3
-    }
-    found = [
-        Decision(span, None, "ORG", True, anchor_only=True)
+    words = [
+        span
         for span, made in zip(spans, decided, strict=True)
-        if made is None and 3 <= len(span.surface) <= 8 and span.surface.isalpha() and span.surface.isupper() and span.surface in spelt
+        if made is None and 3 <= len(span.surface) <= 8 and span.surface.isalpha() and span.surface.isupper()
     ]
+    if not words:
+        return decisions  # most documents: the bodies' initials are not worked out
+    spelt = {initials(d.span.surface).upper() for d in decisions if d.type == "ORG" and not d.anchor_only and len(d.span.surface.split()) >= 3}
+    found = [Decision(span, None, "ORG", True, anchor_only=True) for span in words if span.surface in spelt]
     return sorted(decisions + found, key=lambda d: d.span.start) if found else decisions
 
 
@@ -2726,7 +2725,7 @@ def _is_listed_name(text: str, start: int, end: int) -> bool:
 #: A kunya or an article written onto a name's word: "Abu ...", "... al-Masri".
 _ARABIC_NAME_PART = re.compile(r"\b(?:Abu|Abou|Umm) |\b(?:al|el|Al|El)-[A-Z]")
 #: A function word in capitals inside a run: "HUNT FOR MUMIN".
-_SHOUTED_LINK = re.compile(r" (?:OF|FOR|IN|ON|TO|AT|BY|WITH|FROM) ")
+_SHOUTED_LINK = re.compile(rf" (?:{'|'.join(SHOUTED_LINKS)}) ")
 
 
 def _is_title_case_segment(text: str, start: int, end: int) -> bool:
