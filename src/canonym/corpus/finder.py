@@ -108,9 +108,10 @@ _EZAFE = rf"[{_HYPHEN}](?:e|ye|i) "
 _ARABIC = r"\u0600-\u06FF\u0750-\u077F"
 #: One Arabic-script word; a zero-width non-joiner joins its parts (Persian "خامنه‌ای").
 _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
-#: After a French article or "de" elided onto the name (l'Armée, d'Al-Qaïda), a name starts
-#: there; after any other letter and apostrophe it does not (the "ida" of "Qa'ida").
-_AFTER_ELIDED_ARTICLE = r"(?<=(?<!\w)[lLdD]['’])"
+#: After a French article, "de" or "que" elided onto the name (l'Armée, d'Al-Qaïda,
+#: qu'Israël), a name starts there; after any other letter and apostrophe it does not (the
+#: "ida" of "Qa'ida").
+_AFTER_ELIDED_ARTICLE = r"(?:(?<=(?<!\w)[lLdD]['’])|(?<=(?<!\w)[qQ]u['’]))"
 _SEQUENCE = re.compile(
     rf"(?<!\w)(?:(?<!\w['’])|{_AFTER_ELIDED_ARTICLE})(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
@@ -132,7 +133,7 @@ _WORD_TAIL = (
 #: every position, and lowercase letters are not tried at all (1.6x faster).
 _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
-    rf"(?:(?<!\w.)(?:(?<!\w['’].)|(?<=(?<!\w)[lLdD]['’].))"
+    rf"(?:(?<!\w.)(?:(?<!\w['’].)|(?<=(?<!\w)[lLdD]['’].)|(?<=(?<!\w)[qQ]u['’].))"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
     rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
@@ -196,9 +197,9 @@ _INVERTED_COMMA = re.compile(rf", (?<=[{_UPPER}'’], )(?=[{_UPPER}][{_LOWER}'�
 #: a hyphenated head of up to 41 characters, 39 more, then words of up to 41 characters).
 _INVERTED_REACH = 1 + 41 + 39 + 41 * (_INVERTED_SURNAME_WORDS - 1)
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
-#: The apostrophe of an article or "de" elided onto a capitalised name (l'Etat, d'Afrique):
-#: a word boundary for the gazetteer scan, which folds apostrophes away.
-_ELIDED_APOSTROPHE = re.compile(r"['’](?<=(?<!\w)[lLdD]['’])(?=[^\W\d_])(?=[^a-z])")
+#: The apostrophe of an article, "de" or "que" elided onto a capitalised name (l'Etat,
+#: d'Afrique, qu'Israël): a word boundary for the gazetteer scan, which folds apostrophes away.
+_ELIDED_APOSTROPHE = re.compile(r"['’](?:(?<=(?<!\w)[lLdD]['’])|(?<=(?<!\w)[qQ]u['’]))(?=[^\W\d_])(?=[^a-z])")
 #: An apostrophe before a possessive s. The apostrophe comes first, the look-behind then
 #: checks the letter before it: a leading character class lets the regex engine skip to
 #: the next apostrophe instead of trying every position (4x faster).
@@ -565,7 +566,7 @@ class NameFinder:
             if text[base - 3 : base] in _PARTICLE_TAILS:
                 base = _particle_start(text, base, previous.end() if previous is not None else 0)
             previous = match
-            if text[base] in "LD" and text[base + 1 : base + 2] in _ELISION_MARKS:
+            if text[base] in "LDQ" and (text[base + 1 : base + 2] in _ELISION_MARKS or text[base : base + 3] in _QU_ELIDED):
                 base = _after_elided_article(text, base, match.end())
                 if base < 0:
                     continue
@@ -710,8 +711,9 @@ class NameFinder:
         return self._cut_titles(text, [w.span() for w in _TITLE_WORD.finditer(text, start, end)])
 
     def _may_open_a_name(self, word: str) -> bool:
-        """Whether a folded word may be a given name: no title ("Emir"), place's name or common word."""
-        return word not in self._titles_by_first and word not in self._place_names and word not in common_words()
+        """Whether a folded word may be a given name: no title ("Emir") or place's name, and
+        no common word unless a frequent English given name ("Malcolm")."""
+        return word not in self._titles_by_first and word not in self._place_names and (word not in common_words() or word in english_given_names())
 
     def _cut_titles(self, text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The pieces between the titles of a run's words (their offsets), and the titles."""
@@ -740,7 +742,13 @@ class NameFinder:
                 or folded[-1] in _COMPANY_HEADS
                 or (i and (folded[i - 1] in GROUP_OPENERS or folded[i - 1] in ROMANCE_ORG_HEADS))
                 or (i > 1 and folded[i - 2] in GROUP_OPENERS and folded[i - 1] in name_tables().articles)
-                or (i == 1 and length == 1 and folded[1] in _NAME_PART_TITLES and len(words) > 2 and self._may_open_a_name(folded[0]))
+                or (
+                    i == segment + 1
+                    and length == 1
+                    and folded[i] in _NAME_PART_TITLES
+                    and len(words) > i + 1
+                    and self._may_open_a_name(folded[segment])
+                )
             ):
                 # "Imam Ali Mosque", "General Directorate of Intelligence", "Iraq's General
                 # Directorate for Survivors' Affairs": a title that opens the name of a place
@@ -770,8 +778,9 @@ class NameFinder:
 
 
 #: Honorifics that names carry as a part of their own between a given name and the
-#: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam").
-_NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam"])
+#: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam"), and the cardinal's
+#: rank that Sri Lankan and Indian usage writes there ("Malcolm Cardinal Ranjith").
+_NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam", "cardinal"])
 #: The bodies that an office holder's possessive names: "the Attorney General's Office".
 _HOLDERS_BODIES = frozenset(["office", "bureau", "secretariat", "chambers"])
 #: The words after the name of a Nigerian district, and "of" before its state.
@@ -786,7 +795,7 @@ TITLE_MODIFIERS = frozenset(
      "divisional", "police", "co", "vice", "additional", "joint", "principal", "special", "executive", "managing", "former"]
 )
 #: The words of the offices that ministers, secretaries and envoys hold.
-OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "prosecutions", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy"])
+OFFICE_WORDS = frozenset(["state", "foreign", "affairs", "interior", "home", "defense", "defence", "justice", "finance", "economy", "economic", "trade", "commerce", "industry", "energy", "oil", "petroleum", "gas", "information", "communications", "education", "higher", "labour", "labor", "agriculture", "security", "national", "homeland", "public", "works", "transport", "transportation", "development", "planning", "international", "cooperation", "humanitarian", "counterterrorism", "terrorism", "financial", "intelligence", "human", "rights", "political", "military", "legal", "religious", "endowments", "awqaf", "islamic", "culture", "tourism", "water", "electricity", "housing", "displacement", "migration", "refugees", "women", "youth", "sports", "environment", "treasury", "revenue", "customs", "immigration", "police", "staff", "operations", "research", "science", "technology", "relations", "presidency", "general", "administration", "management", "arms", "control", "nonproliferation", "disarmament", "prosecutions", "peace", "peacekeeping", "civil", "social", "welfare", "solidarity", "health", "local", "government", "municipal", "municipalities", "reconstruction", "martyrs", "veterans", "diaspora", "expatriates", "emigrants", "strategic", "policy", "territorial", "decentralisation", "decentralization", "mines", "communication", "employment", "livestock", "fisheries"])
 
 
 def _office_length(folded: list[str], start: int, length: int) -> int:
@@ -825,18 +834,22 @@ def _office_words_end(text: str, start: int, end: int) -> int:
 
 
 _ELISION_MARKS = frozenset("'’")
+#: "que" elided before a word, opening a sentence.
+_QU_ELIDED = frozenset(["Qu'", "Qu’"])
 
 
 def _after_elided_article(text: str, start: int, end: int) -> int:
     """Where a run that opens with an elided French article (at ``start``, up to ``end``)
     starts its name, or -1 when none is left: "L'attaque", "D'après" open a sentence with an
     article and a word, no name; in "L'Est", "L'Etat islamique" the name follows "L'". A
-    capital after "D'" is a name's ("D'Alema", "D'Souza")."""
-    after = text[start + 2 : start + 3]
+    capital after "D'" is a name's ("D'Alema", "D'Souza"); after "Qu'" it is the name's own
+    ("Qu'Ayaba soit en prison")."""
+    article = 3 if text[start] == "Q" else 2
+    after = text[start + article : start + article + 1]
     if after.islower():
         space = text.find(" ", start, end)
         return -1 if space < 0 else space + 1
-    return start + 2 if text[start] == "L" and after.isupper() else start
+    return start + article if text[start] in "LQ" and after.isupper() else start
 
 
 def _skip_spaces(text: str, start: int, end: int) -> int:

@@ -62,6 +62,7 @@ def nil_cluster_keys(
     generic: frozenset[str] = frozenset(),
     joined: Iterable[tuple[str, str]] = (),
     family_named: frozenset[str] = frozenset(),
+    persons: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each unknown name key (sorted, distinct) to its cluster's representative key.
 
@@ -69,7 +70,8 @@ def nil_cluster_keys(
     longer only when its words stand together there, and a ``generic`` one (two ordinary
     words: "National Police") joins none (see :func:`_merge_partial_names`). The pairs of
     ``joined`` are one name's keys (see :func:`_joined_by_spelling`). ``family_named`` are
-    the keys of persons' names that end in a family name with its article ("Sa'id al-Jamal").
+    the keys of persons' names that end in a family name with its article ("Sa'id al-Jamal");
+    ``persons`` those written as persons' names.
     """
     parent = {k: k for k in keys}
 
@@ -108,6 +110,14 @@ def nil_cluster_keys(
     written_together: dict[str, str] = {}
     for key in keys:
         union(key, written_together.setdefault("".join(base[key]), key))
+    # A person's three parts or more in another order are one name: "Ayaba Cho Lucas", "Lucas
+    # Ayaba Cho" and "Lucas Cho Ayaba"; given and family names change places between a
+    # country's usage, a foreign court's and a list's. (Two parts do not: Ali Hassan is not
+    # Hassan Ali.)
+    reordered: dict[tuple[str, ...], str] = {}
+    for key in keys:
+        if key in persons and len(base[key]) >= 3:
+            union(key, reordered.setdefault(tuple(sorted(base[key])), key))
     _merge_partial_names(keys, find, parent, organisations, generic, family_named)
     return {k: find(k) for k in keys}
 
@@ -348,7 +358,10 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     organisations = frozenset(key for key, _, etype in stats if etype == "ORG")
     generic = frozenset(key for key, surface, etype in stats if etype == "ORG" and _is_generic(fold(surface).split(), common))
     family_named = frozenset(key for key, surface, etype in stats if etype == "PER" and _ends_in_family_name(surface))
-    representative = nil_cluster_keys(sorted({key for key, _, _ in stats}), organisations, generic, [*_joined_by_spelling(stats), *_spelt_together(stats)], family_named)
+    persons = frozenset(key for key, _, etype in stats if etype == "PER")
+    representative = nil_cluster_keys(
+        sorted({key for key, _, _ in stats}), organisations, generic, [*_joined_by_spelling(stats), *_spelt_together(stats)], family_named, persons
+    )
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}
     types: dict[str, dict[str, int]] = {}

@@ -114,6 +114,8 @@ WEAK_SCORE = 0.9
 NIL_SCORE = 0.5
 #: Score of a name that a title before it makes one entity's alias ("King Salman").
 TITLED_ALIAS_SCORE = 0.95
+#: Score of a name that a title before it makes the alias of one of its bearers ("General Zia").
+WEAK_TITLED_ALIAS_SCORE = 0.85
 #: The letters of a UN sanctions list reference ("QDi.006", "TAe.010", "IRi.001").
 _LIST_REFERENCE_PREFIX = re.compile(r"[A-Z]{2}[ie]")
 #: The methods of the resolver's exact, alias and key tiers (a Resolver with fuzzy=False).
@@ -307,6 +309,8 @@ class Tagger:
         if len(decisions) < len(decided):
             decisions = _acronyms_in_dropped(spans, decided, _names_again_in_dropped(spans, decided, decisions))
         decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions)))
+        if "titled " in text:
+            decisions = _without_unknown_in_titles(text, decisions)
         if " (" in text:
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
             decisions = _longer_names_before_acronyms(text, decisions)
@@ -389,6 +393,12 @@ class Tagger:
                 continue
             if all(shape.start <= s.start and s.end <= shape.end for s in inside) and self._links_whole(shape, inside):
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
+                k = j
+                continue
+            if self._place_then_person(text, shape, inside):
+                head = inside[0]
+                rest = head.end + len(text[head.end : shape.end]) - len(text[head.end : shape.end].lstrip())
+                chosen.extend((head, Span(rest, shape.end, text[rest : shape.end], False)))
                 k = j
                 continue
             if ", " in shape.surface and self._given_names_inside(shape, inside):
@@ -580,6 +590,9 @@ class Tagger:
             # "the MPC of Mahamat Al-Khatim", "the FPRC of Noureddine Adam": an acronym is a
             # whole name; what "of" ties to it is its leader or its country.
             return self._apart_at(shape, found)
+        titled = self._titled_person_after(shape, found)
+        if titled is not None:
+            return titled
         person = fold(head).split()
         if not 2 <= len(person) <= 4 or (person[0] not in self._given_names and not after_title):
             return [shape]
@@ -589,6 +602,23 @@ class Tagger:
         elif not all(map(self._may_be_name_part, person[1:])):
             return [shape]
         return self._apart_at(shape, found)
+
+    def _titled_person_after(self, shape: Span, found: re.Match[str]) -> list[Span] | None:
+        """A body's name, "of", a title and a person's name, cut into the body and the person:
+        "the Afghanistan Freedom Front of General Yasin Zia". Not an office after "of" with
+        words of the language after it ("Chief of General Staff")."""
+        words = list(_RUN_WORD.finditer(shape.surface, found.end()))
+        for length in (2, 1):
+            if len(words) - length < 2 or len(words) - length > 4:
+                continue
+            name = [fold(w.group()) for w in words[length:]]
+            if fold(" ".join(w.group() for w in words[:length])) in self._titles and all(w in self._given_names or self._may_be_name_part(w) for w in name):
+                start = words[length].start()
+                return [
+                    Span(shape.start, shape.start + found.start(), shape.surface[: found.start()], False, shape.modifier),
+                    Span(shape.start + start, shape.end, shape.surface[start:], False, shape.modifier),
+                ]
+        return None
 
     @staticmethod
     def _apart_at(shape: Span, found: re.Match[str]) -> list[Span]:
@@ -647,6 +677,23 @@ class Tagger:
             and " " not in head.surface
             and given[0] not in self._common
             and self._known_type(head) in (None, "PER")
+        )
+
+    def _place_then_person(self, text: str, shape: Span, inside: list[Span]) -> bool:
+        """Whether a run is a place the gazetteer is sure of, then a person's name of two to
+        four words that opens with a given name: "the ambassador to Lebanon Ashraf Dabbour"."""
+        head = inside[0]
+        if head.start != shape.start or len(inside) > 2 or not self._is_place(head) or not self._is_sure_span(head):
+            return False
+        between = text[head.end : shape.end]
+        if not between[:1].isspace() or not between.lstrip()[:1].isupper():
+            return False  # "Myawaddy-Mae Sot", "Aden al-Ghad"
+        rest = fold(between).split()
+        return (
+            2 <= len(rest) <= 4
+            and rest[0] in self._given_names
+            and all(self._known_type(s) in (None, "PER") for s in inside[1:])
+            and all(w not in ORG_WORDS and w not in LOC_WORDS and w not in self._places for w in rest)
         )
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
@@ -1021,6 +1068,12 @@ class Tagger:
         if plan is None:
             plan = bounded(plans)[span.surface] = self._plan(span.surface, span.gazetteer)
         how, match, etype, partial, anchor_only, inner, unknown = plan
+        if text.startswith("-", span.end) and (
+            (_is_model_prefix(text, span) and not _is_sure(span.surface, match)) or _PROGRAM_TAG_END.match(text, span.end)
+        ):
+            # A weapon's or aircraft's model: "AK-47" (not Alaska), "MQ-9", "BM-21"; a US
+            # sanctions program's tag: "[IRAN-EO13846]", "[WEST-BANK-EO14115]".
+            return None
         if (
             (how in (_DROP, _UNKNOWN) or (how == _FIXED and match is None))
             and (span.start == 0 or text[span.start - 1] == "\n")
@@ -1104,7 +1157,9 @@ class Tagger:
                 if titled is not None:
                     # "Mullah Omar", "Ustad Talha": the title left out of the span names whom
                     # the name alone does not (a bare given name, a weak alias of another).
-                    return Decision(span, titled, "PER", False)
+                    # "General Aoun" names Michel Aoun only weakly: Joseph Aoun of the
+                    # document, a general before his presidency, may take it.
+                    return Decision(span, titled, "PER", titled.score < WEAK_SCORE)
             if anchor_only and (
                 (_is_armed_group(match) and (group_noun_after(text, span.end) or group_noun_before(text, span.start)))
                 or (match is not None and match.entity is not None and match.entity.kind == "outlet" and outlet_noun_after(text, span.end))
@@ -1178,6 +1233,10 @@ class Tagger:
         if how == _PLACE_LEVEL:
             return Decision(span, self._by_level(text, span, match), "LOC", partial)  # type: ignore[arg-type]
         if span.modifier:
+            if unknown.one_word and span.surface.isupper() and len(span.surface) > 1 and _MIXED_CASE_WORD.match(text, span.end):  # type: ignore[union-attr]
+                # "PAK Secretary-General Hussein Yazdanpanah": an acronym before an officer's
+                # title is the body, if the document spells it out.
+                return Decision(span, None, "ORG", partial, anchor_only=True)
             return None
         if not self._is_name(text, span, unknown):  # type: ignore[arg-type]
             if unknown.one_word and unknown.common and opens_sentence(text, span.start) and not used_lowercase(text, unknown.last):  # type: ignore[union-attr]
@@ -1238,14 +1297,27 @@ class Tagger:
 
     def _titled_alias(self, titled: str, match: Match | None) -> Match | None:
         """The one entity that holds a title and name as written among its aliases, even a
-        weak one ("King Salman": "Salman" alone is many people's name)."""
-        if match is None or match.entity is not None or len(match.candidates) != 1:
+        weak one ("King Salman": "Salman" alone is many people's name).
+
+        When the name alone is several people's, or the resolver links the titled name
+        only weakly, the title singles one out only weakly ("Imam Khomeini" is the Ayatollah,
+        though "Khomeini" is his grandson's name too; "General Aoun" is Michel Aoun unless
+        the document names Joseph Aoun, a general before his presidency): the match scores
+        under ``WEAK_SCORE``, and a namesake of the document takes it first.
+        """
+        if match is None:
             return None
-        entity = self.resolver.gazetteer.get(match.candidates[0])
         folded = fold(titled)
-        if entity is None or all(fold(alias) != folded for alias in (*entity.strong, *entity.weak)):
+        ids = [match.entity.id] if match.entity is not None else match.candidates
+        holders = [
+            entity
+            for entity in map(self.resolver.gazetteer.get, ids)
+            if entity is not None and any(fold(alias) == folded for alias in (*entity.strong, *entity.weak))
+        ]
+        if len(holders) != 1:
             return None
-        return Match(titled, entity, TITLED_ALIAS_SCORE, "alias", titled, match.key)
+        score = TITLED_ALIAS_SCORE if match.entity is None and len(match.candidates) == 1 else WEAK_TITLED_ALIAS_SCORE
+        return Match(titled, holders[0], score, "alias", titled, match.key)
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
@@ -1267,12 +1339,13 @@ class Tagger:
             len(words) == 1
             and (
                 words[0] in self._not_names
-                or words[0] in PLACE_PREFIXES
+                or (words[0] in PLACE_PREFIXES and not (surface.isupper() and match is not None and match.entity is not None and match.alias.isupper()))
                 or (not acronym and words[0] in STOP_WORDS)
                 or (words[0] in ROMANCE_ORG_HEADS and (match is None or match.entity is None))
             )
         ):
-            # "Wadi" alone opens a place's name, as in "Hadramout's Wadi region"; "la
+            # "Wadi" alone opens a place's name, as in "Hadramout's Wadi region" (in capitals
+            # it may be an acronym the gazetteer knows: Cameroon's "BIR"); "la
             # Fiscalía", "la Corte" alone are the prosecution and the court, no names.
             return _DROPPED
         joined = " ".join(words)
@@ -1893,6 +1966,10 @@ def _demonym_base(word: str) -> str:
 
 
 #: Up to three capitalised words (a title: "Grand Ayatollah", "Dr.") right before a name.
+#: A space and a word in mixed case ("PAK Secretary-General", not "TWAHA GENERAL MERCHANDISE").
+_MIXED_CASE_WORD = re.compile(r"\s+[A-Z][a-z]")
+#: A word of a run, as written (with its hyphens and dots: "Secretary-General", "Gen.").
+_RUN_WORD = re.compile(r"\S+")
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.? ){1,3}$")
 #: How far before a name its title is looked for (characters).
 _TITLE_REACH = 40
@@ -1971,6 +2048,34 @@ def _short_acronym_as_word(surface: str, match: Match | None) -> bool:
         return False
     letters = match.alias.replace(".", "")
     return len(letters) <= 3 and letters.isupper()
+
+
+#: The quoted title of an order, law, report or book: 'an Executive Order entitled "Initial
+#: Rescissions of Harmful Executive Orders and Actions"'.
+_QUOTED_TITLE = re.compile(r"titled\s+[\"“]([^\"”\n]{3,300})[\"”]")
+
+
+def _without_unknown_in_titles(text: str, decisions: list[Decision]) -> list[Decision]:
+    """The decisions without the unknown names inside a quoted title: its words in title case
+    are no names ("Persons Undermining Peace"), though the places it names are ("West Bank")."""
+    # Of four words or more: a shorter one may be a name of its own (a magazine "Sawt al-Hind").
+    titles = [found.span(1) for found in _QUOTED_TITLE.finditer(text) if len(found.group(1).split()) >= 4]
+    if not titles:
+        return decisions
+    return [
+        d
+        for d in decisions
+        if (d.match is not None and d.match.entity is not None) or not any(a <= d.span.start and d.span.end <= b for a, b in titles)
+    ]
+
+
+#: The executive order that ends a US sanctions program's tag: "[RUSSIA-EO14024]".
+_PROGRAM_TAG_END = re.compile(r"-EO\d+\]")
+
+
+def _is_model_prefix(text: str, span: Span) -> bool:
+    """Whether a span of two or three letters opens a model's designation: "AK-47", "MQ-9"."""
+    return 2 <= len(span.surface) <= 3 and span.surface.isalpha() and text[span.end + 1 : span.end + 2].isdigit()
 
 
 def _is_sure(surface: str, match: Match | None) -> bool:
@@ -2200,7 +2305,7 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
                 _opens_institution(fold(shape.surface).split())
                 or (" " in shape.surface and _COMPANY_AFTER_AND.match(text, shape.end, following.end + 1) is not None)
                 or (
-                    (" " in shape.surface or shape.surface.lower() in common_words())
+                    (" " in shape.surface or shape.surface.lower() in sentence_start_words())
                     and shape.surface.rsplit(maxsplit=1)[-1].lower() not in ORG_WORDS
                     and _BODY_AFTER_AND.match(text, shape.end, following.end + 1) is not None
                 )
