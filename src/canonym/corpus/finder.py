@@ -199,7 +199,7 @@ _INVERTED_REACH = 1 + 41 + 39 + 41 * (_INVERTED_SURNAME_WORDS - 1)
 _POSSESSIVE = re.compile(r"['’](?:s)?$")
 #: The apostrophe of an article, "de" or "que" elided onto a capitalised name (l'Etat,
 #: d'Afrique, qu'Israël): a word boundary for the gazetteer scan, which folds apostrophes away.
-_ELIDED_APOSTROPHE = re.compile(r"['’](?:(?<=(?<!\w)[lLdD]['’])|(?<=(?<!\w)[qQ]u['’]))(?=[^\W\d_])(?=[^a-z])")
+_ELIDED_APOSTROPHE = re.compile(rf"['’]{_AFTER_ELIDED_ARTICLE}(?=[^\W\d_])(?=[^a-z])")
 #: An apostrophe before a possessive s. The apostrophe comes first, the look-behind then
 #: checks the letter before it: a leading character class lets the regex engine skip to
 #: the next apostrophe instead of trying every position (4x faster).
@@ -566,7 +566,7 @@ class NameFinder:
             if text[base - 3 : base] in _PARTICLE_TAILS:
                 base = _particle_start(text, base, previous.end() if previous is not None else 0)
             previous = match
-            if text[base] in "LDQ" and (text[base + 1 : base + 2] in _ELISION_MARKS or text[base : base + 3] in _QU_ELIDED):
+            if (text[base] in "LD" and text[base + 1 : base + 2] in _ELISION_MARKS) or text[base : base + 3] in _QU_ELIDED:
                 base = _after_elided_article(text, base, match.end())
                 if base < 0:
                     continue

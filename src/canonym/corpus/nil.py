@@ -106,16 +106,15 @@ def nil_cluster_keys(
                 backward = name_similarity(pb, pa, 0.78)
                 if min(*forward, *backward) >= MERGE_SIMILARITY or _last_part_revoweled(pa, pb):
                     union(a, b)
-    # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza Kazeminia".
+    # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza
+    # Kazeminia". A person's three parts or more in another order are one name: "Ayaba Cho
+    # Lucas", "Lucas Ayaba Cho" and "Lucas Cho Ayaba"; given and family names change places
+    # between a country's usage, a foreign court's and a list's. (Two parts do not: Ali
+    # Hassan is not Hassan Ali.)
     written_together: dict[str, str] = {}
-    for key in keys:
-        union(key, written_together.setdefault("".join(base[key]), key))
-    # A person's three parts or more in another order are one name: "Ayaba Cho Lucas", "Lucas
-    # Ayaba Cho" and "Lucas Cho Ayaba"; given and family names change places between a
-    # country's usage, a foreign court's and a list's. (Two parts do not: Ali Hassan is not
-    # Hassan Ali.)
     reordered: dict[tuple[str, ...], str] = {}
     for key in keys:
+        union(key, written_together.setdefault("".join(base[key]), key))
         if key in persons and len(base[key]) >= 3:
             union(key, reordered.setdefault(tuple(sorted(base[key])), key))
     _merge_partial_names(keys, find, parent, organisations, generic, family_named)

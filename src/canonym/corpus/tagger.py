@@ -395,10 +395,9 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
-            if self._place_then_person(text, shape, inside):
-                head = inside[0]
-                rest = head.end + len(text[head.end : shape.end]) - len(text[head.end : shape.end].lstrip())
-                chosen.extend((head, Span(rest, shape.end, text[rest : shape.end], False)))
+            person = self._person_after_place(text, shape, inside)
+            if person is not None:
+                chosen.extend((inside[0], Span(person, shape.end, text[person : shape.end], False)))
                 k = j
                 continue
             if ", " in shape.surface and self._given_names_inside(shape, inside):
@@ -679,22 +678,26 @@ class Tagger:
             and self._known_type(head) in (None, "PER")
         )
 
-    def _place_then_person(self, text: str, shape: Span, inside: list[Span]) -> bool:
-        """Whether a run is a place the gazetteer is sure of, then a person's name of two to
-        four words that opens with a given name: "the ambassador to Lebanon Ashraf Dabbour"."""
+    def _person_after_place(self, text: str, shape: Span, inside: list[Span]) -> int | None:
+        """Where a person's name starts in a run that is a place the gazetteer is sure of,
+        then that name of two to four words opening with a given name ("the ambassador to
+        Lebanon Ashraf Dabbour"); None for any other run."""
         head = inside[0]
         if head.start != shape.start or len(inside) > 2 or not self._is_place(head) or not self._is_sure_span(head):
-            return False
+            return None
         between = text[head.end : shape.end]
-        if not between[:1].isspace() or not between.lstrip()[:1].isupper():
-            return False  # "Myawaddy-Mae Sot", "Aden al-Ghad"
-        rest = fold(between).split()
-        return (
+        person = between.lstrip()
+        if not between[:1].isspace() or not person[:1].isupper():
+            return None  # "Myawaddy-Mae Sot", "Aden al-Ghad"
+        rest = fold(person).split()
+        if (
             2 <= len(rest) <= 4
             and rest[0] in self._given_names
             and all(self._known_type(s) in (None, "PER") for s in inside[1:])
             and all(w not in ORG_WORDS and w not in LOC_WORDS and w not in self._places for w in rest)
-        )
+        ):
+            return shape.end - len(person)
+        return None
 
     def _is_one_name(self, text: str, shape: Span, inside: list[Span]) -> bool:
         """Whether a capitalised run around known names is one longer name (outermost wins).
@@ -1965,11 +1968,11 @@ def _demonym_base(word: str) -> str:
     return ""
 
 
-#: Up to three capitalised words (a title: "Grand Ayatollah", "Dr.") right before a name.
 #: A space and a word in mixed case ("PAK Secretary-General", not "TWAHA GENERAL MERCHANDISE").
 _MIXED_CASE_WORD = re.compile(r"\s+[A-Z][a-z]")
 #: A word of a run, as written (with its hyphens and dots: "Secretary-General", "Gen.").
 _RUN_WORD = re.compile(r"\S+")
+#: Up to three capitalised words (a title: "Grand Ayatollah", "Dr.") right before a name.
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’]*\.? ){1,3}$")
 #: How far before a name its title is looked for (characters).
 _TITLE_REACH = 40
