@@ -47,6 +47,8 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("d", ("",)),
 )
 _PREFIXES = ("un", "non", "re")
+#: The endings before which English doubles a stem's last consonant ("kidnap" -> "kidnapper").
+_DOUBLING_ENDINGS = frozenset(["ers", "er", "ing", "ed"])
 #: Last words of the names of places and institutions named after a person with a title
 #: ("Imam Ali Mosque", "Prince Sultan Air Base", "General Directorate of Intelligence").
 NAMED_AFTER_HEADS = frozenset(
@@ -62,6 +64,8 @@ def base_forms(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
             out.extend(stem + r for r in replacements)
+            if ending in _DOUBLING_ENDINGS and len(stem) >= 6 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                out.append(stem[:-1])  # "Kidnappers", "Kidnapping": the consonant doubled before the ending
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4:
             out.append(word[len(prefix) :])
@@ -111,9 +115,18 @@ def is_descriptive_phrase(surface: str, is_demonym: Callable[[str], bool], commo
 _WORD_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ingly", "ically", "ously", "ively", "ational")
 
 
+#: Plurals of English nouns of people by what they do or hold to ("Separatists", "Demonstrators",
+#: "Mercenaries", "Assailants", "Dissidents"), with the length each needs: shorter words with
+#: those endings are surnames too ("Clements", "Bryants").
+_PLURAL_AGENT_ENDINGS = (("ists", 8), ("ators", 9), ("aries", 9), ("ants", 9), ("ents", 9))
+
+
 def has_word_ending(word: str) -> bool:
-    """Whether a folded word ends like an English abstract noun or adverb ("Decapitation")."""
-    return len(word) >= 7 and word.endswith(_WORD_ENDINGS)
+    """Whether a folded word ends like an English abstract noun or adverb ("Decapitation"),
+    or a plural noun of people ("Secessionists")."""
+    if len(word) >= 7 and word.endswith(_WORD_ENDINGS):
+        return True
+    return word[-1:] == "s" and any(len(word) >= size and word.endswith(ending) for ending, size in _PLURAL_AGENT_ENDINGS)
 
 
 def opens_sentence(text: str, start: int) -> bool:

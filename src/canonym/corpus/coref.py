@@ -60,6 +60,13 @@ def _plain_keys(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _keys_besides_fathers(name: str) -> frozenset[str]:
+    """Keys of the parts of a name that no "bin" (or "ould" ...) comes before."""
+    tokens = parse_name(name).tokens
+    return frozenset(token_key(t) for i, t in enumerate(tokens) if t not in CONNECTORS and (i == 0 or tokens[i - 1] not in ("bin", "bint", "ould", "ibn")))
+
+
+@lru_cache(maxsize=65536)
 def _fathers(name: str) -> frozenset[str]:
     """Keys of the parts after "bin", "ould" ...: "Salman" in "Khalid bin Salman" is his father."""
     tokens = parse_name(name).tokens
@@ -177,7 +184,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 fitting = [
                     a
                     for a in _as_kunya(decision, _respelled_in(parts, position, written))
-                    if a.entity_id != own_id and not (group and _family_name_key(a.decision.span.surface) == written)
+                    if a.entity_id != own_id and not (group and _family_name_key(a.decision.span.surface) == written) and _not_as_father(decision, a, wanted)
                 ]
         if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
             # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
@@ -255,6 +262,12 @@ def resolve_opening_words(decisions: list[Decision]) -> list[Decision]:
 
 
 def resolve_names_after_group_openers(decisions: list[Decision]) -> list[Decision]:
+    """Short names of groups that the document names after an Arabic word for a group: see
+    :func:`_unknown_groups_after_openers` and :func:`_known_groups_after_openers`."""
+    return _known_groups_after_openers(_unknown_groups_after_openers(decisions))
+
+
+def _unknown_groups_after_openers(decisions: list[Decision]) -> list[Decision]:
     """A known group's name that the document gives, after an Arabic word for a group, to an
     unknown group of its own is that group's short name: "Ansarullah" after "Jamaat
     Ansarullah" (Tajikistan's) is not the Houthis' Ansarullah, unless the document names the
@@ -281,6 +294,25 @@ def resolve_names_after_group_openers(decisions: list[Decision]) -> list[Decisio
     for i, group in sought.items():
         if decisions[i].match.entity.id in shortened - named:  # type: ignore[union-attr]
             out[i] = _adopt(decisions[i], group)
+    return out
+
+
+def _known_groups_after_openers(decisions: list[Decision]) -> list[Decision]:
+    """An unknown name that a known group of the document is written as after an Arabic
+    word for a group is that group: "al-Ashtar" after "Saraya al-Ashtar"."""
+    short: dict[str, set[int]] = {}
+    for i, decision in enumerate(decisions):
+        if _is_known(decision) and decision.type == "ORG":
+            words = fold(decision.span.surface).split()
+            if len(words) >= 2 and words[0] in GROUP_OPENERS:
+                short.setdefault(" ".join(words[1:]), set()).add(i)
+    if not short:
+        return decisions
+    out = list(decisions)
+    for i, decision in enumerate(decisions):
+        found = short.get(fold(decision.span.surface)) if decision.match is None and decision.nil_key is None else None
+        if found and len({decisions[j].match.entity.id for j in found}) == 1:  # type: ignore[union-attr]
+            out[i] = _adopt(decision, decisions[min(found, key=lambda j: abs(j - i))])
     return out
 
 
@@ -577,7 +609,24 @@ def _fitting(
     # or key-tier one does ("AL-TAMIMI:" after "Haidar al-Tamimi", "al-Qaisy"), and so does
     # a place's weak alias ("Zahran" after "Zahran Hashim" is no Dhahran).
     return _as_kunya(
-        decision, [a for a in anchors if a.person and wanted <= a.keys and (not sure or a.entity_id is not None) and a.position != position]
+        decision,
+        [
+            a
+            for a in anchors
+            if a.person and wanted <= a.keys and (not sure or a.entity_id is not None) and a.position != position and _not_as_father(decision, a, wanted)
+        ],
+    )
+
+
+def _not_as_father(decision: Decision, anchor: _Anchor, wanted: frozenset[str]) -> bool:
+    """Whether ``anchor`` bears the parts ``wanted`` as its own names, or ``decision`` says
+    "bin" too: a name alone is not the one a person bears as his father's ("King Salman" is
+    no Mohammed bin Salman)."""
+    surface = anchor.decision.span.surface
+    return (
+        fold(decision.span.surface).split()[0] in ("bin", "ibn", "bint", "ben")
+        or not wanted <= _fathers(surface)
+        or wanted <= _keys_besides_fathers(surface)
     )
 
 
@@ -704,6 +753,37 @@ def resolve_by_context(
             entity = gazetteer[fitting[0]]
             match = Match(decision.span.surface, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)
             out[position] = replace(decision, match=match, type=entity.type, anchor_only=False)
+    return out
+
+
+#: Kinds of the bodies of a state, which a weak alias names only in that state's stories.
+STATE_BODIES = frozenset(["ministry", "government-body", "agency", "parliament", "armed-forces"])
+
+
+def unlink_foreign_bodies(decisions: list[Decision], country_of: Callable[[str], str | None]) -> list[Decision]:
+    """Drop the links that only a weak alias makes to a state's body ("Federal Police" is
+    Iraq's, "Majlis" Iran's parliament) in a document whose places are all in other
+    countries: a Maldivian story's Majlis is the Maldives', which the gazetteer does not know.
+    A document that names no place of any country keeps them."""
+    weak = [
+        (i, home)
+        for i, d in enumerate(decisions)
+        if (match := d.match) is not None
+        and match.entity is not None
+        and match.method in ("exact", "alias", "key")
+        and match.score < SURE_SCORE
+        and match.entity.kind in STATE_BODIES
+        and (home := country_of(match.entity.id)) is not None
+    ]
+    if not weak:
+        return decisions
+    countries = {found for d in decisions if d.type == "LOC" and _is_sure(d) and (found := country_of(d.match.entity.id)) is not None}  # type: ignore[union-attr]
+    if not countries:
+        return decisions
+    out = list(decisions)
+    for i, home in weak:
+        if home not in countries:
+            out[i] = replace(decisions[i], match=None)
     return out
 
 

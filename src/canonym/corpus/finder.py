@@ -196,14 +196,15 @@ _INVERTED_COMMA = re.compile(rf", (?<=[{_UPPER}'’], )(?=[{_UPPER}][{_LOWER}'�
 #: How far before its comma an _INVERTED match can start: its longest surname (a capital,
 #: a hyphenated head of up to 41 characters, 39 more, then words of up to 41 characters).
 _INVERTED_REACH = 1 + 41 + 39 + 41 * (_INVERTED_SURNAME_WORDS - 1)
-_POSSESSIVE = re.compile(r"['’](?:s)?$")
+_POSSESSIVE = re.compile(r"['’](?:s|(?<=[A-Z]['’])S)?$")
 #: The apostrophe of an article, "de" or "que" elided onto a capitalised name (l'Etat,
 #: d'Afrique, qu'Israël): a word boundary for the gazetteer scan, which folds apostrophes away.
 _ELIDED_APOSTROPHE = re.compile(rf"['’]{_AFTER_ELIDED_ARTICLE}(?=[^\W\d_])(?=[^a-z])")
 #: An apostrophe before a possessive s. The apostrophe comes first, the look-behind then
 #: checks the letter before it: a leading character class lets the regex engine skip to
-#: the next apostrophe instead of trying every position (4x faster).
-_APOSTROPHE_S = re.compile(r"['’‘`](?<=\w['’‘`])(?=s\b)")
+#: the next apostrophe instead of trying every position (4x faster). A word in capitals
+#: writes its possessive in capitals ("SAMIDOUN’S ROLE").
+_APOSTROPHE_S = re.compile(r"['’‘`](?<=\w['’‘`])(?=s\b|(?<=[A-Z]['’‘`])S\b)")
 #: A possessive inside a name, before a capitalised word; the name's first word when it
 #: bears the possessive.
 _POSSESSIVE_IN_NAME = re.compile(r"\w['’]s [A-Z]")
@@ -533,6 +534,8 @@ class NameFinder:
         flags = self._flags[pattern]
         if "," in surface and not flags.comma:
             return False
+        if (")" in surface or "(" in surface) and surface.count("(") != surface.count(")"):
+            return False  # "Gulf Cooperation Council (GCC) states": folding drops the bracket a name does not cross
         if "\n" in surface and _ACROSS_PARAGRAPHS.search(surface):
             return False  # "Niger.\n\nState news agency ...": one sentence's end, the next's start
         if flags.acronym:
@@ -740,6 +743,7 @@ class NameFinder:
                     and (folded[-1] in NAMED_AFTER_HEADS or (i + length < len(folded) and folded[i + length] in NAMED_AFTER_HEADS))
                 )
                 or folded[-1] in _COMPANY_HEADS
+                or (i + length == len(folded) - 1 and folded[-1] in _TITLED_BODY_HEADS)
                 or (i and (folded[i - 1] in GROUP_OPENERS or folded[i - 1] in ROMANCE_ORG_HEADS))
                 or (i > 1 and folded[i - 2] in GROUP_OPENERS and folded[i - 1] in name_tables().articles)
                 or (
@@ -753,7 +757,8 @@ class NameFinder:
                 # "Imam Ali Mosque", "General Directorate of Intelligence", "Iraq's General
                 # Directorate for Survivors' Affairs": a title that opens the name of a place
                 # or an institution, or its owner's, is part of that name, and so is any in
-                # a company's ("AL-JABRI GENERAL TRADING COMPANY") or after the word that
+                # a company's ("AL-JABRI GENERAL TRADING COMPANY") or before a body's head
+                # noun alone ("the Justice Ministry") or after the word that
                 # opens a group's ("Katibat Imam Ali", "Katibat al-Imam al-Bukhari") or a
                 # Romance-language institution's ("Comisaría General"); and an honorific
                 # that Somali and Sahelian names carry between a given name and the
@@ -781,6 +786,9 @@ class NameFinder:
 #: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam"), and the cardinal's
 #: rank that Sri Lankan and Indian usage writes there ("Malcolm Cardinal Ranjith").
 _NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam", "cardinal"])
+#: Head nouns of bodies that a title can open, written after it alone: "Justice Ministry",
+#: "Justice Department".
+_TITLED_BODY_HEADS = frozenset(["ministry", "department", "office", "bureau", "directorate", "committee", "commission", "council", "court", "agency", "secretariat", "service"])
 #: The bodies that an office holder's possessive names: "the Attorney General's Office".
 _HOLDERS_BODIES = frozenset(["office", "bureau", "secretariat", "chambers"])
 #: The words after the name of a Nigerian district, and "of" before its state.
@@ -1056,7 +1064,7 @@ def _company_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _COMPANY_ENDS = frozenset(["company", "llc", "l.l.c", "ltd", "limited", "fze", "fzco", "sarl", "corporation", "corp", "inc", "establishment", "plc", "gmbh"])
 
 
-_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])")
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])|(?<=[A-Z])['’]S (?=[A-Z])")
 
 
 def names_groups_province(surface: str, *, owner_is_place: bool) -> bool:

@@ -32,6 +32,7 @@ from canonym.corpus.context import (
 from canonym.corpus.coref import (
     COREF_FACTOR,
     LINKING_WORDS,
+    STATE_BODIES,
     SURE_SCORE,
     containers,
     initials,
@@ -52,6 +53,7 @@ from canonym.corpus.coref import (
     resolve_translations,
     resolve_unqualified_bodies,
     spelt_by_words,
+    unlink_foreign_bodies,
     without_elided_article,
 )
 from canonym.corpus.finder import (
@@ -106,8 +108,6 @@ if TYPE_CHECKING:
 
 #: A known place written as an owner right before a name: "Lebanon's Health Ministry".
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s \Z")
-#: Kinds of entities that each state has one of, named alike ("Health Ministry", "Interior Ministry").
-_STATE_BODIES = frozenset(["ministry", "government-body", "agency", "parliament", "armed-forces"])
 #: Below this score a link was made through a weak alias (see resolver.WEAK_FACTOR).
 WEAK_SCORE = 0.9
 #: Score given to a name the gazetteer does not know.
@@ -132,12 +132,22 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "rangers", "constabulary", "levies", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
+def _surname_as_written(match: Match, word: str) -> bool:
+    """Whether a match is a known person's whose name ends with ``word`` (folded) as written."""
+    return match.entity is not None and match.entity.type == "PER" and fold(match.alias).endswith(f" {word}")
+
+
+#: Titles of reigning monarchs.
+_MONARCHS = frozenset(["king", "queen", "emir", "amir", "sultan", "shah"])
+#: Head nouns of the names of movements, parties and armed groups.
+_MOVEMENT_HEADS = frozenset(["movement", "front", "party", "alliance", "coalition", "union", "league", "congress", "forces", "army", "organisation", "organization"])
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
-#: Hotel", "Combined Military Hospital", "Crocus City Hall").
+#: Hotel", "Combined Military Hospital", "Crocus City Hall", "Grand Trunk Road").
 _SITES = frozenset(
-    ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam"]
+    ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam",
+     "road", "highway", "motorway", "expressway", "avenue", "street", "square"]
 )
 #: Features of the land and sea named after a place before them ("Manila Bay", "Sulu Sea").
 #: Not rivers and valleys, nor levels of government: their lowercase words say which of
@@ -168,7 +178,7 @@ _STATE_JOINT = re.compile(r" (?:of the|for the|of) \Z")
 _STATE_OF = re.compile(r" of (?:the )?")
 #: The kinds of organisation that belong to a state and take its name after "of": the state
 #: bodies a country's possessive is checked against, and its courts, central bank and commands.
-_STATE_BODY_KINDS = _STATE_BODIES | {"court", "central-bank", "military-command"}
+_STATE_BODY_KINDS = STATE_BODIES | {"court", "central-bank", "military-command"}
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
 #: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
 #: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
@@ -229,6 +239,8 @@ class Tagger:
         self._sure_resolver = Resolver(self.resolver.gazetteer, self.resolver.config, fuzzy=False)
         self._common = common_words()
         self._sentence_start_words = sentence_start_words()
+        #: The last text asked about by _surnames_in, and its answer.
+        self._surnames: tuple[str | None, frozenset[str]] = (None, frozenset())
         self._not_names = not_names()
         self._places = _place_keys(self.resolver)
         self._country_of = countries_of(self.resolver.index.entities, self.resolver.index.by_id)
@@ -308,7 +320,7 @@ class Tagger:
         decisions = [d for d in decided if d is not None]
         if len(decisions) < len(decided):
             decisions = _acronyms_in_dropped(spans, decided, _names_again_in_dropped(spans, decided, decisions))
-        decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions)))
+        decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions, self._country_of)))
         if "titled " in text:
             decisions = _without_unknown_in_titles(text, decisions)
         if " (" in text:
@@ -321,7 +333,7 @@ class Tagger:
         # taken the full name the document gave before.
         partials = resolve_numbered_units(resolve_unqualified_bodies(resolve_names_after_group_openers(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))))
         gazetteer = self.resolver.gazetteer
-        settled = resolve_acronyms_of_the_named(resolve_acronyms(text, resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of)))
+        settled = resolve_acronyms_of_the_named(resolve_acronyms(text, unlink_foreign_bodies(resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of), self._country_of)))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
@@ -819,6 +831,15 @@ class Tagger:
             # An institution "of" a field that a known one's name only begins: Nigeria's
             # "Department of State Services" is not the US "Department of State".
             return True
+        if (
+            len(words) >= 3
+            and words[-1] in _MOVEMENT_HEADS
+            and inside[-1].end < shape.end - len(words[-1])
+            and any(self._known_type(s) == "ORG" and shape.start < s.start for s in sure)
+        ):
+            # "Amhara Fano National Movement": a known group's name inside a movement's,
+            # between other words of it, is part of that name (not "Fano" and a movement).
+            return True
         if all(self._is_place(s) for s in sure):
             # A place inside an organisation's name is part of it; an organisation followed
             # by an office word ("CENTCOM Media Desk") names a unit of that organisation.
@@ -1006,6 +1027,8 @@ class Tagger:
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
+        if text.startswith(("'S ", "’S "), start) and text[start - 1 : start].isupper():
+            start += 2  # a possessive in capitals after a known name: "SAMIDOUN’S ROLE"
         piece = text[start:end]
         found = self._leftovers.get(piece)
         if found is None:
@@ -1213,7 +1236,13 @@ class Tagger:
                 partial = False
             return Decision(span, match, etype, partial, anchor_only)
         if how == _SURNAME_AFTER_TITLE:
-            return Decision(span, None, "PER", True) if _after_personal_title(text, span.start) else None
+            if _after_personal_title(text, span.start):
+                return Decision(span, None, "PER", True)
+            if span.surface in self._surnames_in(text):
+                # "Smith said ...": a word of the language that the document wrote as a
+                # surname ("Bradley T. Smith") names the person if coreference finds the bearer.
+                return Decision(span, None, "PER", True, anchor_only=True)
+            return None
         if how == _DROP:
             if _translation_in_parentheses(text, span):
                 # "Saraya al-Dam al-Zaki (Pure Blood Companies)": ordinary words in title case
@@ -1263,7 +1292,7 @@ class Tagger:
     def _owned_by_another(self, text: str, span: Span, entity: Entity) -> bool:
         """Whether a state body is written as another place's ("Lebanon's" before Gaza's
         ministry): the owner is neither in the entity's name nor up its ``part_of`` chain."""
-        if entity.kind not in _STATE_BODIES:
+        if entity.kind not in STATE_BODIES:
             return False  # a group ("Yemen's Huthis") or a person is no country's office
         owner = _OWNER_BEFORE.search(text, max(0, span.start - 40), span.start)
         if owner is None:
@@ -1319,8 +1348,10 @@ class Tagger:
         ]
         if len(holders) != 1:
             return None
-        score = TITLED_ALIAS_SCORE if match.entity is None and len(match.candidates) == 1 else WEAK_TITLED_ALIAS_SCORE
-        return Match(titled, holders[0], score, "alias", titled, match.key)
+        # One reigning monarch bears a name with the title ("King Salman", "Emir Tamim"): the
+        # title settles it, whatever namesakes the document has.
+        sure = (match.entity is None and len(match.candidates) == 1) or folded.split()[0] in _MONARCHS
+        return Match(titled, holders[0], TITLED_ALIAS_SCORE if sure else WEAK_TITLED_ALIAS_SCORE, "alias", titled, match.key)
 
     def _plan(self, surface: str, gazetteer: bool) -> _Plan:
         """What a span's surface (and whether the gazetteer scan found it) settles of its
@@ -1407,10 +1438,11 @@ class Tagger:
                 # "Un", "La", "Us" opening a sentence: the press writes no acronym of two
                 # letters as a word, so the document's "UN" or "LA" is not meant either.
                 return _DROPPED
-            if match is not None and match.method == "key" and fold(match.alias).removeprefix("the ") != joined:
+            if match is not None and match.method == "key" and fold(match.alias).removeprefix("the ") != joined and not _surname_as_written(match, joined):
                 # An English word that only shares a key with another spelling is no spelling
                 # of it: "Days" is no "DEAŞ", though the document names the Islamic State
-                # ("Kingdom" is "the Kingdom" as written). After a title it is a surname.
+                # ("Kingdom" is "the Kingdom" as written), unless it is a known person's
+                # surname as written ("Castro" of Cláudio Castro). After a title it is a surname.
                 return _TITLED_SURNAME
             if match is not None and match.ambiguous and not self._borne_as_written(joined, match.candidates):
                 # Nor is one that several names meet by their keys alone: "Valley" is no
@@ -1472,8 +1504,24 @@ class Tagger:
             return _Plan(_FIXED, None, "PER", True, anchor_only=True)
         if " of " in surface and (body := self._state_body_named(surface)) is not None:
             return _Plan(_FIXED, body, "ORG", partial)
+        if len(words) >= 3 and words[-1] in _INSTITUTIONS and (body := self._state_body_after_state(surface)) is not None:
+            return _Plan(_FIXED, body, "ORG", partial)
         unknown = self._unknown(surface, words)
         return _DROPPED if unknown is None else _Plan(_UNKNOWN, None, "", partial, unknown=unknown)
+
+    def _state_body_after_state(self, surface: str) -> Match | None:
+        """The known state body that an unknown name is with its state's name before it
+        ("U.S. Justice Department", "US Defense Department"), None when it is no such pair."""
+        pieces = surface.split()
+        for cut in range(1, min(3, len(pieces) - 1) + 1):
+            state = self._surface(" ".join(pieces[:cut])).match
+            if state is None or state.entity is None or state.entity.type != "LOC":
+                continue
+            body_name = " ".join(pieces[cut:])
+            body = self._surface(body_name).match
+            if body is not None and body.entity is not None and body.entity.kind in _STATE_BODY_KINDS and _is_sure(body_name, body) and self._belongs_to(body.entity, state.entity):
+                return replace(body, query=surface, method="alias")
+        return None
 
     def _state_body_named(self, surface: str) -> Match | None:
         """The known state body that an unknown name is with its state's formal name after
@@ -1765,9 +1813,18 @@ class Tagger:
             return False
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
             # "Queues formed ...", "Militarily, ...": an inflected common word, or one the
-            # document also writes in lowercase, that happens to open a sentence.
-            return not (unknown.common or used_lowercase(text, unknown.last))
+            # document also writes in lowercase, that happens to open a sentence; unless the
+            # document writes it after a given name, as a surname ("Bradley T. Smith").
+            return not (unknown.common or used_lowercase(text, unknown.last)) or span.surface in self._surnames_in(text)
         return True
+
+    def _surnames_in(self, text: str) -> frozenset[str]:
+        """The capitalised words that ``text`` writes after a given name (and an initial), as
+        surnames: "Smith" of "Bradley T. Smith". Worked out once per text, when first asked."""
+        if self._surnames[0] is not text:
+            found = frozenset(m.group(2) for m in _GIVEN_THEN_WORD.finditer(text) if fold(m.group(1)) in self._given_names)
+            self._surnames = (text, found)
+        return self._surnames[1]
 
     def _is_heading_of_words(self, text: str, span: Span) -> bool:
         """Whether a span that makes up its whole line (a colon after it allowed) is English
@@ -1830,6 +1887,9 @@ _Tail = tuple[str, str | None, str, str, str, float, str]
 _tuple_new = tuple.__new__
 
 
+#: A capitalised word and another after it (an initial between them allowed): a given name and
+#: a surname, when the first is a given name.
+_GIVEN_THEN_WORD = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]+)\b")
 #: A sanctions-list name in list order: a surname in capitals, a comma, given names.
 _INVERTED_NAME = re.compile(r"[A-Z][A-Z'’ -]+, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4}")
 #: A byline's opening word, the separators between its names, and one name.
@@ -2703,20 +2763,45 @@ def _places_respelt_as_persons(decisions: list[Decision]) -> list[Decision]:
 _SPEAKS_AFTER = re.compile(r" (?:said|says|told|added|stated|explained|insisted|recalled)\b")
 
 
-def _speakers_named_as_places(text: str, decisions: list[Decision]) -> list[Decision]:
-    """A one-word place name that speaks ("Farah said") is the surname of the person of the
-    document whose name ends with it ("Col. Abdiweli Jama Farah ... Farah said"), not the
-    Afghan province; a place standing for its government ("Washington said") has no such
-    person."""
-    speaking = [i for i, d in enumerate(decisions) if d.type == "LOC" and _is_lone_name(d) and _SPEAKS_AFTER.match(text, d.span.end)]
-    if not speaking:
+def _speakers_named_as_places(text: str, decisions: list[Decision], country_of: Callable[[str], str | None]) -> list[Decision]:
+    """A one-word place name that is the surname of a person of the document ("Col.
+    Abdiweli Jama Farah ... Farah said", "Isa Ahmed Qassim ... supporters of Qassim") is that
+    person, not the Afghan province or the Saudi one, when it speaks, or when no preposition
+    of places comes before it ("in Qassim") and the place is in none of the countries of
+    the document's other places (Kobani of a Syria story is the town, whatever Mazloum
+    Kobani's name); a place standing for its government ("Washington said") has no such
+    person, and a country is not taken for one."""
+    lone = [i for i, d in enumerate(decisions) if d.type == "LOC" and _is_lone_name(d)]
+    if not lone:
         return decisions
     surnames = {fold(d.span.surface).rsplit(maxsplit=1)[-1] for d in decisions if d.type == "PER" and " " in d.span.surface and not d.anchor_only}
     out = list(decisions)
-    for i in speaking:
-        if fold(decisions[i].span.surface) in surnames:
-            out[i] = Decision(decisions[i].span, None, "PER", True)
+    countries: set[str | None] | None = None
+    for i in lone:
+        decision = decisions[i]
+        folded = fold(decision.span.surface)
+        if folded not in surnames:
+            continue
+        match, start = decision.match, decision.span.start
+        if not _SPEAKS_AFTER.match(text, decision.span.end):
+            if place_preposition_before(text, start) or _FROM_OR_TO.search(text, max(0, start - 6), start) is not None:
+                continue
+            if match is not None and match.entity is not None:
+                if countries is None:
+                    # The countries of the places that no person's surname names.
+                    countries = {
+                        country_of(d.match.entity.id)
+                        for d in decisions
+                        if d.type == "LOC" and d.match is not None and d.match.entity is not None and fold(d.span.surface) not in surnames
+                    }
+                if match.entity.kind == "country" or country_of(match.entity.id) in countries:
+                    continue
+        out[i] = Decision(decision.span, None, "PER", True)
     return out
+
+
+#: "from" or "to" right before a name: a place's prepositions as often as a person's.
+_FROM_OR_TO = re.compile(r"\b(?:from|to)\s+\Z", re.IGNORECASE)
 
 
 def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decision]:
