@@ -59,18 +59,22 @@ def _plain_keys(name: str) -> frozenset[str]:
     return frozenset(token_key(t) for t, articled in zip(parts.tokens, parts.articled, strict=False) if not articled and t not in CONNECTORS)
 
 
+#: The name parts before a father's name, as parse_name writes them (Ben and Ibn as bin).
+_FATHER_LINKS = frozenset(["bin", "bint", "ould", "ibn"])
+
+
 @lru_cache(maxsize=65536)
 def _keys_besides_fathers(name: str) -> frozenset[str]:
     """Keys of the parts of a name that no "bin" (or "ould" ...) comes before."""
     tokens = parse_name(name).tokens
-    return frozenset(token_key(t) for i, t in enumerate(tokens) if t not in CONNECTORS and (i == 0 or tokens[i - 1] not in ("bin", "bint", "ould", "ibn")))
+    return frozenset(token_key(t) for i, t in enumerate(tokens) if t not in CONNECTORS and (i == 0 or tokens[i - 1] not in _FATHER_LINKS))
 
 
 @lru_cache(maxsize=65536)
 def _fathers(name: str) -> frozenset[str]:
     """Keys of the parts after "bin", "ould" ...: "Salman" in "Khalid bin Salman" is his father."""
     tokens = parse_name(name).tokens
-    return frozenset(token_key(t) for p, t in pairwise(tokens) if p in ("bin", "bint", "ould", "ibn"))
+    return frozenset(token_key(t) for p, t in pairwise(tokens) if p in _FATHER_LINKS)
 
 
 def _is_anchor(decision: Decision) -> bool:
@@ -623,8 +627,9 @@ def _not_as_father(decision: Decision, anchor: _Anchor, wanted: frozenset[str]) 
     "bin" too: a name alone is not the one a person bears as his father's ("King Salman" is
     no Mohammed bin Salman)."""
     surface = anchor.decision.span.surface
+    tokens = parse_name(decision.span.surface).tokens
     return (
-        fold(decision.span.surface).split()[0] in ("bin", "ibn", "bint", "ben")
+        (bool(tokens) and tokens[0] in _FATHER_LINKS)
         or not wanted <= _fathers(surface)
         or wanted <= _keys_besides_fathers(surface)
     )

@@ -1514,13 +1514,9 @@ class Tagger:
         ("U.S. Justice Department", "US Defense Department"), None when it is no such pair."""
         pieces = surface.split()
         for cut in range(1, min(3, len(pieces) - 1) + 1):
-            state = self._surface(" ".join(pieces[:cut])).match
-            if state is None or state.entity is None or state.entity.type != "LOC":
-                continue
-            body_name = " ".join(pieces[cut:])
-            body = self._surface(body_name).match
-            if body is not None and body.entity is not None and body.entity.kind in _STATE_BODY_KINDS and _is_sure(body_name, body) and self._belongs_to(body.entity, state.entity):
-                return replace(body, query=surface, method="alias")
+            body = self._body_of_state(surface, " ".join(pieces[cut:]), " ".join(pieces[:cut]))
+            if body is not None:
+                return body
         return None
 
     def _state_body_named(self, surface: str) -> Match | None:
@@ -1528,14 +1524,21 @@ class Tagger:
         "of" ("Federal Security Service of the Russian Federation" is the FSB), None when the
         name is no such pair (a branch "for the Republic of Dagestan" is a body of its own)."""
         for found in _STATE_OF.finditer(surface):
-            body = surface[: found.start()]
-            head = self._surface(body).match
-            if head is None or head.entity is None or head.entity.kind not in _STATE_BODY_KINDS or not _is_sure(body, head):
-                continue
-            state = self._surface(surface[found.end() :]).match
-            if state is not None and state.entity is not None and state.entity.type == "LOC" and self._belongs_to(head.entity, state.entity):
-                return replace(head, query=surface, method="alias")
+            body = self._body_of_state(surface, surface[: found.start()], surface[found.end() :])
+            if body is not None:
+                return body
         return None
+
+    def _body_of_state(self, surface: str, body_name: str, state_name: str) -> Match | None:
+        """The match of ``surface`` to the state body that ``body_name`` surely names, when
+        ``state_name`` is the place it belongs to; None otherwise."""
+        body = self._surface(body_name).match
+        if body is None or body.entity is None or body.entity.kind not in _STATE_BODY_KINDS or not _is_sure(body_name, body):
+            return None
+        state = self._surface(state_name).match
+        if state is None or state.entity is None or state.entity.type != "LOC" or not self._belongs_to(body.entity, state.entity):
+            return None
+        return replace(body, query=surface, method="alias")
 
     def _belongs_to(self, body: Entity, state: Entity) -> bool:
         """Whether the gazetteer makes a body the state's: the state contains it, or names
