@@ -900,9 +900,11 @@ def _anchored(
         # A part before the first is not left over: "Uday Saddam Hussein al-Tikriti" is
         # Saddam Hussein's son.
         return 0.0
-    # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual".
+    # Parts after the last one: "Simon Gatwech" is "Simon Gatwech Dual"; but one part at least
+    # must be written alike, or two common names each a vowel off meet a longer one ("Omer
+    # Celik" is not "Omar Salik Mangotara").
     rest = _aligned_sum(short[1:], long[1:])
-    if rest is None or gaps > MAX_GAPS:
+    if rest is None or gaps > MAX_GAPS or (short[0] != long[0] and not any(part in long[1:] for part in short[1:])):
         return 0.0
     # The name and then the father's ("Paul Malong" = "Paul Malong Awan", "Arefullah Aref" =
     # "Arefullah Aref Ghazi Mohammad"): two parts alone are too common a name for two more.

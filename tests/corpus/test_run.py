@@ -134,3 +134,17 @@ def test_sigkill_mid_run_then_resume_from_the_cli(tmp_path: Path, documents: lis
     fresh = tmp_path / "fresh.parquet"
     assert runner.invoke(app, ["tag", str(source), "--out", str(fresh)]).exit_code == 0
     assert pl.read_parquet(out).equals(pl.read_parquet(fresh))
+
+
+def test_nil_clusters_do_not_depend_on_the_order_documents_came_in() -> None:
+    # Batches tagged apart are merged in any order: a word ("Isa", a Nigerian area) and an
+    # acronym that a law spells out in another document ("ISA") get the same clusters
+    # whichever was counted first.
+    from collections import Counter
+
+    from canonym.corpus.nil import assign_nil_clusters
+
+    counts = [(("intirnal sikuriti akt", "ISA", "ORG"), 5), (("intirnal sikuriti akt", "Internal Security Act", "ORG"), 1), (("isa", "Isa", "ORG"), 4)]
+    first, second = (assign_nil_clusters(Counter(dict(order))) for order in (counts, counts[::-1]))
+    assert first == second
+    assert first["isa"].cluster_id != first["intirnal sikuriti akt"].cluster_id

@@ -20,10 +20,10 @@ from canonym.normalize import fold, token_key
 
 #: The nouns that head a body's name ("Ministry", "Service", "Council").
 _BODY_HEADS = frozenset(
-    ["ministry", "ministries", "department", "directorate", "service", "services", "council", "agency", "command", "forces", "force", "office", "bureau", "authority", "commission", "committee", "court", "prosecution", "army", "navy", "guard", "police", "unit", "cabinet", "presidency", "secretariat"]
+    ["ministry", "ministries", "department", "directorate", "service", "services", "council", "agency", "command", "forces", "force", "office", "bureau", "authority", "commission", "committee", "court", "prosecution", "army", "navy", "guard", "police", "unit", "cabinet", "presidency", "secretariat", "house", "policia"]
 )
 #: Words of such names besides the heads and the office words ("Council of Ministers").
-_OTHER_WORDS = frozenset(["ministers", "prosecutor", "prosecutors", "armed", "air", "special", "federal", "central", "internal", "external", "supreme", "high", "counter", "anti", "protection", "emergency", "border", "investigation", "investigations", "criminal", "affairs"])
+_OTHER_WORDS = frozenset(["ministers", "prosecutor", "prosecutors", "armed", "air", "special", "federal", "central", "internal", "external", "supreme", "high", "counter", "anti", "protection", "emergency", "border", "investigation", "investigations", "criminal", "affairs", "commons", "representatives", "nacional"])
 _LINK_KEYS = frozenset(map(token_key, OFFICE_LINKS))
 #: How far up ``part_of`` a place is followed to its country.
 _MAX_DEPTH = 6

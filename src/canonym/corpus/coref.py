@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from canonym.corpus.bodies import is_generic_body
 from canonym.corpus.finder import common_words
 from canonym.corpus.typing import GROUP_OPENERS, KUNYA_WORDS, LANDFORM_WORDS
 from canonym.gazetteer import Gazetteer
@@ -101,9 +102,10 @@ def _needs_anchor(decision: Decision) -> bool:
         return False
     # A one-word name that the gazetteer meets only by its transliteration key ("Khalil" ->
     # Al-Khalil, "Diarra" -> Deraa), or a place's only as folded ("Rida" -> "Rida'", Rada'a),
-    # yields to a person of the document who bears it.
+    # yields to a person of the document who bears it; a place's name in capitals ("SYRIA")
+    # is as sure as the name.
     if match is not None and match.method == "alias" and match.entity is not None and match.entity.type == "LOC":
-        return True
+        return match.alias.casefold() != decision.span.surface.casefold()
     return match is None or match.score < SURE_SCORE or match.method not in ("exact", "alias") or _acronym_as_word(decision)
 
 
@@ -712,7 +714,6 @@ def _adopt(decision: Decision, anchor: Decision) -> Decision:
 #: How far up the ``part_of`` chain a candidate's context is looked for (a unit, its
 #: ministry, its government, its country).
 _CONTEXT_DEPTH = 4
-_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 
 
 def resolve_by_context(
@@ -749,10 +750,14 @@ def resolve_by_context(
         decision = decisions[position]
         bodies = [c for c in candidates if gazetteer[c].type != "PER"]
         # The one candidate in the country the document is about ("Army" of a Kashmir story is
-        # India's, "Parliament" of a British memorandum the UK's), else the one whose
-        # container the document names.
+        # India's, "Parliament" of a British memorandum the UK's), else the one the document
+        # names elsewhere, else the one whose container the document names; but a name every
+        # state gives a body ("Ministry of Defense") is none of them in a story of another
+        # country.
         fitting = [c for c in bodies if home is not None and country_of(c) == home]
         if len(fitting) != 1:
+            fitting = [c for c in bodies if c in named]
+        if len(fitting) != 1 and not (home is not None and is_generic_body(decision.span.surface)):
             fitting = [c for c in bodies if not named.isdisjoint(containers(c, gazetteer))] or [c for c in bodies if c in wholes]
         if len(fitting) == 1:
             entity = gazetteer[fitting[0]]
@@ -761,30 +766,71 @@ def resolve_by_context(
     return out
 
 
+def resolve_bodies_of_named_states(
+    text: str, decisions: list[Decision], gazetteer: Gazetteer, country_of: Callable[[str], str | None]
+) -> list[Decision]:
+    """A state's body written after the state's possessive is that state's: "Brazil's Federal
+    Police" is Brazil's, not Iraq's, whatever else the document names; "Syria's Ministry of
+    Defense", which the gazetteer does not know, is none of the ministries it knows."""
+    out = decisions
+    for i in range(1, len(decisions)):
+        state, body = decisions[i - 1], decisions[i]
+        match = body.match
+        if (
+            match is None
+            or text[state.span.end : body.span.start] not in ("'s ", "’s ")
+            or state.type != "LOC"
+            or not _is_sure(state)
+            or (country := country_of(state.match.entity.id)) is None  # type: ignore[union-attr]
+        ):
+            continue
+        ids = [match.entity.id] if match.entity is not None else list(match.candidates)
+        if not ids or any(entity_id not in gazetteer or gazetteer[entity_id].kind not in STATE_BODIES for entity_id in ids):
+            continue
+        fitting = [entity_id for entity_id in ids if country_of(entity_id) == country]
+        if match.entity is not None and fitting:
+            continue
+        if out is decisions:
+            out = list(decisions)
+        if len(fitting) == 1:
+            entity = gazetteer[fitting[0]]
+            out[i] = replace(body, match=Match(body.span.surface, entity, SURE_SCORE, "coref", body.span.surface), type=entity.type, anchor_only=False)
+        else:
+            out[i] = replace(body, match=None)
+    return out
+
+
 #: Kinds of the bodies of a state, which a weak alias names only in that state's stories.
 STATE_BODIES = frozenset(["ministry", "government-body", "agency", "parliament", "armed-forces"])
 
 
 def unlink_foreign_bodies(decisions: list[Decision], country_of: Callable[[str], str | None]) -> list[Decision]:
-    """Drop the links that only a weak alias makes to a state's body ("Federal Police" is
-    Iraq's, "Majlis" Iran's parliament) in a document whose places are all in other
-    countries: a Maldivian story's Majlis is the Maldives', which the gazetteer does not know.
-    A document that names no place of any country keeps them."""
+    """Drop the links that only a weak alias or a generic name makes to a state's body
+    ("Federal Police" is Iraq's, "Majlis" Iran's parliament, "General Intelligence Service"
+    Egypt's) in a document whose places are all in other countries: a Maldivian story's
+    Majlis is the Maldives', which the gazetteer does not know. An acronym names its body
+    wherever it is ("IOF" in a story of Jenin); a document that names no place of any
+    country keeps them all."""
     weak = [
         (i, home)
         for i, d in enumerate(decisions)
         if (match := d.match) is not None
         and match.entity is not None
-        and match.method in ("exact", "alias", "key")
-        and match.score < SURE_SCORE
+        and match.method in ("exact", "alias", "key", "fuzzy")
+        and ((match.score < SURE_SCORE and not d.span.surface.isupper()) or is_generic_body(d.span.surface))
         and match.entity.kind in STATE_BODIES
         and (home := country_of(match.entity.id)) is not None
     ]
     if not weak:
         return decisions
-    countries = {found for d in decisions if d.type == "LOC" and _is_sure(d) and (found := country_of(d.match.entity.id)) is not None}  # type: ignore[union-attr]
-    if not countries:
+    weak_at = {i for i, _ in weak}
+    sure = [(i, d) for i, d in enumerate(decisions) if _is_sure(d) and i not in weak_at]
+    places = {found for _, d in sure if d.type == "LOC" and (found := country_of(d.match.entity.id)) is not None}  # type: ignore[union-attr]
+    if not places:
         return decisions
+    # And the countries of the bodies it names by a name of their own ("OFAC", "U.S.
+    # Department of the Treasury").
+    countries = places | {found for _, d in sure if d.match.entity.kind in STATE_BODIES and (found := country_of(d.match.entity.id)) is not None}  # type: ignore[union-attr]
     out = list(decisions)
     for i, home in weak:
         if home not in countries:
@@ -841,14 +887,25 @@ def resolve_by_container_after(text: str, decisions: list[Decision], gazetteer: 
 
 
 def _before_title(text: str, end: int) -> bool:
-    """Whether a title follows: "Treasury Secretary Scott Bessent" names no institution."""
-    following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).lower() in _title_heads()
+    """Whether a title follows: "Treasury Secretary Scott Bessent" names no institution (but
+    "MIT intelligence agency" does: "intelligence" opens only longer titles)."""
+    following = _NEXT_WORDS.match(text, end)
+    if following is None:
+        return False
+    words = tuple(fold(following.group()).split())
+    return any(words[: len(title)] == title for title in _titles_by_head().get(words[0], ()))
+
+
+#: The next words after a name, as many as the longest title has.
+_NEXT_WORDS = re.compile(r" [A-Za-z]+(?: [A-Za-z]+){0,3}")
 
 
 @lru_cache(maxsize=1)
-def _title_heads() -> frozenset[str]:
-    return frozenset(title[0] for title in name_tables().titles)
+def _titles_by_head() -> dict[str, list[tuple[str, ...]]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for title in name_tables().titles:
+        found.setdefault(title[0], []).append(title)
+    return found
 
 
 def _is_sure(decision: Decision) -> bool:

@@ -295,6 +295,10 @@ class _Pattern:
 _FEATURE_NOUNS = frozenset(["desert", "mountains", "mountain", "hills", "plains", "plain", "valley", "basin", "delta", "river", "strip", "peninsula", "plateau", "marshes"])
 
 
+#: Levels of government that the press writes in lowercase after a place's proper name.
+_LEVEL_NOUNS = frozenset(["region", "state", "province", "governorate", "district", "county", "oblast", "prefecture"])
+
+
 #: The Arabic and Romance particles of names, folded: an alias's capital on one is the
 #: list's style, not the name's.
 _PARTICLE_WORDS = ARTICLES | frozenset(["ul", "wa", "wal", "wau", "bin", "ibn", "bint", "fi", "li", "lil", "lid", "de", "du", "des", "la", "le"])
@@ -402,6 +406,10 @@ class NameFinder:
             if entity.type == "LOC" and len(capitals) >= 2 and folded.rpartition(" ")[2] in _FEATURE_NOUNS:
                 # "the Syrian desert", "the Qandil mountains", "the Lake Chad basin": a feature
                 # of the land is written in lowercase after its proper name as often as not.
+                capitals = (*capitals[:-1], False)
+            elif entity.type == "LOC" and len(capitals) >= 2 and (level := folded.rpartition(" "))[2] in _LEVEL_NOUNS and level[0] not in known:
+                # "the Somali region", "Kachin state": a level written in lowercase after a
+                # word that names nothing alone (the demonym, or a people's name).
                 capitals = (*capitals[:-1], False)
             previous = patterns.get(folded)
             comma = "," in text or (previous is not None and previous.comma)
@@ -967,7 +975,10 @@ def _take_inverted(text: str, upcoming: list[tuple[int, int]], position: int, sp
 LEADING_STOP = frozenset(
     ["a", "an", "and", "as", "at", "o", "os", "because", "but", "by", "for", "from", "if", "in", "of", "on", "or", "since", "so", "that", "the", "then", "these", "this", "those", "though", "to", "under", "until", "when", "where", "whereas", "while", "with", "within", "without", "after", "before", "during", "unlike", "like", "although", "despite", "meanwhile", "however", "yet", "also", "even", "only", "both", "neither", "either", "whether", "including", "against", "about", "among", "amid", "around", "via", "per", "plus", "whose", "which", "what", "who", "why", "how", "is", "was", "were", "are", "has", "had", "have", "did", "does", "says", "asked", "told", "according", "later", "earlier", "yesterday", "today", "tonight", "now", "instead", "afterwards", "afterward", "recently", "separately", "previously", "currently", "again", "finally", "eventually", "initially", "subsequently", "thus", "therefore", "hence", "indeed", "still", "last", "next", "once", "there", "here", "not", "nor", "every", "each", "some", "many", "most", "several", "few", "all", "other", "another", "such", "no", "pob", "dob", "aka", "nee", "following", "throughout", "toward", "towards", "upon", "across", "along", "alongside", "amongst", "behind", "former", "inside", "outside", "regarding", "concerning", "considering", "unless", "whilst", "onto", "versus", "except",
      # Spanish "according to", which opens a sentence before a body's name ("Según la Fiscalía")
-     "segun", "según"]
+     "segun", "según",
+     # pronouns ("His New Democratic Army-Kachin") and days ("on Monday of Abdulghani Kikli")
+     "his", "her", "its", "their", "our", "my", "your",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _LOWERCASE_ARTICLES = frozenset(["le", "la", "les"])
 #: French and Spanish prepositions, conjunctions and adverbs that open a sentence or a byline

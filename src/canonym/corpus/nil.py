@@ -156,7 +156,12 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
         if " @" not in key:  # a body of ordinary words, keyed per country (see corpus.bodies)
             named = (unknown_name_key(without_part_numbers(surface)), etype)
             keys_of[named].add(key)
-            surface_of.setdefault(named, surface)
+            # One spelling stands for the name, the same whatever order the documents came
+            # in (the counts of batches tagged apart are merged in any order): a word's
+            # before its acronym's ("Isa", a Nigerian town, is no "ISA" that a law spells out).
+            known = surface_of.get(named)
+            if known is None or (surface.isupper(), surface) < (known.isupper(), known):
+                surface_of[named] = surface
             if named[0] != key:
                 holding.add(key)
     pairs: list[tuple[str, str]] = []

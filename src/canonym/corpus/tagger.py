@@ -41,6 +41,7 @@ from canonym.corpus.coref import (
     resolve_acronyms,
     resolve_acronyms_of_the_named,
     resolve_aliases,
+    resolve_bodies_of_named_states,
     resolve_by_container_after,
     resolve_by_context,
     resolve_known_acronyms_named,
@@ -333,7 +334,7 @@ class Tagger:
         # taken the full name the document gave before.
         partials = resolve_numbered_units(resolve_unqualified_bodies(resolve_names_after_group_openers(resolve_opening_words(resolve_aliases(text, resolve_partials(resolve_aliases(text, resolve_name_fields(text, decisions))))))))
         gazetteer = self.resolver.gazetteer
-        settled = resolve_acronyms_of_the_named(resolve_acronyms(text, unlink_foreign_bodies(resolve_by_context(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of), self._country_of)))
+        settled = resolve_acronyms_of_the_named(resolve_acronyms(text, unlink_foreign_bodies(resolve_by_context(text, resolve_bodies_of_named_states(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of), gazetteer, self._country_of), self._country_of)))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
 
@@ -491,7 +492,19 @@ class Tagger:
     def _trimmed(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a leading demonym or "Residents of" (the known spans ``inside``
         it may forbid either cut)."""
-        return self._without_leading_noun(self._without_demonym(shape, inside), inside)
+        return self._without_trailing_people(self._without_leading_noun(self._without_demonym(shape, inside), inside))
+
+    def _without_trailing_people(self, shape: Span) -> Span:
+        """The shape without a people's name in the plural after their place ("Karabakh
+        Armenians", "Kirkuk Turkmens" are the people of a place the document names)."""
+        head = self._place_before_people(shape.surface)
+        return shape if head is None else Span(shape.start, shape.start + len(head), head, shape.gazetteer, shape.modifier)
+
+    def _place_before_people(self, surface: str) -> str | None:
+        head, _, last = surface.rpartition(" ")
+        if not head or not last.endswith("s") or not last[1:].islower() or fold(head) not in self._places or not self._is_demonym(last):
+            return None
+        return head
 
     def _without_demonym(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a leading demonym when the rest is a person's name.
@@ -524,7 +537,7 @@ class Tagger:
         """Whether a shape of this surface may lose a leading demonym or "Residents of" (by
         its words alone): most shapes may not."""
         rest, noun_end = self._cuts(surface)
-        return rest is not None or noun_end > 0
+        return rest is not None or noun_end > 0 or self._place_before_people(surface) is not None
 
     def _cuts(self, surface: str) -> tuple[str | None, int]:
         """:meth:`_after_demonym` and :meth:`_leading_noun_end` of a surface (memoized: a
@@ -563,8 +576,8 @@ class Tagger:
         word = fold(found.group(1))
         if word in _ROLE_NOUNS:
             return found.end()  # "Manager of Sahand Marine Services": a role, then the company
-        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not is_common_form(word, self._common):
-            return 0
+        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not (is_common_form(word, self._common) or self._is_demonym(word)):
+            return 0  # not "Arms of Egypt"; but "Armenians of Karabakh" are the people of a place
         named = fold(surface[found.end() :]).split()
         if len(named) >= 2 and named[-1] in _NAME_HEADS:
             return 0  # "Arms of Egypt Movement": the plural opens a group's name (not "Members of Congress")
