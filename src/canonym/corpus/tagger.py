@@ -325,6 +325,7 @@ class Tagger:
         if "titled " in text:
             decisions = _without_unknown_in_titles(text, decisions)
         if " (" in text:
+            decisions = self._names_with_their_acronyms_inside(text, decisions)
             decisions = _named_before_acronyms(text, self._named_in_sentence_case(text, decisions), self._not_names)
             decisions = _longer_names_before_acronyms(text, decisions)
             decisions = resolve_kunyas_in_parentheses(text, resolve_known_acronyms_named(text, decisions))
@@ -337,6 +338,27 @@ class Tagger:
         settled = resolve_acronyms_of_the_named(resolve_acronyms(text, unlink_foreign_bodies(resolve_by_context(text, resolve_bodies_of_named_states(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of), gazetteer, self._country_of), self._country_of)))
         mention = self._mention
         return [mention(doc_id, d) for d in settled if not d.anchor_only]
+
+    def _names_with_their_acronyms_inside(self, text: str, decisions: list[Decision]) -> list[Decision]:
+        """One mention for a known name with its acronym in brackets before its last word, as
+        the Turkish press writes parties: "Justice and Development (AK) Party" is the AKP,
+        not "Justice", "Development", Alaska and "Party Omer Celik"."""
+        for found in _ACRONYM_BEFORE_HEAD.finditer(text):
+            before = _NAME_WORDS_BEFORE.search(text, max(0, found.start() - 80), found.start())
+            if before is None:
+                continue
+            words = before.group().split(" ")
+            for cut in range(len(words)):
+                if words[cut][:1].islower():
+                    continue
+                match = self._surface(f"{' '.join(words[cut:])} {found.group(2)}").match
+                if match is not None and match.entity is not None and match.method in ("exact", "alias") and match.score >= SURE_SCORE:
+                    start, end = found.start() - len(" ".join(words[cut:])), found.end()
+                    named = Decision(Span(start, end, text[start:end], True), match, match.entity.type, False)
+                    kept = [d for d in decisions if d.span.end <= start or d.span.start >= end]
+                    decisions = sorted([*kept, named], key=lambda d: d.span.start)
+                    break
+        return decisions
 
     def _named_in_sentence_case(self, text: str, decisions: list[Decision]) -> list[Decision]:
         """The decisions with the sentence-case names that acronyms define (see
@@ -495,14 +517,14 @@ class Tagger:
         return self._without_trailing_people(self._without_leading_noun(self._without_demonym(shape, inside), inside))
 
     def _without_trailing_people(self, shape: Span) -> Span:
-        """The shape without a people's name in the plural after their place ("Karabakh
-        Armenians", "Kirkuk Turkmens" are the people of a place the document names)."""
+        """The shape without a people's name after their place ("Karabakh Armenians", "a
+        Karabakh Armenian" are the people of a place the document names)."""
         head = self._place_before_people(shape.surface)
         return shape if head is None else Span(shape.start, shape.start + len(head), head, shape.gazetteer, shape.modifier)
 
     def _place_before_people(self, surface: str) -> str | None:
         head, _, last = surface.rpartition(" ")
-        if not head or not last.endswith("s") or not last[1:].islower() or fold(head) not in self._places or not self._is_demonym(last):
+        if not head[-1:].isalpha() or not last[1:].islower() or fold(head) not in self._places or not _is_demonym(fold(last), self._places):
             return None
         return head
 
@@ -1607,6 +1629,11 @@ class Tagger:
         same = match is not None and match.entity is not None and match.entity.id == found.entity.id
         if not same and (found.entity.type != "LOC" or not _is_sure(inner, found) or self._foreign_generic_before(surface, a, match)):
             return None
+        if not same and match is not None and match.entity is not None and match.entity.type == "LOC" and match.method == "exact" and match.alias == surface == match.entity.name:
+            # "the Lachin corridor", "the Rafah crossing": a place the gazetteer names so,
+            # lowercase word and all, is that place, not the town it is named after (spanned
+            # without the lowercase word, as SPEC spans a name).
+            return _Plan(_INNER, match, "LOC", inner=part)
         if same:
             # "Houthi movement", "Islamic State group": the name proper is the same entity.
             return _Plan(_INNER, match, found.entity.type, inner=part)
@@ -2401,6 +2428,10 @@ _ARTICLE_PART = re.compile(r"(?: (?:al|el|ad|ud|ul|ur|us|ut|lil|wal)[-\u2010\u20
 #: An acronym in parentheses after a lowercase letter ("the Joint Forces Command (JFC)"). The
 #: literal comes first and the look-behind after it: a pattern that opens with a look-behind
 #: is tried at every position of the text (7x slower).
+#: An acronym in brackets before the last word of a party's or a movement's name.
+_ACRONYM_BEFORE_HEAD = re.compile(r" \(([A-Z][A-Za-z]{1,5})\) (Party|Movement|Front|Alliance|Union)\b")
+#: The words of a name up to such an acronym: capitalised words and the links between them.
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’-]*|and|of|for|the) ){0,5}[A-Z][\w'’-]*$")
 _ACRONYM_IN_PARENTHESES = re.compile(r" \((?<=[a-z] \()([A-Z]{2,8})\)")
 #: A capitalised word, or a word a name may hold between them ("of", "and", "al-").
 _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
