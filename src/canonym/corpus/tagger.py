@@ -598,7 +598,7 @@ class Tagger:
         word = fold(found.group(1))
         if word in _ROLE_NOUNS:
             return found.end()  # "Manager of Sahand Marine Services": a role, then the company
-        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not (is_common_form(word, self._common) or self._is_demonym(word)):
+        if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not (is_common_form(word, self._common) or _is_demonym(word, self._places)):
             return 0  # not "Arms of Egypt"; but "Armenians of Karabakh" are the people of a place
         named = fold(surface[found.end() :]).split()
         if len(named) >= 2 and named[-1] in _NAME_HEADS:
@@ -2425,13 +2425,13 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
 
 
 _ARTICLE_PART = re.compile(r"(?: (?:al|el|ad|ud|ul|ur|us|ut|lil|wal)[-\u2010\u2011][A-Z][a-z]+)+")
-#: An acronym in parentheses after a lowercase letter ("the Joint Forces Command (JFC)"). The
-#: literal comes first and the look-behind after it: a pattern that opens with a look-behind
-#: is tried at every position of the text (7x slower).
 #: An acronym in brackets before the last word of a party's or a movement's name.
 _ACRONYM_BEFORE_HEAD = re.compile(r" \(([A-Z][A-Za-z]{1,5})\) (Party|Movement|Front|Alliance|Union)\b")
 #: The words of a name up to such an acronym: capitalised words and the links between them.
 _NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z][\w'’-]*|and|of|for|the) ){0,5}[A-Z][\w'’-]*$")
+#: An acronym in parentheses after a lowercase letter ("the Joint Forces Command (JFC)"). The
+#: literal comes first and the look-behind after it: a pattern that opens with a look-behind
+#: is tried at every position of the text (7x slower).
 _ACRONYM_IN_PARENTHESES = re.compile(r" \((?<=[a-z] \()([A-Z]{2,8})\)")
 #: A capitalised word, or a word a name may hold between them ("of", "and", "al-").
 _NAME_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w'’-]*)\s*$")
