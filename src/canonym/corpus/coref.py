@@ -893,19 +893,11 @@ def _before_title(text: str, end: int) -> bool:
     if following is None:
         return False
     words = tuple(fold(following.group()).split())
-    return any(words[: len(title)] == title for title in _titles_by_head().get(words[0], ()))
+    return any(words[: len(title)] == title for title in name_tables().titles_by_first.get(words[0], ()))
 
 
 #: The next words after a name, as many as the longest title has.
 _NEXT_WORDS = re.compile(r" [A-Za-z]+(?: [A-Za-z]+){0,3}")
-
-
-@lru_cache(maxsize=1)
-def _titles_by_head() -> dict[str, list[tuple[str, ...]]]:
-    found: dict[str, list[tuple[str, ...]]] = {}
-    for title in name_tables().titles:
-        found.setdefault(title[0], []).append(title)
-    return found
 
 
 def _is_sure(decision: Decision) -> bool:

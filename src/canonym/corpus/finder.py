@@ -403,13 +403,12 @@ class NameFinder:
             # A particle need not be capitalised as the alias writes it: "Madina at Tauheed wau
             # Mujahedeen" is the list's "... Wau Mujahedeen".
             capitals = tuple(c and w not in _PARTICLE_WORDS for c, w in zip(_capitals(text)[-len(words) :], words, strict=False))
-            if entity.type == "LOC" and len(capitals) >= 2 and folded.rpartition(" ")[2] in _FEATURE_NOUNS:
+            proper, _, last = folded.rpartition(" ")
+            if entity.type == "LOC" and len(capitals) >= 2 and (last in _FEATURE_NOUNS or (last in _LEVEL_NOUNS and proper not in known)):
                 # "the Syrian desert", "the Qandil mountains", "the Lake Chad basin": a feature
-                # of the land is written in lowercase after its proper name as often as not.
-                capitals = (*capitals[:-1], False)
-            elif entity.type == "LOC" and len(capitals) >= 2 and (level := folded.rpartition(" "))[2] in _LEVEL_NOUNS and level[0] not in known:
-                # "the Somali region", "Kachin state": a level written in lowercase after a
-                # word that names nothing alone (the demonym, or a people's name).
+                # of the land is written in lowercase after its proper name as often as not;
+                # so is a level after a word that names nothing alone ("the Somali region",
+                # "Kachin state": a demonym, a people's name).
                 capitals = (*capitals[:-1], False)
             previous = patterns.get(folded)
             comma = "," in text or (previous is not None and previous.comma)
