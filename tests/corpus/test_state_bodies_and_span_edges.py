@@ -133,3 +133,35 @@ def test_a_partys_acronym_inside_its_name_is_part_of_it(tagger: Tagger) -> None:
     assert ("Justice and Development (AK) Party", "akp") in found, found
     assert ("Peoples' Equality and Democracy (DEM) Party", "dem-party") in found, found
     assert not any(entity == "alaska" or surface.startswith("Party") for surface, entity in found), found
+
+
+def clusters(tagger: Tagger, documents: list[tuple[str, str]], surfaces: set[str]) -> dict[tuple[str, str], str]:
+    """The NIL cluster of each named body, by document and surface, over one run."""
+    return {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents) if m.surface in surfaces}
+
+
+def test_a_body_that_names_its_state_after_it_is_that_states_body(tagger: Tagger) -> None:
+    # The long form says whose ministry it is; the short form after it, the acronym and the
+    # same short form in another Azerbaijani story are the same body, Armenia's is another.
+    documents = [
+        ("az1", "BAKU - The Ministry of Defense of the Republic of Azerbaijan said on Monday that its positions near Baku came under fire. The Ministry of Defense said no soldier was hurt."),
+        ("az2", "BAKU - A spokesman for the Ministry of Defense said on Friday that the mine-clearing work near Baku and Ganja would go on until spring."),
+        ("am1", "YEREVAN - The Ministry of Defense of Armenia rejected the claim on Monday, calling it a provocation, and the prime minister's office in Yerevan said the same."),
+        ("ng1", "ABUJA - The Armed Forces of Nigeria (AFN) said on Tuesday that the AFN had cleared three camps near Maiduguri."),
+    ]
+    found = clusters(tagger, documents, {"Ministry of Defense of the Republic of Azerbaijan", "Ministry of Defense", "Ministry of Defense of Armenia", "Armed Forces of Nigeria", "AFN"})
+    azerbaijani = found[("az1", "Ministry of Defense of the Republic of Azerbaijan")]
+    assert found[("az1", "Ministry of Defense")] == found[("az2", "Ministry of Defense")] == azerbaijani, found
+    assert found[("am1", "Ministry of Defense of Armenia")] != azerbaijani, found
+    assert found[("ng1", "AFN")] == found[("ng1", "Armed Forces of Nigeria")], found
+
+
+def test_a_body_after_a_states_possessive_is_not_the_storys_countrys(tagger: Tagger) -> None:
+    # A Saudi story names Syria's interior ministry: it is not the Saudi one of another story.
+    documents = [
+        ("sa1", "RIYADH - Saudi Arabia's envoy met officials in Jeddah on Sunday. Syria's Ministry of Interior said the talks covered border crossings near Riyadh and Jeddah."),
+        ("sa2", "RIYADH - The Ministry of Interior said on Monday that it had arrested four men in Jeddah and Dammam over a plot against a mosque in Riyadh."),
+        ("sy1", "DAMASCUS - The Ministry of Interior said on Monday that its forces had detained a cell in Homs and Damascus."),
+    ]
+    found = clusters(tagger, documents, {"Ministry of Interior"})
+    assert found[("sa1", "Ministry of Interior")] == found[("sy1", "Ministry of Interior")] != found[("sa2", "Ministry of Interior")], found

@@ -5,11 +5,14 @@ one, and a story names its own without saying whose. Clustered by name across a 
 Saudi ministry of one document and the Iraqi ministry of another would be one. Such a name's
 normalized key is given the country its document is about (the country its linked places
 are in most often), so that NIL clustering keeps one body per country; a name that says its
-country ("Saudi Ministry of Interior") is clustered by name as before.
+country ("Saudi Ministry of Interior") is clustered by name as before. A body whose state the
+text names after it ("of the Republic of Azerbaijan") or by a possessive before it ("Syria's")
+is given that state's country instead.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -64,8 +67,75 @@ def scope_generic_bodies(mentions: list[Mention], country_of: Callable[[str], st
     country = document_country(mentions, country_of)
     if country is None:
         return mentions
-    scoped = {key: f"{' '.join(sorted(set(key.split()) - _LINK_KEYS))} @{country}" for key in keys}
+    scoped = {key: _scoped(key, country) for key in keys if " @" not in key}
     return [m._replace(normalized=scoped[m.normalized]) if m.entity_id is None and m.normalized in scoped else m for m in mentions]
+
+
+def scope_bodies_of_named_states(
+    text: str,
+    mentions: list[Mention],
+    country_of: Callable[[str], str | None],
+    place_of: Callable[[str], str | None],
+    key_of: Callable[[str], str],
+) -> list[Mention]:
+    """One document's (or window's) mentions with the keys of the unknown generic bodies
+    whose state the text names given that state: "the Ministry of Defense of the Republic of
+    Azerbaijan" and "Azerbaijan's Ministry of Defense" are Azerbaijan's, keyed as the
+    "Ministry of Defense" of an Azerbaijani story is (see :func:`scope_generic_bodies`), and
+    "Syria's Ministry of Interior" is Syria's whatever country the story is about.
+
+    ``place_of`` gives a place's id by its name (None for no known place), ``key_of`` a
+    name's normalized key."""
+    scoped: dict[str, str] = {}
+    for i, mention in enumerate(mentions):
+        if mention.entity_id is None and mention.type == "ORG" and mention.normalized not in scoped:
+            found = _stated_state(text, mentions[i - 1] if i else None, mention, country_of, place_of)
+            if found is not None:
+                scoped[mention.normalized] = _scoped(key_of(found[0]), found[1])
+    if not scoped:
+        return mentions
+    # The acronym and the short forms the document gave the body's key keep sharing it.
+    return [m._replace(normalized=scoped[m.normalized]) if m.entity_id is None and m.normalized in scoped else m for m in mentions]
+
+
+#: A state's long form before its name: "the Republic of", "the Islamic Republic of".
+_STATE_FORM = re.compile(r"(?:the )?(?:(?:Islamic|Federal|Democratic|People's|People’s|Arab|Syrian Arab|Hashemite|United|Plurinational|Bolivarian) )*(?:Republic|Kingdom|State|Sultanate|Emirate|Federation) of (?:the )?")
+
+
+def _stated_state(
+    text: str,
+    before: Mention | None,
+    mention: Mention,
+    country_of: Callable[[str], str | None],
+    place_of: Callable[[str], str | None],
+) -> tuple[str, str] | None:
+    """A generic body's name and the country the text names it by, after its name ("of the
+    Republic of Azerbaijan") or in a possessive before it ("Syria's"); None for neither."""
+    surface = mention.surface
+    if (
+        before is not None
+        and before.entity_id is not None
+        and before.type == "LOC"
+        and text[before.end : mention.start] in ("'s ", "’s ")
+        and country_of(before.entity_id) == before.entity_id
+        and is_generic_body(surface)
+    ):
+        return surface, before.entity_id
+    at = surface.find(" of ")
+    while at != -1:
+        body, state = surface[:at], surface[at + 4 :]
+        if is_generic_body(body):
+            form = _STATE_FORM.match(state)
+            named = place_of(state) or (place_of(state[form.end() :]) if form else None)
+            if named is not None and country_of(named) == named:
+                return body, named
+        at = surface.find(" of ", at + 4)
+    return None
+
+
+def _scoped(key: str, country: str) -> str:
+    """A generic body's key in one country: its words in one order, without the links."""
+    return f"{' '.join(sorted(set(key.split()) - _LINK_KEYS))} @{country}"
 
 
 def countries_of(entities: EntityTable, position: Mapping[str, int]) -> Callable[[str], str | None]:

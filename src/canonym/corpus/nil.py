@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from canonym.corpus.bodies import is_generic_body
 from canonym.corpus.finder import common_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, name_key, parse_name, token_key, token_skeleton
@@ -384,11 +385,14 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     for root in sorted(spellings):
         # The fullest spelling, in the Latin script when the text gives one (the UN list's
         # "Name (original script)" is another name of the same person), not a bare kunya.
-        best = _most_frequent(spellings[root], _spelling_rank)
+        scoped = " @" in root  # a generic body's key in one country (see corpus.bodies)
+        # Its name is the body's own words ("Ministry of Defense"), not the one that says
+        # the country ("... of the Republic of Azerbaijan"), which the slug gives after it.
+        best = _most_frequent(spellings[root], _body_spelling_rank if scoped else _spelling_rank)
         etype = _most_frequent(types[root], lambda t: 0)
         slug = "-".join(fold(uninvert(without_part_numbers(best))[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
-        if " @" in root:
-            slug = f"{slug}-{root.rpartition(' @')[2]}"  # a generic body's country (see corpus.bodies)
+        if scoped and not slug.endswith(country := root.rpartition(" @")[2]):
+            slug = f"{slug}-{country}"
         cluster_id = f"NIL:{slug}"
         n = 2
         while cluster_id in used:
@@ -406,6 +410,11 @@ def _spelling_rank(spelling: str) -> tuple[bool, bool, bool, bool, int]:
     parts = parse_name(spelling)
     tokens = parts.tokens
     return is_arabic_script(spelling), parts.is_kunya_only, len(tokens) < 2, tokens[:1] in (("abu",), ("umm",)), -len(tokens)
+
+
+def _body_spelling_rank(spelling: str) -> tuple[bool, tuple[bool, bool, bool, bool, int]]:
+    """How a generic body's spellings are ranked: its own words first (see ``_spelling_rank``)."""
+    return not is_generic_body(spelling), _spelling_rank(spelling)
 
 
 def _most_frequent(counts: dict[str, int], rank: Callable[[str], object]) -> str:

@@ -16,7 +16,7 @@ from itertools import chain, islice, pairwise
 from operator import itemgetter, le
 from typing import TYPE_CHECKING, NamedTuple
 
-from canonym.corpus.bodies import countries_of, scope_generic_bodies
+from canonym.corpus.bodies import countries_of, scope_bodies_of_named_states, scope_generic_bodies
 from canonym.corpus.context import (
     ARTICLES,
     has_word_ending,
@@ -337,7 +337,15 @@ class Tagger:
         gazetteer = self.resolver.gazetteer
         settled = resolve_acronyms_of_the_named(resolve_acronyms(text, unlink_foreign_bodies(resolve_by_context(text, resolve_bodies_of_named_states(text, resolve_by_container_after(text, partials, gazetteer), gazetteer, self._country_of), gazetteer, self._country_of), self._country_of)))
         mention = self._mention
-        return [mention(doc_id, d) for d in settled if not d.anchor_only]
+        mentions = [mention(doc_id, d) for d in settled if not d.anchor_only]
+        return scope_bodies_of_named_states(text, mentions, self._country_of, self._place_id, self._key)
+
+    def _place_id(self, name: str) -> str | None:
+        """The id of the place the gazetteer knows by this name or alias, else None."""
+        match = self._surface(name).match
+        if match is None or match.entity is None or match.entity.type != "LOC" or match.method not in ("exact", "alias"):
+            return None
+        return match.entity.id
 
     def _names_with_their_acronyms_inside(self, text: str, decisions: list[Decision]) -> list[Decision]:
         """One mention for a known name with its acronym in brackets before its last word, as
