@@ -165,3 +165,18 @@ def test_a_body_after_a_states_possessive_is_not_the_storys_countrys(tagger: Tag
     ]
     found = clusters(tagger, documents, {"Ministry of Interior"})
     assert found[("sa1", "Ministry of Interior")] == found[("sy1", "Ministry of Interior")] != found[("sa2", "Ministry of Interior")], found
+
+
+def test_a_name_in_a_long_headline_is_cut_from_the_words_around_it(tagger: Tagger) -> None:
+    # A press release's headline of 21 words: its capitalised common words are no names,
+    # the person it names is the one the story names again.
+    text = (
+        "Justice Department Announces Charges Against Indian Government Employee in Connection "
+        "with Foiled Plot to Assassinate U.S. Citizen in New York City\n\n"
+        "Former Official Rakesh Malhotra Indicted in Manhattan Federal Court\n\n"
+        "A superseding indictment was unsealed today charging Rakesh Malhotra, a former official, "
+        "for his role in a foiled plot to assassinate a U.S. citizen in New York City."
+    )
+    surfaces = [surface for surface, _ in links(tagger, text)]
+    assert surfaces.count("Rakesh Malhotra") == 2, surfaces
+    assert not {"Foiled Plot", "Assassinate", "Former Official Rakesh Malhotra Indicted"} & set(surfaces), surfaces

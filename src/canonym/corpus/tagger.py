@@ -248,6 +248,10 @@ class Tagger:
         # Those of the gazetteer's people, and frequent English ones that no place bears ("Jordan").
         self._given_names = _given_names(self.resolver) | english_given_names().difference(self._places)
         self._titles = frozenset(" ".join(t) for t in name_tables().titles)
+        tables = name_tables()
+        # The small words inside names: Arabic articles and connectors, Romance and Germanic
+        # particles, and "of" ("Death of Basavaraju" in a headline: see _names_in_headline_run).
+        self._particles = tables.articles | tables.assimilated | frozenset(tables.connectors) | _NAME_PARTICLES | _EUROPEAN_PARTICLES
         self._surfaces: dict[str, _Surface] = {}
         self._whole: dict[str, bool] = {}
         self._keys: dict[str, str] = {}
@@ -414,7 +418,8 @@ class Tagger:
                 k += 1
             if k == count or known[k].start >= end:
                 # No known name inside: the shape alone, as the general case below has it.
-                chosen.append(self._trimmed(shape, []) if self._may_trim(surface) and not _translation_in_parentheses(text, shape) else shape)
+                alone = self._trimmed(shape, []) if self._may_trim(surface) and not _translation_in_parentheses(text, shape) else shape
+                chosen.extend(self._names_in_headline_run(text, alone) if " " in alone.surface else (alone,))
                 continue
             if known[k].start <= start and known[k].end >= end:
                 continue  # the commonest case: a known name covers the shape; emitted in order
@@ -487,6 +492,70 @@ class Tagger:
         if ", " in text and _LEGAL_FORM_AFTER_COMMA.search(text):
             chosen = _with_legal_forms(text, chosen)
         return chosen
+
+    def _names_in_headline_run(self, text: str, shape: Span) -> list[Span]:
+        """An unknown run of a headline without the words of the language in it, which a
+        headline capitalises: "Superseding Indictment Charges Vikash Yadav" names Vikash
+        Yadav, "Co-Conspirator Nikhil Gupta Was Extradited" Nikhil Gupta. A word is the
+        language's when it is a common word (of four letters or more, or a function word:
+        "Mat" of "Iskandar Mat Zin" is a name's) or the document writes it in lowercase too
+        ("a superseding indictment"); a given name that is one ("Mark Carney") stays before
+        a name, a particle ("Death of Basavaraju") inside one. A run with an organisation's
+        or a place's word ("Militant Media Watch"), in capitals (a list's company), of the
+        language's words alone ("North West") or in a byline is left as it is."""
+        words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(shape.surface)]
+        folded = [fold(word).split() for _, word in words]
+        if not words or any(len(parts) == 1 and (parts[0] in ORG_WORDS or parts[0] in LOC_WORDS) for parts in folded):
+            return [shape]
+        common = self._common
+        if not any(all(is_common_form(part, common) for part in parts) for parts in folded if parts):
+            return [shape]  # most runs: no common word in them
+        if shape.surface.isupper() or not _is_title_case_segment(text, shape.start, shape.end) or self._is_byline(_line_around(text, shape.start)):
+            return [shape]
+        kinds = [self._headline_word_kind(text, word, parts) for (_, word), parts in zip(words, folded, strict=True)]
+        if _NAME_WORD not in kinds:
+            return [shape]
+        for i in range(len(kinds) - 1):
+            if kinds[i] == _ORDINARY and kinds[i + 1] == _NAME_WORD and folded[i] and folded[i][0] in english_given_names():
+                kinds[i] = _NAME_WORD  # "Mark Carney"
+        pieces: list[Span] = []
+        run: list[tuple[int, str, str]] = []
+        for (at, word), kind in zip([*words, (0, "")], [*kinds, _ORDINARY], strict=True):
+            if kind != _ORDINARY:
+                run.append((shape.start + at, word, kind))
+                continue
+            while run and run[-1][2] == _PARTICLE:
+                run.pop()
+            while run and run[0][2] == _PARTICLE and fold(run[0][1]) == "of":
+                run.pop(0)  # "Death of Basavaraju"; not the article of "El Mencho"
+            if run:
+                start, end = run[0][0], run[-1][0] + len(run[-1][1])
+                pieces.append(Span(start, end, text[start:end], shape.gazetteer, shape.modifier))
+            run = []
+        return pieces
+
+    def _of_common_words(self, surface: str) -> bool:
+        """Whether a name's words are all common words ("Statement of Reasons")."""
+        return all(is_common_form(word, self._common) for word in fold(surface).split())
+
+    def _headline_word_kind(self, text: str, word: str, parts: list[str]) -> str:
+        """Whether a word of a headline's run is a word of the language, a name's particle or
+        a name's word (see :meth:`_names_in_headline_run`)."""
+        if len(parts) == 1 and parts[0] in self._particles:
+            return _PARTICLE
+        if len(parts) > 1 and parts[0] in self._particles:
+            return _NAME_WORD  # "al-Din", "ad-Dagestani"
+        pieces = [piece for piece in re.split(r"[-‐]", word) if piece]
+        if "-" in word and word.lower() in text:
+            return _ORDINARY  # "Co-Conspirator" of "Yadav's co-conspirator"
+        if pieces and all(self._is_ordinary_word(text, piece) for piece in pieces):
+            return _ORDINARY
+        return _NAME_WORD
+
+    def _is_ordinary_word(self, text: str, word: str) -> bool:
+        """Whether a headline's word is the language's (see :meth:`_names_in_headline_run`)."""
+        folded = fold(word)
+        return (is_common_form(folded, self._common) and (len(folded) >= 4 or folded in STOP_WORDS)) or used_lowercase(text, word)
 
     def _is_shouted_heading(self, surface: str) -> bool:
         """Whether a run in capitals is a heading's words, as its function words in capitals
@@ -1858,8 +1927,14 @@ class Tagger:
             return False
         if _is_title_case_segment(text, span.start, span.end):
             # A byline, or a letterhead's body of a state ("Investigative Committee of the
-            # Russian Federation"): a heading's other capitalised words are no name.
-            return self._is_byline(_line_around(text, span.start)) or OF_A_STATE.search(span.surface) is not None
+            # Russian Federation"): a heading's other capitalised words are no name, unless
+            # the document writes them so again ("Vikash Yadav" of "Superseding Indictment
+            # Charges Vikash Yadav ...", named in the story below).
+            return (
+                self._is_byline(_line_around(text, span.start))
+                or OF_A_STATE.search(span.surface) is not None
+                or (not self._of_common_words(span.surface) and _written_again(text, span))
+            )
         if self._is_heading_of_words(text, span):
             return False
         if unknown.one_word and (unknown.listed or opens_sentence(text, span.start)):
@@ -2776,6 +2851,15 @@ STOP_WORDS = frozenset(
 )
 
 
+#: Particles of European names and the "of" of titles and places, besides the Arabic ones.
+_EUROPEAN_PARTICLES = frozenset(["de", "del", "della", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "la", "le", "of"])
+#: A word of a headline's run, without the quotes or punctuation around it.
+_HEADLINE_WORD = re.compile(r"\w(?:[\w'’.‐-]*\w)?")
+#: The kinds of the words of a headline's run (see ``Tagger._names_in_headline_run``).
+_ORDINARY, _PARTICLE, _NAME_WORD = "ordinary", "particle", "name"
+
+#: Most words of a title, with a comma in it and without.
+_TITLE_WORDS, _LONG_TITLE_WORDS = 16, 24
 #: Longest line :func:`_is_title_case` can call a title (characters).
 _TITLE_LINE = 160
 _SEPARATOR = re.compile(r" [|•·–—-] ")
@@ -2976,6 +3060,24 @@ _ARABIC_NAME_PART = re.compile(r"\b(?:Abu|Abou|Umm) |\b(?:al|el|Al|El)-[A-Z]")
 _SHOUTED_LINK = re.compile(rf" (?:{'|'.join(SHOUTED_LINKS)}) ")
 
 
+def _written_again(text: str, span: Span) -> bool:
+    """Whether ``text`` writes the span's surface, as written, elsewhere as a whole word run,
+    not in a heading (a headline repeated above its story is no evidence)."""
+    surface = span.surface
+    at = text.find(surface)
+    while at != -1:
+        end = at + len(surface)
+        if (
+            at != span.start
+            and not (at and text[at - 1].isalnum())
+            and not (end < len(text) and text[end].isalnum())
+            and not _is_title_case_segment(text, at, end)
+        ):
+            return True
+        at = text.find(surface, at + 1)
+    return False
+
+
 def _is_title_case_segment(text: str, start: int, end: int) -> bool:
     """Whether the line around a span, or its part between separators in a site header or a
     digest line ("Meridian Security Institute | Analysis | Counterterrorism Program"), is
@@ -3048,7 +3150,9 @@ def _is_title_case(line: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_short_title_case(line: str) -> bool:
     words = _TITLE_CASE_WORD.findall(line)
-    if len(words) < 4 or len(words) > 16 or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line) or _FIELD_LINE.match(line):
+    # A press release's headline runs long ("Justice Department Announces Charges Against
+    # ... in New York City"); a longer line with commas is rather a list of names.
+    if len(words) < 4 or len(words) > (_LONG_TITLE_WORDS if "," not in line else _TITLE_WORDS) or _CREDIT_LINE.match(line) or _LIST_ENTRY.search(line) or _FIELD_LINE.match(line):
         return False
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok or _CAPITAL_AFTER_ARTICLE.match(w))
