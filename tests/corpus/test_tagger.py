@@ -96,13 +96,13 @@ def test_an_unknown_place_and_its_short_form_share_a_cluster(tagger: Tagger) -> 
             ("b", "Residents of Bundibugyo fled. Police in Kagadi City Police Office said."),
             ("c", "Kagadi was calm."),
             # A state's and a party's names and their short forms.
-            ("d", "Miners in Bolivar State joined. The Taqaddum Party fielded candidates."),
-            ("e", "Troops entered Bolívar. Halbousi's Taqaddum did well."),
+            ("d", "Herders in Warrap State joined. The Taqaddum Party fielded candidates."),
+            ("e", "Troops entered Warrap. Halbousi's Taqaddum did well."),
         ]
     )
     found = {m.surface: m.cluster_id for m in mentions}
     assert found["Bundibugyo District"] == found["Bundibugyo"], found
-    assert found["Bolivar State"] == found["Bolívar"], found
+    assert found["Warrap State"] == found["Warrap"], found
     assert found["Taqaddum Party"] == found["Taqaddum"], found
     # The short form of a place does not join a body named after it.
     assert found["Kagadi"] != found["Kagadi City Police Office"], found
