@@ -28,6 +28,8 @@ _BODY_HEADS = frozenset(
 #: Words of such names besides the heads and the office words ("Council of Ministers").
 _OTHER_WORDS = frozenset(["ministers", "prosecutor", "prosecutors", "armed", "air", "special", "federal", "central", "internal", "external", "supreme", "high", "counter", "anti", "protection", "emergency", "border", "investigation", "investigations", "criminal", "affairs", "commons", "representatives", "nacional"])
 _LINK_KEYS = frozenset(map(token_key, OFFICE_LINKS))
+#: What stands between a state's name and its possessive's noun: "Syria's Ministry".
+POSSESSIVE_GAPS = ("'s ", "’s ")
 #: How far up ``part_of`` a place is followed to its country.
 _MAX_DEPTH = 6
 
@@ -116,7 +118,7 @@ def _stated_state(
         before is not None
         and before.entity_id is not None
         and before.type == "LOC"
-        and text[before.end : mention.start] in ("'s ", "’s ")
+        and text[before.end : mention.start] in POSSESSIVE_GAPS
         and country_of(before.entity_id) == before.entity_id
         and is_generic_body(surface)
     ):

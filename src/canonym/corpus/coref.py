@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from canonym.corpus.bodies import is_generic_body
+from canonym.corpus.bodies import POSSESSIVE_GAPS, is_generic_body
 from canonym.corpus.finder import common_words
 from canonym.corpus.typing import GROUP_OPENERS, KUNYA_WORDS, LANDFORM_WORDS
 from canonym.gazetteer import Gazetteer
@@ -778,7 +778,7 @@ def resolve_bodies_of_named_states(
         match = body.match
         if (
             match is None
-            or text[state.span.end : body.span.start] not in ("'s ", "’s ")
+            or text[state.span.end : body.span.start] not in POSSESSIVE_GAPS
             or state.type != "LOC"
             or not _is_sure(state)
             or (country := country_of(state.match.entity.id)) is None  # type: ignore[union-attr]

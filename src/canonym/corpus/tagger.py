@@ -247,8 +247,8 @@ class Tagger:
         self._country_of = countries_of(self.resolver.index.entities, self.resolver.index.by_id)
         # Those of the gazetteer's people, and frequent English ones that no place bears ("Jordan").
         self._given_names = _given_names(self.resolver) | english_given_names().difference(self._places)
-        self._titles = frozenset(" ".join(t) for t in name_tables().titles)
         tables = name_tables()
+        self._titles = frozenset(" ".join(t) for t in tables.titles)
         # The small words inside names: Arabic articles and connectors, Romance and Germanic
         # particles, and "of" ("Death of Basavaraju" in a headline: see _names_in_headline_run).
         self._particles = tables.articles | tables.assimilated | frozenset(tables.connectors) | _NAME_PARTICLES | _EUROPEAN_PARTICLES
@@ -545,9 +545,9 @@ class Tagger:
             return _PARTICLE
         if len(parts) > 1 and parts[0] in self._particles:
             return _NAME_WORD  # "al-Din", "ad-Dagestani"
-        pieces = [piece for piece in re.split(r"[-‐]", word) if piece]
         if "-" in word and word.lower() in text:
             return _ORDINARY  # "Co-Conspirator" of "Yadav's co-conspirator"
+        pieces = [piece for piece in re.split(r"[-‐]", word) if piece]
         if pieces and all(self._is_ordinary_word(text, piece) for piece in pieces):
             return _ORDINARY
         return _NAME_WORD
