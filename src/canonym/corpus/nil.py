@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from canonym.corpus.bodies import is_generic_body
-from canonym.corpus.finder import common_words, without_part_numbers
+from canonym.corpus.finder import common_words, english_given_names, sentence_start_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, name_key, parse_name, token_key, token_skeleton
-from canonym.normalize.names import KUNYA, common_given_names_only, uninvert
+from canonym.normalize.names import KUNYA, common_given_name_keys, common_given_names_only, uninvert
 from canonym.normalize.translit import is_arabic_script, loose_skeleton
 from canonym.resolver import name_similarity
 
@@ -165,6 +165,8 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
                 surface_of[named] = surface
             if named[0] != key:
                 holding.add(key)
+    # The words that open other names of the run are given names ("Fadi" of "Fadi Haddad").
+    opening = {key.split()[0] for key, _, etype in stats if etype == "PER" and " " in key}
     pairs: list[tuple[str, str]] = []
     for (own, etype), keys in keys_of.items():
         if len(keys) < 2 or own not in keys:
@@ -173,23 +175,39 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
         others = {other: tuple(map(_skeleton, other.split())) for other in sorted(keys - {own})}
         # Spellings of one other name count as one ("Mohammed Jaber", "Muhammad Jabber").
         one_other = len(set(others.values())) == 1
-        if parse_name(surface).is_partial and not (one_other and own not in holding and _names_one(surface, own)):
+        if parse_name(surface).is_partial and not (one_other and own not in holding and _names_one(surface, own, opening)):
             continue
         parts = [_skeleton(part) for part in own.split()]
         pairs.extend((own, other) for other, skeletons in others.items() if not _in_order(parts, skeletons))
     return pairs
 
 
-def _names_one(surface: str, own: str) -> bool:
+def _names_one(surface: str, own: str, opening: set[str]) -> bool:
     """Whether a partial name that one other unknown name takes in some document names that
     one wherever it stands alone: an acronym left undefined in one document is what the one
     other that defines it spells out ("BCIJ", the "Central Bureau of Judicial
     Investigations"); a kunya of a name few bear is the nom de guerre of the one other name it
-    is given to ("Abu Shujaa" of "Mohammed Jaber"), unlike "Abu Mohammed", which thousands bear."""
+    is given to ("Abu Shujaa" of "Mohammed Jaber"), unlike "Abu Mohammed", which thousands bear;
+    so is a single word that is neither a word of the language nor a common given name
+    ("Kishenji" of "Mallojula Koteswara Rao", "Silanyo" of "Ahmed Mohamed Mohamoud"), nor
+    one of the ``opening`` words of other persons' names."""
     if surface.isupper() and " " not in surface:
         return True
     keys = own.split()
+    if len(keys) == 1:
+        return own not in opening and _is_rare_word(surface)
     return len(keys) == 2 and keys[0] == KUNYA and not common_given_names_only(keys)
+
+
+def _is_rare_word(surface: str) -> bool:
+    """Whether a single word is no word of the language and no common given name."""
+    word = fold(surface).lower()
+    return (
+        word.isalpha()
+        and word not in sentence_start_words()
+        and word not in english_given_names()
+        and token_key(word) not in common_given_name_keys()
+    )
 
 
 def _spelt_together(stats: NilStats) -> list[tuple[str, str]]:
