@@ -26,3 +26,14 @@ def test_a_single_word_nom_de_guerre_alone_in_another_document_is_the_same_mans(
     by_doc = {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
     assert by_doc[("b", "Kishenji")] == by_doc[("a", "Mallojula Koteswara Rao")], by_doc
     assert by_doc[("e", "Fadi")] != by_doc[("c", "Yusuf Haddad")], by_doc
+
+
+def test_an_al_din_name_written_as_one_word_or_apart_is_one_name(tagger: Tagger) -> None:
+    documents = [
+        ("a", "The ministry's spokesman Nour al-Din al-Baba said the cell had been dismantled."),
+        ("b", "Spokesman Noureddine al-Baba told reporters that two suspects were arrested."),
+        ("c", "The list names Jalal al-Din Haqqani as the network's founder."),
+    ]
+    by_doc = {(m.doc_id, m.surface): (m.entity_id, m.cluster_id) for m in tagger.tag_documents(documents)}
+    assert by_doc[("a", "Nour al-Din al-Baba")][1] == by_doc[("b", "Noureddine al-Baba")][1], by_doc
+    assert by_doc[("c", "Jalal al-Din Haqqani")][0] == "jalaluddin-haqqani", by_doc

@@ -223,6 +223,21 @@ _ABD_ARTICLE = re.compile(r"[aeiou](sh|th|dh|[tdrzsn])")
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 _ALLAH_COMPOUND = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")
+#: An "al-Din" compound written as one word: Jalaluddin, Noureddine, Izzedine, Nasreddin,
+#: Aladdin, Salahudeen, Salahaldin (Jalal al-Din, Nur al-Din ...). The article must be there:
+#: u or e after the head's consonant, any vowel before a doubled d (the head's own in Aladdin),
+#: or al, el, ul after a head of four letters or more: Hardin, Geraldine, Claudine, Saladin
+#: and Mujahedin are not compounds.
+_DIN_COMPOUND = re.compile(
+    r"^(?!m[uo]d?jah)(?P<head>[a-z]{3,}?)"
+    r"(?:(?<![aeiou])[ue]|[aeiou]d|(?<=[aeiou])d|(?<=[a-z]{4})[aeu]l)d(?:i|ee)ne?$"
+)
+#: The "Din" of a compound written apart with its article, which joins the part before it: Jalal
+#: al-Din, Jalal ud-Din, Nour Eddine. A bare "Uddin" or "Deen" is a part of its own: South
+#: Asian usage calls "Nasim Uddin Ahmed" and "Sammi Deen Baloch" by the first part alone.
+_DIN, _DIN_WITH_ARTICLE = frozenset({"din", "dine", "deen"}), frozenset({"eddine", "eddin", "edine"})
+#: How a part that may be an -allah compound or hold a Din ends.
+_COMPOUND_ENDINGS = ("llah", "din", "dine", "deen")
 
 
 def _ascii_fold_table() -> tuple[bytes, bytes]:
@@ -306,7 +321,7 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
 
     ``folded`` is ``fold(name)`` and ``tokens`` its split. True only when :func:`parse_fields`
     would return ``(tuple(tokens), (), False, (False,) * len(tokens), False)``: no comma, not
-    in capitals, no title, connector, article, "abul", Abd or -allah compound (a title word
+    in capitals, no title, connector, article, "abul", Abd, -allah or -din compound (a title word
     anywhere, not only first, sends the name to the parser: the test stays one set operation).
     """
     tables = name_tables()
@@ -315,6 +330,8 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
         and "," not in name
         and not name.isupper()
         and "llah" not in folded
+        and "din" not in folded
+        and "deen" not in folded
         and tables.abd_prefix not in folded
         and _plain_blockers().isdisjoint(tokens)
         and not is_somali_spelled(folded)
@@ -340,7 +357,7 @@ def _bulk_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], tupl
     titles = frozenset(tables.titles_by_first)
     assert tables.articles.isdisjoint(tables.connectors) and hard.isdisjoint(tables.connectors)
     assert hard.isdisjoint(tables.articles) and titles.isdisjoint(tables.articles | tables.connectors.keys())
-    assert not [t for t in (*tables.articles, *tables.connectors) if t.startswith(tables.abd_prefix) or t.endswith("llah")]
+    assert not [t for t in (*tables.articles, *tables.connectors) if t.startswith(tables.abd_prefix) or t.endswith(_COMPOUND_ENDINGS)]
     return titles, frozenset(hard), tables.connectors, tuple(sorted(tables.articles))
 
 
@@ -362,8 +379,14 @@ def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
     ("Nasrallah" -> nasr allah); a bare Abd or one with its article ("Abdul", "Abdur") joins the
     next part, and "abul" (the head of "Abulallah") is read with the next part too.
 
-    ``token`` starts with ``abd_prefix`` or ends in "llah" (a part that may be a compound).
+    An "al-Din" compound is one part, its head and "din" ("Jalaluddin" -> jalaldin); a Din
+    written apart with its article joins the part before it.
+
+    ``token`` starts with ``abd_prefix`` or ends in one of ``_COMPOUND_ENDINGS`` (a part that
+    may be a compound).
     """
+    if not token.endswith("llah") and not token.startswith(abd_prefix):
+        return None if token in _DIN or token in _DIN_WITH_ARTICLE else _din_joined(token)
     if token.startswith(abd_prefix):
         rest = _abd_rest(token)
         if rest is None:
@@ -378,6 +401,28 @@ def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
     # The head is no article: the assimilated ones of three letters never take "allah", and the
     # others have two letters.
     return None if head == "abul" else (head, "allah")
+
+
+def _din_joined(token: str) -> tuple[str]:
+    """A token that may be an "al-Din" compound (see ``_DIN_COMPOUND``) as one part, its head
+    and "din"."""
+    found = _DIN_COMPOUND.match(token)
+    return (token,) if found is None else (found.group("head") + "din",)
+
+
+def _join_din(tokens: list[str], tables: NameTables) -> list[str]:
+    """The tokens with each "al-Din" compound one part (see :func:`_compound_parts`): "jalal al
+    din" and "jalaluddin" -> "jalaldin"."""
+    out: list[str] = []
+    for token in tokens:
+        if token in _DIN_WITH_ARTICLE and out:
+            out[-1] += "din"
+        elif token in _DIN and len(out) > 1 and (out[-1] in tables.articles or out[-1] in tables.assimilated):
+            out.pop()  # the article of "al-Din", "ud-Din"
+            out[-1] += "din"
+        else:
+            out.extend(_din_joined(token))
+    return out
 
 
 def _compound_keys(
@@ -416,7 +461,7 @@ def bulk_part_keys(part_keys: Mapping[str, str]) -> dict[str, str]:
         marks[article] = _ARTICLE + part_keys[article]
     for title in title_firsts:
         marks.setdefault(title, part_keys[title])
-    compounds = [t for t in marks if t.startswith(abd_prefix) or t.endswith("llah")]
+    compounds = [t for t in marks if t.startswith(abd_prefix) or t.endswith(_COMPOUND_ENDINGS)]
     marks.update(_compound_keys(compounds, abd_prefix, part_keys, {}))
     for token in hard_tokens:
         marks[token] = _HARD
@@ -465,7 +510,7 @@ def joined_keys_many(
         abd_prefix = name_tables().abd_prefix
         compounds = [
             *compress(lacking, map(str.startswith, lacking, repeat(abd_prefix))),
-            *compress(lacking, map(str.endswith, lacking, repeat("llah"))),
+            *compress(lacking, map(str.endswith, lacking, repeat(_COMPOUND_ENDINGS))),
         ]
         if compounds:
             key_of.update(_compound_keys(compounds, abd_prefix, part_keys, fresh))
@@ -714,6 +759,8 @@ def name_tokens_many(
                 and tokens[0] not in titles
                 and connectors.isdisjoint(tokens)
                 and "llah" not in form
+                and "din" not in form
+                and "deen" not in form
                 and abd not in form
                 and special.isdisjoint(tokens)
                 and not is_somali_spelled(form)
@@ -757,6 +804,8 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
         tokens = [connectors.get(t, t) for t in tokens]
     if "llah" in folded:
         tokens = _split_allah(tokens, tables.abd_prefix)
+    if "din" in folded or "deen" in folded:
+        tokens = _join_din(tokens, tables)
     if tables.abd_prefix not in folded:
         if tables.special.isdisjoint(tokens):
             # No article, "abul" or Abd compound: the parts are the tokens (the common case).
