@@ -188,33 +188,48 @@ class NameParts:
 #: read as Somali only with a doubled vowel inside a part (not Isaac's) and an x by a vowel
 #: (after one, before a vowel or a consonant Somali writes after it, as in Axmed and Maxmuud:
 #: not t, s, c or p, as in Baxter and Sexton), with a part opening in x and holding ee or oo
-#: (Xuseen), or with a part opening in Cabd (Cabdi = Abdi, Cabdullahi).
+#: (Xuseen), with a part opening in Cabd (Cabdi = Abdi, Cabdullahi), or with a part that holds
+#: both a c by a vowel and a doubled a, i or u (Siciid = Said, Jaamac = Jama, Ismaaciil,
+#: Qaacida) or the word Ceel ("well": Ceel Waaq). A c and a doubled vowel in two parts are
+#: not enough: Dominic Raab, Corneille Nangaa, Dadaab camps.
 _SOMALI_LONG = re.compile(r"\B(?:aa|ii|uu)(?!cs?\b)")  # not Isaac
 _SOMALI_X = re.compile(r"[aeiou]x(?:[aeioubdfgjklmnrwy]|\b)|\bx[aeiou]")
 _SOMALI_CABD = re.compile(r"\bcabd")
+_SOMALI_C = re.compile(r"(?:^|[aeiou])c(?:[aeiou]|$)")
 #: A part opening in x with a long e or o (Xuseen = Hussein, Xoosh): English doubles those
 #: vowels too (Moore, Reed), but opens no part with x and a vowel but in a few names (Xavier).
 _SOMALI_X_LONG_E = re.compile(r"\bx(?=[aeiou])[a-z]*?(?:ee|oo)")
 #: Somali c (not in ch) and doubled vowels, respelled as English spellings of the Arabic.
-_SOMALI_C, _DOUBLED_VOWEL = re.compile("c(?!h)"), re.compile(r"([aeiou])\1")
+_SOMALI_C_LETTER, _DOUBLED_VOWEL = re.compile("c(?!h)"), re.compile(r"([aeiou])\1")
 
 
 def is_somali_spelled(folded: str) -> bool:
     """Whether a folded name is written in Somali orthography (see ``_SOMALI_LONG``)."""
     if "cabd" in folded and _SOMALI_CABD.search(folded):
         return True
-    if "x" not in folded:
-        return False
-    if "aa" in folded or "ii" in folded or "uu" in folded:
-        return bool(_SOMALI_LONG.search(folded) and _SOMALI_X.search(folded))
-    return ("ee" in folded or "oo" in folded) and _SOMALI_X_LONG_E.search(folded) is not None
+    if "x" in folded:
+        if "aa" in folded or "ii" in folded or "uu" in folded:
+            if _SOMALI_LONG.search(folded) and _SOMALI_X.search(folded):
+                return True
+        elif ("ee" in folded or "oo" in folded) and _SOMALI_X_LONG_E.search(folded) is not None:
+            return True
+    return "c" in folded and ("aa" in folded or "ii" in folded or "uu" in folded or "ceel" in folded) and _has_somali_c(folded)
+
+
+def _has_somali_c(folded: str) -> bool:
+    """Whether a part of a folded name holds a Somali c and a doubled vowel, or is "ceel"."""
+    return any(
+        part == "ceel" or (_SOMALI_LONG.search(part) is not None and _SOMALI_C.search(part) is not None)
+        for part in folded.split()
+        if "c" in part
+    )
 
 
 def somali_respelled(folded: str) -> str:
     """A folded Somali-spelled name in the letters of English spellings of Arabic names: x -> h,
     c -> nothing (an ʿayn, which folding drops), doubled vowels single. "xasan cabdilaahi" ->
     "hasan abdilahi"."""
-    folded = _SOMALI_C.sub("", folded.replace("x", "h"))
+    folded = _SOMALI_C_LETTER.sub("", folded.replace("x", "h"))
     return _DOUBLED_VOWEL.sub(first_group, folded)
 
 
@@ -521,8 +536,11 @@ def joined_keys_many(
         joined = _DROPPED_ARTICLE.sub("", joined).replace(_ARTICLE, "")
     keys = joined.split(" \n ")
     redo = set(compress(range(len(keys)), map(str.isupper, names)))
-    # Names in Somali orthography have an x or a Cabd: only those few are tested.
-    redo.update(i for i in {*_lines_of(text, "x"), *_lines_of(text, "cabd")} if is_somali_spelled(forms[i]))
+    # Names in Somali orthography have an x, a Cabd, a doubled vowel or a Ceel: only those
+    # few are tested.
+    marked = {*_lines_of(text, "x"), *_lines_of(text, "cabd"), *_lines_of(text, "ceel")}
+    marked.update(*(_lines_of(text, long) for long in ("aa", "ii", "uu")))
+    redo.update(i for i in marked if is_somali_spelled(forms[i]))
     # The names of the marks, found in the joined text (a few hundred in 10k names): each
     # name with a part for the parser; each name with a title word, first or not.
     hard = _lines_of(joined, _HARD)
