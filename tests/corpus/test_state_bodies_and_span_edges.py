@@ -180,3 +180,14 @@ def test_a_name_in_a_long_headline_is_cut_from_the_words_around_it(tagger: Tagge
     surfaces = [surface for surface, _ in links(tagger, text)]
     assert surfaces.count("Rakesh Malhotra") == 2, surfaces
     assert not {"Foiled Plot", "Assassinate", "Former Official Rakesh Malhotra Indicted"} & set(surfaces), surfaces
+
+
+def test_a_body_opened_by_its_states_adjective_is_that_states(tagger: Tagger) -> None:
+    documents = [
+        ("a", "DAMASCUS - The Interior Ministry said on Monday that its forces had arrested two men in Harasta."),
+        ("b", "BAGHDAD - Iraqi officers met a delegation of the Syrian Ministry of Interior in Baghdad on Tuesday."),
+        ("c", "RIYADH - The Interior Ministry said a cell had been broken up in Qatif."),
+    ]
+    found = {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
+    assert found[("b", "Syrian Ministry of Interior")] == found[("a", "Interior Ministry")], found
+    assert found[("a", "Interior Ministry")] != found[("c", "Interior Ministry")], found

@@ -5,9 +5,10 @@ one, and a story names its own without saying whose. Clustered by name across a 
 Saudi ministry of one document and the Iraqi ministry of another would be one. Such a name's
 normalized key is given the country its document is about (the country its linked places
 are in most often), so that NIL clustering keeps one body per country; a name that says its
-country ("Saudi Ministry of Interior") is clustered by name as before. A body whose state the
-text names after it ("of the Republic of Azerbaijan") or by a possessive before it ("Syria's")
-is given that state's country instead.
+country by a name of its own is clustered by name as before. A body whose state the text
+names after it ("of the Republic of Azerbaijan"), by a possessive before it ("Syria's") or by
+its adjective ("Syrian Interior Ministry", "Afghan Ministry of Defence") is given that state's
+country instead.
 """
 
 from __future__ import annotations
@@ -32,6 +33,18 @@ _LINK_KEYS = frozenset(map(token_key, OFFICE_LINKS))
 POSSESSIVE_GAPS = ("'s ", "’s ")
 #: How far up ``part_of`` a place is followed to its country.
 _MAX_DEPTH = 6
+#: The adjectives of states that no ending makes of their names (folded).
+_IRREGULAR_DEMONYMS = {
+    "saudi": "Saudi Arabia", "lebanese": "Lebanon", "turkish": "Turkey", "emirati": "United Arab Emirates",
+    "british": "United Kingdom", "french": "France", "german": "Germany", "chinese": "China",
+    "american": "United States", "filipino": "Philippines", "dutch": "Netherlands", "spanish": "Spain",
+    "greek": "Greece", "swiss": "Switzerland", "swedish": "Sweden", "danish": "Denmark", "polish": "Poland",
+    "burmese": "Myanmar", "thai": "Thailand", "burkinabe": "Burkina Faso", "ivorian": "Ivory Coast",
+}
+#: A demonym's endings, longest first, and what may end the state's name in their place:
+#: Syrian of Syria, Indian of India, Mexican of Mexico, Palestinian of Palestine, Iraqi of Iraq,
+#: Sudanese of Sudan, Afghan of Afghanistan.
+_DEMONYM_ENDINGS = (("ian", ("ia", "", "e", "a")), ("an", ("a", "", "o", "istan")), ("ese", ("",)), ("i", ("", "ia", "a")), ("", ("istan", "stan")))
 
 
 def is_generic_body(surface: str) -> bool:
@@ -112,8 +125,14 @@ def _stated_state(
     place_of: Callable[[str], str | None],
 ) -> tuple[str, str] | None:
     """A generic body's name and the country the text names it by, after its name ("of the
-    Republic of Azerbaijan") or in a possessive before it ("Syria's"); None for neither."""
+    Republic of Azerbaijan"), in a possessive before it ("Syria's") or by the adjective that
+    opens it ("Syrian"); None for none of them."""
     surface = mention.surface
+    adjective, _, body = surface.partition(" ")
+    if body and adjective[1:].islower() and is_generic_body(body):
+        country = demonym_country(adjective, country_of, place_of)
+        if country is not None:
+            return body, country
     if (
         before is not None
         and before.entity_id is not None
@@ -132,6 +151,23 @@ def _stated_state(
             if named is not None and country_of(named) == named:
                 return body, named
         at = surface.find(" of ", at + 4)
+    return None
+
+
+def demonym_country(word: str, country_of: Callable[[str], str | None], place_of: Callable[[str], str | None]) -> str | None:
+    """The country whose adjective ``word`` is ("Syrian", "Iraqi", "Afghan", "Saudi"), by the
+    names its endings may stand for that ``place_of`` knows as a country's; None for none."""
+    folded = fold(word)
+    irregular = _IRREGULAR_DEMONYMS.get(folded)
+    candidates = [irregular] if irregular is not None else []
+    for ending, replacements in _DEMONYM_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            stem = word[: len(word) - len(ending)]
+            candidates.extend(stem + replacement for replacement in replacements)
+    for name in candidates:
+        place = place_of(name)
+        if place is not None and country_of(place) == place:
+            return place
     return None
 
 

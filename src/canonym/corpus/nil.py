@@ -409,7 +409,8 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
         best = _most_frequent(spellings[root], _body_spelling_rank if scoped else _spelling_rank)
         etype = _most_frequent(types[root], lambda t: 0)
         slug = "-".join(fold(uninvert(without_part_numbers(best))[0]).split()) or "-".join(token_key(t) for t in root.split()) or "name"
-        if scoped and not slug.endswith(country := root.rpartition(" @")[2]):
+        # A name that says its state ("Iraqi Air Force") needs no country after it.
+        if scoped and is_generic_body(best) and not slug.endswith(country := root.rpartition(" @")[2]):
             slug = f"{slug}-{country}"
         cluster_id = f"NIL:{slug}"
         n = 2
