@@ -462,7 +462,7 @@ def test_distinct_names_stay_apart(a: str, b: str) -> None:
         ("siciid deni", True),  # a c by a vowel and a doubled vowel in one part
         ("jaamac garaad cali", True),
         ("ismaaciil", True),
-        ("ceel waaq", True),
+        ("ceel buur", False),  # Ceel opens places' names, which the tagger reads by it
         ("dominic raab", False),
         ("corneille nangaa", False),
         ("dadaab camps", False),

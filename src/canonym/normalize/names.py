@@ -190,8 +190,8 @@ class NameParts:
 #: not t, s, c or p, as in Baxter and Sexton), with a part opening in x and holding ee or oo
 #: (Xuseen), with a part opening in Cabd (Cabdi = Abdi, Cabdullahi), or with a part that holds
 #: both a c by a vowel and a doubled a, i or u (Siciid = Said, Jaamac = Jama, Ismaaciil,
-#: Qaacida) or the word Ceel ("well": Ceel Waaq). A c and a doubled vowel in two parts are
-#: not enough: Dominic Raab, Corneille Nangaa, Dadaab camps.
+#: Qaacida). A c and a doubled vowel in two parts are not enough: Dominic Raab, Corneille
+#: Nangaa, Dadaab camps.
 _SOMALI_LONG = re.compile(r"\B(?:aa|ii|uu)(?!cs?\b)")  # not Isaac
 _SOMALI_X = re.compile(r"[aeiou]x(?:[aeioubdfgjklmnrwy]|\b)|\bx[aeiou]")
 _SOMALI_CABD = re.compile(r"\bcabd")
@@ -213,16 +213,12 @@ def is_somali_spelled(folded: str) -> bool:
                 return True
         elif ("ee" in folded or "oo" in folded) and _SOMALI_X_LONG_E.search(folded) is not None:
             return True
-    return "c" in folded and ("aa" in folded or "ii" in folded or "uu" in folded or "ceel" in folded) and _has_somali_c(folded)
+    return "c" in folded and ("aa" in folded or "ii" in folded or "uu" in folded) and _has_somali_c(folded)
 
 
 def _has_somali_c(folded: str) -> bool:
-    """Whether a part of a folded name holds a Somali c and a doubled vowel, or is "ceel"."""
-    return any(
-        part == "ceel" or (_SOMALI_LONG.search(part) is not None and _SOMALI_C.search(part) is not None)
-        for part in folded.split()
-        if "c" in part
-    )
+    """Whether a part of a folded name holds both a Somali c and a doubled vowel."""
+    return any(_SOMALI_LONG.search(part) is not None and _SOMALI_C.search(part) is not None for part in folded.split() if "c" in part)
 
 
 def somali_respelled(folded: str) -> str:
@@ -536,9 +532,9 @@ def joined_keys_many(
         joined = _DROPPED_ARTICLE.sub("", joined).replace(_ARTICLE, "")
     keys = joined.split(" \n ")
     redo = set(compress(range(len(keys)), map(str.isupper, names)))
-    # Names in Somali orthography have an x, a Cabd, a doubled vowel or a Ceel: only those
-    # few are tested.
-    marked = {*_lines_of(text, "x"), *_lines_of(text, "cabd"), *_lines_of(text, "ceel")}
+    # Names in Somali orthography have an x, a Cabd or a doubled vowel: only those few are
+    # tested.
+    marked = {*_lines_of(text, "x"), *_lines_of(text, "cabd")}
     marked.update(*(_lines_of(text, long) for long in ("aa", "ii", "uu")))
     redo.update(i for i in marked if is_somali_spelled(forms[i]))
     # The names of the marks, found in the joined text (a few hundred in 10k names): each
