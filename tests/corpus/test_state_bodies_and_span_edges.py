@@ -191,3 +191,18 @@ def test_a_body_opened_by_its_states_adjective_is_that_states(tagger: Tagger) ->
     found = clusters(tagger, documents, {"Interior Ministry", "Syrian Ministry of Interior"})
     assert found[("b", "Syrian Ministry of Interior")] == found[("a", "Interior Ministry")], found
     assert found[("a", "Interior Ministry")] != found[("c", "Interior Ministry")], found
+
+
+def test_a_short_body_name_is_the_state_the_text_last_named_for_it(tagger: Tagger) -> None:
+    # Two states' foreign ministries in one story: after "Qatar's" (and "in Doha") the short
+    # name is Qatar's, as it is in a Qatari story; before it, Egypt's.
+    documents = [
+        ("eg", "CAIRO - The Egyptian Foreign Ministry condemned the strike. The Foreign Ministry said Cairo would keep mediating. In Doha, a spokesman of Qatar's Foreign Ministry said talks would go on. The Foreign Ministry in Doha added that Qatar would not be deterred."),
+        ("qa", "DOHA - The Foreign Ministry said on Monday that Qatar would host the talks in Doha."),
+        ("eg2", "CAIRO - The Foreign Ministry said on Monday that Egypt would host the talks in Cairo."),
+    ]
+    found = [(m.doc_id, m.surface, m.cluster_id) for m in tagger.tag_documents(documents) if "Ministry" in m.surface]
+    egyptian, short_egyptian, qatari, in_doha = (cluster for doc, _, cluster in found if doc == "eg")
+    assert egyptian == short_egyptian != qatari, found
+    assert qatari == in_doha == found[-2][2], found
+    assert found[-1][2] == egyptian, found

@@ -101,16 +101,28 @@ def scope_bodies_of_named_states(
 
     ``place_of`` gives a place's id by its name (None for no known place), ``key_of`` a
     name's normalized key."""
-    scoped: dict[str, str] = {}
+    stated: dict[int, str] = {}
+    first: dict[str, str] = {}
     for i, mention in enumerate(mentions):
-        if mention.entity_id is None and mention.type == "ORG" and mention.normalized not in scoped:
-            found = _stated_state(text, mentions[i - 1] if i else None, mention, country_of, place_of)
+        if mention.entity_id is None and mention.type == "ORG":
+            found = _stated_state(text, mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None, mention, country_of, place_of)
             if found is not None:
-                scoped[mention.normalized] = _scoped(key_of(found[0]), found[1])
-    if not scoped:
+                stated[i] = _scoped(key_of(found[0]), found[1])
+                first.setdefault(mention.normalized, stated[i])
+    if not stated:
         return mentions
-    # The acronym and the short forms the document gave the body's key keep sharing it.
-    return [m._replace(normalized=scoped[m.normalized]) if m.entity_id is None and m.normalized in scoped else m for m in mentions]
+    # The acronym and the short forms the document gave the body's key keep sharing it, with
+    # the state the text last named for it: "Egypt's Foreign Ministry ... Qatar's Foreign
+    # Ministry ... the Foreign Ministry said" is Qatar's the second time and after.
+    current = dict(first)
+    out = []
+    for i, m in enumerate(mentions):
+        if m.entity_id is None and m.normalized in current:
+            if i in stated:
+                current[m.normalized] = stated[i]
+            m = m._replace(normalized=current[m.normalized])
+        out.append(m)
+    return out
 
 
 #: A state's long form before its name: "the Republic of", "the Islamic Republic of".
@@ -120,13 +132,14 @@ _STATE_FORM = re.compile(r"(?:the )?(?:(?:Islamic|Federal|Democratic|People's|Pe
 def _stated_state(
     text: str,
     before: Mention | None,
+    after: Mention | None,
     mention: Mention,
     country_of: Callable[[str], str | None],
     place_of: Callable[[str], str | None],
 ) -> tuple[str, str] | None:
     """A generic body's name and the country the text names it by, after its name ("of the
-    Republic of Azerbaijan"), in a possessive before it ("Syria's") or by the adjective that
-    opens it ("Syrian"); None for none of them."""
+    Republic of Azerbaijan"), in a possessive before it ("Syria's"), by the adjective that
+    opens it ("Syrian") or by the place it is in ("in Doha"); None for none of them."""
     surface = mention.surface
     adjective, _, body = surface.partition(" ")
     if body and adjective[1:].islower() and is_generic_body(body):
@@ -151,6 +164,17 @@ def _stated_state(
             if named is not None and country_of(named) == named:
                 return body, named
         at = surface.find(" of ", at + 4)
+    if (
+        after is not None
+        and after.entity_id is not None
+        and after.type == "LOC"
+        and text[mention.end : after.start] == " in "
+        and is_generic_body(surface)
+    ):
+        # "the Foreign Ministry in Doha": a body by the city it sits in, its state's.
+        country = country_of(after.entity_id)
+        if country is not None:
+            return surface, country
     return None
 
 
