@@ -216,8 +216,35 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             mine = [a for a in fitting if a.entity_id == own.id]
             fitting = mine or fitting
         before = [a for a in fitting if a.position < position]
+        if own is None and allowed is not None and len({a.entity_id for a in before}) > 1 and all(a.person for a in before):
+            # "Sinwar" after many mentions of Yahya Sinwar and then two of his brother
+            # Mohammed Sinwar: the bare surname stays with the one the document is about,
+            # as the press names the other in full; between namesakes named about as often,
+            # the nearest is meant ("Anwar al-Awlaki ... al-Aulaqi").
+            dominant = _dominant(decisions, before, taken)
+            if dominant is not None:
+                taken[position] = dominant.position
+                continue
         taken[position] = (before[-1] if before else fitting[0]).position
     return _adopt_along_chains(decisions, taken)
+
+
+def _dominant(decisions: list[Decision], before: list[_Anchor], taken: dict[int, int]) -> _Anchor | None:
+    """The first anchor of the entity that the document has named at least twice as often,
+    and three times more, as any other of ``before`` (its full names and the short ones
+    already given it); None when none has."""
+    counts: dict[str | None, int] = {}
+    for anchor in before:
+        counts[anchor.entity_id] = counts.get(anchor.entity_id, 0) + 1
+    ids = {a.position: a.entity_id for a in before}
+    for anchor_position in taken.values():
+        if anchor_position in ids:
+            counts[ids[anchor_position]] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] < 2 * ranked[1] or ranked[0] < ranked[1] + 3:
+        return None
+    best = max(counts, key=lambda entity_id: counts[entity_id])
+    return next(a for a in before if a.entity_id == best)
 
 
 def _adopt_along_chains(decisions: list[Decision], taken: dict[int, int]) -> list[Decision]:

@@ -83,7 +83,7 @@ MAX_ARABIC_NAME_WORDS = 8
 #: "Minister of State for Foreign Affairs", "Office for the Coordination of Humanitarian
 #: Affairs"; elsewhere it parts two names ("support from Iran for Hamas"). The literal
 #: comes first, so that the look-behinds are tried only at a "for".
-_FOR_HEADS = ["Minister", "Ministry", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League"]
+_FOR_HEADS = ["Minister", "Ministry", "Command", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League"]
 _FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + r"|the (?=Republic of|[A-Z][a-z]+ (?:Region|Oblast|Krai)\b))(?:the )?"
 #: "of the" joins a run after the head word of an institution or a state: "Armed Forces of
 #: the Philippines", "Republic of the Congo", "Council of the European Union".

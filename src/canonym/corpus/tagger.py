@@ -76,6 +76,7 @@ from canonym.corpus.nil import cluster_unknown, unknown_name_key
 from canonym.corpus.turkish import without_case_endings
 from canonym.corpus.typing import (
     COMPASS_WORDS,
+    GROUP_ADJECTIVES,
     GROUP_OPENERS,
     KUNYA_WORDS,
     LANDFORM_WORDS,
@@ -97,8 +98,8 @@ from canonym.corpus.typing import (
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import alias_ids
-from canonym.normalize import fold, name_key, parse_name
-from canonym.normalize.names import name_tables
+from canonym.normalize import fold, name_key, parse_name, token_key
+from canonym.normalize.names import common_given_name_keys, name_tables
 from canonym.normalize.translit import is_arabic_script
 from canonym.resolver import Match, Resolver
 
@@ -133,7 +134,7 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "rangers", "constabulary", "levies", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "fund", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "rangers", "constabulary", "levies", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 def _surname_as_written(match: Match, word: str) -> bool:
     """Whether a match is a known person's whose name ends with ``word`` (folded) as written."""
@@ -1127,10 +1128,19 @@ class Tagger:
         only, and not all of them a place's or a body's: the shape is no dateline's place and
         region ("ERBIL, Kurdistan Region", "CAMP NAVARRO, Zamboanga City")."""
         given = shape.start + shape.surface.index(", ") + 2
-        if any(s.start < given for s in inside):
+        # A known surname before the comma is a person's ("GULEN, Selahaddin"), a place not.
+        if any(s.start < given and self._person_type(s) != "PER" for s in inside):
             return False
         whole = [s for s in inside if s.start == given and s.end == shape.end]
-        return not whole or self._known_type(whole[0]) == "PER"
+        return not whole or self._person_type(whole[0]) == "PER"
+
+    def _person_type(self, span: Span) -> str | None:
+        """The type of the entity a span's surface resolves to, or the one type of all those
+        it may name ("Mustafa": one of many Mustafas); None when it names none or several types."""
+        match = self._surface(span.surface).match
+        if match is not None and match.entity is None:
+            return self._ambiguous_type(match, default="") or None
+        return self._known_type(span)
 
     def _known_type(self, span: Span) -> str | None:
         """The type of the entity a span's surface resolves to, None when it names none."""
@@ -1506,6 +1516,8 @@ class Tagger:
             if head_plan is not None:
                 return head_plan
         sure = _is_sure(surface, match)
+        if not sure and _PLURAL_ACRONYM.fullmatch(surface):
+            return _DROPPED  # "FTOs", "SDGTs", "IEDs": kinds of things, no one entity
         if not sure and _DAY_AND_MONTH.fullmatch(surface):
             # "17 November" is a date, unless a fuller mention or a group noun makes it the
             # Greek group's weak alias ("the 17 November group").
@@ -1853,7 +1865,11 @@ class Tagger:
         found = self._demonyms.get(word)
         if found is None:
             folded = fold(word)
-            found = len(folded) >= 4 and (folded in self._not_names or _is_demonym(folded, self._places))
+            found = len(folded) >= 4 and (
+                folded in self._not_names
+                # "Sami", "Sultan": given names of millions, though Sami is of Sham (Damascus) too
+                or (_is_demonym(folded, self._places) and token_key(folded) not in common_given_name_keys())
+            )
             bounded(self._demonyms)[word] = found
         return found
 
@@ -1890,6 +1906,7 @@ class Tagger:
                 or words[-1] in _SITES
                 or words[-1] == "county"  # "Prince William County", "Orange County"
                 or _opens_institution(words)
+                or words[0] in GROUP_ADJECTIVES  # "Revolutionary Struggle", "Revolutionary Class Self-Defense"
                 or (is_region_name(words) and _demonym_base(words[1]) not in self._places and not self._is_demonym(words[1]))
                 or self._has_place(surface)
             )
@@ -1910,6 +1927,8 @@ class Tagger:
         ):
             # "War-torn", "Oil-rich": a compound of the language's words, one word as written.
             return _Unknown(type_by_words(surface) or "", True, True, listed, surface)
+        if one_word and _DOCTRINE_WORD.search(words[0]):
+            return None  # "Marxist", "Gülenist", "Americanism": a doctrine and its followers, no name (not "Lindqvist")
         if one_word and words[0] in LOC_WORDS:
             return None  # "Strait" left of "the Bab al-Mandab Strait": a place noun names no place alone
         if (one_word and len(words[0]) < 3) or (words[0] == "operation" and not one_word):
@@ -1925,6 +1944,8 @@ class Tagger:
         its context (its words alone are settled by :meth:`_unknown`)."""
         if is_reference_code(text, span.end):
             return False
+        if ", " in span.surface and not unknown.listed:
+            return True  # "INANDI, Orhan": a list's surname in capitals and given name, whatever the line's other words
         if _is_title_case_segment(text, span.start, span.end):
             # A byline, or a letterhead's body of a state ("Investigative Committee of the
             # Russian Federation"): a heading's other capitalised words are no name, unless
@@ -2084,6 +2105,10 @@ _TITLED_SURNAME = _Plan(_SURNAME_AFTER_TITLE)
 _DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "schedule", "appendix", "paragraph", "title", "volume", "book", "table", "figure"])
 _NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
 #: The level of the places of a list, capitalised after the last one ("Borno and Zamfara States").
+#: The ending of a word of a doctrine or its followers, after at least three letters.
+_DOCTRINE_WORD = re.compile(r"^\w{3,}(?<![vrq])(?:ism|isms|ist|ists)$")
+#: An acronym in the plural.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _PLURAL_LEVELS = frozenset(["states", "provinces", "governorates", "regions", "districts"])
 #: The last words of a capitalised "<leader> <word>" whose leader is the name in it.
 _LEADERS_BODIES = frozenset(["administration", "government"])
@@ -2877,7 +2902,7 @@ _FORCE_HEADS = frozenset(["forces", "force", "brigades", "brigade", "units", "ba
 
 #: The last words of the names of laws, plans and treaties (folded).
 _LAW_HEADS = frozenset(
-    ["act", "law", "code", "plan", "agreement", "accord", "accords", "treaty", "convention", "resolution", "strategy", "doctrine", "protocol", "declaration", "charter", "ordinance", "decree"]
+    ["act", "law", "code", "plan", "agreement", "accord", "accords", "treaty", "convention", "resolution", "strategy", "doctrine", "protocol", "declaration", "charter", "ordinance", "decree", "memorandum", "directive"]
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: A day and its month, either way round: "17 November", "September 11".

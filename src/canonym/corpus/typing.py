@@ -27,6 +27,9 @@ KUNYA_WORDS = frozenset(["abu", "abou", "ebu", "umm", "oum"])
 GROUP_OPENERS = frozenset(
     ["jamaat", "jamaatu", "jamaah", "harakat", "harakah", "tanzim", "kataib", "katibat", "liwa", "saraya", "jaysh", "jaish", "jabhat", "hizb", "hezb", "asaib", "quwat", "firqat", "lajnat", "jamiyat", "muassasat", "fitna"]
 )
+#: Adjectives that open the names of militant groups and no person's name: "Revolutionary
+#: Struggle", "Armed Proletarian Justice".
+GROUP_ADJECTIVES = frozenset(["revolutionary", "armed", "proletarian", "anarchist", "insurrectionary"])
 #: The French, Portuguese, Spanish and Italian heads of institutions' names (of the Sahel,
 #: Mozambique, Spain and Italy); a title after one is part of the name ("Comisaría General").
 ROMANCE_ORG_HEADS = frozenset(
@@ -120,7 +123,7 @@ def type_by_words(surface: str) -> str | None:
         return "LOC"
     if any(c.isdigit() for c in surface):
         return "ORG"  # no person's name holds a digit: "Kurdistan24", "France 24", "Unit 8200"
-    if any(w in ORG_WORDS for w in words[1:]) or (words and words[0] in ORG_WORDS and len(words) > 1):
+    if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and (words[0] in ORG_WORDS or words[0] in GROUP_ADJECTIVES)):
         return "ORG"
     letters = list(filter(str.isalpha, surface))
     if letters and all(map(str.isupper, letters)) and " " not in surface.strip():
