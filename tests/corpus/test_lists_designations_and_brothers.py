@@ -93,3 +93,13 @@ def test_a_surname_two_known_brothers_share_stays_with_the_one_the_story_is_abou
     assert sinwars == ["yahya-sinwar"] * 5 + ["mohammed-sinwar"] * 2 + ["yahya-sinwar"], sinwars
     brothers = "Yahya Sinwar was killed in Rafah. His brother Mohammed Sinwar will take over, and Sinwar is said to be in Khan Younis."
     assert [m.entity_id for m in tagger.tag(brothers, "d") if "Sinwar" in m.surface][-1] == "mohammed-sinwar"
+
+
+def test_a_given_name_in_quotes_after_known_as_is_the_mans_nom_de_guerre(tagger: Tagger) -> None:
+    text = (
+        'LIMA - His brother Jorge Quispe Palomino, known as "Raul," was the military chief. Victor '
+        'Quispe Palomino, known as "Jose", leads the group. Raul was reported killed; Jose remains at large.'
+    )
+    clusters = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d") if m.type == "PER"]
+    jorge, raul, victor, jose, raul_again, jose_again = clusters
+    assert raul[1] == raul_again[1] == jorge[1] != victor[1] == jose[1] == jose_again[1], clusters

@@ -1047,7 +1047,9 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     out = list(decisions)
     # Words kept only if a fuller mention anchors them stand between no two names: the
     # "Name" of the UN list's "Name (original script):" is one.
-    names = [i for i, decision in enumerate(out) if not decision.anchor_only]
+    # A word in quotes right after the words that give an alias is one, though it names
+    # nothing alone: 'Jorge Quispe Palomino, known as "Raul,"'.
+    names = [i for i, decision in enumerate(out) if not decision.anchor_only or _quoted_alias(text, decision)]
     given: dict[str, Decision] = {}
     # The names of an alias list so far: "Also known as: Hasm; Harakat Sawaed Misr; ...", from
     # the first, right after the label that opens its line.
@@ -1141,8 +1143,24 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
     if given:
         # The alias written alone later is the same one: "Gheniwa's stronghold" after
         # "Abdelghani al-Kikli, better known as Gheniwa".
-        out = [_adopt(d, given[d.span.surface]) if d.span.surface in given and not _is_known(d) and not d.anchor_only else d for d in out]
+        # So is a person's nickname in quotes, though it names nothing alone ("Raul").
+        out = [
+            _adopt(d, given[d.span.surface])
+            if d.span.surface in given and not _is_known(d) and (not d.anchor_only or (given[d.span.surface].type == "PER" and _quoted_alias(text, given[d.span.surface])))
+            else d
+            for d in out
+        ]
     return out
+
+
+#: The words that give an alias and an opening quote, at the end of the text before a name.
+_ALIAS_QUOTE_BEFORE = re.compile(r"(?:known as|a\.k\.a\.?|a/k/a|alias|nicknamed|code-?named|nom de guerre|dubbed) [\"“'‘]$", re.IGNORECASE)
+
+
+def _quoted_alias(text: str, decision: Decision) -> bool:
+    """Whether a one-word name is in quotes right after "known as", "alias" and the like."""
+    start = decision.span.start
+    return " " not in decision.span.surface and _ALIAS_QUOTE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _is_nickname_of_one(decision: Decision) -> bool:
