@@ -221,7 +221,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # Mohammed Sinwar: the bare surname stays with the one the document is about,
             # as the press names the other in full; between namesakes named about as often,
             # the nearest is meant ("Anwar al-Awlaki ... al-Aulaqi").
-            dominant = _dominant(decisions, before, taken)
+            dominant = _dominant(before, taken)
             if dominant is not None:
                 taken[position] = dominant.position
                 continue
@@ -229,7 +229,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
     return _adopt_along_chains(decisions, taken)
 
 
-def _dominant(decisions: list[Decision], before: list[_Anchor], taken: dict[int, int]) -> _Anchor | None:
+def _dominant(before: list[_Anchor], taken: dict[int, int]) -> _Anchor | None:
     """The first anchor of the entity that the document has named at least twice as often,
     and three times more, as any other of ``before`` (its full names and the short ones
     already given it); None when none has."""

@@ -2104,11 +2104,11 @@ _TITLED_SURNAME = _Plan(_SURNAME_AFTER_TITLE)
 #: Words that a numbering after them makes a part of a text ("Annex I", "Chapter VII").
 _DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "schedule", "appendix", "paragraph", "title", "volume", "book", "table", "figure"])
 _NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
-#: The level of the places of a list, capitalised after the last one ("Borno and Zamfara States").
 #: The ending of a word of a doctrine or its followers, after at least three letters.
 _DOCTRINE_WORD = re.compile(r"^\w{3,}(?<![vrq])(?:ism|isms|ist|ists)$")
 #: An acronym in the plural.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+#: The level of the places of a list, capitalised after the last one ("Borno and Zamfara States").
 _PLURAL_LEVELS = frozenset(["states", "provinces", "governorates", "regions", "districts"])
 #: The last words of a capitalised "<leader> <word>" whose leader is the name in it.
 _LEADERS_BODIES = frozenset(["administration", "government"])
