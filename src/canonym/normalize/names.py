@@ -399,6 +399,9 @@ def _compound_parts(token: str, abd_prefix: str) -> tuple[str, ...] | None:
     if not token.endswith("llah") and not token.startswith(abd_prefix):
         return None if token in _DIN or token in _DIN_WITH_ARTICLE else _din_joined(token)
     if token.startswith(abd_prefix):
+        if token.endswith(_COMPOUND_ENDINGS[1:]):
+            # parse_fields joins a Din before it reads the Abd: "Abdedin" is Abd and Din.
+            token = _din_joined(token)[0]
         rest = _abd_rest(token)
         if rest is None:
             return (token,)
