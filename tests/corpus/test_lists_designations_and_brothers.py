@@ -12,13 +12,9 @@ from __future__ import annotations
 import pytest
 
 from canonym import Tagger
+from factory import types_and_clusters_by_surface as found
 
 pytestmark = pytest.mark.corpus
-
-
-def found(tagger: Tagger, text: str) -> dict[str, tuple[str, str | None]]:
-    """Each surface the tagger finds in ``text``, with its type and entity (the last one's)."""
-    return {m.surface: (m.type, m.entity_id) for m in tagger.tag(text, "d")}
 
 
 def test_surname_first_names_of_a_list_are_people_whatever_else_their_words_spell(tagger: Tagger) -> None:

@@ -233,17 +233,12 @@ def _dominant(before: list[_Anchor], taken: dict[int, int]) -> _Anchor | None:
     """The first anchor of the entity that the document has named at least twice as often,
     and three times more, as any other of ``before`` (its full names and the short ones
     already given it); None when none has."""
-    counts: dict[str | None, int] = {}
-    for anchor in before:
-        counts[anchor.entity_id] = counts.get(anchor.entity_id, 0) + 1
     ids = {a.position: a.entity_id for a in before}
-    for anchor_position in taken.values():
-        if anchor_position in ids:
-            counts[ids[anchor_position]] += 1
-    ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] < 2 * ranked[1] or ranked[0] < ranked[1] + 3:
+    counts = Counter(a.entity_id for a in before)
+    counts.update(ids[position] for position in taken.values() if position in ids)
+    (best, most), (_, next_most) = counts.most_common(2)
+    if most < 2 * next_most or most < next_most + 3:
         return None
-    best = max(counts, key=lambda entity_id: counts[entity_id])
     return next(a for a in before if a.entity_id == best)
 
 

@@ -18,7 +18,7 @@ from canonym.corpus.bodies import is_generic_body
 from canonym.corpus.finder import common_words, english_given_names, sentence_start_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
 from canonym.normalize import fold, name_key, parse_name, token_key, token_skeleton
-from canonym.normalize.names import KUNYA, common_given_name_keys, common_given_names_only, uninvert
+from canonym.normalize.names import KUNYA, common_given_names_only, is_common_given_name, uninvert
 from canonym.normalize.translit import is_arabic_script, loose_skeleton
 from canonym.resolver import name_similarity
 
@@ -206,7 +206,7 @@ def _is_rare_word(surface: str) -> bool:
         word.isalpha()
         and word not in sentence_start_words()
         and word not in english_given_names()
-        and token_key(word) not in common_given_name_keys()
+        and not is_common_given_name(word)
     )
 
 

@@ -98,8 +98,8 @@ from canonym.corpus.typing import (
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import alias_ids
-from canonym.normalize import fold, name_key, parse_name, token_key
-from canonym.normalize.names import common_given_name_keys, name_tables
+from canonym.normalize import fold, name_key, parse_name
+from canonym.normalize.names import is_common_given_name, name_tables
 from canonym.normalize.translit import is_arabic_script
 from canonym.resolver import Match, Resolver
 
@@ -1138,9 +1138,9 @@ class Tagger:
         """The type of the entity a span's surface resolves to, or the one type of all those
         it may name ("Mustafa": one of many Mustafas); None when it names none or several types."""
         match = self._surface(span.surface).match
-        if match is not None and match.entity is None:
-            return self._ambiguous_type(match, default="") or None
-        return self._known_type(span)
+        if match is None:
+            return None
+        return match.entity.type if match.entity is not None else self._ambiguous_type(match, default="") or None
 
     def _known_type(self, span: Span) -> str | None:
         """The type of the entity a span's surface resolves to, None when it names none."""
@@ -1868,7 +1868,7 @@ class Tagger:
             found = len(folded) >= 4 and (
                 folded in self._not_names
                 # "Sami", "Sultan": given names of millions, though Sami is of Sham (Damascus) too
-                or (_is_demonym(folded, self._places) and token_key(folded) not in common_given_name_keys())
+                or (_is_demonym(folded, self._places) and not is_common_given_name(folded))
             )
             bounded(self._demonyms)[word] = found
         return found

@@ -105,6 +105,11 @@ def common_given_name_keys() -> frozenset[str]:
 KUNYA = "abu"
 
 
+def is_common_given_name(word: str) -> bool:
+    """Whether a folded word is one of the common given names, by its key ("Sami", "Sultan")."""
+    return token_key(word) in common_given_name_keys()
+
+
 def common_given_names_only(keys: Sequence[str]) -> bool:
     """Whether a name of two parts, given as keys, is common given names alone, or the kunya
     of one ("Mohamed Osman", "Abdul Hamid Abdul Aziz", "Abu Ismail"): a name that thousands
