@@ -955,6 +955,8 @@ _SCRIPT_LABEL = r"\((?:original|Arabic|Persian|Cyrillic) script\):"
 _ALSO_KNOWN_AS = re.compile(
     # "a Saudi national also known as", "whose name is also recorded as", "which also trades
     # as"; a UN list reference before them: "Yusuf Hiiraale (QDi.474), also known as"
+    # A head noun after the name: "the Men of Dignity movement, known in Arabic as".
+    r"(?: (?:movement|group|militia|faction|organi[sz]ation|network|brigade|party|front|coalition|alliance|channel|agency|company|charity|foundation|camp|prison|village|town|district|neighbou?rhood)(?=,))?"
     r"[\"”’')]?(?:, \d{1,3}(?=,)|\.(?= a\.k\.a)| \([A-Z]{2}[ei]\.\d{3}\))?\s*[,;–—]?[\"”’']?\s*\(?(?:an? (?:(?!of\b)[\w-]+ ){1,4}|an? [\w -]{1,40}? (?=whose ))?(?:who (?:[a-z]+ ){0,3}(?:is|was) |whose name is |which |that )?"
     r"(?:(?:also |better |locally |widely |commonly |popularly |formerly |previously |once )?known (?:locally |widely |in [a-z]+ |to (?:[a-z]+ ){1,2}|(?:until|before|since|in) \d{4} )?as"
     # a company's former name: "formerly named", "was itself known until 2023 as", "f.k.a."
@@ -975,14 +977,14 @@ _ALSO_KNOWN_AS = re.compile(
     r" (?:alias(?:es)?|kunyas?|noms? de guerre|names?|pseudonyms?|nicknames?|code ?names?))"
     r"[:,]? *(?:\(?(?:\d{1,2}|[a-z])\) *)?(?P<article>the )?[\"“'‘(]?(?:(?P<title>Sheikh|Shaykh|Mullah|Imam|Hajji?|Emir|Amir|Mawlawi|Maulana|Kumander|Commander) )?"
     rf"|(?: +\d: *na)*\s+Name {_SCRIPT_LABEL} *"
-    rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *|\s*\(in (?:{'|'.join(_SCRIPTS)}), *"
+    rf"|\s*\((?:{'|'.join(_SCRIPTS)})(?: script)?: *|\s*[(–—-] *in (?:{'|'.join(_SCRIPTS)}), *"
     r"|(?:\s+(?:Good|Low) quality a\.k\.a\.?: *| *[;,]? *)\(?(?:\d{1,2}|[a-z])\) *",
     re.IGNORECASE,
 )
 _ALSO_KNOWN_AS_WORDS = re.compile(
     r"known (?:locally |widely |in [a-z]+ |to [a-z ]+|(?:until|before|since|in) \d{4} )?as|formerly|previously|f\.k\.a| called | the name |rendered|call(?:s|ed|ing) (?:him|her|it|them)sel|also (?:reported|referred|called|spel|transliterated|written|recorded|listed|registered)|trad(?:es|ed|ing) (?:as|under)|a\.k\.a|a/k/a|\baka\b|\balias| @ |code-?named|nicknamed|dubbed|nom de guerre|"
     r"\bkunya|\bpseudonym|\bnickname|code ?name|(?:real|birth|true|other) name|(?:goes|went|known) by (?:the|his|her|its) |under the names?|\baliases\b|\bborn |\bspel(?:t|led)\b|"
-    rf"{_SCRIPT_LABEL}|\((?:in )?(?:{'|'.join(_SCRIPTS)})(?: script)?[:,]",
+    rf"{_SCRIPT_LABEL}|\((?:in )?(?:{'|'.join(_SCRIPTS)})(?: script)?[:,]|[–—-] *in (?:{'|'.join(_SCRIPTS)}),",
     re.IGNORECASE,
 )
 #: Substrings of the lowercased text that each of those words holds: found by ``in`` in a
@@ -992,7 +994,7 @@ _ALSO_KNOWN_AS_HINTS = (
     "also transliterated", "also written", "also recorded", "also listed", "also registered", "trades as", "traded as", "trading as", "trades under", "traded under", "trading under", "a.k.a", "a/k/a", "aka", "alias", " @ ", "code-named", "codenamed", "nicknamed", "dubbed", "nom de guerre", "script)",
     "kunya", "pseudonym", "nickname", "code name", "real name", "birth name", "true name", "other name", "goes by the", "went by the", "known by the", "known by his", "known by her", "known by its", "under the name", "aliases", "born ", "spelt", "spelled",
     *(f"{script.lower()}:" for script in _SCRIPTS),
-    *(f"(in {script.lower()}," for script in _SCRIPTS),
+    *(f"in {script.lower()}," for script in _SCRIPTS),
 )
 
 
@@ -1121,6 +1123,12 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             # "Ibrahim Khalil alias Abu Talha, 27": a name that a kunya follows as its alias
             # is a person's, though a place bears it too (the Ibrahim Khalil crossing).
             first = out[i] = replace(first, match=None, type="PER", nil_key=None)
+        if _is_undecided(first) and not first.anchor_only and first.type == "PER" and second.type == "PER" and not _is_undecided(second) and not _is_known(second):
+            # "Abu Yusif, also known as Mahmud al-Isawi": a kunya that many bear, which the
+            # text gives as an unknown man's, is his here, and so is the kunya written alone later.
+            out[i] = _adopt(first, second)
+            given[first.span.surface] = out[i]
+            continue
         if _is_undecided(first) or (first.type != "PER" and _is_kunya(second, gap)):
             # A kunya is a person's, not the alias of the group or place named before it:
             # 'a Moroccan fighting with the "Islamic State in the Greater Sahara," known by the

@@ -43,6 +43,8 @@ _LEGAL_FORMS = frozenset(
 )
 
 
+#: Words of a place named after another: "Kfarchouba Hills", "Kainji Lake National Park".
+_NAMED_AFTER = frozenset(token_key(word) for word in ["hills", "hill", "mountains", "mountain", "mount", "lake", "river", "valley", "dam", "park", "national", "forest", "plain", "plains", "desert", "reserve"])
 #: Words after a body's or place's own name that a short form leaves out.
 _DESIGNATORS = frozenset(token_key(word) for word in ["office", "foundation", "establishment", "agency", "bureau", "island", "media"])
 #: Words after a place's or body's own name that end the name and a short form leaves out:
@@ -150,9 +152,10 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
     """
     keys_of: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     surface_of: dict[tuple[str, str], str] = {}
-    # Keys that a name of its own took in some document: a kunya's cluster that holds a
-    # name ("Higgo", known as Abu Huzayfah) is that man's, not a stand-in for another's.
-    holding: set[str] = set()
+    # Keys that a name of its own took in some document, with the skeletons of the names they
+    # hold: a kunya's cluster that holds a name ("Higgo", known as Abu Huzayfah) is that
+    # man's, not a stand-in for another's.
+    holding: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
     for key, surface, etype in stats:
         if " @" not in key:  # a body of ordinary words, keyed per country (see corpus.bodies)
             named = (unknown_name_key(without_part_numbers(surface)), etype)
@@ -164,7 +167,7 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
             if known is None or (surface.isupper(), surface) < (known.isupper(), known):
                 surface_of[named] = surface
             if named[0] != key:
-                holding.add(key)
+                holding[key].add(tuple(map(_skeleton, named[0].split())))
     # The words that open other names of the run are given names ("Fadi" of "Fadi Haddad").
     opening = {key.split()[0] for key, _, etype in stats if etype == "PER" and " " in key}
     pairs: list[tuple[str, str]] = []
@@ -175,10 +178,21 @@ def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
         others = {other: tuple(map(_skeleton, other.split())) for other in sorted(keys - {own})}
         # Spellings of one other name count as one ("Mohammed Jaber", "Muhammad Jabber").
         one_other = len(set(others.values())) == 1
-        if parse_name(surface).is_partial and not (one_other and own not in holding and _names_one(surface, own, opening)):
+        # A name it holds may be the other one, spelt otherwise: "Mukhlas, also known as Ali
+        # Ghufron" in one document, "Ali Gufron, known as Mukhlas" in another.
+        held_elsewhere = not holding.get(own, set()) <= set(others.values())
+        partial = parse_name(surface).is_partial
+        if partial and not (one_other and not held_elsewhere and _names_one(surface, own, opening)):
             continue
+        # A body's or place's short name that names one other is that one, though it is a part
+        # of it ("Mizan" of "Mizan Online"), but for a place named after it ("Kfarchouba
+        # Hills"); a person's surname may be another's ("Lindqvist").
         parts = [_skeleton(part) for part in own.split()]
-        pairs.extend((own, other) for other, skeletons in others.items() if not _in_order(parts, skeletons))
+        pairs.extend(
+            (own, other)
+            for other, skeletons in others.items()
+            if not _in_order(parts, skeletons) or (partial and etype != "PER" and not set(other.split()) - set(own.split()) <= _NAMED_AFTER)
+        )
     return pairs
 
 

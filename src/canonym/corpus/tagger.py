@@ -134,13 +134,16 @@ _COURT_DISTRICTS = frozenset(["district", "circuit"])
 #: Policy Forum", "South Arabia Monitor", "Central Reserve Police Force"); not "Watch",
 #: which ends capitalised descriptions as often.
 _INSTITUTIONS = frozenset(
-    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "fund", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "rangers", "constabulary", "levies", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
+    ["institute", "cell", "unit", "foundation", "press", "news", "force", "forces", "corps", "airlines", "airways", "railways", "headquarters", "university", "college", "school", "agency", "forum", "fund", "monitor", "review", "bulletin", "wire", "centre", "center", "bank", "exchange", "corporation", "company", "apparatus", "intelligence", "current", "observatory", "journal", "gazette", "tribune", "herald", "ledger", "command", "directorate", "administration", "council", "coalition", "movement", "party", "alliance", "union", "league", "committee", "committees", "commission", "assembly", "authority", "bureau", "board", "office", "ministry", "department", "service", "organisation", "organization", "front", "brigade", "brigades", "battalion", "army", "police", "rangers", "constabulary", "levies", "court", "tribunal", "ltd", "llc", "inc", "limited", "fze", "fzco", "sal", "gmbh", "plc"]
 )
 def _surname_as_written(match: Match, word: str) -> bool:
     """Whether a match is a known person's whose name ends with ``word`` (folded) as written."""
     return match.entity is not None and match.entity.type == "PER" and fold(match.alias).endswith(f" {word}")
 
 
+#: The plural nouns of the members of a group named "... of" its cause ("Men of Dignity",
+#: "Soldiers of the Caliphate", "Guardians of Religion").
+_MEMBERS_OF = frozenset(["men", "sons", "soldiers", "guardians", "supporters", "partisans", "companions", "helpers", "knights", "lions", "martyrs", "followers", "defenders", "protectors", "brothers", "warriors", "youth", "army"])
 #: Titles of reigning monarchs.
 _MONARCHS = frozenset(["king", "queen", "emir", "amir", "sultan", "shah"])
 #: Head nouns of the names of movements, parties and armed groups.
@@ -1907,6 +1910,7 @@ class Tagger:
                 or words[-1] == "county"  # "Prince William County", "Orange County"
                 or _opens_institution(words)
                 or words[0] in GROUP_ADJECTIVES  # "Revolutionary Struggle", "Revolutionary Class Self-Defense"
+                or (words[1] == "of" and words[0] in _MEMBERS_OF)  # "Men of Dignity", "Guardians of Religion"
                 or (is_region_name(words) and _demonym_base(words[1]) not in self._places and not self._is_demonym(words[1]))
                 or self._has_place(surface)
             )
@@ -2394,7 +2398,7 @@ _COMPANY_AFTER_AND = re.compile(
 #: "State Security and Peace Commission", "Union Solidarity and Development Party"; one
 #: ordinary word before it too: "Reconstruction and Development Coalition".
 _BODY_AFTER_AND = re.compile(
-    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Coalition|Alliance|Syndicate|Television|Broadcasting|Development|Studies)(?![\w])"
+    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Coalition|Alliance|Syndicate|Television|Broadcasting|Development|Studies|Forces|Forum|Fund|Centre|Center|Directorate|Unit)(?![\w])"
 )
 
 
@@ -2519,7 +2523,7 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
                 _opens_institution(fold(shape.surface).split())
                 or (" " in shape.surface and _COMPANY_AFTER_AND.match(text, shape.end, following.end + 1) is not None)
                 or (
-                    (" " in shape.surface or shape.surface.lower() in sentence_start_words())
+                    (" " in shape.surface or shape.surface.lower() in sentence_start_words() or shape.surface.lower() in common_words())
                     and shape.surface.rsplit(maxsplit=1)[-1].lower() not in ORG_WORDS
                     and _BODY_AFTER_AND.match(text, shape.end, following.end + 1) is not None
                 )
