@@ -2395,8 +2395,9 @@ _COMPANY_AFTER_AND = re.compile(
     r" and (?:[A-Z][\w'’-]* )+(?:Company|Co\.|Corporation|Foundation|Establishment|LLC|L\.L\.C\.|Ltd\.?|Limited)(?![\w])"
 )
 #: A body's name across its "and", after words that are no name of their own (no head noun):
-#: "State Security and Peace Commission", "Union Solidarity and Development Party"; one
-#: ordinary word before it too: "Reconstruction and Development Coalition".
+#: "State Security and Peace Commission", "Union Solidarity and Development Party",
+#: "Horn Peace and Security Forum"; one ordinary word before it too: "Reconstruction and
+#: Development Coalition", "Hostages and Missing Families Forum".
 _BODY_AFTER_AND = re.compile(
     r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Coalition|Alliance|Syndicate|Television|Broadcasting|Development|Studies|Forces|Forum|Fund|Centre|Center|Directorate|Unit)(?![\w])"
 )
