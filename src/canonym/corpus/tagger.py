@@ -2524,7 +2524,7 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
                 _opens_institution(fold(shape.surface).split())
                 or (" " in shape.surface and _COMPANY_AFTER_AND.match(text, shape.end, following.end + 1) is not None)
                 or (
-                    (" " in shape.surface or shape.surface.lower() in sentence_start_words() or shape.surface.lower() in common_words())
+                    (" " in shape.surface or shape.surface.lower() in sentence_start_words())
                     and shape.surface.rsplit(maxsplit=1)[-1].lower() not in ORG_WORDS
                     and _BODY_AFTER_AND.match(text, shape.end, following.end + 1) is not None
                 )
