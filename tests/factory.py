@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from canonym import Gazetteer, MatchConfig, Resolver, Tagger, name_key
+from canonym.normalize.names import without_soft_title
 from canonym.resolver import name_similarity
 
 #: The fixture gazetteer: one YAML file per entity under per/, org/ and loc/.
@@ -80,12 +81,15 @@ def fuzzy_score(query: str, candidate: str, config: MatchConfig = DEFAULT_CONFIG
 def meet(a: str, b: str, config: MatchConfig = DEFAULT_CONFIG) -> bool:
     """Whether two spellings are reconciled by the normalizer.
 
-    True when ``name_key(a) == name_key(b)`` (and not None), or when the fuzzy score is at
-    least ``config.score_cutoff`` in *both* directions (a as query against b as alias, and
-    b against a), so that whichever spelling is in the gazetteer, the other one finds it.
+    True when ``name_key(a) == name_key(b)`` (and not None), also with an honorific that is a
+    given name too taken off either ("Sayed Hassan Nasrallah", as the resolver tries it), or
+    when the fuzzy score is at least ``config.score_cutoff`` in *both* directions (a as query
+    against b as alias, and b against a), so that whichever spelling is in the gazetteer, the
+    other one finds it.
     """
-    key_a = name_key(a)
-    if key_a is not None and key_a == name_key(b):
+    keys_a = {name_key(n) for n in (a, without_soft_title(a)) if n is not None}
+    keys_b = {name_key(n) for n in (b, without_soft_title(b)) if n is not None}
+    if (keys_a & keys_b) - {None}:
         return True
     cutoff = config.score_cutoff
     return fuzzy_score(a, b, config) >= cutoff and fuzzy_score(b, a, config) >= cutoff

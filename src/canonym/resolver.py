@@ -522,11 +522,16 @@ class _Prepared:
         with a part of this key: those who bear it as their given name."""
         if self._given is None:
             index = self.index
+            # "Syed Asim Munir" bears Asim as his given name: an honorific that is also a
+            # given name opens many a name (and Syed's key is Saeed's).
+            honorifics = frozenset(map(token_key, name_tables().soft_titles))
             given: defaultdict[str, set[int]] = defaultdict(set)
             for alias_id, joined in enumerate(index.alias_joined):
                 entity_index = index.alias_entity[alias_id]
                 if index.alias_strong[alias_id] and index.entities.types[entity_index] == "PER":
                     full = full_parts(joined.split(" "))
+                    if len(full) >= 3 and full[0] in honorifics:
+                        full = full[1:]
                     if len(full) >= 2:
                         given[full[0]].add(entity_index)
             self._given = {k: tuple(sorted(v)) for k, v in given.items()}

@@ -50,7 +50,12 @@ class _Anchor:
 
 @lru_cache(maxsize=65536)
 def _keys(name: str) -> frozenset[str]:
-    return frozenset(token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS)
+    tokens = parse_name(name).tokens
+    if len(tokens) >= 3 and tokens[0] in name_tables().soft_titles:
+        # "Syed Asim Munir" is no "Saeed" (whose key Syed's is), "Hafiz Talha Saeed" no
+        # "Hafiz": an honorific that is also a given name is not what the press calls him.
+        tokens = tokens[1:]
+    return frozenset(token_key(t) for t in tokens if t not in CONNECTORS)
 
 
 @lru_cache(maxsize=65536)
@@ -647,16 +652,14 @@ def _fitting(
 
 
 def _not_as_father(decision: Decision, anchor: _Anchor, wanted: frozenset[str]) -> bool:
-    """Whether ``anchor`` bears the parts ``wanted`` as its own names, or ``decision`` says
-    "bin" too: a name alone is not the one a person bears as his father's ("King Salman" is
-    no Mohammed bin Salman)."""
+    """Whether ``anchor`` bears the parts ``wanted`` as ``decision`` does: a name alone is
+    not the one a person bears as his father's ("King Salman" is no Mohammed bin Salman),
+    nor is "bin" and a name a person's own given name ("Ben Ali" is no Mohamed Ali Jelassi)."""
     surface = anchor.decision.span.surface
     tokens = parse_name(decision.span.surface).tokens
-    return (
-        (bool(tokens) and tokens[0] in _FATHER_LINKS)
-        or not wanted <= _fathers(surface)
-        or wanted <= _keys_besides_fathers(surface)
-    )
+    if tokens and tokens[0] in _FATHER_LINKS:
+        return wanted <= _fathers(surface)
+    return not wanted <= _fathers(surface) or wanted <= _keys_besides_fathers(surface)
 
 
 def _family_name_of_known(decision: Decision) -> bool:

@@ -712,6 +712,7 @@ class NameFinder:
             self._titles_by_first.keys().isdisjoint(map(_fold_word, words))
             or (len(words) > 1 and words[-1].lower() in _HOLDERS_BODIES and words[-2].endswith(("'s", "’s")))
             or (len(words) > 2 and _fold_word(words[0]) == "general" and _fold_word(words[-1]) in ORG_WORDS)
+            or self._general_of_body(list(map(_fold_word, words)))
         ):
             # "the Attorney General's Office": a body that its holder's title names; "General
             # Administration Department": "General" opens a body's name, no rank before a person's.
@@ -719,6 +720,18 @@ class NameFinder:
             # hold no separator, so find and rfind meet the first and the last one).
             return [(text.find(words[0], start), text.rfind(words[-1], start, end) + len(words[-1]))], []
         return self._cut_titles(text, [w.span() for w in _TITLE_WORD.finditer(text, start, end)])
+
+    def _general_of_body(self, folded: list[str]) -> bool:
+        """Whether "General" inside a run, after words that are no title, is a body's word:
+        "Tunisian General Labour Union", "Syrian General Federation of Workers"; not "Major
+        General Qassem Soleimani" or "Chief of the General Staff", ranks and offices."""
+        if "general" not in folded[1:-1]:
+            return False
+        at = folded.index("general", 1)
+        after = folded[at + 1]
+        return self._titles_by_first.keys().isdisjoint(folded[:at]) and (
+            after in ORG_WORDS or (after in OFFICE_WORDS and folded[-1] in ORG_WORDS)
+        )
 
     def _may_open_a_name(self, word: str) -> bool:
         """Whether a folded word may be a given name: no title ("Emir") or place's name, and

@@ -402,6 +402,9 @@ class Tagger:
                 shapes = _split_after_dateline(text, shapes)
         if _names_head_of_and(text) or (" and " in text and (_COMPANY_AFTER_AND.search(text) or _BODY_AFTER_AND.search(text))):
             shapes = _institutions_joined(text, shapes)
+        if ", " in text and " and " in text:
+            known_at = {(s.start, s.end) for s in scanned}
+            shapes = _serial_bodies_joined(text, shapes, known_at)
         if " and " in text:
             shapes = self._one_name_across_and(text, shapes)
         if " of " in text:
@@ -478,7 +481,7 @@ class Tagger:
             cursor = shape.start
             for s in inside:
                 if s.start > cursor:
-                    chosen.extend(self._leftover(text, cursor, s.start))
+                    chosen.extend(self._leftover_names(text, cursor, s.start, headline))
                 if headline and self._known_type(s) == "PER" and fold(s.surface) in self._common:
                     # "Iranian Oil Sales" in a headline is not Nathan Sales, nor is the word
                     # a name of its own ("HUNT FOR MUMIN" is not Jeremy Hunt).
@@ -487,7 +490,7 @@ class Tagger:
                 chosen.append(s)
                 cursor = max(cursor, s.end)
             if cursor < shape.end:
-                chosen.extend(self._leftover(text, cursor, shape.end))
+                chosen.extend(self._leftover_names(text, cursor, shape.end, headline))
             k = j
         chosen.extend(known[k:])
         chosen = _in_order_without_overlaps(chosen)
@@ -1149,6 +1152,14 @@ class Tagger:
         """The type of the entity a span's surface resolves to, None when it names none."""
         match = self._surface(span.surface).match
         return match.entity.type if match is not None and match.entity is not None else None
+
+    def _leftover_names(self, text: str, start: int, end: int, headline: bool) -> list[Span]:
+        """The shapes of :meth:`_leftover`; in a headline without the language's words that
+        it capitalises ("Muttaqi Meets Jaishankar": Jaishankar)."""
+        pieces = self._leftover(text, start, end)
+        if not headline:
+            return pieces
+        return [name for piece in pieces for name in (self._names_in_headline_run(text, piece) if " " in piece.surface else (piece,))]
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
@@ -2476,13 +2487,27 @@ def _split_after_dateline(text: str, shapes: list[Span]) -> list[Span]:
     out: list[Span] = []
     for shape in shapes:
         dash = shape.surface.find(" - ")
-        if dash < 0 or _DATELINE_HEAD.search(text, max(0, shape.start - 40), shape.start) is None:
+        if dash < 0 or (
+            _DATELINE_HEAD.search(text, max(0, shape.start - 40), shape.start) is None and not _is_credit_line(text, shape, dash)
+        ):
             out.append(shape)
             continue
         rest = dash + 3
         out.append(Span(shape.start, shape.start + dash, shape.surface[:dash], shape.gazetteer, shape.modifier))
         out.append(Span(shape.start + rest, shape.end, shape.surface[rest:], shape.gazetteer, shape.modifier))
     return out
+
+
+def _is_credit_line(text: str, shape: Span, dash: int) -> bool:
+    """Whether a run that fills its line is a byline's person and their outlet or place
+    across a spaced dash ("Farid Ahmad Rahimi - TOLOnews", "Omar al-Jabbouri - Baghdad"):
+    two to four words before the dash, in title case, none a body's or a place's word."""
+    if shape.surface.isupper() or text[shape.start - 1 : shape.start] not in ("", "\n") or text[shape.end : shape.end + 1] not in ("", "\n"):
+        return False
+    words = shape.surface[:dash].split()
+    return " - " not in shape.surface[dash + 3 :] and 2 <= len(words) <= 4 and all(
+        word[:1].isupper() or word[:3] in ("al-", "el-") for word in words
+    ) and not any(fold(word) in ORG_WORDS or fold(word) in LOC_WORDS for word in words)
 
 
 #: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
@@ -2534,6 +2559,48 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
             joined = True
         else:
             out.append(shape)
+    return out
+
+
+def _serial_bodies_joined(text: str, shapes: list[Span], known_at: set[tuple[int, int]]) -> list[Span]:
+    """The shapes with a body's name that lists its fields with commas joined whole: an
+    institution named with "of" or "for" and the fields after it ("Ministry of Agriculture,
+    Forestry and Fisheries", "Department for Environment, Food and Rural Affairs"), or a word
+    before a body already named across "and" ("Zakat, Tax and Customs Authority").
+
+    Runs the gazetteer knows (at ``known_at``) are no field: "the Ministry of Interior, Jordan
+    and Egypt" lists three parties.
+    """
+    out: list[Span] = []
+    i = 0
+    while i < len(shapes):
+        shape = shapes[i]
+        field = shapes[i + 1] if i + 1 < len(shapes) else None
+        if field is not None and field.start == shape.end + 2 and text.startswith(", ", shape.end) and not (shape.modifier or field.modifier):
+            last = shapes[i + 2] if i + 2 < len(shapes) else None
+            if (
+                last is not None
+                and last.start == field.end + 5
+                and text.startswith(" and ", field.end)
+                and not last.modifier
+                and " " not in field.surface
+                and _opens_institution(fold(shape.surface).split())
+                and not {(field.start, field.end), (last.start, last.end)} & known_at
+            ):
+                out.append(Span(shape.start, last.end, text[shape.start : last.end], False))
+                i += 3
+                continue
+            if (
+                " " not in shape.surface
+                and (shape.start, shape.end) not in known_at
+                and " and " in field.surface
+                and _BODY_AFTER_AND.search(field.surface) is not None
+            ):
+                out.append(Span(shape.start, field.end, text[shape.start : field.end], False))
+                i += 2
+                continue
+        out.append(shape)
+        i += 1
     return out
 
 
