@@ -86,3 +86,20 @@ def test_a_groups_arabic_name_follows_the_group_the_story_names(tagger: Tagger) 
     mentions = tagger.tag(text, "d")
     ids = {m.surface: m.entity_id for m in mentions}
     assert ids["Al-Jamaah Al-Islamiyah"] == "jemaah-islamiyah", mentions
+
+
+def test_a_bodys_second_duty_after_and_the_is_its_name(tagger: Tagger) -> None:
+    text = (
+        "The Ministry for the Propagation of Virtue and the Prevention of Vice issued the order. "
+        "The Culture and Tourism Ministry stayed silent; the Ministry of Health and the Red "
+        "Crescent sent teams."
+    )
+    mentions = found(tagger, text)
+    assert mentions.get("Ministry for the Propagation of Virtue and the Prevention of Vice", ("",))[0] == "ORG", mentions
+    assert mentions.get("Culture and Tourism Ministry", ("",))[0] == "ORG", mentions
+    assert "Ministry of Health" in mentions and "Red Crescent" in mentions, mentions
+
+
+def test_ezidis_are_a_people_not_a_name(tagger: Tagger) -> None:
+    mentions = found(tagger, "Ezidis returned to Sinjar, where Ezidi families rebuilt their homes.")
+    assert set(mentions) == {"Sinjar"}, mentions

@@ -2381,7 +2381,7 @@ _CONTRACTION = re.compile(r"^([A-Za-z]+)['’](?:re|ll|ve|d|s|m|t)$")
 
 #: An institution named with "of" or "for" and "and" ("Ministry of Migration and Displacement"),
 #: after its capitalised head word (see _names_head_of_and); the capitalised runs found end at "and".
-_OF_AND = re.compile(r" (?:of|for) [A-Z][\w ]{0,60}? and [A-Z]")
+_OF_AND = re.compile(r" (?:of|for) [A-Z][\w ]{0,60}? and (?:the )?[A-Z]")
 
 
 def _names_head_of_and(text: str) -> bool:
@@ -2410,7 +2410,7 @@ _COMPANY_AFTER_AND = re.compile(
 #: "Horn Peace and Security Forum"; one ordinary word before it too: "Reconstruction and
 #: Development Coalition", "Hostages and Missing Families Forum".
 _BODY_AFTER_AND = re.compile(
-    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Coalition|Alliance|Syndicate|Television|Broadcasting|Development|Studies|Forces|Forum|Fund|Centre|Center|Directorate|Unit)(?![\w])"
+    r" and (?:[A-Z][\w'’-]* )*(?:Commission|Council|Committee|Agency|Authority|Bureau|Board|Party|Movement|Coalition|Alliance|Syndicate|Television|Broadcasting|Development|Studies|Forces|Forum|Fund|Centre|Center|Directorate|Unit|Ministry)(?![\w])"
 )
 
 
@@ -2540,6 +2540,10 @@ def _institutions_joined(text: str, shapes: list[Span]) -> list[Span]:
         if joined:
             joined = False
             continue
+        if following is not None and not shape.modifier and _duty_after_and_the(text, shape, following):
+            out.append(Span(shape.start, following.end, text[shape.start : following.end], False))
+            joined = True
+            continue
         if (
             following is not None
             and following.start - shape.end == 5
@@ -2602,6 +2606,19 @@ def _serial_bodies_joined(text: str, shapes: list[Span], known_at: set[tuple[int
         out.append(shape)
         i += 1
     return out
+
+
+def _duty_after_and_the(text: str, shape: Span, following: Span) -> bool:
+    """Whether an institution named with "of" or "for" goes on across "and the" with a second
+    duty of ordinary words ("Ministry for the Propagation of Virtue and the Prevention of
+    Vice"); not a second body ("and the Army", "and the Red Crescent")."""
+    if following.start - shape.end != 9 or not text.startswith(" and the ", shape.end) or " of " not in following.surface:
+        return False
+    words = [w for w in fold(following.surface).split() if w not in ("of", "the")]
+    return (
+        _opens_institution(fold(shape.surface).split())
+        and all(w in common_words() and w not in ORG_WORDS and w not in LOC_WORDS for w in words)
+    )
 
 
 _ARTICLE_PART = re.compile(r"(?: (?:al|el|ad|ud|ul|ur|us|ut|lil|wal)[-\u2010\u2011][A-Z][a-z]+)+")
