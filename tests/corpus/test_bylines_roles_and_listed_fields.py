@@ -103,3 +103,29 @@ def test_a_bodys_second_duty_after_and_the_is_its_name(tagger: Tagger) -> None:
 def test_ezidis_are_a_people_not_a_name(tagger: Tagger) -> None:
     mentions = found(tagger, "Ezidis returned to Sinjar, where Ezidi families rebuilt their homes.")
     assert set(mentions) == {"Sinjar"}, mentions
+
+
+def test_a_byline_of_names_the_gazetteer_half_knows_keeps_each_name_whole(tagger: Tagger) -> None:
+    text = (
+        "Blasts rock Kabul amid reports TTP chief was targeted\n\n"
+        "Tahir Nawaz Khattak and Farhan Yousafzai\n"
+        "Published October 10, 2025\n\n"
+        "PESHAWAR: Two explosions shook the capital."
+    )
+    mentions = found(tagger, text)
+    assert mentions.get("Tahir Nawaz Khattak", ("",))[0] == "PER", mentions
+    assert mentions.get("Farhan Yousafzai", ("",))[0] == "PER", mentions
+    assert not {"Tahir", "Nawaz", "Farhan"} & set(mentions), mentions
+
+
+def test_a_hausa_town_is_a_place_and_no_body_named_after_it(tagger: Tagger) -> None:
+    texts = [
+        "Gunmen attacked villages in Birnin Gwari on Sunday, residents said.",
+        "The Birnin Gwari Emirate Progressive Union (BGEPU) said 12 people were killed near Birnin Gwari.",
+    ]
+    mentions = tagger.tag_documents(zip(["a", "b"], texts, strict=True))
+    rows = {(m.doc_id, m.surface): (m.type, m.cluster_id) for m in mentions}
+    town = {rows[(doc, "Birnin Gwari")] for doc in ("a", "b")}
+    assert len(town) == 1 and next(iter(town))[0] == "LOC", rows
+    assert rows[("b", "Birnin Gwari Emirate Progressive Union")][0] == "ORG", rows
+    assert rows[("b", "Birnin Gwari Emirate Progressive Union")][1] not in {c for _, c in town}, rows

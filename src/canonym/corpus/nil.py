@@ -66,6 +66,7 @@ def nil_cluster_keys(
     joined: Iterable[tuple[str, str]] = (),
     family_named: frozenset[str] = frozenset(),
     persons: frozenset[str] = frozenset(),
+    places: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Map each unknown name key (sorted, distinct) to its cluster's representative key.
 
@@ -74,7 +75,8 @@ def nil_cluster_keys(
     words: "National Police") joins none (see :func:`_merge_partial_names`). The pairs of
     ``joined`` are one name's keys (see :func:`_joined_by_spelling`). ``family_named`` are
     the keys of persons' names that end in a family name with its article ("Sa'id al-Jamal");
-    ``persons`` those written as persons' names.
+    ``persons`` those written as persons' names, ``places`` those written as places' names
+    only.
     """
     parent = {k: k for k in keys}
 
@@ -120,7 +122,7 @@ def nil_cluster_keys(
         union(key, written_together.setdefault("".join(base[key]), key))
         if key in persons and len(base[key]) >= 3:
             union(key, reordered.setdefault(tuple(sorted(base[key])), key))
-    _merge_partial_names(keys, find, parent, organisations, generic, family_named)
+    _merge_partial_names(keys, find, parent, organisations, generic, family_named, places)
     return {k: find(k) for k in keys}
 
 
@@ -265,6 +267,7 @@ def _merge_partial_names(
     organisations: frozenset[str],
     generic: frozenset[str],
     family_named: frozenset[str],
+    places: frozenset[str] = frozenset(),
 ) -> None:
     """Join a shorter unknown name to the one longer name that holds all its parts.
 
@@ -274,6 +277,7 @@ def _merge_partial_names(
     Liberation Movement" is not the "Sudan People's Liberation Movement-North". An
     organisation's name of ordinary words joins no longer one: the "National Police" of one
     country's story is not the "Philippine National Police" of another's (see :func:`_is_generic`).
+    A place's name joins no body named after it ("Birnin Gwari Emirate Progressive Union").
     """
     by_part: defaultdict[str, set[str]] = defaultdict(set)
     skeletons = {key: [_skeleton(part) for part in key.split()] for key in keys}
@@ -294,6 +298,7 @@ def _merge_partial_names(
             and not set(parts).isdisjoint(other.split())
             and name_similarity(parts, other.split(), 0.78)[0] >= MERGE_SIMILARITY
             and (key not in organisations or _stands_in(parts, other.split()))
+            and not (key in places and other in organisations)
         ]
         longer = {find(other) for other in holders} - {find(key)}
         if len(longer) > 1 and key in family_named:
@@ -396,8 +401,9 @@ def assign_nil_clusters(stats: NilStats) -> dict[str, NilCluster]:
     generic = frozenset(key for key, surface, etype in stats if etype == "ORG" and _is_generic(fold(surface).split(), common))
     family_named = frozenset(key for key, surface, etype in stats if etype == "PER" and _ends_in_family_name(surface))
     persons = frozenset(key for key, _, etype in stats if etype == "PER")
+    places = frozenset(key for key, _, etype in stats if etype == "LOC") - organisations - persons
     representative = nil_cluster_keys(
-        sorted({key for key, _, _ in stats}), organisations, generic, [*_joined_by_spelling(stats), *_spelt_together(stats)], family_named, persons
+        sorted({key for key, _, _ in stats}), organisations, generic, [*_joined_by_spelling(stats), *_spelt_together(stats)], family_named, persons, places
     )
     # Plain dicts, not Counters: most clusters have one spelling and one type.
     spellings: dict[str, dict[str, int]] = {}

@@ -465,6 +465,8 @@ class Tagger:
             if len(_PARTS.split(shape.surface)) >= 2:
                 sure = any(self._is_sure_span(s) for s in inside)
                 title = _is_title_case_segment(text, shape.start, shape.end) or self._is_shouted_heading(shape.surface)
+                if title and self._is_byline(_line_around(text, shape.start)):
+                    title = False  # a byline's names, in title case as names are
                 if (
                     not title and (not sure or self._is_one_name(text, shape, inside)) and not self._opening_word_before(text, shape, inside)
                 ) or (title and self._state_body(text, shape, inside)):

@@ -55,9 +55,9 @@ _PLACE_NOUN_AFTER = re.compile(
     r"|market|bazaar|square|street|road|crossing|checkpoint|quarter|suburbs?)\b| Local Government\b| LGA\b"
     rf"|-[A-Z][a-z]{{2,}} (?:{ROUTE_NOUNS})\b"
 )
-#: Words that open the name of a place in Arabic, Somali, Amharic and Tamasheq ("Ras Isa", "Wadi Doan",
-#: "Ceel Buur", "Debre Markos", "In Guezzam").
-PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel", "debre", "in"])
+#: Words that open the name of a place in Arabic, Somali, Amharic, Tamasheq, Hausa and Malay ("Ras Isa",
+#: "Wadi Doan", "Ceel Buur", "Debre Markos", "In Guezzam", "Birnin Gwari", "Kampung Tanduo").
+PLACE_PREFIXES = frozenset(["jabal", "jebel", "wadi", "ras", "tal", "tel", "tell", "ain", "bir", "khor", "deir", "dayr", "kafr", "beit", "bayt", "jisr", "qasr", "ceel", "debre", "in", "birnin", "bandar", "kampung"])
 #: Landform words written before a place's own name ("Jebel Chaambi", "Wadi Hawran", "Mount
 #: Sinjar"), folded.
 LANDFORM_WORDS = frozenset(["jebel", "djebel", "jabal", "jbel", "mount", "mt", "wadi", "oued", "lake"])
@@ -119,8 +119,8 @@ def type_by_words(surface: str) -> str | None:
         return "ORG"  # a body's head noun before "of" decides: "Federal Penitentiary Service of Russia for the Rostov Region"
     if len(words) > 1 and words[-1] in LOC_WORDS and words[-1] not in ORG_WORDS:
         return "LOC"  # the head noun decides: "MacDill Air Force Base" is a place
-    if (len(words) > 1 and words[0] in PLACE_PREFIXES) or is_region_name(words) or _PLACE_LINK.search(surface):
-        return "LOC"
+    if (len(words) > 1 and words[0] in PLACE_PREFIXES and words[-1] not in ORG_WORDS) or is_region_name(words) or _PLACE_LINK.search(surface):
+        return "LOC"  # not a body named after its place: "Birnin Gwari Emirate Progressive Union"
     if any(c.isdigit() for c in surface):
         return "ORG"  # no person's name holds a digit: "Kurdistan24", "France 24", "Unit 8200"
     if any(w in ORG_WORDS for w in words[1:]) or (len(words) > 1 and (words[0] in ORG_WORDS or words[0] in GROUP_ADJECTIVES)):
