@@ -267,7 +267,7 @@ def _merge_partial_names(
     organisations: frozenset[str],
     generic: frozenset[str],
     family_named: frozenset[str],
-    places: frozenset[str] = frozenset(),
+    places: frozenset[str],
 ) -> None:
     """Join a shorter unknown name to the one longer name that holds all its parts.
 
