@@ -426,7 +426,7 @@ class Tagger:
             if k == count or known[k].start >= end:
                 # No known name inside: the shape alone, as the general case below has it.
                 alone = self._trimmed(shape, []) if self._may_trim(surface) and not _translation_in_parentheses(text, shape) else shape
-                chosen.extend(self._names_in_headline_run(text, alone) if " " in alone.surface else (alone,))
+                chosen.extend(self._names_in_headline_run(text, alone))
                 continue
             if known[k].start <= start and known[k].end >= end:
                 continue  # the commonest case: a known name covers the shape; emitted in order
@@ -512,6 +512,8 @@ class Tagger:
         a name, a particle ("Death of Basavaraju") inside one. A run with an organisation's
         or a place's word ("Militant Media Watch"), in capitals (a list's company), of the
         language's words alone ("North West") or in a byline is left as it is."""
+        if " " not in shape.surface:
+            return [shape]  # one word: no run to cut
         words = [(m.start(), m.group()) for m in _HEADLINE_WORD.finditer(shape.surface)]
         folded = [fold(word).split() for _, word in words]
         if not words or any(len(parts) == 1 and (parts[0] in ORG_WORDS or parts[0] in LOC_WORDS) for parts in folded):
@@ -1161,7 +1163,7 @@ class Tagger:
         pieces = self._leftover(text, start, end)
         if not headline:
             return pieces
-        return [name for piece in pieces for name in (self._names_in_headline_run(text, piece) if " " in piece.surface else (piece,))]
+        return [name for piece in pieces for name in self._names_in_headline_run(text, piece)]
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
