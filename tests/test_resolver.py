@@ -998,3 +998,14 @@ def test_a_weak_alias_of_common_given_names_alone_names_no_one() -> None:
         assert match is not None and match.ambiguous and match.candidates == ("aly",), (query, match)
     match = resolver.resolve("Ahmad Umar")
     assert match is not None and match.entity_id == "diriye"
+
+
+def test_indonesian_sy_is_sh(tmp_path: Path) -> None:
+    rows = [("QDi.293", "ABDUL RAHIM BASHIR"), ("QDi.294", "RASHID RIDA BASHIR"), ("EG", "ASYUT")]
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tname\n" + "".join(f"{i}\t{n}\n" for i, n in rows), encoding="utf-8")
+    resolver = Resolver(Gazetteer.load(path, builtin=False))
+    # Indonesian spellings: Ba'asyir = Bashir, Rasyid = Rashid.
+    for query, expected in [("Abdul Rahim Ba'asyir", "QDi.293"), ("Rasyid Rida Ba'asyir", "QDi.294"), ("Asyut", "EG")]:
+        match = resolver.resolve(query)
+        assert match is not None and match.entity_id == expected, resolver.explain(query)

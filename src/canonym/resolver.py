@@ -700,6 +700,9 @@ def _prefix_readings(name: str) -> list[str]:
     return []
 
 
+#: Indonesian and Malay write sh as sy before a vowel: Ba'asyir = Bashir, Rasyid = Rashid,
+#: Hisyam = Hisham (a reading, not a key rule: elsewhere sy is s and y, Asyut, Sargsyan).
+_MALAY_SY = re.compile(r"(s)y(?=[aeiou])(?!an\b)", re.I)
 #: An article written onto the word before it, before another word: "ul" before any word,
 #: an assimilated one before its own consonant ("Jamaatud Dawa", "Zakiur Rehman").
 _GLUED_ARTICLE = re.compile(r"\b(?P<head>[^\W\d_]{3,}?)(?P<article>ul|u(?P<sun>[dnrstz]))(?=[ -](?(sun)(?P=sun)|[^\W\d_]))", re.I)
@@ -1276,6 +1279,11 @@ class Resolver:
             # "AU Transition Mission in Somalia": the body's initials for its name; "ISIL-Sahel"
             # for "ISIS-Sahel": the Islamic State's branches by any of its acronyms.
             found = self._reading(name, reading, 1.0, type, explain, sure_only=True)
+            if found is not None and found.entity is not None:
+                return found
+        if "y" in name and (sh := _MALAY_SY.sub(r"\1h", name)) != name:
+            # "Abdul Rochim Ba'asyir" for "Abdul Rochim Bashir".
+            found = self._reading(name, sh, 0.98, type, explain)
             if found is not None and found.entity is not None:
                 return found
         parted = _GLUED_ARTICLE.sub(r"\g<head> \g<article>", name)
