@@ -1059,15 +1059,15 @@ def test_names_written_together_or_apart_share_a_nil_cluster(tagger: Tagger) -> 
 def test_words_hyphenated_or_run_together_and_a_revoweled_surname_share_a_nil_cluster(tagger: Tagger) -> None:
     mentions = tagger.tag_documents(
         [
-            ("a", "A report by the South-East Asia Extremism Monitor said Belgassem Haftar met officials."),
-            ("b", "The Southeast Asia Extremism Monitor said Belgassem Hifter flew home."),
+            ("a", "A report by the South-East Asia Extremism Monitor said Ouassini Zaftar met officials."),
+            ("b", "The Southeast Asia Extremism Monitor said Ouassini Zifter flew home."),
             ("c", "Mahmud Ahmad was arrested in Sandakan."),
             ("d", "Muhammad Ahmad was freed in Sandakan."),
         ]
     )
     cluster = {m.surface: m.cluster_id for m in mentions}
     assert cluster["South-East Asia Extremism Monitor"] == cluster["Southeast Asia Extremism Monitor"], cluster
-    assert cluster["Belgassem Haftar"] == cluster["Belgassem Hifter"], cluster
+    assert cluster["Ouassini Zaftar"] == cluster["Ouassini Zifter"], cluster
     # Given names that differ so are other names.
     assert cluster["Mahmud Ahmad"] != cluster["Muhammad Ahmad"], cluster
 
@@ -1276,8 +1276,9 @@ def test_a_common_word_opening_a_sentence_is_no_part_of_the_known_name_after_it(
 
 
 def test_an_unknown_spelling_before_a_known_acronym_of_its_initials_is_that_entity(tagger: Tagger) -> None:
-    found = spans(tagger, "He was a member of Jama'a Nusrat al-Islam wal-Muslimin (JNIM) in Mali.")
-    assert ("Jama'a Nusrat al-Islam wal-Muslimin", "jamaat-nusrat-al-islam-wal-muslimin", "coref") in found
+    # A spelling the resolver cannot place alone ("Jama'a Nusrat ..." it now meets by fuzzy).
+    found = spans(tagger, "He was a member of Jamaa Nusrah al-Islam wal-Muslimeen (JNIM) in Mali.")
+    assert ("Jamaa Nusrah al-Islam wal-Muslimeen", "jamaat-nusrat-al-islam-wal-muslimin", "coref") in found
 
 
 def test_two_common_words_are_no_fuzzy_spelling_of_a_longer_name(tagger: Tagger) -> None:

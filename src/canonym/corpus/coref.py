@@ -171,7 +171,10 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                 # "Kazemi-Nia" after "Hamid Reza Kazemi-Nia": an unknown name whose parts
                 # are all in a fuller person's name of the document is that person.
                 wanted = _keys(decision.span.surface)
-                longer = _as_kunya(decision, [a for a in anchors if a.person and wanted < a.keys and a.position != position])
+                longer = _as_kunya(
+                    decision,
+                    [a for a in anchors if a.person and wanted < a.keys and a.position != position and _in_order_as_written(decision, a)],
+                )
                 written = _written_as_one(decision.span.surface) if not longer else None
                 if written is not None:
                     longer = _as_kunya(decision, _respelled_in(parts, position, written))
@@ -659,7 +662,29 @@ def _not_as_father(decision: Decision, anchor: _Anchor, wanted: frozenset[str]) 
     tokens = parse_name(decision.span.surface).tokens
     if tokens and tokens[0] in _FATHER_LINKS:
         return wanted <= _fathers(surface)
+    if not _in_order_as_written(decision, anchor):
+        return False
     return not wanted <= _fathers(surface) or wanted <= _keys_besides_fathers(surface)
+
+
+def _full_keys(name: str) -> list[str]:
+    return [token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS]
+
+
+def _in_order_as_written(decision: Decision, anchor: _Anchor) -> bool:
+    """Whether a name of two parts or more is the anchor's first part and others, or a run
+    of its parts: "Khalifa Haftar" and "Javad Zarif", "Lopez Obrador" are "Khalifa Belqasim
+    Omar Haftar", "Mohammad Javad Zarif", "Andres Manuel Lopez Obrador"; but "Belqasem Haftar",
+    a given name that is the other's father's and the family name, is his son."""
+    short, long = _full_keys(decision.span.surface), _full_keys(anchor.decision.span.surface)
+    if len(short) < 2 or len(long) <= len(short) or _alike(short[0], long[0]):
+        return True
+    width = len(short)
+    return any(all(map(_alike, short, long[i : i + width])) for i in range(1, len(long) - width + 1))
+
+
+def _alike(a: str, b: str) -> bool:
+    return part_similarity(a, b) >= 0.85
 
 
 def _family_name_of_known(decision: Decision) -> bool:

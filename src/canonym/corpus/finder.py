@@ -370,6 +370,10 @@ class NameFinder:
             by_first.setdefault(title[0], []).append(title)
         self._titles_by_first = by_first
         patterns: dict[str, _Pattern] = {}
+        #: Forms of bodies whose name opens with a capital "The" ("The Hindu", "The Resistance
+        #: Front"), scanned without it, which their spans take back when the text writes it so
+        #: and the name ends there ("The National Police" is no outlet).
+        with_the: set[str] = set()
         folded_aliases = [fold(text) for text in index.alias_text]
         known = frozenset(folded_aliases)
         places = _places_by_name(index, folded_aliases)
@@ -410,6 +414,8 @@ class NameFinder:
                 # so is a level after a word that names nothing alone ("the Somali region",
                 # "Kachin state": a demonym, a people's name).
                 capitals = (*capitals[:-1], False)
+            if entity.type == "ORG" and entity.name.startswith("The ") and text.startswith("The ") and folded_aliases[alias_id] != folded:
+                with_the.add(folded)
             previous = patterns.get(folded)
             comma = "," in text or (previous is not None and previous.comma)
             if previous is not None:
@@ -427,6 +433,7 @@ class NameFinder:
         self._patterns = list(patterns)
         self._flags = [patterns[p] for p in self._patterns]
         self._pattern_of = {p: i for i, p in enumerate(self._patterns)}
+        self._with_the = frozenset(self._pattern_of[form] for form in with_the)
         #: Aliases that end with an abbreviation's dot ("Alexandria, Va.", "Calif."): the dot
         #: is part of their spans, though folding drops it.
         self._dotted: dict[int, set[str]] = {}
@@ -519,6 +526,8 @@ class NameFinder:
                 accepted = surface in self._dotted.get(pattern, ()) or self._accepts(pattern, surface)
                 bounded(accepted_memo)[key] = accepted
             if accepted:
+                if pattern in self._with_the and text.startswith("The ", start - 4) and not _NEXT_CAPITAL.match(text, end):
+                    start, surface = start - 4, text[start - 4 : end]
                 out[document].append(_tuple_new(Span, (start, end, surface, True, False)))
                 continue
             # The longest alias is not written as it requires ("Deir ez-Zor province" for
@@ -1146,6 +1155,8 @@ def _partial_surfaces(alias: str) -> list[str]:
     return [o for o in out if len(o) >= 3]
 
 
+#: A capitalised word right after a span: the name may go on ("The National Police").
+_NEXT_CAPITAL = re.compile(r"[ -][A-Z]")
 #: A capitalised abbreviation of two to five letters with its dot at the end of an alias.
 _ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Z][a-z]{1,4}\.$")
 

@@ -151,7 +151,7 @@ _MOVEMENT_HEADS = frozenset(["movement", "front", "party", "alliance", "coalitio
 #: Nouns of buildings and sites that make a name of ordinary words before them ("Palace
 #: Hotel", "Combined Military Hospital", "Crocus City Hall", "Grand Trunk Road").
 _SITES = frozenset(
-    ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam",
+    ["hotel", "hospital", "airport", "airbase", "prison", "stadium", "hall", "embassy", "consulate", "mosque", "church", "bridge", "refinery", "dam", "palace",
      "road", "highway", "motorway", "expressway", "avenue", "street", "square"]
 )
 #: Features of the land and sea named after a place before them ("Manila Bay", "Sulu Sea").
@@ -1041,10 +1041,15 @@ class Tagger:
         ):
             # "Aden Hashi Farah Ayrow": a given name that is also a place's, then two parts or
             # more of a person's name, is a person's name; so is one that only a surname ends
-            # ("Saida Abakarova"), and a place's name that is a frequent given name before one
-            # ("Orlando Mapisse", "Chad Muller").
+            # ("Saida Abakarova"), a place's name that is a frequent given name before one
+            # ("Orlando Mapisse", "Chad Muller"), and a town's before a given name of people
+            # the gazetteer knows ("Qassim Mahmoud", "Taif Sami", "Hama Aziz").
             rest = [w for w in fold(text[head.end : shape.end]).split() if w not in ARTICLES]
-            one_more = len(rest) == 1 and (_SURNAME_ENDING.search(rest[0]) is not None or fold(head.surface) in english_given_names())
+            one_more = len(rest) == 1 and (
+                _SURNAME_ENDING.search(rest[0]) is not None
+                or fold(head.surface) in english_given_names()
+                or (rest[0] in self._given_names and self._place_kind(head) != "country")
+            )
             if (len(rest) >= 2 or one_more) and all(self._may_be_name_part(w) for w in rest):
                 return True
         if self._is_sure_span(head):
@@ -1529,7 +1534,7 @@ class Tagger:
             # "Anti-Money Laundering Act", "National Action Plan", "Dayton Agreement": laws,
             # plans and treaties are no entities (SPEC).
             return _DROPPED
-        if len(words) >= 2 and (words[-1] in _PLURAL_LEVELS or words[-1] in _LEADERS_BODIES) and (match is None or match.entity is None):
+        if len(words) >= 2 and (words[-1] in _PLURAL_LEVELS or words[-1] in _LEADERS_BODIES) and (match is None or match.entity is None or match.method == "fuzzy"):
             head_plan = self._head_plan(surface, words[-1])
             if head_plan is not None:
                 return head_plan
