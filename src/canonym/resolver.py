@@ -743,10 +743,8 @@ _VELARS = str.maketrans("XG", "kk")
 #:   Khorasan; below the strict cutoff: alone, or as the one distinctive part, it is often
 #:   another name (Khan/Han, Khama/Hama);
 #: - s for z in German ones, where an s before a vowel is voiced: Nasarbajew = Nazarbayev,
-#:   Ramsan = Ramzan; below the strict cutoff too (Hamza is not Hamsa);
-#: - g for qaf in Sudanese, Libyan and Gulf ones, as it is spoken there: Agar = Aqar, Belgasem
-#:   = Belqasem, Gaddafi = Qaddafi; below the strict cutoff (Gaza is not Kaza).
-_SWAPPED_CONSONANTS = (("C", "S", 0.92), ("G", "g", 0.92), ("X", "h", 0.89), ("z", "s", 0.89), ("g", "k", 0.89))
+#:   Ramsan = Ramzan; below the strict cutoff too (Hamza is not Hamsa).
+_SWAPPED_CONSONANTS = (("C", "S", 0.92), ("G", "g", 0.92), ("X", "h", 0.89), ("z", "s", 0.89))
 
 
 def _abd_head(key: str) -> str:
@@ -1688,12 +1686,8 @@ class Resolver:
                 query.apart = all(key in by_token or len(skeleton) >= 2 for key, skeleton in required)
             sets = [] if separate else list(map(aliases_of, blocked))
             candidates = frozenset() if separate else self._intersect(sets)
-            # A spelling known as another name's part may be this name's with a consonant
-            # swapped ("Belgassem Hifter" of a gazetteer with "Belgassem Haftar" and "Belqasem
-            # Hifter"): when no alias holds all the parts, it is rescued as an unknown one is.
-            none_holds_all = not candidates
             for left_out, (key, _) in enumerate(required):
-                if (none_holds_all or key not in by_token) and len(required) > 1:
+                if key not in by_token and len(required) > 1:
                     # A spelling no alias has may still be like a part of the right one by
                     # edit distance only ('Badruldeen', 'Badreddin'): the few names that hold
                     # all the other required parts, when one of those parts is rare, are
