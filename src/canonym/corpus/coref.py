@@ -67,6 +67,8 @@ def _plain_keys(name: str) -> frozenset[str]:
 
 #: The name parts before a father's name, as parse_name writes them (Ben and Ibn as bin).
 _FATHER_LINKS = frozenset(["bin", "bint", "ould", "ibn"])
+#: Part similarity at which two names' parts are one part respelt ("Zareef" and "Zarif").
+ALIKE_PARTS = 0.85
 
 
 @lru_cache(maxsize=65536)
@@ -684,7 +686,7 @@ def _in_order_as_written(decision: Decision, anchor: _Anchor) -> bool:
 
 
 def _alike(a: str, b: str) -> bool:
-    return part_similarity(a, b) >= 0.85
+    return part_similarity(a, b) >= ALIKE_PARTS
 
 
 def _family_name_of_known(decision: Decision) -> bool:

@@ -1043,7 +1043,7 @@ class Tagger:
             # more of a person's name, is a person's name; so is one that only a surname ends
             # ("Saida Abakarova"), a place's name that is a frequent given name before one
             # ("Orlando Mapisse", "Chad Muller"), and a town's before a given name of people
-            # the gazetteer knows ("Qassim Mahmoud", "Taif Sami", "Hama Aziz").
+            # the gazetteer knows ("Qassim Mahmoud", "Hama Aziz").
             rest = [w for w in fold(text[head.end : shape.end]).split() if w not in ARTICLES]
             one_more = len(rest) == 1 and (
                 _SURNAME_ENDING.search(rest[0]) is not None
