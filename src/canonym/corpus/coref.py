@@ -67,8 +67,6 @@ def _plain_keys(name: str) -> frozenset[str]:
 
 #: The name parts before a father's name, as parse_name writes them (Ben and Ibn as bin).
 _FATHER_LINKS = frozenset(["bin", "bint", "ould", "ibn"])
-#: Part similarity at which two names' parts are one part respelt ("Zareef" and "Zarif").
-ALIKE_PARTS = 0.85
 
 
 @lru_cache(maxsize=65536)
@@ -669,24 +667,15 @@ def _not_as_father(decision: Decision, anchor: _Anchor, wanted: frozenset[str]) 
     return not wanted <= _fathers(surface) or wanted <= _keys_besides_fathers(surface)
 
 
-def _full_keys(name: str) -> list[str]:
-    return [token_key(t) for t in parse_name(name).tokens if t not in CONNECTORS]
-
-
 def _in_order_as_written(decision: Decision, anchor: _Anchor) -> bool:
     """Whether a name of two parts or more is the anchor's first part and others, or a run
-    of its parts: "Khalifa Haftar" and "Javad Zarif", "Lopez Obrador" are "Khalifa Belqasim
-    Omar Haftar", "Mohammad Javad Zarif", "Andres Manuel Lopez Obrador"; but "Belqasem Haftar",
-    a given name that is the other's father's and the family name, is his son."""
-    short, long = _full_keys(decision.span.surface), _full_keys(anchor.decision.span.surface)
-    if len(short) < 2 or len(long) <= len(short) or _alike(short[0], long[0]):
+    of its parts (:func:`_holds_run`): "Khalifa Haftar" and "Javad Zarif", "Lopez Obrador" are
+    "Khalifa Belqasim Omar Haftar", "Mohammad Javad Zarif", "Andres Manuel Lopez Obrador"; but
+    "Belqasem Haftar", a given name that is the other's father's and the family name, is his son."""
+    short, long = _key_sequence(decision.span.surface), _key_sequence(anchor.decision.span.surface)
+    if len(short) < 2 or len(long) <= len(short) or _holds_run(long[:1], short[:1]):
         return True
-    width = len(short)
-    return any(all(map(_alike, short, long[i : i + width])) for i in range(1, len(long) - width + 1))
-
-
-def _alike(a: str, b: str) -> bool:
-    return part_similarity(a, b) >= ALIKE_PARTS
+    return _holds_run(long[1:], short)
 
 
 def _family_name_of_known(decision: Decision) -> bool:
