@@ -38,7 +38,7 @@ from canonym.normalize import fold, parse_name, token_key
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
-_PARTICLES = r"(?:al|el|ad|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid|l)"
+_PARTICLES = r"(?:al|el|ad|ed|ud|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid|l)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 #: A capital: ASCII, Latin-1, and the capitals of Latin Extended-A and B and Latin Extended
 #: Additional (Turkish İ and Ş, the dotted letters of academic transliteration Ḥ and Ṣ);
@@ -144,7 +144,7 @@ _PARTICLE_BEFORE = re.compile(rf"(?<!\w)(?<!\w['’])(?:al|el|ad|an|ar|as|ash|at
 #: The last two letters of each such particle and a separator: a quick test before that one.
 _PARTICLE_TAILS = frozenset(
     p[-2:] + separator
-    for p in ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu")
+    for p in ("al", "el", "ad", "ed", "ud", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu")
     for separator in " -\u2010\u2011"
 )
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
@@ -407,6 +407,10 @@ class NameFinder:
             # A particle need not be capitalised as the alias writes it: "Madina at Tauheed wau
             # Mujahedeen" is the list's "... Wau Mujahedeen".
             capitals = tuple(c and w not in _PARTICLE_WORDS for c, w in zip(_capitals(text)[-len(words) :], words, strict=False))
+            if len(words) >= 3 and words[0] in ROMANCE_ORG_HEADS:
+                # French and Spanish write a body's name in sentence case: "Groupe islamique
+                # armé" is the list's "Groupe Islamique Armé".
+                capitals = capitals[:1] + (False,) * (len(capitals) - 1)
             proper, _, last = folded.rpartition(" ")
             if entity.type == "LOC" and len(capitals) >= 2 and (last in _FEATURE_NOUNS or (last in _LEVEL_NOUNS and proper not in known)):
                 # "the Syrian desert", "the Qandil mountains", "the Lake Chad basin": a feature
@@ -451,6 +455,11 @@ class NameFinder:
         """An alias as the scan looks for it: people's without their titles, other names
         without a leading "the" unless their very name opens with it ("The Hague")."""
         if entity.type == "PER":
+            first = folded.split(" ", 1)[0]
+            if first in _NAME_LIKE_TITLES and fold(entity.name).split(" ", 1)[0] == first:
+                # "Sayyid Qutb", "Sheikh Hasina", "Imam Samudra": an honorific that the
+                # person's very name opens with is part of it (not so "Mullah Omar").
+                return folded
             plain = self._without_titles(folded)
             if " " not in plain and plain != folded and token_key(plain) not in map(token_key, fold(entity.name).split()):
                 return folded  # a nom de guerre with its honorific: "Hajj Radwan" is Mughniyeh, "Radwan" his force
@@ -614,6 +623,11 @@ class NameFinder:
                     continue
             if text.endswith(_UNIT_WORDS, base, end) and (number := _UNIT_NUMBER.search(text, max(0, base - 8), base)):
                 base = number.start()  # "6th Infantry Division", "444 Brigade": the number is the unit's name
+            title = self._abbreviated_title_at_end(text, base, end)
+            if title >= 0:
+                # "in July Brig. Gen. Kevin Bergner": an abbreviated title's dot ended the run.
+                titles.append((title, end))
+                end = title - 1
             runs = [(base, end)]
             legal = _LEGAL_FORM_THEN_WORD.search(text, base, end)
             if legal is not None:
@@ -643,6 +657,20 @@ class NameFinder:
         if upcoming:
             _take_inverted(text, upcoming, len(text), spans)
         return spans, titles
+
+    def _abbreviated_title_at_end(self, text: str, start: int, end: int) -> int:
+        """Where the title that ends a run starts when its last word is abbreviated ("Brig.",
+        "Rear Adm.") before a capitalised word and other words open the run; -1 otherwise."""
+        last = text.rfind(" ", start, end) + 1
+        if last <= start or end - last > 4 or text[end : end + 2] != ". " or not text[end + 2 : end + 3].isupper():
+            return -1
+        words = text[start:end].split(" ")
+        folded = tuple(map(_fold_word, words))
+        for count in range(len(words), 0, -1):
+            if folded[-count:] in self._titles_by_first.get(folded[-count], ()):
+                # A run that is all title ("Rear Adm") is left to the titles' own rules.
+                return end - len(" ".join(words[-count:])) if count < len(words) else -1
+        return -1
 
     def _comma_inverts_no_name(self, text: str, start: int) -> bool:
         """Whether a "SURNAME, Given" match is no name: its capitals are an acronym (known,
@@ -815,6 +843,9 @@ class NameFinder:
 #: father's (Somali "Sheikh", "Haji", "Xaaji"; Hausa and Fulani "Malam"), and the cardinal's
 #: rank that Sri Lankan and Indian usage writes there ("Malcolm Cardinal Ranjith").
 _NAME_PART_TITLES = frozenset(["sheikh", "sheekh", "shaykh", "shaikh", "haji", "hajji", "xaaji", "malam", "mallam", "cardinal"])
+#: Honorifics that are also names, which a person's own name may open with (Bengali "Sheikh",
+#: the Sayyid of Egyptian and Iraqi given names, a nom de guerre's "Imam" or "Haji").
+_NAME_LIKE_TITLES = _NAME_PART_TITLES | {"sayyid", "sayed", "sayyed", "seyyid", "seyed", "seyyed", "syed", "imam"}
 #: Head nouns of bodies that a title can open, written after it alone: "Justice Ministry",
 #: "Justice Department".
 _TITLED_BODY_HEADS = frozenset(["ministry", "department", "office", "bureau", "directorate", "committee", "commission", "council", "court", "agency", "secretariat", "service"])
@@ -899,7 +930,11 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
 #: "HOUSTON, Texas —", "TIKRIT, Salahuddin (Reuters)"; not a list entry's "(a.k.a." or ";".
 _WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–:,-]|\((?=[A-Z])|$))", re.MULTILINE)
 #: A party's role after a name in a court caption: "ELIJAH MARCUS THORNE, Defendant-Appellant."
-_PARTY_AFTER_COMMA = re.compile(r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?)\b")
+_PARTY_AFTER_COMMA = re.compile(
+    r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?"
+    # A byline's reporter and outlet: "By NADIA RASHEED, Associated Press Writer".
+    r"|(?:[A-Z][\w.&-]* ){1,4}(?:Writers?|Correspondents?|Reporters?|Editors?)(?![\w-]))"
+)
 #: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
 _MONTH_AFTER_COMMA = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d"

@@ -467,6 +467,10 @@ class Tagger:
                 title = _is_title_case_segment(text, shape.start, shape.end) or self._is_shouted_heading(shape.surface)
                 if title and self._is_byline(_line_around(text, shape.start)):
                     title = False  # a byline's names, in title case as names are
+                elif title and not shape.surface.isupper() and _line_around(text, shape.start).strip() == shape.surface and all(self._names_people(s) for s in inside):
+                    # A line that is one person's name alone, as a designation notice heads
+                    # each entry ("Khalid Ahmad Hasan al-Juburi"): a name, not a headline.
+                    title = False
                 if (
                     not title and (not sure or self._is_one_name(text, shape, inside)) and not self._opening_word_before(text, shape, inside)
                 ) or (title and self._state_body(text, shape, inside)):
@@ -496,6 +500,8 @@ class Tagger:
             k = j
         chosen.extend(known[k:])
         chosen = _in_order_without_overlaps(chosen)
+        if " in " in text:
+            chosen = self._bodies_in_places(text, chosen)
         if '" ' in text or "” " in text:
             chosen = _nicknames_joined(text, chosen)
         if ", " in text and _LEGAL_FORM_AFTER_COMMA.search(text):
@@ -862,6 +868,9 @@ class Tagger:
                 and bool(given)
                 and all(w not in self._places and w not in self._not_names and w not in LOC_WORDS and w not in ORG_WORDS for w in given)
             )
+        if _SUFFIXED_ACRONYM.fullmatch(shape.surface) and f"({shape.surface})" in text:
+            # "AAS-D", which the document defines: one branch's acronym, not "AAS" and a letter.
+            return True
         owners = [s for s in inside if text.startswith(("'s", "’s"), s.end)]
         if owners:
             # "Iraq's Ministry of Migration": a possessor, then a description; but a group's
@@ -1161,6 +1170,39 @@ class Tagger:
         """The type of the entity a span's surface resolves to, None when it names none."""
         match = self._surface(span.surface).match
         return match.entity.type if match is not None and match.entity is not None else None
+
+    def _bodies_in_places(self, text: str, spans: list[Span]) -> list[Span]:
+        """A body's name, "in" and a place's as one span when together they spell another
+        spelling of a name the gazetteer writes with "in": "Ansar al-Shari'a in Darnah" is
+        Ansar al-Sharia in Derna, not a group and a town (but "Health Ministry in Gaza" is a
+        ministry and where it is, though the gazetteer knows a Gaza Health Ministry)."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if before is not None and text[before.end : span.start] == " in ":
+                joined = text[before.start : span.end]
+                whole = self._surface(joined).match
+                first = self._surface(before.surface).match
+                if (
+                    whole is not None
+                    and whole.entity is not None
+                    and whole.entity.type == "ORG"
+                    and whole.score >= ONE_BODY_SCORE
+                    and " in " in whole.alias.lower()
+                    and first is not None
+                    and (first.entity is whole.entity or whole.entity.id in first.candidates)
+                ):
+                    out[-1] = Span(before.start, span.end, joined, False)
+                    continue
+            out.append(span)
+        return out
+
+    def _names_people(self, span: Span) -> bool:
+        """Whether a span's surface names a person or, ambiguous, only persons."""
+        match = self._surface(span.surface).match
+        if match is None:
+            return False
+        return (match.entity.type if match.entity is not None else self._ambiguous_type(match, default="")) == "PER"
 
     def _leftover_names(self, text: str, start: int, end: int, headline: bool) -> list[Span]:
         """The shapes of :meth:`_leftover`; in a headline without the language's words that
@@ -1623,6 +1665,8 @@ class Tagger:
             # "al-Suwayda" is a spelling of "As-Suwayda", and "Islah" of "Al-Islah": an
             # article and a name).
             match = None
+        if match is not None and match.method == "key" and acronym and len(surface) <= 4 and not _is_acronym(match.alias):
+            match = None  # "FIS", Algeria's Islamic Salvation Front, only shares a key with "Fes"
         if (
             match is not None
             and match.method == "fuzzy"
@@ -2130,6 +2174,11 @@ _DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "
 _NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
 #: The ending of a word of a doctrine or its followers, after at least three letters.
 _DOCTRINE_WORD = re.compile(r"^\w{3,}(?<![vrq])(?:ism|isms|ist|ists)$")
+#: A body's name whose run the resolver links this surely is one name with the known body
+#: that opens it, whatever places the rest names.
+ONE_BODY_SCORE = 0.88
+#: An acronym with a letter or two for a branch after a hyphen: "AAS-B", "AAS-D".
+_SUFFIXED_ACRONYM = re.compile(r"[A-Z]{2,6}-[A-Z]{1,2}")
 #: An acronym in the plural.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: The level of the places of a list, capitalised after the last one ("Borno and Zamfara States").
