@@ -1187,7 +1187,7 @@ class Tagger:
                     whole is not None
                     and whole.entity is not None
                     and whole.entity.type == "ORG"
-                    and whole.score >= ONE_BODY_SCORE
+                    and whole.score >= _ONE_BODY_SCORE
                     and " in " in whole.alias.lower()
                     and first is not None
                     and (first.entity is whole.entity or whole.entity.id in first.candidates)
@@ -2174,9 +2174,9 @@ _DOCUMENT_PARTS = frozenset(["annex", "article", "chapter", "section", "part", "
 _NUMBERING = re.compile(r"[ivxlc]+|\d+[a-z]?")
 #: The ending of a word of a doctrine or its followers, after at least three letters.
 _DOCTRINE_WORD = re.compile(r"^\w{3,}(?<![vrq])(?:ism|isms|ist|ists)$")
-#: A body's name whose run the resolver links this surely is one name with the known body
-#: that opens it, whatever places the rest names.
-ONE_BODY_SCORE = 0.88
+#: How surely the resolver must link "X in Y" for the run to be one body's name (see
+#: Tagger._bodies_in_places).
+_ONE_BODY_SCORE = 0.88
 #: An acronym with a letter or two for a branch after a hyphen: "AAS-B", "AAS-D".
 _SUFFIXED_ACRONYM = re.compile(r"[A-Z]{2,6}-[A-Z]{1,2}")
 #: An acronym in the plural.
