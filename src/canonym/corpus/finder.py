@@ -678,7 +678,7 @@ class NameFinder:
         state: "According to the NIA, Kasuri ..." is an agency and a person, not Kasuri NIA;
         "TRIPOLI, May 13" is a place and a date, "ALEXANDRIA, Va." a city and its state."""
         comma = text.index(",", start)
-        if _MONTH_AFTER_COMMA.match(text, comma) or _PARTY_AFTER_COMMA.match(text, comma):
+        if _MONTH_AFTER_COMMA.match(text, comma) or _ROLE_AFTER_COMMA.match(text, comma):
             return True
         state = _WORD_AFTER_COMMA.match(text, comma)
         if state is not None and (fold(state.group(1)) in self._place_names or fold(state.group(0)[2:]) in self._place_names):
@@ -929,10 +929,11 @@ def _skip_spaces(text: str, start: int, end: int) -> int:
 #: One word after a dateline's comma, then a dash, an agency's bracket or the line's end:
 #: "HOUSTON, Texas —", "TIKRIT, Salahuddin (Reuters)"; not a list entry's "(a.k.a." or ";".
 _WORD_AFTER_COMMA = re.compile(r", ([A-Z][a-z]+)\.?(?= *(?:[—–:,-]|\((?=[A-Z])|$))", re.MULTILINE)
-#: A party's role after a name in a court caption: "ELIJAH MARCUS THORNE, Defendant-Appellant."
-_PARTY_AFTER_COMMA = re.compile(
+#: A role after a name and its comma, which inverts no name: a party's in a court caption
+#: ("ELIJAH MARCUS THORNE, Defendant-Appellant."), a reporter's with the outlet in a byline
+#: ("By NADIA RASHEED, Associated Press Writer").
+_ROLE_AFTER_COMMA = re.compile(
     r", (?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|Claimants?"
-    # A byline's reporter and outlet: "By NADIA RASHEED, Associated Press Writer".
     r"|(?:[A-Z][\w.&-]* ){1,4}(?:Writers?|Correspondents?|Reporters?|Editors?)(?![\w-]))"
 )
 #: A month after a dateline's comma: "TRIPOLI, May 13", "KABUL, Sept. 2".
