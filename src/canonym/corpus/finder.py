@@ -38,7 +38,7 @@ from canonym.normalize import fold, parse_name, token_key
 from canonym.normalize.names import name_tables
 from canonym.normalize.text import BOUNDARY_CODE, fold_char, fold_joined
 
-_PARTICLES = r"(?:al|el|ad|ed|ud|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid|l)"
+_PARTICLES = r"(?:al|el|ad|ed|ud|ur|an|ar|as|ash|sh|at|az|ul|bin|ibn|bint|abu|abd|ag|ould|de|del|du|da|di|der|van|von|la|le|of|y|bin|wa|wal|lil|lid|l)"
 _HYPHEN = r"\-\u2010\u2011"  # escaped: "[ -‐]" would be a range from space to U+2010
 #: A capital: ASCII, Latin-1, and the capitals of Latin Extended-A and B and Latin Extended
 #: Additional (Turkish İ and Ş, the dotted letters of academic transliteration Ḥ and Ṣ);
@@ -713,14 +713,12 @@ class NameFinder:
         """
         start = _skip_stop_words(chunk, 0, len(chunk))
         spans, cut = [], []
-        for a, b in _company_apart(chunk, start, len(chunk)) if " - " in chunk else [(start, len(chunk))]:
+        for a, b in _dash_apart(chunk, start, len(chunk)) if " - " in chunk else [(start, len(chunk))]:
             more, more_cut = self._split(chunk, a, b)
             spans += more
             cut += more_cut
         if "'s " in chunk or "’s " in chunk:
             spans = [piece for a, b in spans for piece in _owner_apart(chunk, a, b, self._place_names)]
-        if " - " in chunk:
-            spans = [piece for a, b in spans for piece in _dateline_apart(chunk, a, b)]
         pieces = []
         for a, b in spans:
             modifier = bool(cut) and any(a < c and b <= c for c, _ in cut)
@@ -1043,7 +1041,7 @@ _LOWERCASE_ARTICLES = frozenset(["le", "la", "les"])
 #: "En Culiacán", "Desde Washington"); not written in capitals, as an acronym is ("AU
 #: Transition Mission in Somalia").
 ROMANCE_LEADING_STOP = frozenset(
-    ["par", "pour", "selon", "à", "au", "aux", "avec", "dans", "depuis", "après", "avant", "chez", "contre", "entre", "et", "mais", "pendant", "parmi", "lors", "sans", "comme", "hier", "puis", "ainsi", "alors", "enfin", "donc", "cependant", "toutefois", "outre", "lorsque", "quand", "dont", "malgré", "vers", "côté", "quant",
+    ["par", "pour", "selon", "un", "une", "à", "au", "aux", "avec", "dans", "depuis", "après", "avant", "chez", "contre", "entre", "et", "mais", "pendant", "parmi", "lors", "sans", "comme", "hier", "puis", "ainsi", "alors", "enfin", "donc", "cependant", "toutefois", "outre", "lorsque", "quand", "dont", "malgré", "vers", "côté", "quant",
      "en", "desde", "tras", "hasta", "durante", "mientras", "aunque", "sin", "con", "por", "ante", "hacia", "pero", "también", "además", "después", "luego", "ayer", "hoy", "así", "cuando", "donde", "según"]
 )
 _FIRST_WORD = re.compile(r"([^\W\d_]+(?:n['’]t)?)\s+")
@@ -1105,31 +1103,18 @@ def _title_openers() -> frozenset[str]:
 _SPACED_DASH = re.compile(r" - (?=([A-Za-z]+)\b)")
 
 
-def _dateline_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A run cut at a spaced dash before a function word, or between capitals and words that
-    are not: the dateline of "WASHINGTON - A Dearborn man", the heading "JORDAN - Cell planning
-    attacks", not one name; "ISLAMIC STATE ... - SAHEL PROVINCE" stays whole."""
-    for found in _SPACED_DASH.finditer(text, start, end):
-        if found.group(1).lower() in LEADING_STOP or (text[start : found.start()].isupper() and not text[found.end() : end].isupper()):
-            after = _skip_stop_words(text, found.end(), end)
-            return [(start, found.start()), *([(after, end)] if after < end else [])]
-    return [(start, end)]
-
-
-def _company_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A run cut at each spaced dash after a company's last word: "Golden Arc Logistics
-    Limited - Kowloon", a company and where it is registered (cut before the titles are, so
-    that "General Trading LLC" keeps its "General")."""
+def _dash_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run cut at each spaced hyphen, which parts names, not a name's words: the dateline of
+    "WASHINGTON - A Dearborn man", a list's "Ali Abdulwahab Hajar - Yemeni", a district and
+    its sub-district "Hays - Bani Saif", a company and where it is registered "Golden Arc
+    Logistics Limited - Kowloon" (cut before the titles are, so that "General Trading LLC"
+    keeps its "General"). A known name written with one ("Islamic State of Iraq and the
+    Levant - Khorasan") is found whole by the gazetteer's scan."""
     pieces = []
     for found in _SPACED_DASH.finditer(text, start, end):
-        if text[start : found.start()].rsplit(None, 1)[-1].lower().rstrip(".") in _COMPANY_ENDS:
-            pieces.append((start, found.start()))
-            start = found.end()
-    return [*pieces, (start, end)]
-
-
-#: The last words of a company's name, before a dash and where it is registered.
-_COMPANY_ENDS = frozenset(["company", "llc", "l.l.c", "ltd", "limited", "fze", "fzco", "sarl", "corporation", "corp", "inc", "establishment", "plc", "gmbh"])
+        pieces.append((start, found.start()))
+        start = _skip_stop_words(text, found.end(), end)
+    return [*pieces, *([(start, end)] if start < end else [])]
 
 
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)['’]s (?=[A-Z])|(?<=[A-Z])['’]S (?=[A-Z])")

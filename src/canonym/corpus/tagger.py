@@ -328,7 +328,7 @@ class Tagger:
         decided = [decide(text, span) for span in spans]
         decisions = [d for d in decided if d is not None]
         if len(decisions) < len(decided):
-            decisions = _acronyms_in_dropped(spans, decided, _names_again_in_dropped(spans, decided, decisions))
+            decisions = _acronyms_in_dropped(spans, decided, _names_again_in_dropped(spans, decided, _without_vessels(spans, decided, decisions)))
         decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions, self._country_of)))
         if "titled " in text:
             decisions = _without_unknown_in_titles(text, decisions)
@@ -398,8 +398,6 @@ class Tagger:
             shapes = _split_at_possessives(shapes, scanned, self._is_place)
         if "-" in text:
             shapes = _split_route_ends(text, shapes)
-            if " - " in text:
-                shapes = _split_after_dateline(text, shapes)
         if _names_head_of_and(text) or (" and " in text and (_COMPANY_AFTER_AND.search(text) or _BODY_AFTER_AND.search(text))):
             shapes = _institutions_joined(text, shapes)
         if ", " in text and " and " in text:
@@ -1572,6 +1570,8 @@ class Tagger:
         joined = " ".join(words)
         if joined in self._not_names or _is_contraction(surface):
             return _DROPPED
+        if len(words) >= 2 and _VESSEL.match(surface) and (match is None or match.entity is None):
+            return _DROPPED  # "USS Cole", "MV Nordkap Trader": a ship, no entity (SPEC)
         if len(words) >= 2 and words[-1] in _LAW_HEADS and (match is None or match.entity is None):
             # "Anti-Money Laundering Act", "National Action Plan", "Dayton Agreement": laws,
             # plans and treaties are no entities (SPEC).
@@ -2506,10 +2506,6 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
     return out
 
 
-#: A dateline's place in capitals and a comma at the start of a line ("GAROWE, ").
-_DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'’-]*, \Z")
-
-
 def _is_dateline_place(text: str, span: Span) -> bool:
     """Whether an unknown name in capitals before a dash, opening a line, is a dateline's
     place with no country after it ("AITAROUN — The road ..."), not a heading's words
@@ -2536,36 +2532,6 @@ def _without_heading_markers(text: str, shapes: list[Span], names_an_entity: Cal
         cut = marker.end()
         out.append(Span(shape.start + cut, shape.end, shape.surface[cut:], shape.gazetteer, shape.modifier))
     return out
-
-
-def _split_after_dateline(text: str, shapes: list[Span]) -> list[Span]:
-    """A run after a dateline's place and comma cut at its spaced dash: "GAROWE, Puntland -
-    Puntland Defence Forces (PDF) on Sunday ..." is the dateline's region, then the story's
-    first name (a dash inside a name, "ISLAMIC STATE - SAHEL PROVINCE", opens no dateline)."""
-    out: list[Span] = []
-    for shape in shapes:
-        dash = shape.surface.find(" - ")
-        if dash < 0 or (
-            _DATELINE_HEAD.search(text, max(0, shape.start - 40), shape.start) is None and not _is_credit_line(text, shape, dash)
-        ):
-            out.append(shape)
-            continue
-        rest = dash + 3
-        out.append(Span(shape.start, shape.start + dash, shape.surface[:dash], shape.gazetteer, shape.modifier))
-        out.append(Span(shape.start + rest, shape.end, shape.surface[rest:], shape.gazetteer, shape.modifier))
-    return out
-
-
-def _is_credit_line(text: str, shape: Span, dash: int) -> bool:
-    """Whether a run that fills its line is a byline's person and their outlet or place
-    across a spaced dash ("Farid Ahmad Rahimi - TOLOnews", "Omar al-Jabbouri - Baghdad"):
-    two to four words before the dash, in title case, none a body's or a place's word."""
-    if shape.surface.isupper() or text[shape.start - 1 : shape.start] not in ("", "\n") or text[shape.end : shape.end + 1] not in ("", "\n"):
-        return False
-    words = shape.surface[:dash].split()
-    return " - " not in shape.surface[dash + 3 :] and 2 <= len(words) <= 4 and all(
-        word[:1].isupper() or word[:3] in ("al-", "el-") for word in words
-    ) and not any(fold(word) in ORG_WORDS or fold(word) in LOC_WORDS for word in words)
 
 
 #: "Mohd." and "Md.", Mohammad abbreviated before a South or Southeast Asian name.
@@ -3156,6 +3122,23 @@ def _acronyms_in_dropped(spans: list[Span], decided: list[Decision | None], deci
     return sorted(decisions + found, key=lambda d: d.span.start) if found else decisions
 
 
+#: A ship's prefix before its name: "USS Cole", "HMS Sheffield", "MV Nordkap Trader", "M/T Ebony Crest".
+_VESSEL = re.compile(r"(?:USS|USNS|HMS|HMAS|HMCS|RFA|MV|M/V|MT|M/T) (?=[A-Z])")
+
+
+def _without_vessels(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:
+    """The decisions without unknown names that are a dropped ship's name without its prefix:
+    "the Cole" after "USS Cole", "the Nordkap Trader" after "MV Nordkap Trader"."""
+    ships = {
+        span.surface[found.end() :]
+        for span, made in zip(spans, decided, strict=True)
+        if made is None and (found := _VESSEL.match(span.surface)) is not None
+    }
+    if not ships:
+        return decisions
+    return [d for d in decisions if d.match is not None or d.span.surface not in ships]
+
+
 def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], decisions: list[Decision]) -> list[Decision]:
     """Unknown names of the document again inside the capitalised runs it dropped: a
     heading in capitals or in title case ("STATEMENT OF HELEN MARCHETTI, PH.D.", "Rear Adm.
@@ -3216,14 +3199,26 @@ def _names_again_in_dropped(spans: list[Span], decided: list[Decision | None], d
 
 
 def _is_listed_name(text: str, start: int, end: int) -> bool:
-    """Whether a run opening its line before a dash is an Arabic name and what the list says
-    of it ("Abu Abd al-Karim al-Masri – Egyptian member of the shura council"), not a
-    heading in title case."""
+    """Whether a run opening its line (or a numbered list's entry) before a dash is a name and
+    what the list says of it, not a heading in title case: "Abu Abd al-Karim al-Masri – Egyptian
+    member of the shura council", "2- Abdulkarim Mohsen Saleh Al Hamdani - Yemeni nationality".
+    Without a list's number the name must be an Arabic one."""
+    head = text[max(0, start - _ENTRY_NUMBER_REACH) : start]
+    line = head.rfind("\n")
+    if line == -1 and start > _ENTRY_NUMBER_REACH:
+        return False  # the line starts further back than a list's number is long
+    before = head[line + 1 :]
+    numbered = bool(before) and _ENTRY_NUMBER.fullmatch(before) is not None
     return (
-        (start == 0 or text[start - 1] == "\n")
-        and text.startswith((" – ", " — "), end)
-        and _ARABIC_NAME_PART.search(text, start, end) is not None
+        (numbered or not before)
+        and text.startswith((" – ", " — ", " - "), end)
+        and (numbered or _ARABIC_NAME_PART.search(text, start, end) is not None)
     )
+
+
+#: A list entry's number or bullet before its name: "2- ", "12. ", "3) ", "• ".
+_ENTRY_NUMBER = re.compile(r"[ \t]*(?:\d{1,3}[-.)]|[-•*])[ \t]*")
+_ENTRY_NUMBER_REACH = 8
 
 
 #: A kunya or an article written onto a name's word: "Abu ...", "... al-Masri".

@@ -131,6 +131,11 @@ assert all("h" not in old for old, _ in _OTHER_DIGRAPHS)
 _Y_AFTER_VOWEL, _W_AFTER_U, _W_AFTER_A, _Y_AFTER_CONSONANT, _FINAL_GLIDE, _AI_IA = (pattern for pattern, _ in _VOWEL_RULES[3:])
 
 
+#: Regnal numerals whose letters the doubles rule would make one letter, an initial that fits
+#: any part (Abdullah II = "Abdullah Ibrahim"): keyed as written, in capitals no rule makes.
+_NUMERAL_KEYS = {"ii": "II", "iii": "III"}
+
+
 @lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
     """Return the transliteration key of one folded name part.
@@ -140,6 +145,8 @@ def token_key(token: str) -> str:
     """
     if not token.isascii() or _NOT_ASCII_WORD.search(token):
         return token
+    if token in _NUMERAL_KEYS:
+        return _NUMERAL_KEYS[token]
     # The rules of _DIGRAPHS and _VOWEL_RULES in their order, each skipped when the letters
     # it needs are absent.
     if len(token) <= 7 and _KOREAN.fullmatch(token):
@@ -264,6 +271,8 @@ def token_keys(tokens: Sequence[str]) -> list[str]:
     if "izatiun" in text:
         text = text.replace("izatiun", "isatiun")
     keys = text.split("\n")
+    if "i" in keys:  # from "ii" or "iii" among others
+        keys = [_NUMERAL_KEYS.get(word, key) for word, key in zip(words, keys, strict=True)]
     if len(words) == len(tokens):
         return keys
     found = iter(keys)
