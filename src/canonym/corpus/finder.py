@@ -1100,7 +1100,7 @@ def _title_openers() -> frozenset[str]:
     return frozenset(title[0] for title in name_tables().titles)
 
 
-_SPACED_DASH = re.compile(r" - (?=([A-Za-z]+)\b)")
+_SPACED_DASH = re.compile(r" - (?=[A-Za-z]+\b)")
 
 
 def _dash_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:

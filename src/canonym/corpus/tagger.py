@@ -3218,6 +3218,7 @@ def _is_listed_name(text: str, start: int, end: int) -> bool:
 
 #: A list entry's number or bullet before its name: "2- ", "12. ", "3) ", "• ".
 _ENTRY_NUMBER = re.compile(r"[ \t]*(?:\d{1,3}[-.)]|[-•*])[ \t]*")
+#: How far back from a name its line's start is looked for: a list's number is short.
 _ENTRY_NUMBER_REACH = 8
 
 
