@@ -681,6 +681,12 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
 #: Where a field of several names splits: "a; b (c; d)".
 _PACKED = re.compile(r"[;()]")
 _BRACKETED = re.compile(r"\([^()]*\)?")
+#: A company's legal form after its name, and the endings that let a name have one.
+_LEGAL_FORM = re.compile(r",? (?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|PLC|plc|Co)\.?$")
+_LEGAL_FORMS_WRITTEN_OUT = {"Corp": "Corporation", "Inc": "Incorporated", "Ltd": "Limited", "Co": "Company"}
+_LEGAL_FORM_ENDS = ("Corp", "Corp.", "Corporation", "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "LLC", "PLC", "plc", "Co.")
+#: A state's short name and its formal name in brackets, in the UN's order.
+_FORMAL_AFTER = re.compile(r"(?P<short>[^()]+?) \((?P<form>[^()]+) of\)")
 #: The initials a body's units are named with, and the body's name ("UN Office on Drugs and Crime").
 _BODY_NAMES = {"AU": "African Union", "UN": "United Nations", "EU": "European Union", "US": "United States", "UK": "United Kingdom"}
 _ABBREVIATED_BODY = re.compile(r"(AU|UN|EU|US|UK|U\.N\.|U\.S\.|U\.K\.)(?= [A-Z])")
@@ -1258,12 +1264,28 @@ class Resolver:
             head = " ".join(_BRACKETED.sub(" ", name).split())
             index = self.index
             if head and index.exact.get(name) is None and index.folded.get(fold(name)) is None:
+                formal = _FORMAL_AFTER.fullmatch(name)
+                if formal is not None:
+                    # "Korea (Democratic People's Republic of)": the UN's order of a state's
+                    # formal name, read as written out, which tells the Koreas apart.
+                    found = self._reading(name, f"{formal['form']} of {formal['short']}", 1.0, type, explain, sure_only=True)
+                    if found is not None and found.entity is not None:
+                        return found
                 found = self._reading(name, head, 1.0, type, explain)
                 if found is not None:
                     return found
         match = self._resolve_as_written(name, type, explain)
         if match is not None:
             return match
+        legal_form = _LEGAL_FORM.search(name) if name.endswith(_LEGAL_FORM_ENDS) else None
+        if legal_form is not None and legal_form.start() > 0:
+            # "Lockheed Martin Corp.", "Acme Holdings, Inc.": a company known without its legal
+            # form, or with it written out ("Korea Ryonbong General Corporation").
+            company, form = name[: legal_form.start()], legal_form.group().strip(" ,.")
+            for reading in (company, f"{company} {_LEGAL_FORMS_WRITTEN_OUT.get(form, form)}"):
+                found = self._reading(name, reading, 1.0, type, explain, sure_only=True)
+                if found is not None and found.entity is not None and found.entity.type == "ORG":
+                    return found
         if "," in name:
             # "Murad, Abdul Hakim": list order with the surname not in capitals, which only
             # person names take (see uninvert); tried when the name as written is unknown.

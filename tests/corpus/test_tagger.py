@@ -1308,7 +1308,7 @@ def test_treasury_and_uk_list_forms(tagger: Tagger) -> None:
     # The numbered a.k.a. list and "who is also known as": one person; "Fadi" is no demonym of Fada.
     assert found["Fadi"][0] == found["QASIR, Muhammad Ja'far"][0] == found["QASSER, Mohamad Jaafar"][0]
     assert "Wally Adeyemo" in found  # "Secretary of the Treasury" is all title
-    assert found["Sea Lord Shipping Ltd"][1] == "ORG"  # ordinary words and a company's legal form
+    assert found["Sea Lord Shipping Ltd."][1] == "ORG"  # ordinary words and a company's legal form, stop and all
 
 
 def test_an_ayn_written_as_an_apostrophe_opens_a_word_of_the_name(tagger: Tagger) -> None:

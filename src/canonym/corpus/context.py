@@ -146,6 +146,9 @@ def opens_sentence(text: str, start: int) -> bool:
 _LOWER_WORD = re.compile(r"[a-z]+")
 #: The Arabic article and its assimilated forms, as written before a name ("al Qaeda", "ash-Shabaab").
 ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"])
+#: The Urdu article that joins the parts of a compound name ("Wali ur Rehman", "Zia ul Haq"),
+#: and "son of" before a father's name ("Azhari bin Husin").
+_URDU_LINKS = frozenset(["ur", "ul", "ud", "bin", "binti", "ibn"])
 _MODIFIER_SUFFIX = re.compile(r"[-\u2010\u2011](?:led|backed|based|run|held|controlled|linked|allied|aligned|made|born)$")
 
 
@@ -158,9 +161,16 @@ def proper_part(surface: str) -> tuple[int, int] | None:
     is capitalised or more than one run of capitalised words is in it ("Gulf of Aden").
     """
     words = [(m.start(), m.end(), _LOWER_WORD.fullmatch(surface[m.start() : m.end()]) is None) for m in re.finditer(r"\S+", surface)]
-    # A lowercase article before a capitalised word belongs to the name: "al Qaeda".
+    # A lowercase article before a capitalised word belongs to the name: "al Qaeda"; so does
+    # the Urdu one or "bin" after a given name in list order ("REHMAN, Wali ur").
     words = [
-        (a, b, capital or (surface[a:b] in ARTICLES and i + 1 < len(words) and words[i + 1][2]))
+        (
+            a,
+            b,
+            capital
+            or (surface[a:b] in ARTICLES and i + 1 < len(words) and words[i + 1][2])
+            or (surface[a:b] in _URDU_LINKS and i > 0 and words[i - 1][2] and "," in surface),
+        )
         for i, (a, b, capital) in enumerate(words)
     ]
     if len(words) < 2 or all(capital for _, _, capital in words):

@@ -200,11 +200,15 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
                     for a in _as_kunya(decision, _respelled_in(parts, position, written))
                     if a.entity_id != own_id and not (group and _family_name_key(a.decision.span.surface) == written) and _not_as_father(decision, a, wanted)
                 ]
-        if not fitting and allowed is not None and decision.partial and not decision.anchor_only:
+        if not fitting and allowed is not None and decision.partial and (not decision.anchor_only or decision.type == "PER"):
             # An ambiguous surname ("Kazemi", "Yusuf") whose candidates are not in the
-            # document: the person of the document who bears it.
+            # document: the person of the document who bears it; a word that is no sure name
+            # alone ("Johnson") only as the bearer's family name (not "Ali" of "Hussein Ali").
             fitting = [
-                a for a in _fitting(anchors, position, decision, wanted, None) if not wanted <= _fathers(a.decision.span.surface)
+                a
+                for a in _fitting(anchors, position, decision, wanted, None)
+                if not wanted <= _fathers(a.decision.span.surface)
+                and (not decision.anchor_only or {_family_name_key(_SUFFIX_AFTER.sub("", a.decision.span.surface))} == wanted)
             ]
         if not fitting and allowed is not None and (not decision.anchor_only or decision.type == "PER"):
             # An ambiguous name ("Hamza"; "Omar", a common word too) whose candidates are not
@@ -217,11 +221,18 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             fitting = [a for a in fitting if not _given_name_only(a, decision)]
         if not fitting:
             continue
-        own = decision.match.entity if decision.match is not None else None
-        if own is not None:
+        match = decision.match
+        own = match.entity if match is not None else None
+        if match is not None and own is not None:
             # The bearer the gazetteer gives the bare name to ("Khamenei", "bin Laden"),
             # when the document names them, before a nearer namesake.
             mine = [a for a in fitting if a.entity_id == own.id]
+            if not mine and match.method in ("exact", "alias") and all(a.position > position and a.decision.type == own.type for a in fitting):
+                # "Ayatollah Khomeini" before the document names his son Ahmad Khomeini: a
+                # name as the gazetteer writes it, before any fuller mention of a namesake of
+                # the same type, is the gazetteer's bearer (but a headline's "Zahran" is the
+                # Zahran Hashim named below, no Dhahran).
+                continue
             fitting = mine or fitting
         before = [a for a in fitting if a.position < position]
         if own is None and allowed is not None and len({a.entity_id for a in before}) > 1 and all(a.person for a in before):
@@ -425,6 +436,10 @@ def _names_a_group(decision: Decision) -> bool:
     document also names (see :func:`_family_name_key`)."""
     match = decision.match
     return match is not None and match.entity is not None and match.entity.type == "ORG"
+
+
+#: A generational suffix after a person's name ("Paul M. Johnson Jr.", "Johnson, Jr.").
+_SUFFIX_AFTER = re.compile(r",? [JS]r\.?$")
 
 
 @lru_cache(maxsize=65536)

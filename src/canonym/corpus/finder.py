@@ -68,10 +68,14 @@ _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CO_HYPHEN}|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
 )
+#: A generational suffix or a company's legal form with its stop, which ends a run of words:
+#: the last word of a name ("Paul M. Johnson Jr.", "Paul Marshall Johnson, Jr.", "Vinnell
+#: Corp."), whether or not the stop also ends the sentence.
+_SUFFIX = r"(?:Jr|Sr|Corp|Inc|Ltd)\.(?!\w)"
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or
 #: quotation mark ("Abu Bakr Ibn Muhammad Ibn 'Ali", "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri"),
 #: unless a quotation mark closes it ("Hezbollah ‘Radwan’ unit").
-_NEXT_WORD = rf"(?:{_WORD}|['‘’]{_CAP}[a-z]+(?![\w'’‘]))"
+_NEXT_WORD = rf"(?:(?!{_SUFFIX}){_WORD}|['‘’]{_CAP}[a-z]+(?![\w'’‘]))"
 #: A name is a handful of words. A longer run of capitalised words (a heading, a shouted
 #: line, a list) is not one name: its pieces longer than this, or than MAX_NAME_LENGTH
 #: characters, are dropped (known names inside it are still found by the gazetteer scan).
@@ -114,7 +118,7 @@ _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _AFTER_ELIDED_ARTICLE = r"(?:(?<=(?<!\w)[lLdD]['’])|(?<=(?<!\w)[qQ]u['’]))"
 _SEQUENCE = re.compile(
     rf"(?<!\w)(?:(?<!\w['’])|{_AFTER_ELIDED_ARTICLE})(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*(?:,? {_SUFFIX})?"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -135,7 +139,7 @@ _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
     rf"(?:(?<!\w.)(?:(?<!\w['’].)|(?<=(?<!\w)[lLdD]['’].)|(?<=(?<!\w)[qQ]u['’].))"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*(?:,? {_SUFFIX})?"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )
@@ -174,7 +178,9 @@ def _is_spanish_article(text: str, start: int) -> bool:
 
 #: Capitalised words the surname of the inverted form may have ("AL-SHARABI", "ABU BAKR AL BAGHDADI").
 _INVERTED_SURNAME_WORDS = 5
-#: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein".
+#: Sanctions-list order: "AL-SHARABI, Nabil Abd al-Wahid", "QORANE, Abdirahman Hussein",
+#: "REHMAN, Wali ur", "HUSIN, Azhari bin" (the Urdu article of a compound name, or "son of",
+#: left after the given part).
 #: Every repetition is bounded (words of at most 40 letters) and the surname may not start
 #: inside a run of capitalised words (second look-behind), so a long run before a comma costs
 #: linear time, not quadratic, and a match is always name-sized. The first capital comes
@@ -188,7 +194,7 @@ _GIVEN = rf"[{_UPPER}][{_LOWER}'’]{{1,39}}(?:['’][{_UPPER}][{_LOWER}]{{1,39}
 _INVERTED = re.compile(
     rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?<![{_UPPER}'’][ {_HYPHEN}][{_UPPER}])(?:[{_UPPER}'’]{{1,39}}[{_HYPHEN}][{_UPPER}])?[{_UPPER}'’]{{1,39}}"
     rf"(?:[ {_HYPHEN}][{_UPPER}][{_UPPER}'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
-    rf"{_GIVEN}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}{_GIVEN}){{0,4}}(?![\w'’])"
+    rf"{_GIVEN}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}{_GIVEN}){{0,4}}(?:[ {_HYPHEN}](?:u[rld]|bin|binti|ibn))?(?![\w'’])"
 )
 #: The comma every _INVERTED match holds, after a capital or apostrophe and before a given
 #: name; the literal comes first, so the regex engine skips to the next ", ".

@@ -448,6 +448,12 @@ class Tagger:
                 chosen.append(Span(shape.start, shape.end, shape.surface, True))
                 k = j
                 continue
+            if " fi " in shape.surface and all(shape.start <= s.start and s.end <= shape.end for s in inside):
+                # "Tanzim al-Qaeda fi Jazirat al-Arab": the Arabic "in" joins a group's name
+                # and its land into one name (English prose writes no "fi" between names).
+                chosen.append(shape)
+                k = j
+                continue
             person = self._person_after_place(text, shape, inside)
             if person is not None:
                 chosen.extend((inside[0], Span(person, shape.end, text[person : shape.end], False)))
@@ -504,6 +510,12 @@ class Tagger:
             chosen = _nicknames_joined(text, chosen)
         if ", " in text and _LEGAL_FORM_AFTER_COMMA.search(text):
             chosen = _with_legal_forms(text, chosen)
+        if " of)" in text:
+            chosen = _with_formal_names_after(text, chosen)
+        if "Minister" in text:
+            # "the Taliban Minister for Foreign Affairs": a minister's portfolio in common
+            # words is part of the office, not the magazine "Foreign Affairs".
+            chosen = [s for s in chosen if not (_PORTFOLIO_BEFORE.search(text, max(0, s.start - 22), s.start) and self._of_common_words(s.surface))]
         return chosen
 
     def _names_in_headline_run(self, text: str, shape: Span) -> list[Span]:
@@ -1676,9 +1688,10 @@ class Tagger:
             and words[-1] in _INSTITUTIONS
         ):
             match = None  # "Khan Yunis Brigade": a place's name and an institution's noun is the institution's
-        if match is not None and match.method == "fuzzy" and len(words) <= 2 and all(w in self._common for w in words):
-            # Two common words ("Human Rights" of a headline) are no spelling of a longer
-            # name ("Human Rights Council"); more of them are a name's own words.
+        if match is not None and match.method == "fuzzy" and len(words) <= 2 and all(w in self._common or w in self._not_names or self._is_demonym(w) for w in words):
+            # Two common words ("Human Rights" of a headline) or peoples ("Bosnian Serb") are
+            # no spelling of a longer name ("Human Rights Council", "Bosnian Serb Army");
+            # more of them are a name's own words.
             match = None
         if match is not None and match.entity is not None:
             if match.entity.type == "MISC":
@@ -1951,15 +1964,18 @@ class Tagger:
         if listed:
             words = words[1:]  # "I. Overview", "B. Removals": a heading's number, then words
         if len(words) > 1 and all(w in self._not_names or (len(w) > 4 and self._is_demonym(w)) for w in words):
-            # "Malian Tuareg", "Bangladeshi-American": peoples, no name (not "Abdi Sheikh",
-            # whose short given name ends as a demonym of Abda would).
+            # "Malian Tuareg", "Bangladeshi-American", "Bosnian Serb": peoples, no name (not
+            # "Abdi Sheikh", whose short given name ends as a demonym of Abda would).
             return None
         # A word after the article is a nisba, a surname ("Al-Sa'idi"), not an adjective of a place (Saida).
         nisba = len(words) == 2 and words[0] in ("al", "el") and "-" in surface
         if all(w in self._common or w in self._not_names or (not nisba and _demonym_base(w) in self._places) for w in words) and not (
             any(w in _NAME_PARTICLES for w in words[1:])  # "Omar bin Laden"
         ) and not (
-            len(words) == 2 and words[0] in self._given_names and self._may_be_surname(words[1])  # "Andrew Mines"
+            # "Andrew Mines", "Paul Marshall Johnson (Jr.)"
+            2 <= len(named := words[:-1] if words[-1] in ("jr", "sr") else words) <= 3
+            and named[0] in self._given_names
+            and all(map(self._may_be_surname, named[1:]))
         ) and not (
             "-" in surface and _hyphenated_name(surface)  # "Gabriel Jean-Pierre", "Saint-Marc"
         ) and not (
@@ -2869,23 +2885,54 @@ def _nicknames_joined(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+#: The office whose portfolio follows: "Minister for ", "Ministers for ", "Minister of State for ".
+_PORTFOLIO_BEFORE = re.compile(r"Minister(?:s| of State)? (?:for|of) \Z")
+#: A state's formal name in brackets after its short one, as the UN writes it: "Iran (Islamic
+#: Republic of)", "Bolivia (Plurinational State of)", "Korea (Democratic People's Republic of)".
+_FORMAL_NAME_AFTER = re.compile(r" \((?:[A-Z][\w'’-]* ){1,4}of\)")
+
+
+def _with_formal_names_after(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, a name followed by its state's formal name in brackets taken with it (one
+    mention, SPEC's outermost name); the spans inside the brackets dropped."""
+    out: list[Span] = []
+    end = -1
+    for span in spans:
+        if span.start < end:
+            continue  # inside the brackets just taken
+        found = _FORMAL_NAME_AFTER.match(text, span.end)
+        if found is None:
+            out.append(span)
+            continue
+        end = found.end()
+        out.append(Span(span.start, end, text[span.start : end], span.gazetteer, span.modifier))
+    return out
+
+
 def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Callable[[Span], bool]) -> list[Span]:
     """The shapes, each cut in two at the possessive of a known name inside it: "Kata'ib
     Hezbollah's Abu Fadak al-Mohammadawi" is a group and then a person of it; "People's
-    Protection Units" stays whole, and so does a group's province (:func:`names_groups_province`)."""
+    Protection Units" stays whole, and so does a group's province (:func:`names_groups_province`).
+    A known place that ends the shape after a one-word owner cuts it too: "Memorial's Grozny
+    (office)" is a body and the city where it works."""
     out: list[Span] = []
     by_end: dict[int, Span] | None = None  # the known names, made on first need
+    by_span: set[tuple[int, int]] = set()
     for shape in shapes:
         found = _POSSESSIVE_INSIDE.search(shape.surface) if "s " in shape.surface else None
         while found is not None:
             if by_end is None:
                 by_end = {s.end: s for s in known}  # by start: the last start of an end wins
+                by_span = {(s.start, s.end) for s in known if is_place(s)}
             cut = shape.start + found.start()
+            rest = shape.start + found.end()
             owner = by_end.get(cut)
-            if owner is None or owner.start < shape.start or names_groups_province(shape.surface, owner_is_place=is_place(owner)):
+            place_after = (rest, shape.end) in by_span and " " not in shape.surface[: found.start()]
+            if not place_after and (
+                owner is None or owner.start < shape.start or names_groups_province(shape.surface, owner_is_place=is_place(owner))
+            ):
                 found = _POSSESSIVE_INSIDE.search(shape.surface, found.end())
                 continue
-            rest = shape.start + found.end()
             out.append(Span(shape.start, cut, shape.surface[: found.start()], False, shape.modifier))
             shape = Span(rest, shape.end, shape.surface[found.end() :], False, shape.modifier)
             found = _POSSESSIVE_INSIDE.search(shape.surface)

@@ -237,7 +237,10 @@ def somali_respelled(folded: str) -> str:
 _ABD = re.compile(r"^abd(?:[aeiou]{1,2}l|[aeiou]{1,2}(?=(sh|th|dh|[tdrzsn])\1))?(?P<rest>[a-z]*)$")
 _ABD_ARTICLE = re.compile(r"[aeiou](sh|th|dh|[tdrzsn])")
 _ALLAH = ("allah", "ullah", "illah", "alah", "ulla", "ullah", "alla")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
+#: Capitals with or without stops ("IRGC", "U.S.", "UÇK": the caller checks for capitals), or
+#: capitals around one small letter ("ABiH", "BiH", "JeM", "HuJI": Bosnian and Urdu initials).
+_ACRONYM = re.compile(r"^(?:[^\W\d_]\.?){2,8}$")
+_MIXED_ACRONYM = re.compile(r"[A-Z]{1,3}[a-z][A-Z]{1,3}")
 _ALLAH_COMPOUND = re.compile(r"^(?P<head>[a-z]{3,}?)[aeiou]?llah$")
 #: An "al-Din" compound written as one word: Jalaluddin, Noureddine, Izzedine, Nasreddin,
 #: Aladdin, Salahudeen, Salahaldin (Jalal al-Din, Nur al-Din ...). The article must be there:
@@ -337,7 +340,7 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
 
     ``folded`` is ``fold(name)`` and ``tokens`` its split. True only when :func:`parse_fields`
     would return ``(tuple(tokens), (), False, (False,) * len(tokens), False)``: no comma, not
-    in capitals, no title, connector, article, "abul", Abd, -allah or -din compound (a title word
+    in capitals nor ending in one (an acronym), no title, connector, article, "abul", Abd, -allah or -din compound (a title word
     anywhere, not only first, sends the name to the parser: the test stays one set operation).
     """
     tables = name_tables()
@@ -345,6 +348,7 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
         bool(tokens)
         and "," not in name
         and not name.isupper()
+        and not name[-1:].isupper()
         and "llah" not in folded
         and "din" not in folded
         and "deen" not in folded
@@ -539,7 +543,8 @@ def joined_keys_many(
         # parse_fields drops an article that another part follows; the last part is kept.
         joined = _DROPPED_ARTICLE.sub("", joined).replace(_ARTICLE, "")
     keys = joined.split(" \n ")
-    redo = set(compress(range(len(keys)), map(str.isupper, names)))
+    # Names in capitals or ending in one (acronyms, "ABiH") are keyed by the parser.
+    redo = {i for i, name in enumerate(names) if name.isupper() or name[-1:].isupper()}
     # Names in Somali orthography have an x, a Cabd or a doubled vowel: only those few are
     # tested.
     marked = {*_lines_of(text, "x"), *_lines_of(text, "cabd")}
@@ -774,7 +779,7 @@ def name_tokens_many(
     out: list[tuple[tuple[str, ...], bool]] = []
     append = out.append
     for name, person, form in zip(names, persons, folded, strict=True):
-        if form is not None and not name.isupper():
+        if form is not None and not name.isupper() and not name[-1:].isupper():
             tokens = form.split()
             if (
                 tokens
@@ -805,7 +810,7 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
     """
     tables = name_tables()
     # An acronym has no lower-case letter, so isupper() is a cheap first test.
-    if name.isupper() and _ACRONYM.match(name.strip()):
+    if (name.isupper() and _ACRONYM.match(name.strip())) or (name[-1:].isupper() and _MIXED_ACRONYM.fullmatch(name)):
         folded = fold(name)
         return ((folded,), (), False, (), True) if folded else ((), (), False, (), False)
     if "," in name:
