@@ -1281,8 +1281,9 @@ class Resolver:
         if legal_form is not None and legal_form.start() > 0:
             # "Lockheed Martin Corp.", "Acme Holdings, Inc.": a company known without its legal
             # form, or with it written out ("Korea Ryonbong General Corporation").
-            company, form = name[: legal_form.start()], legal_form.group().strip(" ,.")
-            for reading in (company, f"{company} {_LEGAL_FORMS_WRITTEN_OUT.get(form, form)}"):
+            company = name[: legal_form.start()]
+            written_out = _LEGAL_FORMS_WRITTEN_OUT.get(legal_form.group().strip(" ,."))
+            for reading in (company, f"{company} {written_out}") if written_out else (company,):
                 found = self._reading(name, reading, 1.0, type, explain, sure_only=True)
                 if found is not None and found.entity is not None and found.entity.type == "ORG":
                     return found

@@ -340,8 +340,9 @@ def plain_parts(name: str, tokens: Sequence[str], folded: str) -> bool:
 
     ``folded`` is ``fold(name)`` and ``tokens`` its split. True only when :func:`parse_fields`
     would return ``(tuple(tokens), (), False, (False,) * len(tokens), False)``: no comma, not
-    in capitals nor ending in one (an acronym), no title, connector, article, "abul", Abd, -allah or -din compound (a title word
-    anywhere, not only first, sends the name to the parser: the test stays one set operation).
+    in capitals nor ending in one (an acronym), no title, connector, article, "abul", Abd,
+    -allah or -din compound (a title word anywhere, not only first, sends the name to the
+    parser: the test stays one set operation).
     """
     tables = name_tables()
     return (
