@@ -681,10 +681,13 @@ def strict_only(key: str, keys: Sequence[str]) -> tuple[str, ...]:
 #: Where a field of several names splits: "a; b (c; d)".
 _PACKED = re.compile(r"[;()]")
 _BRACKETED = re.compile(r"\([^()]*\)?")
-#: A company's legal form after its name, and the endings that let a name have one.
-_LEGAL_FORM = re.compile(r",? (?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|PLC|plc|Co)\.?$")
+#: A company's legal forms after its name, the short ones with the form they stand for.
 _LEGAL_FORMS_WRITTEN_OUT = {"Corp": "Corporation", "Inc": "Incorporated", "Ltd": "Limited", "Co": "Company"}
-_LEGAL_FORM_ENDS = ("Corp", "Corp.", "Corporation", "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "LLC", "PLC", "plc", "Co.")
+_LEGAL_FORMS = (*_LEGAL_FORMS_WRITTEN_OUT, "Corporation", "Incorporated", "Limited", "LLC", "PLC", "plc")
+_LEGAL_FORM = re.compile(rf",? (?:{'|'.join(_LEGAL_FORMS)})\.?$")
+#: The endings that let a name have one (str.endswith, a quick test before the pattern): a
+#: short form with or without its stop, but "Co" only with it.
+_LEGAL_FORM_ENDS = (*(form for form in _LEGAL_FORMS if form != "Co"), *(f"{form}." for form in _LEGAL_FORMS_WRITTEN_OUT))
 #: A state's short name and its formal name in brackets, in the UN's order.
 _FORMAL_AFTER = re.compile(r"(?P<short>[^()]+?) \((?P<form>[^()]+) of\)")
 #: The initials a body's units are named with, and the body's name ("UN Office on Drugs and Crime").

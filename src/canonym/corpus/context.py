@@ -147,8 +147,9 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 #: The Arabic article and its assimilated forms, as written before a name ("al Qaeda", "ash-Shabaab").
 ARTICLES = frozenset(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"])
 #: The Urdu article that joins the parts of a compound name ("Wali ur Rehman", "Zia ul Haq"),
-#: and "son of" before a father's name ("Azhari bin Husin").
-_URDU_LINKS = frozenset(["ur", "ul", "ud", "bin", "binti", "ibn"])
+#: and "son of" before a father's name ("Azhari bin Husin"): list order may end with one
+#: ("REHMAN, Wali ur", "HUSIN, Azhari bin").
+LINKS_AFTER_GIVEN = frozenset(["ur", "ul", "ud", "bin", "binti", "ibn"])
 _MODIFIER_SUFFIX = re.compile(r"[-\u2010\u2011](?:led|backed|based|run|held|controlled|linked|allied|aligned|made|born)$")
 
 
@@ -169,7 +170,7 @@ def proper_part(surface: str) -> tuple[int, int] | None:
             b,
             capital
             or (surface[a:b] in ARTICLES and i + 1 < len(words) and words[i + 1][2])
-            or (surface[a:b] in _URDU_LINKS and i > 0 and words[i - 1][2] and "," in surface),
+            or (surface[a:b] in LINKS_AFTER_GIVEN and i > 0 and words[i - 1][2] and "," in surface),
         )
         for i, (a, b, capital) in enumerate(words)
     ]

@@ -29,7 +29,7 @@ from typing import NamedTuple, TypeVar
 import ahocorasick_rs
 import numpy as np
 
-from canonym.corpus.context import ARTICLES, NAMED_AFTER_HEADS
+from canonym.corpus.context import ARTICLES, LINKS_AFTER_GIVEN, NAMED_AFTER_HEADS
 from canonym.corpus.typing import GROUP_OPENERS, ORG_WORDS, ROMANCE_ORG_HEADS, place_noun_after
 from canonym.gazetteer.index import AliasIndex, partial_keys
 from canonym.gazetteer.model import Entity
@@ -69,9 +69,12 @@ _WORD = (
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
 )
 #: A generational suffix or a company's legal form with its stop, which ends a run of words:
-#: the last word of a name ("Paul M. Johnson Jr.", "Paul Marshall Johnson, Jr.", "Vinnell
-#: Corp."), whether or not the stop also ends the sentence.
+#: the last word of a name ("Paul M. Johnson Jr.", "Vinnell Corp."), whether or not the stop
+#: also ends the sentence.
 _SUFFIX = r"(?:Jr|Sr|Corp|Inc|Ltd)\.(?!\w)"
+#: A generational suffix after a comma ("Paul Marshall Johnson, Jr."); a legal form after one
+#: is the tagger's to join (see its _with_legal_forms), with the forms that have no stop.
+_GENERATION = r"[JS]r\.(?!\w)"
 #: A word after the first of a run may open with an ayn or hamza written as an apostrophe or
 #: quotation mark ("Abu Bakr Ibn Muhammad Ibn 'Ali", "Ibrahim ‘Awwad Ibrahim ‘Ali al-Badri"),
 #: unless a quotation mark closes it ("Hezbollah ‘Radwan’ unit").
@@ -118,7 +121,7 @@ _ARABIC_WORD = rf"[{_ARABIC}]+(?:\u200c[{_ARABIC}]+)*"
 _AFTER_ELIDED_ARTICLE = r"(?:(?<=(?<!\w)[lLdD]['’])|(?<=(?<!\w)[qQ]u['’]))"
 _SEQUENCE = re.compile(
     rf"(?<!\w)(?:(?<!\w['’])|{_AFTER_ELIDED_ARTICLE})(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)[ {_HYPHEN}])?{_WORD}"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*(?:,? {_SUFFIX})?"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*(?: {_SUFFIX}|, {_GENERATION})?"
     # An Arabic-script run of at most MAX_ARABIC_NAME_WORDS words, taken whole or not at all:
     # it may not start inside a run (the look-behinds) or stop before its end (the look-ahead),
     # so a long run is passed over in linear time instead of cut into pseudo-names.
@@ -139,7 +142,7 @@ _SEQUENCE_FAST = re.compile(
     rf"[A-Z{_CAP[1:-1]}{_ARABIC}\u02be\u02bf]"
     rf"(?:(?<!\w.)(?:(?<!\w['’].)|(?<=(?<!\w)[lLdD]['’].)|(?<=(?<!\w)[qQ]u['’].))"
     rf"(?:(?<=[A-Z])\.(?:[A-Z]\.){{0,3}}(?![A-Za-z])|(?<=[\u02be\u02bf]){_CAP}{_WORD_TAIL}|(?<={_CAP}){_WORD_TAIL})"
-    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*(?:,? {_SUFFIX})?"
+    rf"(?:(?: |[ ]?[{_HYPHEN}][ ]?|{_EZAFE})(?:{_PARTICLES}[{_HYPHEN}]|{_SPACED_PARTICLES} |d['’](?={_CAP})|{_FOR}|{_OF_THE}|{_IN})*{_NEXT_WORD})*(?: {_SUFFIX}|, {_GENERATION})?"
     rf"|(?<![{_ARABIC}\u200c].)(?<![{_ARABIC}\u200c] .)(?<=[{_ARABIC}])[{_ARABIC}]*(?:\u200c[{_ARABIC}]+)*"
     rf"(?: {_ARABIC_WORD}){{0,{MAX_ARABIC_NAME_WORDS - 1}}}(?![ \u200c]?[{_ARABIC}]))"
 )
@@ -191,10 +194,11 @@ _UPPER = _CAP[1:-1]
 _LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, chain(range(0x100, 0x180), range(0x400, 0x530))) if c.islower())
 #: A given name after the comma; an elided article may join a capital on ("Vitel'Homme").
 _GIVEN = rf"[{_UPPER}][{_LOWER}'’]{{1,39}}(?:['’][{_UPPER}][{_LOWER}]{{1,39}})?"
+_LINK_AFTER_GIVEN = "|".join(sorted(LINKS_AFTER_GIVEN))
 _INVERTED = re.compile(
     rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?<![{_UPPER}'’][ {_HYPHEN}][{_UPPER}])(?:[{_UPPER}'’]{{1,39}}[{_HYPHEN}][{_UPPER}])?[{_UPPER}'’]{{1,39}}"
     rf"(?:[ {_HYPHEN}][{_UPPER}][{_UPPER}'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
-    rf"{_GIVEN}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}{_GIVEN}){{0,4}}(?:[ {_HYPHEN}](?:u[rld]|bin|binti|ibn))?(?![\w'’])"
+    rf"{_GIVEN}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}{_GIVEN}){{0,4}}(?:[ {_HYPHEN}](?:{_LINK_AFTER_GIVEN}))?(?![\w'’])"
 )
 #: The comma every _INVERTED match holds, after a capital or apostrophe and before a given
 #: name; the literal comes first, so the regex engine skips to the next ", ".
