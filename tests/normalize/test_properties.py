@@ -10,7 +10,7 @@ digits. Examples are real strings, grouped by script.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from canonym import fold, fold_with_offsets, name_key
@@ -149,6 +149,7 @@ def test_name_key_is_none_only_without_alphanumerics(text: str) -> None:
 
 @_settings
 @given(texts, st.booleans())
+@example("Aﹰ²", False)  # capitals that fold into two words: no acronym
 def test_parse_name_never_raises(text: str, person: bool) -> None:
     parts = parse_name(text, person=person)
     assert all(token and " " not in token for token in parts.tokens)

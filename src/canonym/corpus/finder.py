@@ -332,6 +332,10 @@ def _capitals(text: str) -> tuple[bool, ...]:
 
 
 _fold_word = lru_cache(maxsize=100_000)(fold)
+#: Titles written in the plural before two or more names ("Generals Qasem Soleimani and
+#: Hossein Salami"), as folded (a possessive folds alike: "General's" is no plural).
+_PLURAL_TITLES = frozenset(["attorneys", "judges", "generals", "colonels", "commanders", "sheikhs", "shaykhs", "imams", "mullahs", "ayatollahs"])
+_APOSTROPHES = frozenset("'’")
 
 
 def _places_by_name(index: AliasIndex, folded: list[str]) -> dict[str, set[int]]:
@@ -361,6 +365,9 @@ def _apostrophes_apart(text: str) -> str:
 #: A line break that ends a sentence or paragraph, which no name crosses (a wrapped line's
 #: single break may fall inside one).
 _ACROSS_PARAGRAPHS = re.compile(r"[.!?:;]\s*\n|\n\s*\n")
+#: A word's full stop before a capital: a sentence's end ("Lockheed. Martin Luther King"),
+#: not an initial's or a short abbreviation's dot ("St. Louis", "Jr.").
+_ACROSS_SENTENCES = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 
 
 def _is_capitalised(surface: str) -> bool:
@@ -451,9 +458,15 @@ class NameFinder:
         #: Aliases that end with an abbreviation's dot ("Alexandria, Va.", "Calif."): the dot
         #: is part of their spans, though folding drops it.
         self._dotted: dict[int, set[str]] = {}
+        #: Patterns an alias of which is written with a stop inside ("Eng. Ismail Haniyeh").
+        self._stopped: set[int] = set()
         for form, text in zip(folded_aliases, index.alias_text, strict=True):
-            if _ABBREVIATION_END.search(text) and form in self._pattern_of:
+            if form not in self._pattern_of:
+                continue
+            if _ABBREVIATION_END.search(text):
                 self._dotted.setdefault(self._pattern_of[form], set()).add(text)
+            if _ACROSS_SENTENCES.search(text):
+                self._stopped.add(self._pattern_of[form])
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
         )
@@ -573,6 +586,8 @@ class NameFinder:
             return False  # "Gulf Cooperation Council (GCC) states": folding drops the bracket a name does not cross
         if "\n" in surface and _ACROSS_PARAGRAPHS.search(surface):
             return False  # "Niger.\n\nState news agency ...": one sentence's end, the next's start
+        if ". " in surface and pattern not in self._stopped and _ACROSS_SENTENCES.search(surface):
+            return False
         if flags.acronym:
             return _is_acronym_surface(surface)
         return _is_capitalised(surface) and _capitals_agree(flags.capitals, surface)
@@ -791,10 +806,13 @@ class NameFinder:
         segment = 0
         i = 0
         while i < len(words):
-            length = 0
-            for title in () if i and folded[i - 1] in OFFICE_LINKS else self._titles_by_first.get(folded[i], ()):
+            length = n = 0
+            word = folded[i]
+            if word in _PLURAL_TITLES and text[words[i][1] - 2 : words[i][1] - 1] not in _APOSTROPHES:
+                word = word[:-1]  # "Assistant U.S. Attorneys Daniel Collins and Sarah Streicker" (not "Attorney's")
+            for title in () if i and folded[i - 1] in OFFICE_LINKS else self._titles_by_first.get(word, ()):
                 n = len(title)
-                if i + n < len(words) and tuple(folded[i : i + n]) == title:
+                if i + n < len(words) and (word, *folded[i + 1 : i + n]) == title:
                     length = _office_length(folded, i, n)
                     if i > segment and length > n and i + length == len(words):
                         # "Commonwealth Director of Public Prosecutions": an office that its
@@ -808,6 +826,7 @@ class NameFinder:
                     and (folded[-1] in NAMED_AFTER_HEADS or (i + length < len(folded) and folded[i + length] in NAMED_AFTER_HEADS))
                 )
                 or folded[-1] in _COMPANY_HEADS
+                or (i + n < len(folded) and folded[i + n] in ORG_WORDS)
                 or (i + length == len(folded) - 1 and folded[-1] in _TITLED_BODY_HEADS)
                 or (i and (folded[i - 1] in GROUP_OPENERS or folded[i - 1] in ROMANCE_ORG_HEADS))
                 or (i > 1 and folded[i - 2] in GROUP_OPENERS and folded[i - 1] in name_tables().articles)
@@ -822,8 +841,9 @@ class NameFinder:
                 # "Imam Ali Mosque", "General Directorate of Intelligence", "Iraq's General
                 # Directorate for Survivors' Affairs": a title that opens the name of a place
                 # or an institution, or its owner's, is part of that name, and so is any in
-                # a company's ("AL-JABRI GENERAL TRADING COMPANY") or before a body's head
-                # noun alone ("the Justice Ministry") or after the word that
+                # a company's ("AL-JABRI GENERAL TRADING COMPANY") or right before a body's
+                # word ("Peshmerga General Command", "Imams Association of Kenya") or before a
+                # body's head noun alone ("the Justice Ministry") or after the word that
                 # opens a group's ("Katibat Imam Ali", "Katibat al-Imam al-Bukhari") or a
                 # Romance-language institution's ("Comisaría General"); and an honorific
                 # that Somali and Sahelian names carry between a given name and the

@@ -9,6 +9,7 @@ cluster's id and canonical name come from its most frequent spelling.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,8 +18,16 @@ from functools import lru_cache
 from canonym.corpus.bodies import is_generic_body
 from canonym.corpus.finder import common_words, english_given_names, sentence_start_words, without_part_numbers
 from canonym.corpus.mentions import Mention, new_mention
+from canonym.corpus.typing import ORG_WORDS
 from canonym.normalize import fold, name_key, parse_name, token_key, token_skeleton
-from canonym.normalize.names import KUNYA, common_given_names_only, is_common_given_name, uninvert
+from canonym.normalize.names import (
+    KUNYA,
+    common_given_name_keys,
+    common_given_names_only,
+    is_common_given_name,
+    name_tables,
+    uninvert,
+)
 from canonym.normalize.translit import is_arabic_script, loose_skeleton
 from canonym.resolver import name_similarity
 
@@ -26,9 +35,14 @@ from canonym.resolver import name_similarity
 @lru_cache(maxsize=200_000)
 def _skeleton(part: str) -> str:
     """The loose skeleton of a part, with z as s (German spellings write a voiced s: Mirsojew
-    = Mirzoyev), memoized: clustering asks for the parts of every unknown name again and again.
-    (Here only: in :func:`loose_skeleton` it would widen every fuzzy look-up's blocks.)"""
-    return loose_skeleton(token_skeleton(part)).replace("z", "s")
+    = Mirzoyev) and no h after b, d, g, j, p or t (South Asian spellings mark aspirates that
+    others leave out: Prabhakaran = Prabakaran, Thamilselvan = Tamilselvan), memoized:
+    clustering asks for the parts of every unknown name again and again. (Here only: in
+    :func:`loose_skeleton` it would widen every fuzzy look-up's blocks.)"""
+    return _ASPIRATE.sub(r"\1", loose_skeleton(token_skeleton(part)).replace("z", "s"))
+
+
+_ASPIRATE = re.compile(r"([bdgjpt])h")
 
 
 #: Letters a name written together must have to be one with its words written apart.
@@ -49,12 +63,13 @@ _NAMED_AFTER = frozenset(token_key(word) for word in ["hills", "hill", "mountain
 _DESIGNATORS = frozenset(token_key(word) for word in ["office", "foundation", "establishment", "agency", "bureau", "island", "media"])
 #: Words after a place's or body's own name that end the name and a short form leaves out:
 #: "Bundibugyo District", "Iligan City" (not "Iligan City Police Office"), "Westgate Mall",
-#: "Bolivar State", "Taqaddum Party".
+#: "Bolivar State", "Taqaddum Party", "Giwa Barracks", "Nandikadal Lagoon".
 _LAST_DESIGNATORS = frozenset(
     token_key(word)
     for word in [
         "city", "district", "province", "governorate", "county", "region", "zone", "division", "oblast", "prefecture", "state", "valley",
         "river", "mountains", "mall", "hotel", "party", "movement", "coalition", "alliance", "front", "forces",
+        "barracks", "prison", "jail", "lagoon",
     ]
 )
 
@@ -111,6 +126,7 @@ def nil_cluster_keys(
                 backward = name_similarity(pb, pa, 0.78)
                 if min(*forward, *backward) >= MERGE_SIMILARITY or _last_part_revoweled(pa, pb):
                     union(a, b)
+    _merge_initialled(base, find, union)
     # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza
     # Kazeminia". A person's three parts or more in another order are one name: "Ayaba Cho
     # Lucas", "Lucas Ayaba Cho" and "Lucas Cho Ayaba"; given and family names change places
@@ -124,6 +140,29 @@ def nil_cluster_keys(
             union(key, reordered.setdefault(tuple(sorted(base[key])), key))
     _merge_partial_names(keys, find, parent, organisations, generic, family_named, places)
     return {k: find(k) for k in keys}
+
+
+def _merge_initialled(base: dict[str, list[str]], find: Callable[[str], str], union: Callable[[str, str], None]) -> None:
+    """Join a name that opens with an initial to the one cluster of names that spell it out
+    and align with it otherwise ("V. Prabakaran" and "Velupillai Prabhakaran"); an initial
+    that several names spell out ("M. Ali": Mohammed Ali, Mahmoud Ali) joins none."""
+    written_out: defaultdict[tuple[int, str, str], list[str]] = defaultdict(list)
+    initialled: list[str] = []
+    for key, parts in base.items():
+        if len(parts) >= 2:
+            if len(parts[0]) == 1 and parts[0].isalpha():
+                initialled.append(key)
+            else:
+                written_out[(len(parts), parts[0][0], _skeleton(parts[-1]))].append(key)
+    for key in initialled:
+        parts = base[key]
+        alike = {
+            find(other)
+            for other in written_out.get((len(parts), parts[0], _skeleton(parts[-1])), ())
+            if min(*name_similarity(parts, base[other], 0.78), *name_similarity(base[other], parts, 0.78)) >= MERGE_SIMILARITY
+        }
+        if len(alike) == 1:
+            union(key, alike.pop())
 
 
 def _last_part_revoweled(a: list[str], b: list[str]) -> bool:
@@ -140,8 +179,15 @@ def _last_part_revoweled(a: list[str], b: list[str]) -> bool:
 
 
 def unknown_name_key(name: str) -> str:
-    """The normalized key of an unknown name: its name key, or its folded form when it has none."""
-    return name_key(name) or fold(name)
+    """The normalized key of an unknown name: its name key, or its folded form when it has none
+    or when the titles its key leaves out are all of a body's name but its head noun ("Attorney
+    General's Office" is no "Office")."""
+    key = name_key(name)
+    if not key:
+        return fold(name)
+    if " " not in key and (words := fold(name).split()) and len(words) > 1 and words[-1] in ORG_WORDS:
+        return " ".join(words)
+    return key
 
 
 def _joined_by_spelling(stats: NilStats) -> list[tuple[str, str]]:
@@ -334,7 +380,10 @@ def _merge_before_designator(key: str, extended_by: dict[str, list[str]], find: 
     of "al-Karrar Office", "Imrali" of "Imrali Island", "al-Azaim" of "al-Azaim Foundation
     for Media Production", "West Shewa" of "West Shewa Zone"): the short form of a body's or
     place's name. Not a place's name that a longer body's holds ("Nile Valley" of the "Nile
-    Valley Forum for Strategic Studies", "Iligan City" of the "Iligan City Police Office")."""
+    Valley Forum for Strategic Studies", "Iligan City" of the "Iligan City Police Office"),
+    nor a given name that a place's holds ("Abdullah" of "Sheikh Abdallah Barracks")."""
+    if " " not in key and (key in common_given_name_keys() or key.startswith(name_tables().abd_prefix)):
+        return
     after = len(key.split())
     longer = set()
     for other in extended_by[key]:

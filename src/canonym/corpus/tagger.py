@@ -98,7 +98,7 @@ from canonym.corpus.typing import (
 from canonym.corpus.windows import WINDOW_CHARACTERS, windows
 from canonym.gazetteer.cache import paused_gc
 from canonym.gazetteer.index import alias_ids
-from canonym.normalize import fold, name_key, parse_name
+from canonym.normalize import fold, name_key, parse_name, token_key
 from canonym.normalize.names import is_common_given_name, name_tables
 from canonym.normalize.translit import is_arabic_script
 from canonym.resolver import Match, Resolver
@@ -395,7 +395,7 @@ class Tagger:
     def _spans(self, text: str, scanned: list[Span]) -> list[Span]:
         shapes, titles = self.finder.shapes(text, scanned)
         if "s " in text:
-            shapes = _split_at_possessives(shapes, scanned, self._is_place)
+            shapes = _split_at_possessives(shapes, scanned, self._is_place, lambda s: self._is_place(s) or self._known_type(s) == "ORG")
         if "-" in text:
             shapes = _split_route_ends(text, shapes)
         if _names_head_of_and(text) or (" and " in text and (_COMPANY_AFTER_AND.search(text) or _BODY_AFTER_AND.search(text))):
@@ -491,6 +491,11 @@ class Tagger:
             cursor = shape.start
             for s in inside:
                 if s.start > cursor:
+                    joined = self._joined_to_weak_span(text, cursor, s, headline)
+                    if joined:
+                        chosen.extend(joined)
+                        cursor = s.end
+                        continue
                     chosen.extend(self._leftover_names(text, cursor, s.start, headline))
                 if headline and self._known_type(s) == "PER" and fold(s.surface) in self._common:
                     # "Iranian Oil Sales" in a headline is not Nathan Sales, nor is the word
@@ -677,8 +682,8 @@ class Tagger:
         """The words after a leading demonym that may be cut ("Egyptian Ayman al-Zawahiri"),
         or None; not before an organisation or place word ("Iraqi Security Forces")."""
         first, _, rest = surface.partition(" ")
-        if not rest or not first[1:].islower() or not self._is_demonym(first):
-            return None  # demonyms are written "Egyptian", not "EGYPTIAN" or "AL"
+        if not rest or not all(part[1:].islower() and self._is_demonym(part) for part in first.split("-")):
+            return None  # demonyms are written "Egyptian", "Pakistani-American", not "EGYPTIAN" or "AL"
         if any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()) or not rest[:1].isupper():
             return None  # nor before "of": "a Belgian of Moroccan descent"
         return rest
@@ -689,8 +694,8 @@ class Tagger:
         end of an office's name: "... for Terrorism and Financial Intelligence Brian E.
         Nelson"), or 0."""
         first, _, rest = surface.partition(" ")
-        if rest and first.isupper() and fold(first) in self._not_names and not any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()):
-            return len(first) + 1  # a label in capitals: "NGO Acled", "SDGT Abu Bakr" (not "NGO Forum")
+        if rest and first.isupper() and "." not in first and fold(first) in self._not_names and not any(w in ORG_WORDS or w in LOC_WORDS for w in fold(rest).split()):
+            return len(first) + 1  # a label in capitals: "NGO Acled", "SDGT Abu Bakr" (not "NGO Forum", nor initials: "J.R. Jayewardene")
         if self._participle_before_one_name(first, rest):
             return len(first) + 1
         initialled = _BEFORE_INITIALLED_NAME.match(surface)
@@ -1047,7 +1052,10 @@ class Tagger:
                 and len(fold(text[head.end : shape.end]).split()) <= 2
                 and len(head.surface.split()) == 1
                 and not text[shape.start : head.start].strip().isupper()
-                and all(self._may_be_name_part(word) for word in first + fold(after).split())
+                and all(self._may_be_name_part(word) for word in fold(after).split())
+                # A given name that is also a word ("Lisa Monaco", "Mark Jordan") where no
+                # sentence opens with it ("Will Syria ...").
+                and (self._may_be_name_part(first[0]) or (first[0] in self._given_names and not _sentence_initial(text, shape.start)))
             )
         if head.start != shape.start:
             return False
@@ -1135,6 +1143,12 @@ class Tagger:
         no title, place or organisation word, demonym or word of the field."""
         return word not in self._titles and word not in LOC_WORDS and word not in ORG_WORDS and word not in self._not_names and not self._is_demonym(word)
 
+    def _epithet_of_words(self, alias: str) -> bool:
+        """Whether a person's alias is words of the language only ("the One-Eyed", "Mister
+        Marlboro"), not a name."""
+        words = [w for w in fold(alias).split() if w != "the"]
+        return bool(words) and all(w in self._common for w in words) and not any(w in self._given_names for w in words)
+
     def _may_be_name_part(self, word: str) -> bool:
         """Whether a folded word may be part of a person's name: no common word, place or
         organisation word or demonym."""
@@ -1221,6 +1235,21 @@ class Tagger:
         if not headline:
             return pieces
         return [name for piece in pieces for name in self._names_in_headline_run(text, piece)]
+
+    def _joined_to_weak_span(self, text: str, start: int, weak: Span, headline: bool) -> list[Span]:
+        """The shapes of ``text[start:weak.end]`` when the last of them runs on into ``weak``,
+        a known span that names no entity outright: "Syrian National Coalition of Moaz
+        Al-Khatib" holds a sure name and then one unknown person's, whose surname alone the
+        gazetteer writes for others ("Khatib"). Empty otherwise."""
+        if headline or weak.surface.isupper() or self._is_sure_span(weak) or text[weak.start - 1 : weak.start] not in (" ", "-"):
+            return []  # not an acronym: "Le HCR", "Mīlīshiyāt al-VDP"
+        shapes = self._leftover_names(text, start, weak.end, headline)
+        if not shapes or not shapes[-1].start < weak.start or shapes[-1].end != weak.end:
+            return []
+        before = [word for word in fold(text[shapes[-1].start : weak.start]).split() if word not in self._particles]
+        if not before or any(word in self._common or word in self._titles for word in before):
+            return []  # "Removing al-Awlaki", "Senior AQ": a word of the language, then a name
+        return shapes
 
     def _leftover(self, text: str, start: int, end: int) -> list[Span]:
         """The shapes in ``text[start:end]`` (worked out once per distinct piece of text)."""
@@ -1347,7 +1376,7 @@ class Tagger:
                 and etype == "PER"
                 and " " not in span.surface
                 and (
-                    place_noun_before(text, span.start)
+                    (place_noun_before(text, span.start) and not (text.startswith("-", span.end) and self._surface(span.surface).demonym))
                     or (
                         span.gazetteer
                         and place_preposition_before(text, span.start)
@@ -1356,7 +1385,8 @@ class Tagger:
                     )
                 )
             ):
-                # "the sub-district of Amedi": an unknown word that a place noun names; "in
+                # "the sub-district of Amedi": an unknown word that a place noun names (not an
+                # adjective before a hyphen: "the capital of the Pakistani-controlled part"); "in
                 # Cali": a word that only a listed person's longer name holds ("Yasiin Cali
                 # Baynax") after a preposition of places.
                 return Decision(span, None, "LOC", partial)
@@ -1692,6 +1722,22 @@ class Tagger:
             # Two common words ("Human Rights" of a headline) or peoples ("Bosnian Serb") are
             # no spelling of a longer name ("Human Rights Council", "Bosnian Serb Army");
             # more of them are a name's own words.
+            match = None
+        if (
+            match is not None
+            and match.method == "fuzzy"
+            and match.entity is not None
+            and match.entity.type == "PER"
+            and len(words) == 2
+            and "," not in surface
+            and _turned_round(words, match.alias)
+        ):
+            # Prose writes a name in its own order: "Hassan Jaafar" is another man than "Jafar
+            # Hassan" (a list that writes the surname first has its comma).
+            match = None
+        if match is not None and match.method == "fuzzy" and match.entity is not None and match.entity.type == "PER" and self._epithet_of_words(match.alias):
+            # "One-eyed Jack" is no spelling of Belmokhtar's "the One-Eyed": a person's
+            # epithet of the language's words is met as written or not at all.
             match = None
         if match is not None and match.entity is not None:
             if match.entity.type == "MISC":
@@ -2073,13 +2119,18 @@ class Tagger:
 
     def _is_byline(self, line: str) -> bool:
         """Whether a line in title case lists people ("By Nadia Kessler, Brian Okonjo and
-        Marisa Tahir"): two names or more, each a given name and a surname, one given name
-        at least a frequent one."""
-        names = _BYLINE_SEPARATOR.split(_BYLINE_OPENER.sub("", line.strip()))
+        Marisa Tahir"): two names or more, or one after "By" or "From" and maybe the place
+        written from ("From Abdullahi Bakura Mshelia, Maiduguri"), each a given name and a
+        surname, one given name at least a frequent one."""
+        line = line.strip()
+        opened = _BYLINE_OPENER.match(line) is not None
+        names = _BYLINE_SEPARATOR.split(_BYLINE_OPENER.sub("", line))
+        if opened and len(names) >= 2 and fold(names[-1]) in self._places:
+            names.pop()
         return (
-            len(names) >= 2
+            len(names) >= (1 if opened else 2)
             and all(_BYLINE_NAME.fullmatch(name) for name in names)
-            and any(fold(name.split()[0]) in self._given_names for name in names)
+            and any(fold(name.split()[0]) in self._given_names or is_common_given_name(fold(name.split()[0])) for name in names)
         )
 
     def _mention(self, doc_id: str, decision: Decision) -> Mention:
@@ -2124,7 +2175,7 @@ _GIVEN_THEN_WORD = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]+)\b")
 #: A sanctions-list name in list order: a surname in capitals, a comma, given names.
 _INVERTED_NAME = re.compile(r"[A-Z][A-Z'’ -]+, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4}")
 #: A byline's opening word, the separators between its names, and one name.
-_BYLINE_OPENER = re.compile(r"^(?:By|BY|Written by|Authors?:)\s+")
+_BYLINE_OPENER = re.compile(r"^(?:By|BY|From|Written by|Authors?:)\s+")
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'’-]+")
 #: What follows a dateline's place at the start of a line: its state or country, an agency
@@ -2132,6 +2183,7 @@ _BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'�
 _DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
 #: Or, after a place in capitals, the dash alone ("AITAROUN — The road ...").
 _DATELINE_DASH = re.compile(r" (?:\([^)\n]{1,30}\) )?[—–-] ")
+_DATELINE_DATE = re.compile(r", (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}[.:]")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
 _KINDS = {
     "city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province",
@@ -2525,9 +2577,15 @@ def _split_route_ends(text: str, shapes: list[Span]) -> list[Span]:
 def _is_dateline_place(text: str, span: Span) -> bool:
     """Whether an unknown name in capitals before a dash, opening a line, is a dateline's
     place with no country after it ("AITAROUN — The road ..."), not a heading's words
-    ("NEWS CENTER —", "JIHADIST THREAT MONITOR —"), which name a body."""
+    ("NEWS CENTER —", "JIHADIST THREAT MONITOR —"), which name a body. South Asian papers
+    write the date after it ("CHENNAI, May 20."); not a colon, which a heading's label takes
+    as often ("SNAPBACK: ...")."""
     surface = span.surface
-    return surface.isupper() and bool(_DATELINE_DASH.match(text, span.end)) and type_by_words(surface.title()) is None
+    return (
+        surface.isupper()
+        and bool(_DATELINE_DASH.match(text, span.end) or _DATELINE_DATE.match(text, span.end))
+        and type_by_words(surface.title()) is None
+    )
 
 
 def _without_heading_markers(text: str, shapes: list[Span], names_an_entity: Callable[[str], bool]) -> list[Span]:
@@ -2909,12 +2967,19 @@ def _with_formal_names_after(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Callable[[Span], bool]) -> list[Span]:
+#: Owners that open a body's own name: "People's Majlis", "Women's Union", not a body's owner.
+_PEOPLES = frozenset(["people", "women", "children", "men", "youth"])
+
+
+def _split_at_possessives(
+    shapes: list[Span], known: list[Span], is_place: Callable[[Span], bool], is_place_or_body: Callable[[Span], bool]
+) -> list[Span]:
     """The shapes, each cut in two at the possessive of a known name inside it: "Kata'ib
     Hezbollah's Abu Fadak al-Mohammadawi" is a group and then a person of it; "People's
     Protection Units" stays whole, and so does a group's province (:func:`names_groups_province`).
-    A known place that ends the shape after a one-word owner cuts it too: "Memorial's Grozny
-    (office)" is a body and the city where it works."""
+    A known place or body that ends the shape after a one-word owner cuts it too: "Memorial's
+    Grozny (office)" is a body and the city where it works, "Isis's Amaq (news agency)" a
+    group and its outlet."""
     out: list[Span] = []
     by_end: dict[int, Span] | None = None  # the known names, made on first need
     by_span: set[tuple[int, int]] = set()
@@ -2923,12 +2988,13 @@ def _split_at_possessives(shapes: list[Span], known: list[Span], is_place: Calla
         while found is not None:
             if by_end is None:
                 by_end = {s.end: s for s in known}  # by start: the last start of an end wins
-                by_span = {(s.start, s.end) for s in known if is_place(s)}
+                by_span = {(s.start, s.end) for s in known if is_place_or_body(s)}
             cut = shape.start + found.start()
             rest = shape.start + found.end()
             owner = by_end.get(cut)
-            place_after = (rest, shape.end) in by_span and " " not in shape.surface[: found.start()]
-            if not place_after and (
+            owner_word = shape.surface[: found.start()]
+            named_after = (rest, shape.end) in by_span and " " not in owner_word and fold(owner_word) not in _PEOPLES
+            if not named_after and (
                 owner is None or owner.start < shape.start or names_groups_province(shape.surface, owner_is_place=is_place(owner))
             ):
                 found = _POSSESSIVE_INSIDE.search(shape.surface, found.end())
@@ -3372,6 +3438,12 @@ def _is_short_title_case(line: str) -> bool:
     lower_ok = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as", "vs"}
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in lower_ok or _CAPITAL_AFTER_ARTICLE.match(w))
     return capitalised / len(words) >= 0.85 and not line.rstrip().endswith(".")
+
+
+def _turned_round(words: list[str], alias: str) -> bool:
+    """Whether two folded words are an alias's two parts the other way round, by key."""
+    known = fold(alias).split()
+    return len(known) == 2 and [token_key(w) for w in reversed(words)] == [token_key(w) for w in known]
 
 
 def _sentence_initial(text: str, index: int) -> bool:

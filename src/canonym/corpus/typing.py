@@ -202,8 +202,8 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
         # "the Multinational Security Support (MSS)": a body's name that an acronym stands for;
         # not a signature's rank or branch ("RAMIL ABUBAKAR (INF)").
         return "ORG"
-    if _PLACE_IN_AFTER.match(text, end) and _IN_PLACE.search(before):
-        return "LOC"  # "in Foz do Iguaçu, Brazil"
+    if _PLACE_IN_AFTER.match(text, end) and _IN_PLACE.search(before) and not _BYLINE_OPENING.search(before):
+        return "LOC"  # "in Foz do Iguaçu, Brazil"; not "From Abdullahi Bakura Mshelia, Maiduguri" opening a line
     if one_word and _BYLINE_BEFORE.search(before) and _LINE_END.match(text, end):
         return "LOC"  # "By Terna Iorwuese, Makurdi": where the reporter files from
     return "PER"
@@ -212,3 +212,5 @@ def type_by_context(text: str, start: int, end: int, *, one_word: bool = True) -
 #: A byline's name and its comma, at the start of a line: the word after it is a place.
 _BYLINE_BEFORE = re.compile(r"(?:^|\n)(?:By|BY) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}, $")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+#: A line that opens with "From", as a byline of who files from where.
+_BYLINE_OPENING = re.compile(r"(?:^|\n)From $")

@@ -812,8 +812,11 @@ def parse_fields(name: str, *, person: bool = False, folded: str | None = None) 
     tables = name_tables()
     # An acronym has no lower-case letter, so isupper() is a cheap first test.
     if (name.isupper() and _ACRONYM.match(name.strip())) or (name[-1:].isupper() and _MIXED_ACRONYM.fullmatch(name)):
-        folded = fold(name)
-        return ((folded,), (), False, (), True) if folded else ((), (), False, (), False)
+        acronym = fold(name)
+        if " " not in acronym:
+            return ((acronym,), (), False, (), True) if acronym else ((), (), False, (), False)
+        # Capitals that fold into words ("Aﹰ²": the Arabic mark's compatibility form is a space
+        # and the mark) are parsed as a name.
     if "," in name:
         original, inverted = uninvert(name, person=person)
         folded = fold_name(original)
