@@ -1242,7 +1242,7 @@ class Tagger:
         Al-Khatib" holds a sure name and then one unknown person's, whose surname alone the
         gazetteer writes for others ("Khatib"). Empty otherwise."""
         if headline or weak.surface.isupper() or self._is_sure_span(weak) or text[weak.start - 1 : weak.start] not in (" ", "-"):
-            return []  # not an acronym: "Le HCR", "Mīlīshiyāt al-VDP"
+            return []  # an acronym stands apart ("Le HCR", "Mīlīshiyāt al-VDP"), and so does a sure name
         shapes = self._leftover_names(text, start, weak.end, headline)
         if not shapes or not shapes[-1].start < weak.start or shapes[-1].end != weak.end:
             return []
@@ -2183,7 +2183,6 @@ _BYLINE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]+ )?[A-Z][\w'�
 _DATELINE_REST = re.compile(r", [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2} *(?:\([^)\n]{1,30}\) *)?[—–-] ")
 #: Or, after a place in capitals, the dash alone ("AITAROUN — The road ...").
 _DATELINE_DASH = re.compile(r" (?:\([^)\n]{1,30}\) )?[—–-] ")
-_DATELINE_DATE = re.compile(r", (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}[.:]")
 #: Kinds of places by the level that context words name (see ``context.place_level``).
 _KINDS = {
     "city": "city", "town": "city", "village": "city", "province": "province", "governorate": "province", "region": "province",
@@ -3133,6 +3132,8 @@ _LAW_HEADS = frozenset(
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: A day and its month, either way round: "17 November", "September 11".
 _DAY_AND_MONTH = re.compile(rf"\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}}")
+#: The date after a dateline's place, South Asian style: "CHENNAI, May 20."
+_DATELINE_DATE = re.compile(rf", (?:{_MONTHS}) \d{{1,2}}[.:]")
 
 
 def _places_respelt_as_persons(decisions: list[Decision]) -> list[Decision]:
