@@ -1,5 +1,5 @@
 """Shared builders for the tests: the fixture gazetteer, a resolver on it, ``meet``, and the
-clusters a tagger gives the surfaces of a text.
+entities and clusters a tagger gives the surfaces of a text or of several documents.
 
 ``meet(a, b)`` is the contract of the variant tables: two spellings *meet* when the public
 normalizer gives them the same :func:`canonym.name_key`, or when the resolver's own fuzzy
@@ -115,3 +115,13 @@ def types_and_clusters_by_surface(tagger: Tagger, text: str) -> dict[str, tuple[
     mentions = tagger.tag(text, "d")
     assert all(text[m.start : m.end] == m.surface for m in mentions)
     return {m.surface: (m.type, m.cluster_id) for m in mentions}
+
+
+def entities_by_surface(tagger: Tagger, text: str) -> dict[str, str | None]:
+    """The entity id (None when unlinked) of each surface ``tagger`` finds in ``text`` (one document)."""
+    return {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+
+
+def cluster_of(tagger: Tagger, documents: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The cluster of each (document, surface) the tagger finds in ``documents``."""
+    return {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}

@@ -10,13 +10,9 @@ from __future__ import annotations
 import pytest
 
 from canonym import Tagger
+from factory import cluster_of
 
 pytestmark = pytest.mark.corpus
-
-
-def cluster_of(tagger: Tagger, documents: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The cluster of each (document, surface) the tagger finds in ``documents``."""
-    return {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
 
 
 def test_a_surname_takes_what_its_anchor_becomes_later_in_the_document(tagger: Tagger) -> None:

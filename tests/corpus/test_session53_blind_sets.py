@@ -13,13 +13,10 @@ from __future__ import annotations
 import pytest
 
 from canonym import Entity, Gazetteer, Resolver, Tagger
+from factory import entities_by_surface
 from factory import types_and_clusters_by_surface as found
 
 pytestmark = pytest.mark.corpus
-
-
-def _entities(tagger: Tagger, text: str) -> dict[str, str | None]:
-    return {m.surface: m.entity_id for m in tagger.tag(text, "d")}
 
 
 def test_an_unknown_owner_before_a_known_city_is_two_names(tagger: Tagger) -> None:
@@ -41,7 +38,7 @@ def test_a_particle_ending_a_given_name_in_list_order_is_kept(tagger: Tagger) ->
         "The notice designated REHMAN, Wali ur, a deputy of the movement in South Waziristan. "
         "The glossary lists NURHASYIM, Amrozi bin, one of the bombers."
     )
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert mentions.get("REHMAN, Wali ur") == "wali-ur-rehman", mentions
     assert mentions.get("NURHASYIM, Amrozi bin") == "amrozi", mentions
     assert not {"REHMAN, Wali", "NURHASYIM, Amrozi"} & set(mentions), mentions
@@ -85,7 +82,7 @@ def test_a_generational_suffix_ends_a_persons_name(tagger: Tagger) -> None:
 
 def test_a_companys_legal_form_is_part_of_its_name(tagger: Tagger) -> None:
     text = "Vinnell Corp. trains the guard, and Lockheed Martin Corp. won the contract."
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert "Vinnell Corp." in mentions, mentions
     assert mentions.get("Lockheed Martin Corp.") == "lockheed-martin", mentions
     assert Resolver().resolve("Lockheed Martin, Inc.").entity_id == "lockheed-martin"  # type: ignore[union-attr]
@@ -100,7 +97,7 @@ def test_the_arabic_in_joins_a_groups_name_and_its_land(tagger: Tagger) -> None:
 
 def test_a_states_formal_name_in_the_uns_order_is_one_mention(tagger: Tagger) -> None:
     text = "Observers from Iran (Islamic Republic of) and Korea (Democratic People's Republic of) attended."
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert mentions == {"Iran (Islamic Republic of)": "iran", "Korea (Democratic People's Republic of)": "north-korea"}, mentions
 
 
@@ -118,13 +115,13 @@ def test_a_bare_surname_before_a_relatives_full_name_is_the_known_bearer(tagger:
         "Ayatollah Khomeini has not been seen in public for a week. A message read by his son, "
         "Ahmad Khomeini, urged the defenders to hold the city."
     )
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert mentions.get("Khomeini") == "ruhollah-khomeini", mentions
     assert mentions.get("Ahmad Khomeini") == "ahmad-khomeini", mentions
 
 
 def test_a_courts_accused_is_a_title(tagger: Tagger) -> None:
     text = "The Accused Enver Hadžihasanović commanded the 3rd Corps; the Accused Kubura led a brigade."
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert mentions.get("Enver Hadžihasanović") == "enver-hadzihasanovic", mentions
     assert not any(surface.startswith("Accused") for surface in mentions), mentions

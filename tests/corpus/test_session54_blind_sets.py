@@ -14,18 +14,15 @@ from __future__ import annotations
 import pytest
 
 from canonym import Tagger
+from factory import cluster_of, entities_by_surface
 from factory import types_and_clusters_by_surface as found
 
 pytestmark = pytest.mark.corpus
 
 
-def _entities(tagger: Tagger, text: str) -> dict[str, str | None]:
-    return {m.surface: m.entity_id for m in tagger.tag(text, "d")}
-
-
 def test_a_known_name_does_not_run_across_a_full_stop(tagger: Tagger) -> None:
     text = "The contract went to Lockheed. Martin, a clerk, signed it before the commander Ahmed. Shah Massoud arrived in St. Petersburg."
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert "Lockheed. Martin" not in mentions, mentions
     assert "Ahmed. Shah Massoud" not in mentions, mentions
     assert mentions.get("St. Petersburg") == "saint-petersburg", mentions
@@ -65,7 +62,7 @@ def test_initials_that_fold_as_a_suffix_open_a_name(tagger: Tagger) -> None:
 
 def test_a_given_name_before_a_countrys_name_is_a_person(tagger: Tagger) -> None:
     text = "The sentence was announced by Lisa Monaco, an assistant attorney general. Will Syria survive the winter?"
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert "Lisa Monaco" in mentions and mentions["Lisa Monaco"] is None, mentions
     assert "Will Syria" not in mentions and mentions.get("Syria") == "syria", mentions
 
@@ -81,7 +78,7 @@ def test_compound_demonyms_are_not_names(tagger: Tagger) -> None:
 
 
 def test_an_unknown_owners_possessive_before_a_known_body_parts_them(tagger: Tagger) -> None:
-    mentions = _entities(tagger, "Isis's Amaq news agency gave a different account to the People's Majlis.")
+    mentions = entities_by_surface(tagger, "Isis's Amaq news agency gave a different account to the People's Majlis.")
     assert mentions.get("Isis") == "islamic-state", mentions
     assert mentions.get("Amaq") == "amaq-news-agency", mentions
     assert "Majlis" not in mentions, mentions
@@ -94,17 +91,13 @@ def test_a_dateline_with_the_date_after_the_place(tagger: Tagger) -> None:
 
 def test_epithets_and_names_turned_round_are_not_fuzzy_matches(tagger: Tagger) -> None:
     text = 'By Hassan Jaafar\n\nThe plot was planned by Sivarasan, a.k.a. "One-eyed Jack", who shot himself.'
-    mentions = _entities(tagger, text)
+    mentions = entities_by_surface(tagger, text)
     assert mentions.get("Hassan Jaafar", "absent") is None, mentions
     assert mentions.get("One-eyed Jack", "absent") is None, mentions
 
 
-def _clusters(tagger: Tagger, documents: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    return {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
-
-
 def test_unknown_names_meet_across_documents_by_designator_and_initial(tagger: Tagger) -> None:
-    clusters = _clusters(
+    clusters = cluster_of(
         tagger,
         [
             ("a", "Detainees were held at Giwa Barracks for months. Velupillai Prabhakaran was not seen."),
