@@ -495,6 +495,10 @@ def _roles(decisions: list[Decision]) -> tuple[list[int], list[int]]:
                 # A group's or place's one sure word anchors too ("AQAP" for "Ansar al-Sharia");
                 # a person's one name part is no fuller mention of anyone.
                 anchoring.append(position)
+            elif match.ambiguous and decision.type == "PER" and len(decision.span.surface.split()) >= 3:
+                # A person's full name that the gazetteer meets only as several others' ("Mohamad
+                # Yusif Abdallah": the Prophet, Boko Haram's founder) is the document's own name.
+                anchoring.append(position)
             continue
         if _needs_anchor(decision) or _is_short_unknown(decision) or _is_unknown_word(decision):
             seeking.append(position)
@@ -780,8 +784,9 @@ def resolve_by_context(
     "Congress" is the US Congress or the Indian National Congress; "the Treasury" the US
     department or HM Treasury. When the document names what exactly one candidate is part
     of (the United States, through ``part_of`` in the gazetteer), that candidate is meant.
-    Names the document settles otherwise, or where no or several candidates fit, stay; so do
-    people, whose ``part_of`` is a group they belong to, not a context that singles them out.
+    Names the document settles otherwise, or where no or several candidates fit, stay. A
+    person's ``part_of`` is a group they belong to, which singles out one person only when a
+    weak alias names no one else and the document names that very group.
     ``country_of`` gives a place's country by its id (:func:`canonym.corpus.bodies.countries_of`).
     """
     # The decisions with candidates that name no entity: the ambiguous ones (_candidate_ids).
@@ -815,6 +820,10 @@ def resolve_by_context(
             fitting = [c for c in bodies if c in named]
         if len(fitting) != 1 and not (home is not None and is_generic_body(decision.span.surface)):
             fitting = [c for c in bodies if not named.isdisjoint(containers(c, gazetteer))] or [c for c in bodies if c in wholes]
+        if not bodies and len(candidates) == 1:
+            # A person's weak alias, the only one of its spelling, in a story that names the
+            # group the person belongs to ("Colonel Karuna" in a report on the LTTE).
+            fitting = [c for c in candidates if gazetteer[c].part_of in named]
         if len(fitting) == 1:
             entity = gazetteer[fitting[0]]
             match = Match(decision.span.surface, entity, round(SURE_SCORE * COREF_FACTOR, 4), "coref", decision.span.surface)

@@ -185,6 +185,9 @@ _STATE_OF = re.compile(r" of (?:the )?")
 #: bodies a country's possessive is checked against, and its courts, central bank and commands.
 _STATE_BODY_KINDS = STATE_BODIES | {"court", "central-bank", "military-command"}
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
+#: Heads after a person's name that name the person's own office or time, not a body named
+#: after them ("Trump Administration", "Sharif Government").
+_OFFICE_OF_PERSON = frozenset(["administration", "government", "cabinet", "campaign", "presidency", "era", "regime", "family"])
 #: After an institution's head that opens a name, its "of" (or "de"), up to two words on in
 #: the Romance languages' order ("Forces Armées de la République ...", "Forças Armadas de
 #: Defesa de Moçambique").
@@ -1084,13 +1087,18 @@ class Tagger:
             # ("Hafiz Saeed Khan", the first ISKP emir, is not Hafiz Saeed and a Khan).
             last = inside[-1]
             if len(inside) == 1 and self._known_type(head) == "PER":
-                # So is a known name of given names only and an unknown part after it:
-                # "Mohamed Hassan Cabdulle" is not the listed "Mohamed Hassan".
+                # So is a known name of given names only and one or two unknown parts after
+                # it: "Mohamed Hassan Cabdulle" is not the listed "Mohamed Hassan", nor is
+                # "Muhammad Yusuf Ziya Talay" Boko Haram's founder.
                 rest = fold(text[head.end : shape.end]).split()
+                if rest and (rest[-1] in _SITES or (rest[-1] in _NAME_HEADS and rest[-1] not in _OFFICE_OF_PERSON)):
+                    # A place or body named after a person: "Indira Gandhi International
+                    # Airport", "Rajiv Gandhi Foundation" (not "the Obama Administration").
+                    return True
                 return (
-                    len(rest) == 1
-                    and self._may_be_name_part(rest[0])
-                    and rest[0] not in self._given_names
+                    1 <= len(rest) <= 2
+                    and all(self._may_be_name_part(w) for w in rest)
+                    and rest[-1] not in self._given_names
                     and all(w in self._given_names for w in fold(head.surface).split())
                 )
             return (

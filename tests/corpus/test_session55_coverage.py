@@ -1,0 +1,75 @@
+"""Tagging through the public API: entities of Sri Lanka's war, the 2008 Mumbai attacks,
+Boko Haram and Syria's opposition that the built-in gazetteer now holds; places of one name
+told apart by the document's country; a person's weak alias settled by the group the story
+names; a known person's name inside a longer name or a place named after them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from canonym import Tagger
+from factory import entities_by_surface
+
+pytestmark = pytest.mark.corpus
+
+
+def test_a_report_on_sri_lankas_war_links_its_people_groups_and_places(tagger: Tagger) -> None:
+    text = (
+        "KILINOCHCHI - The army said on Tuesday it had found the body of Velupillai Pirapaharan near the "
+        "Nandikadal lagoon in Mullaitivu. The Tigers' naval wing, the Sea Tigers, was destroyed. "
+        "Army commander Sarath Fonseka told reporters in Colombo that the Eastern Province had been "
+        "cleared in 2007 with help from the TMVP, whose leader Karuna Amman had quit the LTTE."
+    )
+    mentions = entities_by_surface(tagger, text)
+    assert mentions.get("KILINOCHCHI") == "kilinochchi", mentions
+    assert mentions.get("Velupillai Pirapaharan") == "velupillai-prabhakaran", mentions
+    assert mentions.get("Sea Tigers") == "sea-tigers", mentions
+    assert mentions.get("Sarath Fonseka") == "sarath-fonseka", mentions
+    assert mentions.get("Eastern Province") == "eastern-province-sri-lanka", mentions
+    assert mentions.get("TMVP") == "tmvp", mentions
+    assert mentions.get("Karuna Amman") == "karuna-amman", mentions
+
+
+def test_a_place_of_one_name_is_the_one_in_the_documents_country(tagger: Tagger) -> None:
+    saudi = "Security forces raided a farm in Qatif in Saudi Arabia's Eastern Province on Monday."
+    idlib = "Government jets struck Ariha, south of Idlib city, as rebels advanced in northern Syria."
+    benin = "Gunmen attacked a police post near Kandi, in northern Benin, close to the border with Niger Republic."
+    assert entities_by_surface(tagger, saudi).get("Eastern Province") == "eastern-province-saudi-arabia"
+    assert entities_by_surface(tagger, idlib).get("Ariha") == "ariha-syria"
+    mentions = entities_by_surface(tagger, benin)
+    assert mentions.get("Kandi") == "kandi", mentions
+    assert mentions.get("Niger Republic") == "niger", mentions
+
+
+def test_the_cities_old_names_and_the_mumbai_attack_sites(tagger: Tagger) -> None:
+    text = (
+        "The gunmen landed at Colaba and split up: two went to Chhatrapati Shivaji Terminus, "
+        "others to the Taj Mahal Palace Hotel, the Oberoi-Trident and Nariman House. David Coleman "
+        "Headley, born Daood Sayed Gilani, had scouted them; the police in Madras and Bangalore were alerted."
+    )
+    mentions = entities_by_surface(tagger, text)
+    assert mentions.get("Chhatrapati Shivaji Terminus") == "chhatrapati-shivaji-terminus", mentions
+    assert mentions.get("Taj Mahal Palace Hotel") == "taj-mahal-palace-hotel", mentions
+    assert mentions.get("Nariman House") == "nariman-house", mentions
+    assert mentions.get("Daood Sayed Gilani") == "david-headley", mentions
+    assert mentions.get("Madras") == "chennai", mentions
+    assert mentions.get("Bangalore") == "bengaluru", mentions
+
+
+def test_a_persons_weak_alias_is_settled_by_the_group_the_story_names(tagger: Tagger) -> None:
+    tigers = "In 2004 the LTTE commander in the east, known as Colonel Karuna, left the organisation with his cadres."
+    other = "In 2004 the festival's director, known as Karuna, left the organisation with her staff."
+    assert entities_by_surface(tagger, tigers).get("Karuna") == "karuna-amman"
+    assert entities_by_surface(tagger, other).get("Karuna") != "karuna-amman"
+
+
+def test_a_known_name_inside_a_longer_name_is_not_that_person(tagger: Tagger) -> None:
+    text = (
+        "The strike killed Muhammad Yusuf Ziya Talay, a veteran of the group. He had flown in "
+        "through Indira Gandhi International Airport years before."
+    )
+    mentions = entities_by_surface(tagger, text)
+    assert "Muhammad Yusuf Ziya Talay" in mentions and mentions["Muhammad Yusuf Ziya Talay"] is None, mentions
+    assert "Indira Gandhi International Airport" in mentions, mentions
+    assert "Indira Gandhi" not in mentions, mentions
