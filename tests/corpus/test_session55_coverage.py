@@ -73,3 +73,52 @@ def test_a_known_name_inside_a_longer_name_is_not_that_person(tagger: Tagger) ->
     assert "Muhammad Yusuf Ziya Talay" in mentions and mentions["Muhammad Yusuf Ziya Talay"] is None, mentions
     assert "Indira Gandhi International Airport" in mentions, mentions
     assert "Indira Gandhi" not in mentions, mentions
+
+
+def test_a_prefixed_name_before_a_country_and_a_quantity_of_a_name(tagger: Tagger) -> None:
+    text = (
+        "Militias became a law unto themselves in post-Kadhafi Libya, and ties with pro-Assad Syria "
+        "soured. One of Atta's friends, Abdelghani Mzoudi, was acquitted."
+    )
+    mentions = entities_by_surface(tagger, text)
+    assert mentions.get("Kadhafi") == "muammar-gaddafi", mentions
+    assert mentions.get("Libya") == "libya", mentions
+    assert mentions.get("Syria") == "syria", mentions
+    assert mentions.get("Atta") == "mohamed-atta", mentions
+    assert not [s for s in mentions if s.startswith("One of")], mentions
+
+
+def test_tuareg_and_moorish_names_hold_their_son_of(tagger: Tagger) -> None:
+    text = "The MUJAO commander Hamada Ag Hama met Sanda Ould Bouamama in Timbuktu; the Tuareg Iyad Ag Ghaly was absent."
+    mentions = entities_by_surface(tagger, text)
+    assert "Hamada Ag Hama" in mentions and mentions["Hamada Ag Hama"] is None, mentions
+    assert "Hama" not in mentions, mentions
+    assert "Sanda Ould Bouamama" in mentions, mentions
+    assert mentions.get("Iyad Ag Ghaly") == "iyad-ag-ghaly", mentions
+
+
+def test_the_hague_after_a_lowercase_article_is_the_city(tagger: Tagger) -> None:
+    text = "A spokesman for the Hague-based court said Seif would be flown to the Hague. William Hague disagreed."
+    found = [(m.surface, m.entity_id) for m in tagger.tag(text, "d")]
+    assert found.count(("Hague", "the-hague")) == 2, found
+    assert ("William Hague", "william-hague") in found, found
+
+
+def test_a_surname_after_a_title_is_the_bearer_not_a_kunya(tagger: Tagger) -> None:
+    text = (
+        "The court sentenced Abdullah Ahmed Abdullah, also known as Abu Mohamed al-Masri, in absentia, "
+        "and Khalfan Khamis Mohamed, a Tanzanian. Mr. Mohamed was arrested in Cape Town."
+    )
+    clusters = {m.surface: m.cluster_id for m in tagger.tag(text, "d")}
+    assert clusters["Mohamed"] == clusters["Khalfan Khamis Mohamed"], clusters
+
+
+def test_a_list_name_with_an_apostrophe_and_plural_descriptions(tagger: Tagger) -> None:
+    text = (
+        "The bombings of the American Embassies in Kenya and Tanzania killed 224 people. "
+        "Defendants: AL-'OWHALI, Mohamed Rashed Daoud; ODEH, Mohamed Sadeek. He was flown to New York."
+    )
+    mentions = entities_by_surface(tagger, text)
+    assert "AL-'OWHALI, Mohamed Rashed Daoud" in mentions, mentions
+    assert not [s for s in mentions if "Embassies" in s], mentions
+    assert mentions.get("New York") == "new-york-city", mentions

@@ -190,6 +190,13 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # written: "Abu Muhammad" after "Abu Muhammad al-Masri", though a nearer "Ayman
             # al-Zawahiri" bears the kunya too.
             fitting = [a for a in fitting if wanted <= a.keys] or fitting
+        if allowed is not None and len(wanted) == 1 and fitting and not any(_bears_outside_kunya(a, wanted) for a in fitting):
+            # No candidate the document names bears the one word here but in a kunya: a person
+            # of the document whose family name it is, is meant: "Mr. Mohamed" after "Khalfan
+            # Khamis Mohamed", not Abdullah Ahmed Abdullah (written Abu Mohamed al-Masri too).
+            fitting = [
+                a for a in anchors if a.person and a.position != position and {_family_name_key(a.decision.span.surface)} == wanted
+            ] or fitting
         if not fitting and not decision.anchor_only:
             written = _written_as_one(decision.span.surface)
             if written is not None:
@@ -447,6 +454,13 @@ def _family_name_key(name: str) -> str:
     """The key of a person's last name part ("huti" of "Abdul-Malik al-Houthi")."""
     tokens = parse_name(name).tokens
     return token_key(tokens[-1]) if tokens else ""
+
+
+def _bears_outside_kunya(anchor: _Anchor, wanted: frozenset[str]) -> bool:
+    """Whether an anchor's mention bears the keys ``wanted`` as parts of its name, not only
+    as the son's name in a kunya ("Mohamed" of "Abu Mohamed al-Masri")."""
+    words = fold(anchor.decision.span.surface).split()
+    return any(token_key(word) in wanted and (i == 0 or words[i - 1] not in KUNYA_WORDS) for i, word in enumerate(words))
 
 
 def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:

@@ -68,6 +68,12 @@ _WORD = (
     rf"(?:(?:[A-Z]\.){{1,4}}(?![A-Za-z])|{_CO_HYPHEN}|[\u02be\u02bf]?{_CAP}[\w'’‘`]*"
     rf"(?:[{_HYPHEN}](?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|ut|ur|us|bin|ibn|abu|e|i|{_PLACE_LINKS})[{_HYPHEN}])?['’‘\u02be\u02bf]?{_CAP}[\w'’‘`]*|{_SYLLABLE})*)"
 )
+#: A quantity and "of" that open a sentence's capitalised run: a part of what the name after
+#: them names, not a name's words ("One of Atta's friends", "All of Iraq", "Some of Hamas's").
+_QUANTITY_OF = re.compile(
+    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Many|Most|All|Each|None|Several|Few|Both|Either|Neither|Half|Much|Dozens|Hundreds|Thousands|Millions) of (?=[A-Z])"
+)
+_QUANTITY_INITIALS = frozenset("OTFSENMADBH")
 #: A generational suffix or a company's legal form with its stop, which ends a run of words:
 #: the last word of a name ("Paul M. Johnson Jr.", "Vinnell Corp."), whether or not the stop
 #: also ends the sentence.
@@ -196,7 +202,7 @@ _LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, chain(range(0x100, 0x180)
 _GIVEN = rf"[{_UPPER}][{_LOWER}'’]{{1,39}}(?:['’][{_UPPER}][{_LOWER}]{{1,39}})?"
 _LINK_AFTER_GIVEN = "|".join(sorted(LINKS_AFTER_GIVEN))
 _INVERTED = re.compile(
-    rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?<![{_UPPER}'’][ {_HYPHEN}][{_UPPER}])(?:[{_UPPER}'’]{{1,39}}[{_HYPHEN}][{_UPPER}])?[{_UPPER}'’]{{1,39}}"
+    rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?<![{_UPPER}'’][ {_HYPHEN}][{_UPPER}])(?:[{_UPPER}'’]{{1,39}}[{_HYPHEN}][{_UPPER}'’])?[{_UPPER}'’]{{1,39}}"
     rf"(?:[ {_HYPHEN}][{_UPPER}][{_UPPER}'’]{{1,39}}){{0,{_INVERTED_SURNAME_WORDS - 1}}}, "
     rf"{_GIVEN}(?:(?: |[{_HYPHEN}])(?:{_PARTICLES}[ {_HYPHEN}]){{0,3}}{_GIVEN}){{0,4}}(?:[ {_HYPHEN}](?:{_LINK_AFTER_GIVEN}))?(?![\w'’])"
 )
@@ -660,6 +666,8 @@ class NameFinder:
                 # ends its name, and the abbreviation's dot ended the sentence.
                 runs = [(base, legal.end(1)), (legal.end(), end)]
             for base, end in runs:
+                if text[base] in _QUANTITY_INITIALS and (quantity := _QUANTITY_OF.match(text, base, end)):
+                    base = quantity.end()  # "One of Atta's friends", "Most of Syria": the name after "of"
                 run = text[base:end]
                 pieces, cut = memo.get(run) or self._pieces(run)
                 if cut and cut[0][0] == 0 and len(cut) == 1 and len(pieces) == 1 and place_noun_after(text, end):

@@ -185,6 +185,8 @@ _STATE_OF = re.compile(r" of (?:the )?")
 #: bodies a country's possessive is checked against, and its courts, central bank and commands.
 _STATE_BODY_KINDS = STATE_BODIES | {"court", "central-bank", "military-command"}
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
+#: The Tuareg and Moorish "son of" inside a person's name ("Iyad Ag Ghaly", "Ould Slahi").
+_PATRONYMICS = frozenset(["ag", "ould", "wuld"])
 #: Heads after a person's name that name the person's own office or time, not a body named
 #: after them ("Trump Administration", "Sharif Government").
 _OFFICE_OF_PERSON = frozenset(["administration", "government", "cabinet", "campaign", "presidency", "era", "regime", "family"])
@@ -424,6 +426,8 @@ class Tagger:
             while k < count and known[k].end <= start:
                 chosen.append(known[k])
                 k += 1
+            if surface.endswith("s") and self._demonym_and_plural_noun(surface):
+                continue  # "the American Embassies in Kenya and Tanzania": a description
             if k == count or known[k].start >= end:
                 # No known name inside: the shape alone, as the general case below has it.
                 alone = self._trimmed(shape, []) if self._may_trim(surface) and not _translation_in_parentheses(text, shape) else shape
@@ -655,6 +659,16 @@ class Tagger:
             if s.start < start or (self._is_sure_span(s) and match is not None and match.entity is not None and match.entity.type != "PER"):
                 return shape
         return Span(start, shape.end, rest, shape.gazetteer, shape.modifier)
+
+    def _demonym_and_plural_noun(self, surface: str) -> bool:
+        """Whether a surface is a demonym and the plural of a body's or site's word ("American
+        Embassies", "Pakistani Consulates"): several of a kind, described, not one named."""
+        words = surface.split()
+        if len(words) != 2 or not self._is_demonym(words[0].lower()):
+            return False
+        plural = words[1].lower()
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        return singular in _SITES or (singular in ORG_WORDS and plural not in ORG_WORDS)  # not "Iraqi Forces"
 
     def _without_leading_noun(self, shape: Span, inside: list[Span]) -> Span:
         """The shape without a plural common noun and "of" before a name ("Residents of Adan
@@ -907,6 +921,12 @@ class Tagger:
             return True
         if self._named_after_father(text, shape, inside):
             return True
+        if not _PATRONYMICS.isdisjoint(fold(shape.surface).split()[1:-1]) and all(
+            self._known_type(s) != "ORG" and _PATRONYMICS.isdisjoint(fold(s.surface).split()) for s in inside
+        ):
+            # "Hamada Ag Hama", "Sanda Ould Bouamama": the Tuareg and Moorish "son of" joins
+            # a person's name, whatever places its parts also name (Hama).
+            return True
         sure = [s for s in inside if self._is_sure_span(s)]
         words = fold(shape.surface).split()
         if (
@@ -1114,6 +1134,8 @@ class Tagger:
         is_person = match is not None and (
             (match.entity is not None and match.entity.type == "PER") or (match.entity is None and self._ambiguous_type(match) == "PER")
         )
+        if text[shape.start - 1 : shape.start] in ("-", "‐") and inside[-1].end == shape.end and self._is_place(inside[-1]):
+            return False  # "post-Kadhafi Libya", "pro-Assad Syria": a prefixed name, then the country
         return is_person and not any(self._is_sure_span(s) and self._surface(s.surface).match.entity.type == "PER" for s in inside[1:])  # type: ignore[union-attr]
 
     def _state_body(self, text: str, shape: Span, inside: list[Span]) -> bool:
@@ -1334,6 +1356,12 @@ class Tagger:
             # A weapon's or aircraft's model: "AK-47" (not Alaska), "MQ-9", "BM-21"; a US
             # sanctions program's tag: "[IRAN-EO13846]", "[WEST-BANK-EO14115]".
             return None
+        if text.endswith("the ", 0, span.start) and match is not None and match.entity is not None and match.entity.type == "PER" and match.score < SURE_SCORE:
+            named = self._surface(f"the {span.surface}").match
+            if named is not None and named.entity is not None and named.entity.type == "LOC" and named.method in ("exact", "alias"):
+                # "to the Hague", "the Hague-based court": a place that the article begins, as
+                # the gazetteer writes it ("The Hague"), not a person the bare word names weakly.
+                return Decision(span, named, "LOC", False)
         if (
             (how in (_DROP, _UNKNOWN) or (how == _FIXED and match is None))
             and (span.start == 0 or text[span.start - 1] == "\n")
@@ -3182,6 +3210,8 @@ def _speakers_named_as_places(text: str, decisions: list[Decision], country_of: 
         if folded not in surnames:
             continue
         match, start = decision.match, decision.span.start
+        if match is not None and match.alias.casefold() == f"the {decision.span.surface.casefold()}":
+            continue  # "the Hague", written with its article: the place, whoever William Hague is
         if not _SPEAKS_AFTER.match(text, decision.span.end):
             if place_preposition_before(text, start) or _FROM_OR_TO.search(text, max(0, start - 6), start) is not None:
                 continue
