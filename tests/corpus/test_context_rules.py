@@ -469,13 +469,13 @@ def test_the_unit_around_a_town_is_a_place_of_its_own(tagger: Tagger) -> None:
     # A capitalised level word, valley or air base after a town or river the gazetteer
     # knows, where it does not know the whole: another place, not the town.
     text = (
-        "Police raided a farm in Qatif Governorate and a flat in Belgorod Oblast. Settlers moved "
+        "Police raided a farm in Qatif Governorate and a flat in Voronezh Oblast. Settlers moved "
         "into the Jordan Valley, and jets left Erbil Air Base for the Timbuktu Triangle."
     )
     typed = named(tagger, text)
-    assert {name: typed.get(name) for name in ("Qatif Governorate", "Belgorod Oblast", "Jordan Valley", "Erbil Air Base", "Timbuktu Triangle")} == {
+    assert {name: typed.get(name) for name in ("Qatif Governorate", "Voronezh Oblast", "Jordan Valley", "Erbil Air Base", "Timbuktu Triangle")} == {
         "Qatif Governorate": ("NIL:qatif-governorate", "LOC"),
-        "Belgorod Oblast": ("NIL:belgorod-oblast", "LOC"),
+        "Voronezh Oblast": ("NIL:voronezh-oblast", "LOC"),
         "Jordan Valley": ("NIL:jordan-valley", "LOC"),
         "Erbil Air Base": ("NIL:erbil-air-base", "LOC"),
         "Timbuktu Triangle": ("NIL:timbuktu-triangle", "LOC"),

@@ -57,16 +57,16 @@ def test_an_article_before_a_body_opens_no_name_but_el_paso_keeps_its(tagger: Ta
 
 def test_spanish_reporting_words_prepositions_articles_and_exonyms(tagger: Tagger) -> None:
     text = (
-        "En Culiacán, el Ejército desplegó tropas. Desde Washington, el Departamento de Justicia acusó al Cártel de Sinaloa. "
+        "En Mazatlán, el Ejército desplegó tropas. Desde Washington, el Departamento de Justicia acusó al Cártel de Sinaloa. "
         "Reconozco mi responsabilidad, dijo. Vestido de negro, el acusado habló ante un juez de Nueva York. "
         "La Casa Blanca y Rusia no comentaron. EE.UU. pidió su extradición a Nuevo México."
     )
     names = found(tagger, text)
     # Words of the language opening a sentence name nothing; a preposition or an article
     # before a name is not the name's.
-    for word in ["Reconozco", "Vestido", "En Culiacán", "Desde Washington"]:
+    for word in ["Reconozco", "Vestido", "En Mazatlán", "Desde Washington"]:
         assert word not in names, names
-    assert names["Culiacán"].startswith("NIL:") and names["Washington"] == "washington-dc", names
+    assert names["Mazatlán"].startswith("NIL:") and names["Washington"] == "washington-dc", names
     assert names["Departamento de Justicia"] == "us-department-of-justice", names
     assert names["Cártel de Sinaloa"] == "sinaloa-cartel", names
     assert names["Casa Blanca"] == "white-house" and names["Rusia"] == "russia", names

@@ -335,6 +335,7 @@ class Tagger:
         if len(decisions) < len(decided):
             decisions = _acronyms_in_dropped(spans, decided, _names_again_in_dropped(spans, decided, _without_vessels(spans, decided, decisions)))
         decisions = _surnames_only_respelt(text, _places_respelt_as_persons(_speakers_named_as_places(text, decisions, self._country_of)))
+        decisions = _foreign_places_only_respelt(decisions, self._country_of)
         if "titled " in text:
             decisions = _without_unknown_in_titles(text, decisions)
         if " (" in text:
@@ -920,6 +921,17 @@ class Tagger:
             # more, and "حمزة بن أسامة بن لادن" is Osama bin Laden's son.
             return True
         if self._named_after_father(text, shape, inside):
+            return True
+        if (
+            len(inside) == 1
+            and inside[0].start == shape.start
+            and text[inside[0].end : inside[0].end + 1] == "-"
+            and " " not in shape.surface
+            and shape.surface.count("-") == 1  # not a route: "Tadmur-al-Sukhna"
+            and self._place_kind(inside[0]) in _TOWNS_AND_RIVERS
+        ):
+            # "Stuttgart-Stammheim", "Hamburg-Harburg": a city and a district of it unknown
+            # to the gazetteer, one place.
             return True
         if not _PATRONYMICS.isdisjoint(fold(shape.surface).split()[1:-1]) and all(
             self._known_type(s) != "ORG" and _PATRONYMICS.isdisjoint(fold(s.surface).split()) for s in inside
@@ -2103,6 +2115,8 @@ class Tagger:
         etype = type_by_words(without_part_numbers(surface)) or ""
         if etype == "PER" and len(words) > 2 and words[1] == "of" and words[0] in self._common:
             etype = "ORG"  # "Voice of Khurasan", "Men of Dignity", "House of Saud": no one's name
+        elif etype != "LOC" and " " not in surface and surface.count("-") == 1 and fold(surface.split("-", 1)[0]) in self._places:
+            etype = "LOC"  # "Stuttgart-Stammheim", "Hamburg-Harburg": a district of a city
         return _Unknown(etype, one_word, common, listed, surface.split()[-1])
 
     def _is_name(self, text: str, span: Span, unknown: _Unknown) -> bool:
@@ -3251,6 +3265,30 @@ def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decisio
         else d
         for d in decisions
     ]
+
+
+def _foreign_places_only_respelt(decisions: list[Decision], country_of: Callable[[str], str | None]) -> list[Decision]:
+    """A one-word place that the gazetteer meets only by its key or roughly ("Dheri" as
+    Derry, "Hale" as Halle), in a country none of the document's sure places is in, is an
+    unknown place of the document's own land, not a respelt foreign one."""
+    respelt = [i for i, d in enumerate(decisions) if d.type == "LOC" and d.match is not None and d.match.entity is not None and d.match.method in ("key", "fuzzy") and _is_lone_name(d)]
+    if not respelt:
+        return decisions
+    countries = {
+        country_of(d.match.entity.id)
+        for d in decisions
+        if d.type == "LOC" and d.match is not None and d.match.entity is not None and d.match.method in ("exact", "alias")
+    }
+    countries.discard(None)
+    if not countries:
+        return decisions
+    out = list(decisions)
+    for i in respelt:
+        decision = decisions[i]
+        entity = decision.match.entity if decision.match is not None else None
+        if entity is not None and entity.kind != "country" and country_of(entity.id) not in countries:
+            out[i] = Decision(decision.span, None, "LOC", decision.partial)
+    return out
 
 
 def _is_lone_name(decision: Decision) -> bool:
