@@ -12,7 +12,7 @@ import re
 import string
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from canonym import fold
@@ -30,6 +30,8 @@ def reference_key(token: str) -> str:
     """The rule tables applied one after the other, every rule every time."""
     if re.search(r"[^a-z0-9]", token) or not token.isascii():
         return token
+    if token in ("ii", "iii"):
+        return token.upper()  # a regnal numeral, keyed as written (Abdullah II)
     if re.fullmatch(_KOREAN_SYLLABLE, token):  # one Korean syllable in McCune-Reischauer's vowels
         token = re.sub(r"^woo", "u", re.sub(r"^shi", "si", token.replace("eo", "o").replace("eu", "u")))
     key = re.sub(r"(?<=[a-z]{2}[aiou][nm])e$", "", token)  # the silent e of French spellings
@@ -60,6 +62,7 @@ words = st.text(alphabet="aeiouywhkqcxvgsdtzjp" + "lmnrbf", min_size=1, max_size
 
 @_settings
 @given(words)
+@example("ii")
 def test_token_key_follows_the_rule_tables(token: str) -> None:
     assert token_key(token) == reference_key(token)
     assert token_skeleton(token) == reference_skeleton(token)

@@ -458,9 +458,14 @@ def _family_name_key(name: str) -> str:
 
 def _bears_outside_kunya(anchor: _Anchor, wanted: frozenset[str]) -> bool:
     """Whether an anchor's mention bears the keys ``wanted`` as parts of its name, not only
-    as the son's name in a kunya ("Mohamed" of "Abu Mohamed al-Masri")."""
+    as the son's name in a kunya ("Mohamed" of "Abu Mohamed al-Masri") or as an honorific
+    that opens it ("Syed" of "Syed Salahuddin", whose key Saeed's is)."""
     words = fold(anchor.decision.span.surface).split()
-    return any(token_key(word) in wanted and (i == 0 or words[i - 1] not in KUNYA_WORDS) for i, word in enumerate(words))
+    soft_titles = name_tables().soft_titles
+    return any(
+        token_key(word) in wanted and (i > 0 or len(words) == 1 or word not in soft_titles) and (i == 0 or words[i - 1] not in KUNYA_WORDS)
+        for i, word in enumerate(words)
+    )
 
 
 def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:

@@ -185,6 +185,8 @@ _STATE_OF = re.compile(r" of (?:the )?")
 #: bodies a country's possessive is checked against, and its courts, central bank and commands.
 _STATE_BODY_KINDS = STATE_BODIES | {"court", "central-bank", "military-command"}
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
+#: A UN sanctions list's reference number: the regime's letters, i or e, a dot and digits.
+_UN_REFERENCE = re.compile(r"[A-Z]{2}[ie]\.\d{3}\b")
 #: The Tuareg and Moorish "son of" inside a person's name ("Iyad Ag Ghaly", "Ould Slahi").
 _PATRONYMICS = frozenset(["ag", "ould", "wuld"])
 #: Heads after a person's name that name the person's own office or time, not a body named
@@ -1368,6 +1370,8 @@ class Tagger:
             # A weapon's or aircraft's model: "AK-47" (not Alaska), "MQ-9", "BM-21"; a US
             # sanctions program's tag: "[IRAN-EO13846]", "[WEST-BANK-EO14115]".
             return None
+        if text.startswith(".", span.end) and _UN_REFERENCE.match(text, span.start):
+            return None  # "YEi.004", "QDi.299": a UN sanctions list's reference, not Yei the town
         if text.endswith("the ", 0, span.start) and match is not None and match.entity is not None and match.entity.type == "PER" and match.score < SURE_SCORE:
             named = self._surface(f"the {span.surface}").match
             if named is not None and named.entity is not None and named.entity.type == "LOC" and named.method in ("exact", "alias"):
