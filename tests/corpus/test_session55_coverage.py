@@ -122,3 +122,12 @@ def test_a_list_name_with_an_apostrophe_and_plural_descriptions(tagger: Tagger) 
     assert "AL-'OWHALI, Mohamed Rashed Daoud" in mentions, mentions
     assert not [s for s in mentions if "Embassies" in s], mentions
     assert mentions.get("New York") == "new-york-city", mentions
+
+
+def test_a_japanese_name_in_official_order_is_one_cluster_with_the_press_order(tagger: Tagger) -> None:
+    documents = [
+        ("press", "Hideo Murai was stabbed outside the sect's Tokyo office in 1995."),
+        ("ruling", "The court finds that MURAI Hideo ordered the production. The JTF Orion unit was elsewhere."),
+    ]
+    clusters = {(m.doc_id, m.surface): m.cluster_id for m in tagger.tag_documents(documents)}
+    assert clusters[("ruling", "MURAI Hideo")] == clusters[("press", "Hideo Murai")], clusters

@@ -185,6 +185,9 @@ _STATE_OF = re.compile(r" of (?:the )?")
 #: bodies a country's possessive is checked against, and its courts, central bank and commands.
 _STATE_BODY_KINDS = STATE_BODIES | {"court", "central-bank", "military-command"}
 _MEDIA = frozenset(["radio", "tv", "télé", "tele", "television"])
+#: A name in official East Asian order: the surname in capitals, then the given name.
+_SURNAME_FIRST = re.compile(r"([A-ZĀĒĪŌŪ][A-ZĀĒĪŌŪ'’]+) ([A-ZĀĒĪŌŪ][a-zāēīōū'’]+)")
+_VOWELS = re.compile(r"[AEIOUĀĒĪŌŪ].*[AEIOUĀĒĪŌŪ]")  # a surname has two vowels, no acronym ("JTF Orion")
 #: A UN sanctions list's reference number: the regime's letters, i or e, a dot and digits.
 _UN_REFERENCE = re.compile(r"[A-Z]{2}[ie]\.\d{3}\b")
 #: The Tuareg and Moorish "son of" inside a person's name ("Iyad Ag Ghaly", "Ould Slahi").
@@ -2205,10 +2208,15 @@ class Tagger:
     def _tail(self, decision: Decision) -> _Tail:
         """A decision's mention columns after the surface (normalized ... method)."""
         span, match = decision.span, decision.match
+        surface = span.surface
+        if decision.type == "PER" and match is None and (surname_first := _SURNAME_FIRST.fullmatch(surface)) and _VOWELS.search(surname_first.group(1)):
+            # "MURAI Hideo": a Japanese (or Hungarian) name in official order, the surname in
+            # capitals first; keyed in the press's order, as "Hideo Murai".
+            surface = f"{surname_first.group(2)} {surname_first.group(1).title()}"
         normalized = (
             (match.key if match is not None else None)
             or (self._key(without_part_numbers(decision.nil_key)) if decision.nil_key else None)
-            or self._key(without_part_numbers(span.surface))
+            or self._key(without_part_numbers(surface))
         )
         if match is not None and match.entity is not None:
             entity = match.entity
