@@ -927,6 +927,7 @@ class Tagger:
             return True
         if self._named_after_father(text, shape, inside):
             return True
+        words = fold(shape.surface).split()
         if (
             len(inside) == 1
             and inside[0].start == shape.start
@@ -938,14 +939,13 @@ class Tagger:
             # "Stuttgart-Stammheim", "Hamburg-Harburg": a city and a district of it unknown
             # to the gazetteer, one place.
             return True
-        if not _PATRONYMICS.isdisjoint(fold(shape.surface).split()[1:-1]) and all(
+        if not _PATRONYMICS.isdisjoint(words[1:-1]) and all(
             self._known_type(s) != "ORG" and _PATRONYMICS.isdisjoint(fold(s.surface).split()) for s in inside
         ):
             # "Hamada Ag Hama", "Sanda Ould Bouamama": the Tuareg and Moorish "son of" joins
             # a person's name, whatever places its parts also name (Hama).
             return True
         sure = [s for s in inside if self._is_sure_span(s)]
-        words = fold(shape.surface).split()
         if (
             len(words) >= 2
             and words[-1] in _FEATURES
@@ -3283,7 +3283,11 @@ def _foreign_places_only_respelt(decisions: list[Decision], country_of: Callable
     """A one-word place that the gazetteer meets only by its key or roughly ("Dheri" as
     Derry, "Hale" as Halle), in a country none of the document's sure places is in, is an
     unknown place of the document's own land, not a respelt foreign one."""
-    respelt = [i for i, d in enumerate(decisions) if d.type == "LOC" and d.match is not None and d.match.entity is not None and d.match.method in ("key", "fuzzy") and _is_lone_name(d)]
+    respelt = [
+        (i, entity)
+        for i, d in enumerate(decisions)
+        if d.type == "LOC" and (match := d.match) is not None and (entity := match.entity) is not None and match.method in ("key", "fuzzy") and _is_lone_name(d)
+    ]
     if not respelt:
         return decisions
     countries = {
@@ -3295,11 +3299,9 @@ def _foreign_places_only_respelt(decisions: list[Decision], country_of: Callable
     if not countries:
         return decisions
     out = list(decisions)
-    for i in respelt:
-        decision = decisions[i]
-        entity = decision.match.entity if decision.match is not None else None
-        if entity is not None and entity.kind != "country" and country_of(entity.id) not in countries:
-            out[i] = Decision(decision.span, None, "LOC", decision.partial)
+    for i, entity in respelt:
+        if entity.kind != "country" and country_of(entity.id) not in countries:
+            out[i] = Decision(decisions[i].span, None, "LOC", decisions[i].partial)
     return out
 
 
