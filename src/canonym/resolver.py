@@ -906,6 +906,10 @@ def _anchored(
     similarity = part_similarity
     first, last = similarity(short[0], long[0]), similarity(short[-1], long[-1])
     if first >= STRICT_PART_CUTOFF and last >= STRICT_PART_CUTOFF:
+        if gaps and short[0] != long[0] and short[-1] != long[-1] and not any(part in long[1:-1] for part in short[1:-1]):
+            # With parts left over, one part at least must be written alike: two names each a
+            # vowel off at both ends meet a longer one ("Sajjad Tariq Jawad" is not "Sajid Javid").
+            return 0.0
         middle = _aligned_sum(short[1:-1], long[1:-1])
         if middle is None and len(short) >= 4:
             # The first and last parts and another agree: one more may be only alike, as
@@ -1821,6 +1825,12 @@ class Resolver:
             shown = f" (best {ranked[0][1][0]:.3f})" if ranked else ""
             return self._note(explain, None, f"no fuzzy candidate reaches {config.score_cutoff}{shown}")
         (winner, (score, alias_id)) = ranked[0]
+        if q_full == 1 and n > 1 and min(map(len, q_keys)) == 1:
+            # An initial and one full part: the initial fits any part with its letter, so the
+            # full part must be written alike ("H-Blocks" is not "Hans Blix").
+            lone = q_keys[q_weights.index(1.0)]
+            if lone not in prepared.parts(alias_id)[0]:
+                return self._note(explain, None, f"an initial and {lone!r}, which {index.alias_text[alias_id]!r} does not hold as written")
         close = [e for e, (s, _) in ranked[1:] if s >= score - config.min_gap]
         key = " ".join(query.keys)
         if close:

@@ -130,14 +130,17 @@ def nil_cluster_keys(
     # Parts written together or apart are one name: "Hamid Reza Kazemi Nia" = "Hamidreza
     # Kazeminia". A person's three parts or more in another order are one name: "Ayaba Cho
     # Lucas", "Lucas Ayaba Cho" and "Lucas Cho Ayaba"; given and family names change places
-    # between a country's usage, a foreign court's and a list's. (Two parts do not: Ali
-    # Hassan is not Hassan Ali.)
+    # between a country's usage, a foreign court's and a list's. Two parts do when one is no
+    # common given name ("Asahara Shoko" and "Shoko Asahara"), not two given names (Ali
+    # Hassan is not Hassan Ali).
     written_together: dict[str, str] = {}
     reordered: dict[tuple[str, ...], str] = {}
+    given = common_given_name_keys()
     for key in keys:
         union(key, written_together.setdefault("".join(base[key]), key))
-        if key in persons and len(base[key]) >= 3:
-            union(key, reordered.setdefault(tuple(sorted(base[key])), key))
+        parts = base[key]
+        if key in persons and (len(parts) >= 3 or (len(parts) == 2 and not given.issuperset(parts))):
+            union(key, reordered.setdefault(tuple(sorted(parts)), key))
     _merge_partial_names(keys, find, parent, organisations, generic, family_named, places)
     return {k: find(k) for k in keys}
 

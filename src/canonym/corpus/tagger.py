@@ -2208,14 +2208,14 @@ class Tagger:
     def _tail(self, decision: Decision) -> _Tail:
         """A decision's mention columns after the surface (normalized ... method)."""
         span, match = decision.span, decision.match
-        surface = span.surface
-        if decision.type == "PER" and match is None and (surname_first := _SURNAME_FIRST.fullmatch(surface)) and _VOWELS.search(surname_first.group(1)):
-            # "MURAI Hideo": a Japanese (or Hungarian) name in official order, the surname in
-            # capitals first; keyed in the press's order, as "Hideo Murai".
-            surface = f"{surname_first.group(2)} {surname_first.group(1).title()}"
+        surface, nil_key = span.surface, decision.nil_key
+        if decision.type == "PER" and match is None:
+            # Partial names that took this one's key ("MURAI" after "MURAI Hideo") too.
+            surface = _in_press_order(surface)
+            nil_key = _in_press_order(nil_key) if nil_key else nil_key
         normalized = (
             (match.key if match is not None else None)
-            or (self._key(without_part_numbers(decision.nil_key)) if decision.nil_key else None)
+            or (self._key(without_part_numbers(nil_key)) if nil_key else None)
             or self._key(without_part_numbers(surface))
         )
         if match is not None and match.entity is not None:
@@ -2224,6 +2224,15 @@ class Tagger:
         method = "ambiguous" if match is not None and match.ambiguous else "nil"
         score = round(match.score, 4) if match is not None and match.ambiguous else NIL_SCORE
         return normalized, None, "", span.surface, decision.type, score, method
+
+
+def _in_press_order(name: str) -> str:
+    """"MURAI Hideo", a Japanese (or Hungarian) name in official order, the surname in
+    capitals first, in the press's order: "Hideo Murai"; other names as they are."""
+    surname_first = _SURNAME_FIRST.fullmatch(name)
+    if surname_first is None or not _VOWELS.search(surname_first.group(1)):
+        return name
+    return f"{surname_first.group(2)} {surname_first.group(1).title()}"
 
 
 #: The columns of a mention after its surface (see ``Tagger._tail``).
