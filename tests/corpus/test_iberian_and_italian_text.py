@@ -94,3 +94,20 @@ def test_spanish_articles_and_list_names(tagger: Tagger) -> None:
 def test_an_arabic_article_before_n_is_no_spanish_preposition(tagger: Tagger) -> None:
     names = found(tagger, "Fighting spread to En Nahud and the Dikwa-Marte road.")
     assert "En Nahud" in names and "Marte" in names, names
+
+
+def test_spanish_al_and_el_open_no_name_and_a_translation_takes_its_english_acronym(tagger: Tagger) -> None:
+    text = (
+        "MANILA (EFE).- El Gobierno declaró al CPP y al NPA como organizaciones terroristas, según "
+        "la resolución. Su brazo armado, el Nuevo Ejército del Pueblo (NPA), opera en las provincias "
+        "del sur. El Partido Comunista de Filipinas (CPP) fue fundado por Sison. El Ministerio de "
+        "Defensa (AFP) informó de los combates. Abdelfatah al Sisi visitó Manila."
+    )
+    mentions = {m.surface: m.entity_id for m in tagger.tag(text, "d")}
+    assert mentions.get("CPP") == "communist-party-of-the-philippines", mentions
+    assert mentions.get("NPA") == "new-peoples-army", mentions
+    assert "al CPP" not in mentions and "al NPA" not in mentions, mentions
+    assert mentions.get("Nuevo Ejército del Pueblo") == "new-peoples-army", mentions
+    assert mentions.get("Partido Comunista de Filipinas") == "communist-party-of-the-philippines", mentions
+    assert mentions.get("Ministerio de Defensa") is None, mentions  # "(AFP)" credits the agency
+    assert mentions.get("Abdelfatah al Sisi") == "abdel-fattah-el-sisi", mentions

@@ -196,7 +196,7 @@ def resolve_partials(decisions: list[Decision]) -> list[Decision]:
             # Khamis Mohamed", not Abdullah Ahmed Abdullah (written Abu Mohamed al-Masri too).
             fitting = [
                 a for a in anchors if a.person and a.position != position and {_family_name_key(a.decision.span.surface)} == wanted
-            ] or fitting
+            ] or _ambiguous_bearers(decisions, position, wanted) or fitting
         if not fitting and not decision.anchor_only:
             written = _written_as_one(decision.span.surface)
             if written is not None:
@@ -466,6 +466,23 @@ def _bears_outside_kunya(anchor: _Anchor, wanted: frozenset[str]) -> bool:
         token_key(word) in wanted and (i > 0 or len(words) == 1 or word not in soft_titles) and (i == 0 or words[i - 1] not in KUNYA_WORDS)
         for i, word in enumerate(words)
     )
+
+
+def _ambiguous_bearers(decisions: list[Decision], position: int, wanted: frozenset[str]) -> list[_Anchor]:
+    """The persons of the document whose full name the gazetteer meets only as several
+    others' and whose family name is the one word ``wanted``: "an aide to Ibrahim" after
+    "Interior Minister Mohamed Ibrahim", not Abu Bakr al-Baghdadi, born Ibrahim."""
+    return [
+        _Anchor(i, _keys(d.span.surface), d, None, True)
+        for i, d in enumerate(decisions)
+        if i != position
+        and d.type == "PER"
+        and d.match is not None
+        and d.match.ambiguous
+        and _keys(d.span.surface) > wanted
+        and fold(d.span.surface).split()[0] not in KUNYA_WORDS
+        and {_family_name_key(d.span.surface)} == wanted
+    ]
 
 
 def _sought_ids(decisions: list[Decision], seeking: list[int]) -> set[str]:
@@ -1165,6 +1182,10 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
                 # "the security forces of the Autonomous Administration, known as the Asayish":
                 # the name after "the" is the noun's before "of", not the one after it.
                 continue
+            if first.type != "PER" and _PERSONAL_PRONOUN.search(said.group()):
+                # "the leader of the FARC who is better known by his nom de guerre Timochenko":
+                # a person's alias, not the body's named before it.
+                continue
             if (said.group("title") or said.group("under")) and first.type != "PER":
                 # "an official in Beirut known as 'Hajj Kamel'": a man's, not the city's;
                 # "retake Sirte under the name al-Bunyan al-Marsous": an operation's.
@@ -1387,9 +1408,34 @@ def resolve_known_acronyms_named(text: str, decisions: list[Decision]) -> list[D
                 out[i - 1] = _adopt(name, acronym)
             else:
                 redefined.setdefault(acronym.span.surface, name)
+        elif (
+            name.match is None
+            and name.type == "ORG"
+            and _in_parentheses_after(text, name, acronym)
+            and _is_known(acronym)
+            and acronym.span.surface.isupper()
+            and _ROMANCE_LINK.search(name.span.surface) is not None
+            and acronym.match.entity.type == "ORG"  # type: ignore[union-attr]
+            and acronym.match.entity.kind not in _CREDITED  # type: ignore[union-attr]
+            and initials_spell(acronym.match.entity.name, acronym.span.surface)  # type: ignore[union-attr]
+        ):
+            # A translation of the body's name before its English acronym: "Nuevo Ejército
+            # del Pueblo (NPA)", "Partido Comunista de Filipinas (CPP)". Not an English name
+            # before a credit line's "(AFP)", nor a news agency's credit after any name.
+            if out is decisions:
+                out = list(decisions)
+            out[i - 1] = _adopt(name, acronym)
     if redefined:
         out = [_adopt(d, redefined[d.span.surface]) if d.span.surface in redefined else d for d in out]
     return out
+
+
+#: A person's possessive in the words that give an alias ("known by his nom de guerre").
+_PERSONAL_PRONOUN = re.compile(r"\b(?:his|her)\b", re.IGNORECASE)
+#: The kinds of bodies whose acronym in parentheses credits a report ("(AFP)", "(EFE)").
+_CREDITED = frozenset({"outlet", "news-agency"})
+#: A linking word of a Spanish, Portuguese, French or Italian name ("Partido Comunista de Filipinas").
+_ROMANCE_LINK = re.compile(r" (?:de|del|de la|de los|des|du|da|do|das|dos|della|y|e|et) ")
 
 
 def resolve_translations(text: str, decisions: list[Decision]) -> list[Decision]:

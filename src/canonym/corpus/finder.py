@@ -96,7 +96,7 @@ MAX_ARABIC_NAME_WORDS = 8
 #: "Minister of State for Foreign Affairs", "Office for the Coordination of Humanitarian
 #: Affairs"; elsewhere it parts two names ("support from Iran for Hamas"). The literal
 #: comes first, so that the look-behinds are tried only at a "for".
-_FOR_HEADS = ["Minister", "Ministry", "Command", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League"]
+_FOR_HEADS = ["Minister", "Ministry", "Command", "State", "Secretary", "Coordinator", "Commissioner", "Envoy", "Council", "Commission", "Committee", "Center", "Centre", "Office", "Agency", "Institute", "Foundation", "Fund", "Organization", "Organisation", "Movement", "Front", "Party", "Union", "Coalition", "Alliance", "Association", "Society", "Network", "Campaign", "Court", "Tribunal", "Authority", "Mission", "Programme", "Program", "Department", "Directorate", "Bureau", "Board", "Assembly", "Forum", "Initiative", "League", "Jurisdiction", "Service", "Corps"]
 _FOR = "for (?:" + "|".join(f"(?<={head} for )" for head in _FOR_HEADS) + r"|the (?=Republic of|[A-Z][a-z]+ (?:Region|Oblast|Krai)\b))(?:the )?"
 #: "of the" joins a run after the head word of an institution or a state: "Armed Forces of
 #: the Philippines", "Republic of the Congo", "Council of the European Union".
@@ -168,21 +168,37 @@ def _particle_start(text: str, start: int, floor: int) -> int:
     a particle that opens it ("al-Baghdadi"), not before ``floor`` (the previous one's end)."""
     if start >= 2 and _ARABIC_LETTER.match(text, start) is None:  # a particle opens a Latin name only
         found = _PARTICLE_BEFORE.search(text, max(floor, start - 4), start)
-        if found is not None and not (text.startswith("el ", found.start()) and _is_spanish_article(text, found.start())):
+        if found is not None and not (text.startswith(("el ", "al "), found.start()) and _is_spanish_article(text, found.start())):
             return found.start()
     return start
 
 
 #: The word before a spaced "el".
 _WORD_BEFORE_EL = re.compile(r"(?<![\w'’])([A-Za-záéíóúñ]+) \Z")
+#: What may stand before a Spanish article that opens a phrase: a comma, a colon, a bracket.
+_PUNCTUATION_BEFORE_EL = re.compile(r"[,;:(«“\n] *\Z")
+#: Spanish function words that English and French text lack.
+_SPANISH_WORDS = re.compile(r" (?:del|los|las|según|para|una|por) ")
 
 
 def _is_spanish_article(text: str, start: int) -> bool:
-    """Whether the "el " at ``start`` is the Spanish article: after a lowercase word ("en el
-    Catatumbo", "que el Eln"); the Arabic article written apart follows a name ("Abdel Fattah
-    el Sisi")."""
+    """Whether the "el " (or "al ", "a" + "el") at ``start`` is the Spanish article.
+
+    "el " is, after a lowercase word ("en el Catatumbo", "que el Eln"); both are in a Spanish
+    text after a lowercase word or a comma ("declaró al CPP", "su brazo armado, el Nuevo
+    Ejército del Pueblo"). The Arabic article written apart follows a name ("Abdel Fattah el
+    Sisi", "Abdelfatah al Sisi"), and English text writes "by al Qaeda"."""
     before = _WORD_BEFORE_EL.search(text, max(0, start - 14), start)
-    return before is not None and before.group(1).islower()
+    if text.startswith("el ", start) and before is not None and before.group(1).islower():
+        return True
+    opens_phrase = (before is not None and before.group(1).islower()) or _PUNCTUATION_BEFORE_EL.search(text, max(0, start - 4), start) is not None
+    return opens_phrase and _is_spanish(text)
+
+
+@lru_cache(maxsize=4)
+def _is_spanish(text: str) -> bool:
+    """Whether ``text`` is Spanish by its function words (three at least)."""
+    return any(count == 3 for count, _ in enumerate(_SPANISH_WORDS.finditer(text), start=1))
 
 
 #: Capitalised words the surname of the inverted form may have ("AL-SHARABI", "ABU BAKR AL BAGHDADI").

@@ -2241,8 +2241,9 @@ _tuple_new = tuple.__new__
 
 
 #: A capitalised word and another after it (an initial between them allowed): a given name and
-#: a surname, when the first is a given name.
-_GIVEN_THEN_WORD = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]+)\b")
+#: a surname, when the first is a given name. The second word is looked ahead to, so that
+#: each word is tried as a given name ("Colombian President Juan Manuel Santos").
+_GIVEN_THEN_WORD = re.compile(r"\b([A-Z][a-z]+) (?=(?:[A-Z]\. )?([A-Z][a-z]+)\b)")
 #: A sanctions-list name in list order: a surname in capitals, a comma, given names.
 _INVERTED_NAME = re.compile(r"[A-Z][A-Z'’ -]+, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,4}")
 #: A byline's opening word, the separators between its names, and one name.
