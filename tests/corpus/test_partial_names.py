@@ -118,7 +118,7 @@ def test_a_title_before_a_word_that_is_also_a_places_weak_alias_makes_it_a_perso
     assert province.entity_id == "salahuddin-governorate"
     # Syed opens a South Asian name (SPEC's spans keep it), which is no place's either.
     syed = [m for m in tagger.tag("Hizbul Mujahideen chief Syed Salahuddin spoke.", "d") if "Salahuddin" in m.surface]
-    assert [(m.surface, m.type, m.entity_id) for m in syed] == [("Syed Salahuddin", "PER", None)]
+    assert [(m.surface, m.type, m.entity_id) for m in syed] == [("Syed Salahuddin", "PER", "mohammad-yusuf-shah")]
 
 
 def test_a_title_written_alone_is_the_surname_of_a_person_of_the_document_who_bears_it(tagger: Tagger) -> None:

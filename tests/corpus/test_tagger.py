@@ -96,14 +96,14 @@ def test_an_unknown_place_and_its_short_form_share_a_cluster(tagger: Tagger) -> 
             ("b", "Residents of Bundibugyo fled. Police in Kagadi City Police Office said."),
             ("c", "Kagadi was calm."),
             # A state's and a party's names and their short forms.
-            ("d", "Herders in Warrap State joined. The Taqaddum Party fielded candidates."),
-            ("e", "Troops entered Warrap. Halbousi's Taqaddum did well."),
+            ("d", "Herders in Warrap State joined. The Siyada Party fielded candidates."),
+            ("e", "Troops entered Warrap. Khamis al-Khanjar and Siyada did well."),
         ]
     )
     found = {m.surface: m.cluster_id for m in mentions}
     assert found["Bundibugyo District"] == found["Bundibugyo"], found
     assert found["Warrap State"] == found["Warrap"], found
-    assert found["Taqaddum Party"] == found["Taqaddum"], found
+    assert found["Siyada Party"] == found["Siyada"], found
     # The short form of a place does not join a body named after it.
     assert found["Kagadi"] != found["Kagadi City Police Office"], found
 
@@ -189,7 +189,7 @@ def test_an_acronym_the_document_defines_is_not_the_gazetteers(tagger: Tagger) -
     found = {m.surface: (m.type, m.cluster_id) for m in tagger.tag(text, "d")}
     # Not China's Ministry of State Security: the document says what "MSS" stands for.
     assert found["MSS"] == found["Multinational Security Support Mission"], found
-    assert found["MSS"][0] == "ORG" and found["MSS"][1].startswith("NIL:"), found
+    assert found["MSS"] == ("ORG", "multinational-security-support-mission"), found
     found = {m.surface: m.type for m in tagger.tag("The Multinational Security Support (MSS) mission deployed.", "d")}
     assert found["Multinational Security Support"] == "ORG", found
 
@@ -695,7 +695,7 @@ def test_institutions_of_ordinary_words_with_a_forces_or_headquarters_head(tagge
         assert typed[name][1] == "ORG", (name, typed)
     assert typed["Munich"][0] == "munich"
     # Before one known name too: the Tajik group, not the Houthis' Ansarullah.
-    assert typed["Jamaat Ansarullah"] == ("NIL:jamaat-ansarullah", "ORG")
+    assert typed["Jamaat Ansarullah"] == ("jamaat-ansarullah", "ORG")
 
 
 def test_an_unknown_organisation_of_ordinary_words_joins_no_longer_one_across_documents(tagger: Tagger) -> None:
@@ -1588,13 +1588,13 @@ def test_a_feature_of_the_land_written_in_lowercase_after_its_name(tagger: Tagge
 
 
 def test_an_outlet_named_by_ordinary_words_and_press_or_news(tagger: Tagger) -> None:
-    text = "QAMISHLI, Syria (North Press) - Local sources told North Press that raids went on, Valley News said."
+    text = "QAMISHLI, Syria (Kurdistan Press) - Local sources told Kurdistan Press that raids went on, Valley News said."
     found = [(m.surface, m.type, m.cluster_id) for m in tagger.tag(text, "d")]
     assert found == [
         ("QAMISHLI", "LOC", "qamishli"),
         ("Syria", "LOC", "syria"),
-        ("North Press", "ORG", "NIL:north-press"),
-        ("North Press", "ORG", "NIL:north-press"),
+        ("Kurdistan Press", "ORG", "NIL:kurdistan-press"),
+        ("Kurdistan Press", "ORG", "NIL:kurdistan-press"),
         ("Valley News", "ORG", "NIL:valley-news"),
     ], found
 
@@ -1749,7 +1749,7 @@ def test_a_known_groups_name_after_a_word_for_group_is_the_documents_own_group(t
     # Tajikistan's Jamaat Ansarullah, also rendered from Tajik; its short name is not the Houthis'.
     text = "Jamaat Ansarullah – sometimes rendered Jamoat Ansorulloh from Tajik – was founded in 2010. Later Ansarullah members fled north."
     found = [(m.surface, m.cluster_id) for m in tagger.tag(text, "d")]
-    assert {cluster for _, cluster in found} == {"NIL:jamaat-ansarullah"}, found
+    assert {cluster for _, cluster in found} == {"jamaat-ansarullah"}, found
     # A document that names the Houthis otherwise means them.
     found = entities(tagger, "Jamaat Ansarullah is Tajik. In Yemen, the Houthis, or Ansarullah, fired missiles.")
     assert found["Ansarullah"] == "houthis", found

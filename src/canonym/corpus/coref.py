@@ -322,13 +322,13 @@ def resolve_names_after_group_openers(decisions: list[Decision]) -> list[Decisio
 
 
 def _unknown_groups_after_openers(decisions: list[Decision]) -> list[Decision]:
-    """A known group's name that the document gives, after an Arabic word for a group, to an
-    unknown group of its own is that group's short name: "Ansarullah" after "Jamaat
-    Ansarullah" (Tajikistan's) is not the Houthis' Ansarullah, unless the document names the
-    known group otherwise too."""
+    """A known group's name that the document gives, after an Arabic word for a group, to
+    another group of its own (unknown, or known by that whole name) is that group's short
+    name: "Ansarullah" after "Jamaat Ansarullah" (Tajikistan's) is not the Houthis'
+    Ansarullah, unless the document names the known group otherwise too."""
     opened: dict[str, Decision] = {}
     for decision in decisions:
-        if decision.match is None and decision.type == "ORG" and decision.nil_key is None:
+        if decision.type == "ORG" and decision.nil_key is None and (decision.match is None or _is_known(decision)):
             words = fold(decision.span.surface).split()
             if len(words) >= 2 and words[0] in GROUP_OPENERS:
                 opened.setdefault(" ".join(words[1:]), decision)
@@ -902,7 +902,7 @@ def resolve_bodies_of_named_states(
 
 
 #: Kinds of the bodies of a state, which a weak alias names only in that state's stories.
-STATE_BODIES = frozenset(["ministry", "government-body", "agency", "parliament", "armed-forces"])
+STATE_BODIES = frozenset(["ministry", "government-body", "agency", "parliament", "armed-forces", "paramilitary-force", "military-unit", "military-command", "court"])
 
 
 def unlink_foreign_bodies(decisions: list[Decision], country_of: Callable[[str], str | None]) -> list[Decision]:

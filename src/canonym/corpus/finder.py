@@ -163,6 +163,13 @@ _PARTICLE_TAILS = frozenset(
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
 
 
+def _quote_inside(surface: str) -> bool:
+    """Whether a double quotation mark stands inside a surface, which folding drops: 'Ismael
+    "El Mayo" Zambada' holds no alias "El Mayo Zambada" across its quotes."""
+    inner = surface[1:-1]
+    return '"' in inner or "“" in inner or "”" in inner
+
+
 def _particle_start(text: str, start: int, floor: int) -> int:
     """Where the _SEQUENCE match that :data:`_SEQUENCE_FAST` finds at ``start`` begins: before
     a particle that opens it ("al-Baghdadi"), not before ``floor`` (the previous one's end)."""
@@ -577,7 +584,7 @@ class NameFinder:
             accepted = accepted_memo.get(key)
             if accepted is None:
                 # An abbreviation written as its alias is ("Fla.", though "FLA" is an acronym).
-                accepted = surface in self._dotted.get(pattern, ()) or self._accepts(pattern, surface)
+                accepted = (surface in self._dotted.get(pattern, ()) or self._accepts(pattern, surface)) and not _quote_inside(surface)
                 bounded(accepted_memo)[key] = accepted
             if accepted:
                 if pattern in self._with_the and text.startswith("The ", start - 4) and not _NEXT_CAPITAL.match(text, end):

@@ -939,6 +939,19 @@ class Tagger:
             # "Stuttgart-Stammheim", "Hamburg-Harburg": a city and a district of it unknown
             # to the gazetteer, one place.
             return True
+        if (
+            len(inside) == 1
+            and inside[0].end == shape.end
+            and inside[0].start > shape.start
+            and text[inside[0].start - 1] == "-"
+            and " " not in text[shape.start : inside[0].start]
+            and " " in inside[0].surface
+            and self._known_type(inside[0]) == "ORG"
+            and self._surface(text[shape.start : inside[0].start - 1]).match is None
+        ):
+            # "Kuki-Chin National Front": an unknown word hyphened onto a known group's name
+            # of several words names another group, one of its own.
+            return True
         if not _PATRONYMICS.isdisjoint(words[1:-1]) and all(
             self._known_type(s) != "ORG" and _PATRONYMICS.isdisjoint(fold(s.surface).split()) for s in inside
         ):
