@@ -3304,12 +3304,17 @@ def _surnames_only_respelt(text: str, decisions: list[Decision]) -> list[Decisio
 
 def _foreign_places_only_respelt(decisions: list[Decision], country_of: Callable[[str], str | None]) -> list[Decision]:
     """A one-word place that the gazetteer meets only by its key or roughly ("Dheri" as
-    Derry, "Hale" as Halle), in a country none of the document's sure places is in, is an
-    unknown place of the document's own land, not a respelt foreign one."""
+    Derry, "Hale" as Halle), or a longer one met roughly ("Bicol Region" as the Bakool
+    region), in a country none of the document's sure places is in, is an unknown place of
+    the document's own land, not a respelt foreign one."""
     respelt = [
         (i, entity)
         for i, d in enumerate(decisions)
-        if d.type == "LOC" and (match := d.match) is not None and (entity := match.entity) is not None and match.method in ("key", "fuzzy") and _is_lone_name(d)
+        if d.type == "LOC"
+        and (match := d.match) is not None
+        and (entity := match.entity) is not None
+        and not d.anchor_only
+        and (match.method == "fuzzy" or (match.method == "key" and _is_lone_name(d)))
     ]
     if not respelt:
         return decisions
@@ -3323,7 +3328,10 @@ def _foreign_places_only_respelt(decisions: list[Decision], country_of: Callable
         return decisions
     out = list(decisions)
     for i, entity in respelt:
-        if entity.kind != "country" and country_of(entity.id) not in countries:
+        home = country_of(entity.id)
+        if not _is_lone_name(decisions[i]) and (home is None or entity.kind == "territory"):
+            continue  # a longer name of no one country's place ("Bab al-Mandab Strait", "Saharawi Arab Democratic Republic")
+        if entity.kind != "country" and home not in countries:
             out[i] = Decision(decisions[i].span, None, "LOC", decisions[i].partial)
     return out
 
