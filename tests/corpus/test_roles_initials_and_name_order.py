@@ -50,3 +50,17 @@ def test_a_name_turned_round_is_one_person_unless_both_parts_are_given_names(tag
     assert clusters["Asahara Shoko"] == clusters["Shoko Asahara"], clusters
     assert clusters["Ali Hassan"] != clusters["Hassan Ali"], clusters
     assert entities_by_surface(tagger, text).get("Tokyo") == "tokyo"
+
+
+def test_a_plural_in_men_before_of_is_no_part_of_the_name_after_it(tagger: Tagger) -> None:
+    text = "Gunmen of al-Sadr's militia attacked a patrol. Tribesmen of the Dulaim fought back near Ramadi."
+    surfaces = set(clusters_by_surface(tagger, text))
+    assert not any(s.startswith(("Gunmen", "Tribesmen")) for s in surfaces), surfaces
+    assert "al-Sadr" in surfaces and "Dulaim" in surfaces, surfaces
+
+
+def test_a_datelines_unknown_city_and_its_province_are_two_places(tagger: Tagger) -> None:
+    text = "CATBALOGAN CITY, Samar — Troops killed two rebels on Monday. Residents of Catbalogan fled."
+    clusters = clusters_by_surface(tagger, text)
+    assert "CATBALOGAN CITY, Samar" not in clusters, clusters
+    assert clusters.get("CATBALOGAN CITY") == clusters.get("Catbalogan"), clusters

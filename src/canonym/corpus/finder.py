@@ -163,6 +163,10 @@ _PARTICLE_TAILS = frozenset(
 _ARABIC_LETTER = re.compile(rf"[{_ARABIC}]")
 
 
+#: The last word of a dateline's place in capitals before a comma ("ILIGAN CITY, Lanao del Norte").
+_PLACE_HEADS = frozenset(["city", "town", "province", "district", "county", "village"])
+
+
 def _quote_inside(surface: str) -> bool:
     """Whether a double quotation mark stands inside a surface, which folding drops: 'Ismael
     "El Mayo" Zambada' holds no alias "El Mayo Zambada" across its quotes."""
@@ -742,6 +746,8 @@ class NameFinder:
         capitals = text[start:comma]
         if not ORG_WORDS.isdisjoint(fold(capitals).split()):
             return True  # a company's entry and its address: "ARDENT SHIPPING LTD, Trust Company Complex"
+        if fold(capitals).rsplit(" ", 1)[-1] in _PLACE_HEADS:
+            return True  # a dateline's city and its province: "CATBALOGAN CITY, Samar —"
         if f"({capitals})" in text or text[max(0, start - 4) : start] == "the " or self.office_before(text, start) is not None:
             # An acronym the document defines ("According to MHA, Irfan ..."), or a body's
             # after "the" or an office ("the last emir of the IK, Magomed Suleimanov", "The

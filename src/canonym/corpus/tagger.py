@@ -730,6 +730,8 @@ class Tagger:
         word = fold(found.group(1))
         if word in _ROLE_NOUNS:
             return found.end()  # "Manager of Sahand Marine Services": a role, then the company
+        if word in _MEN_OF:
+            return found.end()  # "Gunmen of al-Sadr", "Tribesmen of the Dulaim"
         if not word.endswith("s") or word in ORG_WORDS or word in LOC_WORDS or not (is_common_form(word, self._common) or _is_demonym(word, self._places)):
             return 0  # not "Arms of Egypt"; but "Armenians of Karabakh" are the people of a place
         named = fold(surface[found.end() :]).split()
@@ -2253,6 +2255,8 @@ _Tail = tuple[str, str | None, str, str, str, float, str]
 _tuple_new = tuple.__new__
 
 
+#: Plurals in -men of people before "of" and a name, which the word lists lack.
+_MEN_OF = frozenset(["gunmen", "militiamen", "tribesmen", "policemen", "servicemen", "clansmen", "kinsmen", "countrymen", "horsemen", "frogmen"])
 #: A capitalised word and another after it (an initial between them allowed): a given name and
 #: a surname, when the first is a given name. The second word is looked ahead to, so that
 #: each word is tried as a given name ("Colombian President Juan Manuel Santos").
