@@ -111,3 +111,17 @@ def test_spanish_al_and_el_open_no_name_and_a_translation_takes_its_english_acro
     assert mentions.get("Partido Comunista de Filipinas") == "communist-party-of-the-philippines", mentions
     assert mentions.get("Ministerio de Defensa") is None, mentions  # "(AFP)" credits the agency
     assert mentions.get("Abdelfatah al Sisi") == "abdel-fattah-el-sisi", mentions
+
+
+def test_spanish_french_and_german_names_of_groups_and_countries_are_theirs(tagger: Tagger) -> None:
+    documents = [
+        ("es", "EL CAIRO (EFE).- Los Hermanos Musulmanes convocaron protestas en Egipto, y Noruega pidió calma."),
+        ("fr", "LE CAIRE (AFP) - Les Frères musulmans ont appelé à manifester, a indiqué la Norvège."),
+        ("de", "KAIRO (dpa) - Die Muslimbruderschaft rief zu Protesten auf, Norwegen mahnte zur Ruhe."),
+    ]
+    found = {(m.doc_id, m.surface): m.entity_id for m in tagger.tag_documents(documents)}
+    assert found.get(("es", "Hermanos Musulmanes")) == "muslim-brotherhood", found
+    assert found.get(("fr", "Frères musulmans")) == "muslim-brotherhood", found
+    assert found.get(("de", "Muslimbruderschaft")) == "muslim-brotherhood", found
+    assert found.get(("es", "Noruega")) == found.get(("fr", "Norvège")) == found.get(("de", "Norwegen")) == "norway", found
+    assert found.get(("es", "EL CAIRO")) == found.get(("de", "KAIRO")) == "cairo", found
