@@ -40,3 +40,14 @@ def test_a_family_name_alone_is_the_documents_bearer_not_a_known_person_born_wit
     clusters = clusters_by_surface(tagger, text)
     assert clusters.get("Abu Bakr al-Baghdadi") == "abu-bakr-al-baghdadi", clusters
     assert clusters.get("Ibrahim") == clusters.get("Mohamed Ibrahim"), clusters
+
+
+def test_a_semicolon_after_a_quoted_alias_list_ends_it(tagger: Tagger) -> None:
+    text = (
+        'The indictment named Mustafa Amine BADREDDINE, also known as "Mustafa Youssef Badreddine", '
+        '"Sami Issa" and "Elias Fouad Saab"; Hassan Habib MERHI; and Hussein Hassan ONEISSI.'
+    )
+    clusters = clusters_by_surface(tagger, text)
+    assert clusters.get("Sami Issa") == "mustafa-badreddine", clusters
+    assert clusters.get("Hassan Habib MERHI") != "mustafa-badreddine", clusters
+    assert clusters.get("Hussein Hassan ONEISSI") != "mustafa-badreddine", clusters

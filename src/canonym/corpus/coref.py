@@ -1162,14 +1162,14 @@ def resolve_aliases(text: str, decisions: list[Decision]) -> list[Decision]:
             continue
         if i in listed and (
             (gap == "; " and i not in last)
-            or _QUOTED_LIST_GAP.fullmatch(gap)
+            or (_QUOTED_LIST_GAP.fullmatch(gap) and not (";" in gap and i in last))
             or (i in commas and _LIST_GAP.fullmatch(gap) is not None)
             or (i in named and gap == " and ")
         ):
             if i in commas:
                 commas.add(j)
-            if gap == " and ":
-                last.add(j)
+            if gap.strip("\"“”‘’'").removeprefix(",") == " and ":
+                last.add(j)  # the list's last name, quoted or not: a semicolon after it ends the list
         else:
             said = _ALSO_KNOWN_AS.fullmatch(text, first.span.end, second.span.start)
             if said is None:
