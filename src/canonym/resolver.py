@@ -42,8 +42,8 @@ from canonym.gazetteer.spec import MAX_NAME_LENGTH
 from canonym.normalize import NameParts, fold, parse_name, part_keys, token_key, token_skeleton
 from canonym.normalize.names import (
     ParsedFields,
-    common_given_name_keys,
     common_given_names_apart,
+    common_given_names_only,
     fold_ascii_parts,
     fold_name,
     name_tables,
@@ -823,12 +823,6 @@ def name_similarity(
     wq = _weights(query)
     wc = _weights(candidate)
     return _align(query, wq, sum(wq), candidate, wc, sum(wc), part_cutoff)
-
-
-def _all_common_given_names(keys: Sequence[str]) -> bool:
-    """Whether every part key of a name is a common given name's (see common_given_name_keys)."""
-    given = common_given_name_keys()
-    return all(key in given or key in CONNECTORS for key in keys)
 
 
 def anchored_similarity(
@@ -1850,7 +1844,7 @@ class Resolver:
             return self._note(explain, None, _ANOTHER_BEARER)
         if self._across_scripts_only(query.text, alias_id, winner):
             return self._note(explain, None, _ACROSS_SCRIPTS)
-        if not index.alias_strong[alias_id] and _all_common_given_names(q_keys):
+        if not index.alias_strong[alias_id] and common_given_names_only(q_keys):
             # "Mohamed Saeed" is many men: a weak alias of common given names ("Muhammad
             # Saeed" of Hafiz Saeed) is not met by another spelling of them.
             return self._note(explain, None, f"common given names only, met roughly by a weak alias {index.alias_text[alias_id]!r}")
